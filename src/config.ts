@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const env = z.object({
+  /** HTTP port of the server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().default('0.0.0.0'),
+  /** Folder for the embedded database, registers and releases. */
+  DATA_DIR: z.string().default('./data'),
+  /** A PostgreSQL server; when unset, PGlite is embedded under DATA_DIR/pglite. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Cells with a person count from 1 to threshold − 1 are suppressed. */
+  DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  /** Requests per minute for anonymous API callers. */
+  API_ANON_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+});
+
+export type Config = z.infer<typeof env> & { dataDir: string };
+
+/** Reads the configuration from the environment; throws a readable error on bad values. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = env.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Ugyldig konfiguration i miljøvariablerne:\n${lines}`);
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,26 @@
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import * as releases from './migrations/2026-11-23-releases.js';
+
+// Listed explicitly (not read from disk) so the same list runs under tsx, in tests and bundled.
+const migrations: Record<string, Migration> = {
+  '2026-11-23-releases': releases,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'ukendt';
+    throw new Error(`Migrering ${failed} fejlede: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Drops everything in the public schema (db:reset). */
+export async function resetDatabase(db: Kysely<any>): Promise<void> {
+  await sql`drop schema public cascade`.execute(db);
+  await sql`create schema public`.execute(db);
+}

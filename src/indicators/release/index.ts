@@ -1,0 +1,3 @@
+export * from './release.repository.js';
+export * from './series.js';
+export type { DatasetShape, Release, ReleaseSummary } from './release.table.js';
