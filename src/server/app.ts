@@ -1,0 +1,45 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/index.js';
+import { findRelease, listReleases, listTables } from '../indicators/index.js';
+import { renderStartPage, type DemoState } from './start-page.js';
+
+export interface ServerDeps {
+  db: Db;
+  config: Config;
+  demo?: DemoState;
+}
+
+/** The HTTP server: health, the start page and the statistics API, in one process. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  const demo: DemoState = deps.demo ?? { status: 'idle', stages: new Map() };
+  const db = deps.db.db;
+
+  app.get('/api/health', async () => {
+    const release = await findRelease(db);
+    return {
+      status: 'ok',
+      database: deps.db.kind,
+      demo: demo.status,
+      release: release ? { version: release.version, source: release.source, cutoff_week: release.cutoff_week, created_at: release.created_at } : null,
+    };
+  });
+
+  app.get('/api/releases', async () =>
+    (await listReleases(db)).map((r) => ({ version: r.version, source: r.source, first_week: r.first_week, cutoff_week: r.cutoff_week, created_at: r.created_at, notes: r.notes })),
+  );
+
+  app.get('/', async (_req, reply) => {
+    const release = await findRelease(db);
+    const tables = release
+      ? (await listTables(db, release.id)).map((t) => {
+          const d = t.definition as { table_name?: string; subject?: { name?: string } };
+          return { table_id: t.table_id, table_name: d.table_name ?? t.table_id, subject: d.subject?.name ?? 'Øvrige' };
+        })
+      : [];
+    return reply.type('text/html; charset=utf-8').send(renderStartPage({ release, tables, demo }));
+  });
+
+  return app;
+}
