@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { findRelease, listReleases, listTables } from '../indicators/index.js';
+import { statbankRoutes } from '../statbank/index.js';
 import { renderStartPage, type DemoState } from './start-page.js';
 
 export interface ServerDeps {
@@ -29,6 +30,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/api/releases', async () =>
     (await listReleases(db)).map((r) => ({ version: r.version, source: r.source, first_week: r.first_week, cutoff_week: r.cutoff_week, created_at: r.created_at, notes: r.notes })),
   );
+
+  await app.register(statbankRoutes, { prefix: '/v3', db, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
 
   app.get('/', async (_req, reply) => {
     const release = await findRelease(db);

@@ -1,0 +1,88 @@
+import type { DatasetShape, Freq } from '../indicators/index.js';
+import { areaHierarchy, type AreaHierarchy } from './area-hierarchy.js';
+import { tableDefinitionSchema, type DimensionDefinition, type TableDefinition } from './table.schema.js';
+
+/** A dimension with lookups for queries and rows. */
+export interface CompiledDimension {
+  def: DimensionDefinition;
+  /** value id → display name and order. */
+  values: Map<string, { name: string; order: number }>;
+  allIds: string[];
+  levels: Map<string, string[]>;
+}
+
+/** A table of one release, ready to answer queries (cached per release: releases are immutable). */
+export interface CompiledTable {
+  def: TableDefinition;
+  release: { id: number; version: number; createdAt: Date };
+  shape: DatasetShape;
+  /** Period id → index in the series. */
+  periodIndex: Map<string, number>;
+  /** The table's periods per frequency, ascending. */
+  periodsByFreq: Map<Freq, string[]>;
+  hierarchies: Map<string, AreaHierarchy>;
+  areaName: Map<string, string>;
+  dimensions: CompiledDimension[];
+  dimById: Map<string, CompiledDimension>;
+  /** Position of each shape dim in `release_series.dims`. */
+  dimPos: Map<string, number>;
+  /** Per mgroup: index of its measure in the shape and its decimals. */
+  mgroups: { id: string; name: string; index: number; decimals: number }[];
+}
+
+const freqOrder: Freq[] = ['M', 'Q', 'Y', 'R'];
+
+/** Validates a stored definition against its dataset shape and builds the lookups; throws on a broken definition. */
+export function compileTable(definition: unknown, shape: DatasetShape, release: CompiledTable['release']): CompiledTable {
+  const parsed = tableDefinitionSchema.safeParse(definition);
+  if (!parsed.success) throw new Error(`Tabeldefinitionen er ugyldig: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const def = parsed.data;
+  const where = `tabel ${def.table_id} (udgivelse ${release.version})`;
+
+  const periodIndex = new Map(shape.periods.map((p, i) => [p.id, i]));
+  const periodsByFreq = new Map<Freq, string[]>();
+  for (const f of freqOrder) {
+    if (!def.period.freqs.includes(f)) continue;
+    const ids = shape.periods.filter((p) => p.freq === f).map((p) => p.id).sort();
+    if (ids.length > 0) periodsByFreq.set(f, ids);
+  }
+
+  const only = def.area.areas ? new Set(def.area.areas) : undefined;
+  const hierarchies = new Map(def.area.hierarchies.map((h) => [h, areaHierarchy(h, only)]));
+  const areaName = new Map<string, string>();
+  for (const h of hierarchies.values()) for (const l of h.levels) for (const a of l.areas) areaName.set(a.id, def.area.names?.[a.id] ?? a.name);
+
+  const dimPos = new Map(shape.dims.map((d, i) => [d, i]));
+  const dimensions = def.dimensions.map((d): CompiledDimension => {
+    const values = new Map<string, { name: string; order: number }>();
+    for (const l of d.levels) for (const v of l.values) if (!values.has(v.value_id)) values.set(v.value_id, { name: v.value_name, order: values.size });
+    if (d.total !== undefined && !values.has(d.total)) throw new Error(`${where}: dimensionen ${d.id} mangler sin total ${d.total}`);
+    if (d.map.kind === 'series' && !dimPos.has(d.map.dim)) throw new Error(`${where}: datasættet har ikke dimensionen ${d.map.dim}`);
+    if (d.map.kind === 'breakdown' && !(dimPos.has('breakdown') && dimPos.has('breakdown_value'))) throw new Error(`${where}: datasættet har ingen opdelinger`);
+    if (d.map.kind !== 'series' && d.total === undefined) throw new Error(`${where}: dimensionen ${d.id} skal have en total`);
+    return { def: d, values, allIds: [...values.keys()], levels: new Map(d.levels.map((l) => [l.level_id, l.values.map((v) => v.value_id)])) };
+  });
+  const covered = new Set([...dimensions.flatMap((d) => (d.def.map.kind === 'series' ? [d.def.map.dim] : d.def.map.kind === 'breakdown' ? ['breakdown', 'breakdown_value'] : [])), ...Object.keys(def.filter ?? {})]);
+  for (const d of shape.dims) if (!covered.has(d)) throw new Error(`${where}: dimensionen ${d} er hverken vist eller fastlagt`);
+
+  const measureIdx = new Map(shape.measures.map((m, i) => [m.id, i]));
+  const mgroups = def.mgroups.map((g) => {
+    const index = measureIdx.get(g.measure);
+    if (index === undefined) throw new Error(`${where}: målet ${g.measure} findes ikke i datasættet ${def.dataset}`);
+    return { id: g.mgroup_id, name: g.mgroup_name, index, decimals: shape.measures[index]!.decimals };
+  });
+
+  return {
+    def,
+    release,
+    shape,
+    periodIndex,
+    periodsByFreq,
+    hierarchies,
+    areaName,
+    dimensions,
+    dimById: new Map(dimensions.map((d) => [d.def.id, d])),
+    dimPos,
+    mgroups,
+  };
+}
