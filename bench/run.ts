@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: generation, full compute vs. a DuckDB raw scan (the floor), the core
+ * measures in PostgreSQL vs. our engine on a 5 % sample, /v3/data latency under 32
+ * concurrent clients, and peak memory. Every figure is a ratio against a baseline run in
+ * this same process, so machines can be compared.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { loadConfig } from '../src/config.js';
+import { migrateToLatest, openDatabase } from '../src/db/index.js';
+import { computeRelease } from '../src/indicators/index.js';
+import { generate } from '../src/register/index.js';
+import { buildServer } from '../src/server/index.js';
+import { registerReleaseTables } from '../src/statbank/index.js';
+import { progressBars } from '../src/cli/progress.js';
+import { corePostgres, loadSampleIntoPostgres } from './postgres-baseline.js';
+import { latency } from './latency.js';
+
+const FULL_PERSONS = 3_900_000;
+
+export async function runBenchmarks(opts: { scale: number }): Promise<void> {
+  const out = resolve('bench/out');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const persons = Math.round(FULL_PERSONS * opts.scale);
+  const report: Record<string, string> = {};
+  const log = (k: string, v: string) => {
+    report[k] = v;
+    console.log(`${k.padEnd(48)} ${v}`);
+  };
+  const config = { ...loadConfig(), DATABASE_URL: undefined };
+  const db = await openDatabase({ dataDir: join(out, 'db') });
+  await migrateToLatest(db.db);
+
+  // 1. Generation.
+  const full = join(out, 'register');
+  let bars = progressBars();
+  let t0 = performance.now();
+  await generate({ persons, from: '2021-01', to: '2025-12', seed: 1, outDir: full, onProgress: bars.onProgress });
+  bars.stop();
+  const genSeconds = (performance.now() - t0) / 1000;
+  const rows = await scalar(`SELECT count(*) FROM '${full}/register.parquet'`);
+  log('register', `${persons.toLocaleString('da-DK')} persons, ${rows.toLocaleString('da-DK')} person-weeks`);
+  log('generation', `${genSeconds.toFixed(1)} s (${((rows / genSeconds) / 1e6).toFixed(1)} M person-weeks/s)`);
+
+  // 2. Full compute vs. the raw scan floor.
+  const scan = await rawScan(`${full}/register.parquet`);
+  bars = progressBars();
+  t0 = performance.now();
+  const computed = await computeRelease({
+    registerDir: full, db: db.db, threshold: config.DISCLOSURE_THRESHOLD, notes: 'bench',
+    tables: registerReleaseTables(), workDir: join(out, 'work'), onProgress: bars.onProgress,
+  });
+  bars.stop();
+  const computeSeconds = computed.timings.compute ?? (performance.now() - t0) / 1000;
+  log('raw scan (DuckDB, floor)', `${scan.toFixed(2)} s`);
+  log('full compute (all measures)', `${computeSeconds.toFixed(1)} s = ${(computeSeconds / scan).toFixed(1)}× the raw scan (target ≤ 60 s, ≤ 3×)`);
+  log('disclosure control', `${(computed.timings.disclosure ?? 0).toFixed(1)} s`);
+  log('publish to PostgreSQL (PGlite)', `${(computed.timings.publish ?? 0).toFixed(1)} s`);
+
+  // 3. Core measures in PostgreSQL vs. our engine on a 5 % sample.
+  const sample = join(out, 'sample');
+  await sampleRegister(full, sample, 0.05);
+  const engineSample = await computeRelease({
+    registerDir: sample, db: db.db, threshold: config.DISCLOSURE_THRESHOLD, notes: 'bench sample',
+    tables: registerReleaseTables(), workDir: join(out, 'work'),
+  });
+  const pg = await loadSampleIntoPostgres(sample);
+  try {
+    const pgSeconds = await corePostgres(pg.url);
+    const ours = engineSample.timings.compute ?? 0;
+    log('PostgreSQL core measures, 5 % sample', `${pgSeconds.toFixed(2)} s`);
+    log('our engine, every measure, same sample', `${ours.toFixed(2)} s → PostgreSQL/ours = ${(pgSeconds / ours).toFixed(1)}× (target ≥ 20×)`);
+  } finally {
+    pg.stop();
+  }
+
+  // 4. API latency under 32 concurrent clients.
+  const app = await buildServer({ db, config: { ...config, API_ANON_RATE_LIMIT: 1_000_000 } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const lat = await latency(base, 32, 15_000);
+  log('/v3/data latency, 32 concurrent clients', `p50 ${lat.p50.toFixed(1)} ms, p95 ${lat.p95.toFixed(1)} ms, ${lat.rps.toFixed(0)} req/s (target p95 ≤ 50 ms)`);
+  await app.close();
+  await db.close();
+
+  // 5. Peak memory of this process (DuckDB included: it runs in-process).
+  log('peak memory (max RSS)', `${(process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2)} GB (target ≤ 8 GB)`);
+  console.log(JSON.stringify(report, null, 2));
+}
+
+async function scalar(sql: string): Promise<number> {
+  const inst = await DuckDBInstance.create(':memory:');
+  const c = await inst.connect();
+  const v = Number((await c.runAndReadAll(sql)).getRows()[0]![0]);
+  c.closeSync();
+  inst.closeSync();
+  return v;
+}
+
+/** The floor: one DuckDB pass reading every column of every row. */
+async function rawScan(file: string): Promise<number> {
+  const inst = await DuckDBInstance.create(':memory:');
+  const c = await inst.connect();
+  const t0 = performance.now();
+  await c.runAndReadAll(`SELECT count(*), count(DISTINCT person_id), min(week), max(week), sum(municipality), count(DISTINCT benefit) FROM '${file}'`);
+  const s = (performance.now() - t0) / 1000;
+  c.closeSync();
+  inst.closeSync();
+  return s;
+}
+
+/** A sample of persons (all their rows), with their persons/activities/population rows. */
+async function sampleRegister(from: string, to: string, share: number): Promise<void> {
+  mkdirSync(to, { recursive: true });
+  const inst = await DuckDBInstance.create(':memory:');
+  const c = await inst.connect();
+  const keep = `hash(person_id) % 1000 < ${Math.round(share * 1000)}`;
+  for (const f of ['register', 'persons', 'activities']) {
+    await c.run(`COPY (SELECT * FROM '${from}/${f}.parquet' WHERE ${keep}) TO '${to}/${f}.parquet' (FORMAT parquet)`);
+  }
+  await c.run(`COPY (SELECT * REPLACE (round(population * ${share})::INTEGER AS population, round(workforce * ${share})::INTEGER AS workforce) FROM '${from}/population.parquet') TO '${to}/population.parquet' (FORMAT parquet)`);
+  c.closeSync();
+  inst.closeSync();
+}

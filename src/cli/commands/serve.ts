@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../config.js';
+import { migrateToLatest, openDatabase } from '../../db/index.js';
+import { computeRelease, findRelease } from '../../indicators/index.js';
+import { generate } from '../../register/index.js';
+import { buildServer } from '../../server/index.js';
+import type { DemoState } from '../../server/index.js';
+import { registerReleaseTables } from '../../statbank/index.js';
+import { progressBars } from '../progress.js';
+
+/** The demo Denmark of the first start: about 5 % of the 3.9 M persons aged 16–66. */
+export const demoRegister = { persons: 195_000, from: '2021-01', to: '2025-12', seed: 2026 };
+
+/** Starts the server; with `demo`, an empty database first gets a demo release (progress on the start page). */
+export async function serve(opts: { demo: boolean }): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  await migrateToLatest(db.db);
+  const demo: DemoState = { status: 'idle', stages: new Map() };
+  const app = await buildServer({ db, config, demo });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const port = (app.server.address() as { port: number }).port;
+  console.log(`Styringshjulet kører på http://localhost:${port} (database: ${db.kind})`);
+
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+
+  if (!opts.demo || (await findRelease(db.db))) return;
+  demo.status = 'running';
+  const bars = progressBars((p) => demo.stages.set(p.stage, p));
+  const t0 = performance.now();
+  try {
+    const dir = join(config.dataDir, 'demo-register');
+    // A register written by an interrupted first start is reused; truth.json is written last.
+    if (!existsSync(join(dir, 'truth.json'))) {
+      await generate({ ...demoRegister, outDir: dir, onProgress: bars.onProgress });
+    }
+    await computeRelease({
+      registerDir: dir,
+      db: db.db,
+      threshold: config.DISCLOSURE_THRESHOLD,
+      notes: `Demodata: syntetisk Danmark, ${demoRegister.persons.toLocaleString('da-DK')} personer, ${demoRegister.from} til ${demoRegister.to}, frø ${demoRegister.seed}.`,
+      tables: registerReleaseTables(),
+      workDir: join(config.dataDir, 'work'),
+      onProgress: bars.onProgress,
+    });
+    demo.status = 'ready';
+    bars.stop();
+    console.log(`Demodata klar på ${((performance.now() - t0) / 1000).toFixed(0)} s: http://localhost:${port}`);
+  } catch (err) {
+    bars.stop();
+    demo.status = 'failed';
+    demo.error = err instanceof Error ? err.message : String(err);
+    console.error(`Demodata kunne ikke dannes: ${demo.error}`);
+  }
+}

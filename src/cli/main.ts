@@ -1,0 +1,143 @@
+import { join, resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { resetDatabase } from '../db/index.js';
+import { computeRelease, listReleases } from '../indicators/index.js';
+import { generate, importDream } from '../register/index.js';
+import { createApiKey, importJobindsats, listApiKeys, registerReleaseTables, revokeApiKey } from '../statbank/index.js';
+import { intOption, withDatabase } from './context.js';
+import { progressBars } from './progress.js';
+import { serve } from './commands/serve.js';
+
+const program = new Command('styr').description('Styringshjulet: statistikbank og styring af beskæftigelsesindsatsen').showHelpAfterError();
+
+const month = (name: string) => (v: string) => {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new Error(`--${name} skal være en måned som 2021-01 (fik "${v}")`);
+  return v;
+};
+
+program
+  .command('serve')
+  .description('start serveren (API og startside)')
+  .option('--demo', 'dan demodata ved første start, hvis databasen er tom', false)
+  .action((o: { demo: boolean }) => serve(o));
+
+program
+  .command('generate')
+  .description('dan et syntetisk register for Danmark')
+  .requiredOption('--persons <n>', 'antal personer', intOption('persons', 1))
+  .option('--from <måned>', 'første måned', month('from'), '2021-01')
+  .option('--to <måned>', 'sidste måned', month('to'), '2025-12')
+  .option('--seed <n>', 'frø for tilfældighed', intOption('seed'), 1)
+  .requiredOption('--out <mappe>', 'mappe til parquet-filerne')
+  .action(async (o: { persons: number; from: string; to: string; seed: number; out: string }) => {
+    const bars = progressBars();
+    const t0 = performance.now();
+    const summary = await generate({ persons: o.persons, from: o.from, to: o.to, seed: o.seed, outDir: resolve(o.out), onProgress: bars.onProgress });
+    bars.stop();
+    console.log(`Registeret er skrevet til ${resolve(o.out)} på ${((performance.now() - t0) / 1000).toFixed(1)} s`, summary);
+  });
+
+const importCmd = program.command('import').description('indlæs data');
+importCmd
+  .command('dream <fil>')
+  .description('omsæt et DREAM-udtræk (kolonner y_ÅÅUU) til registeret')
+  .requiredOption('--codes <MAP.csv>', 'kodeliste: code,benefit')
+  .requiredOption('--out <mappe>', 'mappe til registeret')
+  .action(async (file: string, o: { codes: string; out: string }) => {
+    const bars = progressBars();
+    const r = await importDream({ file: resolve(file), codes: resolve(o.codes), outDir: resolve(o.out), onProgress: bars.onProgress });
+    bars.stop();
+    console.log(`Indlæst: ${r.persons} personer, ${r.rows} personuger → ${resolve(o.out)}`);
+  });
+importCmd
+  .command('jobindsats <filer...>')
+  .description('indlæs gemte svar fra Jobindsats API v3 som en udgivelse')
+  .requiredOption('--table <id>', 'tabellens id, fx y25i01')
+  .option('--notes <tekst>', 'noter til udgivelsen', '')
+  .action((files: string[], o: { table: string; notes: string }) =>
+    withDatabase(async (db) => {
+      const r = await importJobindsats(db.db, { table: o.table, files: files.map((f) => resolve(f)), notes: o.notes });
+      console.log(`Udgivelse version ${r.version}: ${r.rows} rækker fra tabel ${o.table}`);
+    }),
+  );
+
+program
+  .command('compute <mappe>')
+  .description('beregn alle mål for registeret i mappen og udgiv en ny version')
+  .option('--notes <tekst>', 'noter til udgivelsen', '')
+  .action((dir: string, o: { notes: string }) =>
+    withDatabase(async (db, config) => {
+      const bars = progressBars();
+      const r = await computeRelease({
+        registerDir: resolve(dir),
+        db: db.db,
+        threshold: config.DISCLOSURE_THRESHOLD,
+        notes: o.notes,
+        tables: registerReleaseTables(),
+        workDir: join(config.dataDir, 'work'),
+        onProgress: bars.onProgress,
+      });
+      bars.stop();
+      const t = Object.entries(r.timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
+      console.log(`Udgivelse version ${r.release.version} (data til og med ${r.release.cutoff_week}): ${t}`);
+    }),
+  );
+
+program
+  .command('releases')
+  .description('vis udgivelserne')
+  .action(() =>
+    withDatabase(async (db) => {
+      for (const r of await listReleases(db.db)) {
+        console.log(`${String(r.version).padStart(4)}  ${r.source.padEnd(10)}  ${r.cutoff_week ?? '–'}  ${new Date(r.created_at).toISOString()}  ${r.notes}`);
+      }
+    }),
+  );
+
+const apiKey = program.command('api-key').description('API-nøgler til /v3');
+apiKey
+  .command('create <navn>')
+  .action((name: string) =>
+    withDatabase(async (db) => {
+      const k = await createApiKey(db.db, name);
+      console.log(`Nøgle ${k.id} (${name}). Vises kun nu:\n${k.token}`);
+    }),
+  );
+apiKey.command('list').action(() =>
+  withDatabase(async (db) => {
+    for (const k of await listApiKeys(db.db)) console.log(`${k.id}\t${k.name}\t${new Date(k.created_at).toISOString()}\t${k.revoked_at ? 'spærret' : 'aktiv'}`);
+  }),
+);
+apiKey
+  .command('revoke <id>')
+  .action((id: string) =>
+    withDatabase(async (db) => {
+      await revokeApiKey(db.db, intOption('id', 1)(id));
+      console.log(`Nøgle ${id} er spærret`);
+    }),
+  );
+
+const dbCmd = program.command('db').description('databasen');
+dbCmd.command('migrate').action(() => withDatabase(async () => console.log('Databasen er opdateret')));
+dbCmd.command('reset').action(() =>
+  withDatabase(async (db) => {
+    await resetDatabase(db.db);
+    console.log('Databasen er tømt');
+  }),
+);
+
+program
+  .command('bench')
+  .description('kør benchmarks')
+  .option('--scale <f>', 'andel af fuld skala (3,9 mio. personer)', (v) => Number(v.replace(',', '.')), 1)
+  .action(async (o: { scale: number }) => {
+    const { runBenchmarks } = await import('../../bench/run.js');
+    await runBenchmarks({ scale: o.scale });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (!(err instanceof CommanderError)) console.error(`Fejl: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,44 @@
+/**
+ * longterm (gross_unemployed, a_dagpenge, kontanthjaelp_jobparat): a person counts in week w
+ * when gross unemployed in w and in at least 42 of the 52 weeks ending with w; the week's
+ * group and municipality place them. The 52-week count is a RANGE window over the person's
+ * gross weeks — only for persons with ≥ 42 gross weeks at all.
+ * Censoring: published only for periods starting ≥ 51 weeks after the first week.
+ */
+import { benefitCode, groupCodes } from './load.js';
+import { additiveSql, distinctSql } from './rollup.js';
+import { labelled, toAreasSql } from './cube.js';
+
+export const longtermBenefits = ['gross_unemployed', 'a_dagpenge', 'kontanthjaelp_jobparat'];
+
+export function longtermSql(): string[] {
+  const gross = [groupCodes.get('a_dagpenge')!, groupCodes.get('kontanthjaelp_jobparat')!].join(', ');
+  const lb = longtermBenefits.map(benefitCode).join(', ');
+  return [
+    `CREATE OR REPLACE TABLE lt_w AS
+     WITH gs AS (SELECT * FROM seg WHERE g IN (${gross})),
+     gw AS (SELECT p, k, g, unnest(range(ws, we + 1))::INTEGER AS w FROM gs
+            WHERE p IN (SELECT p FROM gs GROUP BY p HAVING sum(we - ws + 1) >= 42)),
+     c AS (SELECT *, count(*) OVER (PARTITION BY p ORDER BY w RANGE BETWEEN 51 PRECEDING AND CURRENT ROW) AS n52 FROM gw)
+     SELECT c.p, c.k, c.g, mo.mi AS m, count(*)::BIGINT AS longterm_person_weeks
+     FROM c JOIN months mo ON c.w BETWEEN mo.first_w AND mo.last_w WHERE n52 >= 42 GROUP BY ALL`,
+    ...additiveSql('lt_a_fine', 'lt_w', ['k', 'g'], ['longterm_person_weeks']),
+    toAreasSql('lt_a', 'lt_a_fine', ['pid', 'bdv'], ['longterm_person_weeks']),
+    `CREATE OR REPLACE TABLE lt_p_src AS
+     SELECT p, ac, bc, m AS m1, m AS m2 FROM lt_w JOIN amap USING (k) JOIN bmap USING (g) WHERE bc IN (${lb})`,
+    ...distinctSql('lt_p', 'lt_p_src', ['ac', 'bc']),
+    `CREATE OR REPLACE TABLE longterm AS
+     SELECT area, benefit, freq, period, breakdown, breakdown_value,
+            coalesce(longterm_person_weeks, 0) / weeks AS longterm_fulltime,
+            coalesce(longterm_persons, 0)::BIGINT AS longterm_persons,
+            coalesce(gross_persons, 0)::BIGINT AS gross_persons,
+            CASE WHEN gross_persons > 0 THEN 100 * coalesce(longterm_persons, 0) / gross_persons END::DOUBLE AS longterm_share,
+            coalesce(longterm_person_weeks, 0)::BIGINT AS longterm_person_weeks
+     FROM ${labelled(`(SELECT ac, bc, pid, bdv, sum(longterm_person_weeks) AS longterm_person_weeks,
+                         sum(longterm_persons) AS longterm_persons, sum(gross_persons) AS gross_persons
+                       FROM (SELECT * FROM lt_a WHERE bc IN (${lb})
+                             UNION ALL BY NAME SELECT ac, bc, pid, bdv, persons AS longterm_persons FROM lt_p
+                             UNION ALL BY NAME SELECT ac, bc, pid, bdv, persons AS gross_persons FROM vol_cells WHERE bc IN (${lb}))
+                       GROUP BY ALL)`, 'first_w >= 51')}`,
+  ];
+}
