@@ -83,6 +83,12 @@ describe.each(backends)('register → release → /v3 on %s', (kind) => {
       if (s === 'published') expect(persons[i] === 0 || (persons[i] as number) >= 5).toBe(true);
     });
 
+    // Outflow to self-support needs 4 weeks after the spell: null in the last month, counted before.
+    const flow = (await app.inject('/v3/data/styr_flow?period.M=latest:3&hierarchy._nykom=/&release=1&format=json')).json() as typeof body;
+    const selfSupport = flow.rows.map((r) => r[flow.columns.indexOf('Afgang til selvforsørgelse')]);
+    expect(selfSupport[2]).toBeNull();
+    expect(selfSupport[0]).toBeGreaterThan(0);
+
     const csv = await app.inject('/v3/data/y01a02?period.M=latest:2&hierarchy._nykom=/&format=csv');
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
     expect(csv.body.split('\r\n')[0]).toContain(';');

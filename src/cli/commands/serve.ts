@@ -41,7 +41,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     if (!existsSync(join(dir, 'truth.json'))) {
       await generate({ ...demoRegister, outDir: dir, onProgress: bars.onProgress });
     }
-    await computeRelease({
+    const { timings } = await computeRelease({
       registerDir: dir,
       db: db.db,
       threshold: config.DISCLOSURE_THRESHOLD,
@@ -52,7 +52,8 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     });
     demo.status = 'ready';
     bars.stop();
-    console.log(`Demodata klar på ${((performance.now() - t0) / 1000).toFixed(0)} s: http://localhost:${port}`);
+    const stages = Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ');
+    console.log(`Demodata klar på ${((performance.now() - t0) / 1000).toFixed(0)} s (${stages}): http://localhost:${port}`);
   } catch (err) {
     bars.stop();
     demo.status = 'failed';

@@ -80,24 +80,47 @@ async function readSeries(conn: DuckDBConnection, dataset: DatasetId, extraKeys:
   const measures = shape.measures.map((m) => m.id);
   const periodIndex = shape.periods.map((p, i) => `('${p.freq}', '${p.id}', ${i})`).join(', ');
   if (periodIndex === '') return { series: [], cells: 0, primary: 0, secondary: 0 };
-  const result = await conn.runAndReadAll(`
-    WITH p(freq, period, idx) AS (VALUES ${periodIndex})
-    SELECT ${keys.join(', ')},
-      list(p.idx ORDER BY p.idx) AS idx,
-      list(CASE d.status WHEN 'primary' THEN ${SeriesStatus.primary} WHEN 'secondary' THEN ${SeriesStatus.secondary} ELSE ${SeriesStatus.published} END ORDER BY p.idx) AS st,
-      ${measures.map((m) => `list(d.${m}::DOUBLE ORDER BY p.idx) AS ${m}`).join(',\n      ')}
-    FROM ${dataset} d JOIN p USING (freq, period)
-    GROUP BY ALL
-    ORDER BY ALL`);
   const nm = measures.length;
   const np = shape.periods.length;
   const zeroRow = measures.map((m) => (zeroWhenAbsent(m) ? 0 : NaN));
+  // A count that is null in a period is censored there (docs/measures.md): absent cells of
+  // that period get null too, not zero.
+  const censored: number[] = []; // positions i × measures + j
+  for (const [j, m] of measures.entries()) {
+    if (!zeroWhenAbsent(m)) continue;
+    const nulls = await conn.runAndReadAll(`SELECT DISTINCT freq, period FROM ${dataset} WHERE ${m} IS NULL AND status = 'published'`);
+    for (const r of nulls.getRowObjectsJS()) {
+      const i = shape.periods.findIndex((p) => p.freq === r.freq && p.id === r.period);
+      if (i >= 0) censored.push(i * nm + j);
+    }
+  }
   let cells = 0;
   let primary = 0;
   let secondary = 0;
-  const series: SeriesRow[] = result.getRowObjectsJS().map((row) => {
+  // List aggregates cannot spill to disk: read the series a few areas at a time.
+  const areaRows = (await conn.runAndReadAll(`SELECT DISTINCT area FROM ${dataset} ORDER BY area`)).getRowObjectsJS();
+  const areas = areaRows.map((r) => String(r.area).replace(/'/g, "''"));
+  const series: SeriesRow[] = [];
+  for (let a = 0; a < areas.length; a += 16) {
+    const chunk = areas.slice(a, a + 16).map((x) => `'${x}'`).join(', ');
+    const result = await conn.runAndReadAll(`
+      WITH p(freq, period, idx) AS (VALUES ${periodIndex})
+      SELECT ${keys.join(', ')},
+        list(p.idx ORDER BY p.idx) AS idx,
+        list(CASE d.status WHEN 'primary' THEN ${SeriesStatus.primary} WHEN 'secondary' THEN ${SeriesStatus.secondary} ELSE ${SeriesStatus.published} END ORDER BY p.idx) AS st,
+        ${measures.map((m) => `list(d.${m}::DOUBLE ORDER BY p.idx) AS ${m}`).join(',\n        ')}
+      FROM ${dataset} d JOIN p USING (freq, period)
+      WHERE d.area IN (${chunk})
+      GROUP BY ALL
+      ORDER BY ALL`);
+    for (const row of result.getRowObjectsJS()) series.push(toSeries(row));
+  }
+  return { series, cells, primary, secondary };
+
+  function toSeries(row: Record<string, unknown>): SeriesRow {
     const values = new Float64Array(np * nm);
     for (let i = 0; i < np; i++) values.set(zeroRow, i * nm);
+    for (const pos of censored) values[pos] = NaN;
     const status = new Uint8Array(np); // absent periods: published zeros
     const idx = row.idx as number[];
     const st = row.st as number[];
@@ -113,6 +136,5 @@ async function readSeries(conn: DuckDBConnection, dataset: DatasetId, extraKeys:
       }
     });
     return { area: row.area as string, dims: keys.slice(1).map((k) => String(row[k])), values: encodeValues(values), status };
-  });
-  return { series, cells, primary, secondary };
+  }
 }
