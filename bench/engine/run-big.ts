@@ -1,5 +1,5 @@
 /**
- * Manual benchmark: `npx tsx test/indicators/engine/run-big.ts <registerDir>` → raw scan
+ * Manual benchmark: `npx tsx bench/engine/run-big.ts <registerDir>` → raw scan
  * (the benchmark's floor query) and computeCube timings on 2 threads. Make a synthetic
  * register with synth-register.ts. ENGINE_TRACE=1 prints every statement's time.
  */

@@ -4,8 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/index.js';
 import type { DatasetShape, Freq } from '../indicators/index.js';
-// eslint-disable-next-line no-restricted-imports -- runtime import without the compute engine (DuckDB) that indicators/index.ts loads
-import { encodeValues, insertDataset, insertRelease, insertSeries, insertTables } from '../indicators/release/index.js';
+import { encodeValues, insertDataset, insertRelease, insertSeries, insertTables } from '../indicators/index.js';
 import { areas } from '../reference/index.js';
 import { hierarchyIds, type HierarchyId, type TableDefinition } from './table.schema.js';
 import { periodPatterns } from './statbank.schema.js';

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { DatasetShape, SeriesStatusName } from '../indicators/index.js';
-// eslint-disable-next-line no-restricted-imports -- runtime import without the compute engine (DuckDB) that indicators/index.ts loads
-import { statusNames } from '../indicators/release/index.js';
+import { statusNames } from '../indicators/index.js';
 import { notFound } from './statbank.errors.js';
 import type { Selection } from './statbank.query.js';
 import { compileTable, type CompiledTable } from './table.compile.js';

@@ -1,6 +1,5 @@
 import type { DatasetId, Freq } from '../indicators/index.js';
-// eslint-disable-next-line no-restricted-imports -- runtime import without the compute engine (DuckDB) that indicators/index.ts loads
-import { datasets } from '../indicators/datasets.js';
+import { datasets } from '../indicators/index.js';
 import { ageBands, benefitById, benefits, genders, origins } from '../reference/index.js';
 import type { DimensionDefinition, TableDefinition } from './table.schema.js';
 
