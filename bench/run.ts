@@ -71,7 +71,7 @@ export async function runBenchmarks(opts: { scale: number }): Promise<void> {
     const pgSeconds = await corePostgres(pg.url);
     const ours = engineSample.timings.compute ?? 0;
     log('PostgreSQL core measures, 5 % sample', `${pgSeconds.toFixed(2)} s`);
-    log('our engine, every measure, same sample', `${ours.toFixed(2)} s → PostgreSQL/ours = ${(pgSeconds / ours).toFixed(1)}× (target ≥ 20×)`);
+    log('our engine, every measure, same sample', `${ours.toFixed(2)} s → PostgreSQL/ours = ${(pgSeconds / ours).toPrecision(2)}× (target ≥ 20×)`);
   } finally {
     pg.stop();
   }
