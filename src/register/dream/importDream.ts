@@ -12,6 +12,7 @@
 import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'csv-parse';
+import { closeAndRemove } from '../scratch.js';
 import { DuckDBInstance, type DuckDBAppender } from '@duckdb/node-api';
 import { z } from 'zod';
 import { birthdayDay, mondayOfWeekIndex } from '../weeks.js';
@@ -77,13 +78,7 @@ export async function importDream(opts: ImportDreamOptions): Promise<ImportDream
     progress({ stage: 'write', done: 1, total: 1 });
     return { persons: sink.persons, rows, droppedOutsideAge: sink.dropped };
   } finally {
-    try {
-      con.closeSync();
-      inst.closeSync();
-    } catch {
-      /* already closed */
-    }
-    rmSync(tmp, { recursive: true, force: true });
+    closeAndRemove(con, inst, tmp);
   }
 }
 

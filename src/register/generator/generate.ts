@@ -5,6 +5,7 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { closeAndRemove } from '../scratch.js';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { formatDay, parseMonth, weeksOfMonths } from '../weeks.js';
@@ -143,13 +144,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
       weeks: last - first + 1, seconds: Math.round((performance.now() - t0) / 100) / 10,
     };
   } finally {
-    try {
-      con.closeSync();
-      inst.closeSync();
-    } catch {
-      /* already closed */
-    }
-    rmSync(tmp, { recursive: true, force: true });
+    closeAndRemove(con, inst, tmp);
   }
 }
 
