@@ -9,11 +9,11 @@
  * `outDir` untouched. Weeks in which the person was not 16–66 are left out, as the register
  * holds only those weeks.
  */
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'csv-parse';
-import { closeAndRemove } from '../scratch.js';
-import { DuckDBInstance, type DuckDBAppender } from '@duckdb/node-api';
+import { closeAndRemove, openScratch } from '../scratch.js';
+import type { DuckDBAppender, DuckDBInstance } from '@duckdb/node-api';
 import { z } from 'zod';
 import { birthdayDay, mondayOfWeekIndex } from '../weeks.js';
 import { BENEFIT_IDS, DreamError, detectDelimiter, readCode, readCodeMap, readHeader, readMunicipality, readPerson, type Header } from './layout.js';
@@ -48,10 +48,7 @@ export async function importDream(opts: ImportDreamOptions): Promise<ImportDream
   const codes = readCodeMap(o.codes);
   const progress = opts.onProgress ?? (() => {});
   const tmp = join(dirname(o.outDir), `.${basename(o.outDir)}.import-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  const inst = await DuckDBInstance.create(join(tmp, 'work.duckdb'), { temp_directory: join(tmp, 'spill'), memory_limit: '4GB' });
-  const con = await inst.connect();
+  const { inst, con } = await openScratch(tmp);
   try {
     await con.run(`CREATE TABLE seg (person_id INTEGER, start INTEGER, n INTEGER, municipality SMALLINT, state UTINYINT);
       CREATE TABLE per (person_id INTEGER, birth INTEGER, gender VARCHAR, origin VARCHAR);`);
@@ -62,7 +59,7 @@ export async function importDream(opts: ImportDreamOptions): Promise<ImportDream
     sink.close();
     const out = (f: string): string => join(tmp, f).replaceAll("'", "''");
     const order = sink.sorted ? '' : 'ORDER BY person_id, week';
-    progress({ stage: 'write', done: 0, total: 1 });
+    progress({ stage: 'DREAM: skriver registeret', done: 0, total: 1 });
     await con.run(`COPY (SELECT person_id, (DATE '1970-01-05' + (7 * (start + unnest(range(n))))::INTEGER) AS week, municipality,
         [${BENEFIT_IDS.map((b) => `'${b}'`).join(', ')}][state + 1] AS benefit FROM seg ${order})
         TO '${out('register.parquet')}' (FORMAT parquet, COMPRESSION zstd)`);
@@ -75,7 +72,7 @@ export async function importDream(opts: ImportDreamOptions): Promise<ImportDream
     inst.closeSync();
     mkdirSync(o.outDir, { recursive: true });
     for (const f of readdirSync(tmp).filter((f) => f.endsWith('.parquet'))) renameSync(join(tmp, f), join(o.outDir, f));
-    progress({ stage: 'write', done: 1, total: 1 });
+    progress({ stage: 'DREAM: skriver registeret', done: 1, total: 1 });
     return { persons: sink.persons, rows, droppedOutsideAge: sink.dropped };
   } finally {
     closeAndRemove(con, inst, tmp);
@@ -172,7 +169,7 @@ async function readCsv(file: string, sink: Sink, progress: NonNullable<ImportDre
       const where = `linje ${rec.info.lines} i fil ${name}`;
       if (rec.record.length !== width) throw new DreamError(`Forkert antal felter (${rec.record.length}, forventet ${width}), ${where}.`);
       sink.row(rec.record, header, where);
-      if (sink.persons % PROGRESS_EVERY === 0) progress({ stage: 'import', done: sink.persons, total: 0 });
+      if (sink.persons % PROGRESS_EVERY === 0) progress({ stage: 'DREAM: læser personer', done: sink.persons, total: 0 });
     }
   } catch (err) {
     if (err instanceof DreamError) throw err;
@@ -180,7 +177,7 @@ async function readCsv(file: string, sink: Sink, progress: NonNullable<ImportDre
     throw new DreamError(`Filen ${name} kan ikke læses som CSV${lines ? ` (linje ${lines})` : ''}: ${(err as Error).message}`);
   }
   if (!header) throw new DreamError(`Filen ${name} er tom.`);
-  progress({ stage: 'import', done: sink.persons, total: sink.persons });
+  progress({ stage: 'DREAM: læser personer', done: sink.persons, total: sink.persons });
 }
 
 async function readFirstLine(file: string): Promise<string> {
@@ -211,7 +208,7 @@ async function readParquet(
       rowNo++;
       sink.row(r.map((v) => (v === null || v === undefined ? '' : String(v))), header, `række ${rowNo} i fil ${name}`);
     }
-    progress({ stage: 'import', done: sink.persons, total: 0 });
+    progress({ stage: 'DREAM: læser personer', done: sink.persons, total: 0 });
   }
-  progress({ stage: 'import', done: sink.persons, total: sink.persons });
+  progress({ stage: 'DREAM: læser personer', done: sink.persons, total: sink.persons });
 }

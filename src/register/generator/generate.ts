@@ -5,8 +5,8 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeAndRemove } from '../scratch.js';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { closeAndRemove, openScratch } from '../scratch.js';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { formatDay, parseMonth, weeksOfMonths } from '../weeks.js';
 import { newBatch, type Batch } from './buffers.js';
@@ -86,10 +86,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   // truth.json marks a complete register (the server reuses a directory that has one), so it goes first and comes back last.
   rmSync(join(o.outDir, 'truth.json'), { force: true });
   const tmp = join(o.outDir, `.generate-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  const inst = await DuckDBInstance.create(join(tmp, 'work.duckdb'), { temp_directory: join(tmp, 'spill'), memory_limit: '4GB' });
-  const con = await inst.connect();
+  const { inst, con } = await openScratch(tmp);
   try {
     await con.run(`CREATE TABLE seg (person_id INTEGER, start INTEGER, n INTEGER, municipality SMALLINT, state UTINYINT);
       CREATE TABLE act (person_id INTEGER, kind UTINYINT, due INTEGER, start INTEGER, "end" INTEGER);
@@ -100,30 +97,30 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
       const end = Math.min(sim.nTotal, start + BATCH_PERSONS - 1);
       for (let pid = start; pid <= end; pid++) sim.person(pid, batch);
       appendBatch(batch, apps);
-      progress({ stage: 'simulate', done: end, total: sim.nTotal });
+      progress({ stage: 'Register: simulerer personer', done: end, total: sim.nTotal });
     }
     for (const a of Object.values(apps)) a.closeSync();
 
     const out = (f: string): string => join(tmp, f).replaceAll("'", "''");
-    progress({ stage: 'write', done: 0, total: 5 });
+    progress({ stage: 'Register: skriver parquet', done: 0, total: 5 });
     // Segments were appended in person order and, within a person, in time order; DuckDB preserves
     // insertion order through unnest and COPY, so no 200 M-row sort is needed.
     await con.run(`COPY (
         SELECT person_id, ${weekDate('(start + unnest(range(n)))')} AS week, municipality,
                ${sqlList(STATES)}[state + 1] AS benefit
         FROM seg) TO '${out('register.parquet')}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)`);
-    progress({ stage: 'write', done: 1, total: 5 });
+    progress({ stage: 'Register: skriver parquet', done: 1, total: 5 });
     await con.run(`COPY (SELECT person_id, (DATE '1970-01-01' + birth) AS birth_date, ['K', 'M'][gender + 1] AS gender,
         ['dansk', 'vestlig', 'ikke-vestlig'][origin + 1] AS origin FROM per ORDER BY person_id) TO '${out('persons.parquet')}' (FORMAT parquet)`);
-    progress({ stage: 'write', done: 2, total: 5 });
+    progress({ stage: 'Register: skriver parquet', done: 2, total: 5 });
     await con.run(`COPY (SELECT person_id, ${sqlList(OFFER_KINDS)}[kind + 1] AS kind,
         CASE WHEN due >= 0 THEN ${weekDate('due')} END AS due_week, CASE WHEN start >= 0 THEN ${weekDate('start')} END AS start_week,
         CASE WHEN "end" >= 0 THEN ${weekDate('"end"')} END AS end_week
         FROM act ORDER BY person_id, coalesce(due, start), kind) TO '${out('activities.parquet')}' (FORMAT parquet)`);
-    progress({ stage: 'write', done: 3, total: 5 });
+    progress({ stage: 'Register: skriver parquet', done: 3, total: 5 });
     await writeConditions(con, conditions, out('conditions.parquet'));
     await writePopulation(con, sim, conditions.map((c) => c.code), years, out('population.parquet'));
-    progress({ stage: 'write', done: 4, total: 5 });
+    progress({ stage: 'Register: skriver parquet', done: 4, total: 5 });
     const count = async (sql: string): Promise<number> => Number((await con.runAndReadAll(sql)).getRows()[0]![0]);
     const registerRows = await count(`SELECT sum(n) FROM seg`);
     const activityRows = await count(`SELECT count(*) FROM act`);
@@ -138,7 +135,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
       seed: o.seed, persons: o.persons, from: o.from, to: o.to, planted, lateInterviewJobcenters: late, model: modelDescription(sim.nTotal),
     };
     writeFileSync(join(o.outDir, 'truth.json'), JSON.stringify(truth, null, 2) + '\n');
-    progress({ stage: 'write', done: 5, total: 5 });
+    progress({ stage: 'Register: skriver parquet', done: 5, total: 5 });
     return {
       persons: sim.nTotal, registerRows, activityRows, firstWeek: formatDay(firstMonday), lastWeek: formatDay(lastMonday),
       weeks: last - first + 1, seconds: Math.round((performance.now() - t0) / 100) / 10,
