@@ -9,7 +9,7 @@
 import type { Calendar } from '../calendar.js';
 import { offerKinds } from '../../datasets.js';
 import { monthOf, weekIndex } from './load.js';
-import { additiveSql, distinctSql } from './rollup.js';
+import { additiveSql, distinctPersonsSql } from './rollup.js';
 import { labelled, toAreasSql } from './cube.js';
 
 export function activationSql(cal: Calendar, activitiesFile: string | null): string[] {
@@ -34,9 +34,9 @@ export function activationSql(cal: Calendar, activitiesFile: string | null): str
     ...additiveSql('act_a_fine', 'act_a_src', ['k', 'g', 'oc'], ['activated_weeks']),
     toAreasSql('act_a', 'act_a_fine', ['oc', 'pid', 'bdv'], ['activated_weeks']),
     `CREATE OR REPLACE TABLE act_p_src AS
-     SELECT p, ac, bc, oc, ${monthOf(cal, 'a')}::INTEGER AS m1, ${monthOf(cal, 'b')}::INTEGER AS m2
-     FROM act_piece JOIN amap USING (k) JOIN bmap USING (g)`,
-    ...distinctSql('act_p', 'act_p_src', ['ac', 'bc', 'oc']),
+     SELECT p, k, bc, oc, ${monthOf(cal, 'a')}::INTEGER AS m1, ${monthOf(cal, 'b')}::INTEGER AS m2
+     FROM act_piece JOIN bmap USING (g)`,
+    ...distinctPersonsSql('act_p', 'act_p_src', ['oc']),
     // Every volume cell (offer 'all', code 0) and its total-breakdown cells per offer kind (codes 1…3).
     `CREATE OR REPLACE TABLE activation AS
      WITH a AS (SELECT ac, bc, oc, pid, bdv, sum(activated_weeks) AS activated_weeks, sum(activated) AS activated

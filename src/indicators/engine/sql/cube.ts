@@ -1,7 +1,6 @@
 /**
  * Assembling cells: the roll-up from municipality × benefit group to every area × benefit
- * value (exact for additive values; distinct persons are counted in distinctSql directly per
- * area × benefit value), and labels. Breakdowns are made in rollup.ts (bdmap).
+ * value (exact for additive values; distinct persons are counted in rollup.ts distinctPersonsSql), and labels. Breakdowns are made in rollup.ts (bdmap).
  */
 const list = (cols: string[]) => cols.join(', ');
 

@@ -11,7 +11,7 @@
  * before the cut-off. fl_ev is shared with the education rate.
  */
 import type { Calendar } from '../calendar.js';
-import { additiveSql, distinctSql } from './rollup.js';
+import { additiveSql, distinctPersonsSql } from './rollup.js';
 import { labelled, toAreasSql } from './cube.js';
 
 export function flowSql(cal: Calendar): string[] {
@@ -39,13 +39,13 @@ export function flowSql(cal: Calendar): string[] {
     toAreasSql('fl_a', 'fl_a_fine', ['pid', 'bdv'], ['inflow', 'outflow', 'outflow_self_support', 'dur_sum', 'dur_n'], false),
     // Distinct persons per kind: 0 in, 1 out, 2 self-support, 3 to education (for the education dataset).
     `CREATE OR REPLACE TABLE fl_p_src AS
-     SELECT p, ac, bc, kind, m AS m1, m AS m2 FROM (
+     SELECT p, k, bc, kind, m AS m1, m AS m2 FROM (
        SELECT p, k, bc, 0 AS kind, ms AS m FROM fl_ev WHERE st AND ws > 0
        UNION ALL SELECT p, k, bc, 1, me FROM fl_ev WHERE en AND we < ${last}
        UNION ALL SELECT p, k, bc, 2, me FROM fl_ev WHERE en AND we < ${last} AND (nxt_any IS NULL OR nxt_any > we + 4)
        UNION ALL SELECT p, k, bc, 3, me FROM fl_ev WHERE en AND we < ${last} AND nxt_su <= we + 4
-     ) JOIN amap USING (k)`,
-    ...distinctSql('fl_p_fine', 'fl_p_src', ['ac', 'bc', 'kind']),
+     )`,
+    ...distinctPersonsSql('fl_p_fine', 'fl_p_src', ['kind'], { points: true }),
     `CREATE OR REPLACE TABLE fl_p AS
      SELECT ac, bc, pid, bdv,
             sum(persons) FILTER (WHERE kind = 0) AS inflow_persons, sum(persons) FILTER (WHERE kind = 1) AS outflow_persons,

@@ -6,7 +6,7 @@
  * Censoring: published only for periods starting ≥ 51 weeks after the first week.
  */
 import { benefitCode, groupCodes } from './load.js';
-import { additiveSql, distinctSql } from './rollup.js';
+import { additiveSql, distinctPersonsSql } from './rollup.js';
 import { labelled, toAreasSql } from './cube.js';
 
 export const longtermBenefits = ['gross_unemployed', 'a_dagpenge', 'kontanthjaelp_jobparat'];
@@ -25,8 +25,8 @@ export function longtermSql(): string[] {
     ...additiveSql('lt_a_fine', 'lt_w', ['k', 'g'], ['longterm_person_weeks']),
     toAreasSql('lt_a', 'lt_a_fine', ['pid', 'bdv'], ['longterm_person_weeks']),
     `CREATE OR REPLACE TABLE lt_p_src AS
-     SELECT p, ac, bc, m AS m1, m AS m2 FROM lt_w JOIN amap USING (k) JOIN bmap USING (g) WHERE bc IN (${lb})`,
-    ...distinctSql('lt_p', 'lt_p_src', ['ac', 'bc']),
+     SELECT p, k, bc, m AS m1, m AS m2 FROM lt_w JOIN bmap USING (g) WHERE bc IN (${lb})`,
+    ...distinctPersonsSql('lt_p', 'lt_p_src', [], { points: true }),
     `CREATE OR REPLACE TABLE longterm AS
      SELECT area, benefit, freq, period, breakdown, breakdown_value,
             coalesce(longterm_person_weeks, 0) / weeks AS longterm_fulltime,

@@ -58,14 +58,16 @@ const eventsOf = (pieces: string, keys: string[], vals: string[], where = 'TRUE'
  * band is bm or bm + 1. M, Q, Y are then plain sums; rolling years go through events.
  * Output table `out(keys…, pid, bdv, vals…)`.
  */
-export function additiveSql(out: string, src: string, keys: string[], vals: string[]): string[] {
+export function additiveSql(out: string, src: string, keys: string[], vals: string[], young = false): string[] {
   const k = list(keys);
+  const keep = young ? 'attr % 8 <= 1' : 'TRUE';
   const sums = vals.map((v) => `sum(${v}) AS ${v}`).join(', ');
   const tn = `CASE ${TH.map((t) => `WHEN pe.${t} > x.m AND pe.${t} <= x.m + 11 THEN pe.${t}`).join(' ')} END`;
   const direct = (f: Freq) => {
     const last = f === 'M' ? 'm' : f === 'Q' ? '3 * (m // 3) + 2' : '12 * (m // 12) + 11';
     return `SELECT ${k}, (${FREQ_OFFSET[f]} + ${fi(f, 'm')})::INTEGER AS pid, bd.bdv, ${sums}
-      FROM ${out}_pa JOIN bdmap bd ON bd.attr = go * 8 + CASE WHEN bm < 7 THEN bm + (tn IS NOT NULL AND tn <= ${last})::INTEGER ELSE 7 END GROUP BY ALL`;
+      FROM (SELECT *, go * 8 + CASE WHEN bm < 7 THEN bm + (tn IS NOT NULL AND tn <= ${last})::INTEGER ELSE 7 END AS attr FROM ${out}_pa) JOIN bdmap bd USING (attr)
+      WHERE ${keep} GROUP BY ALL`;
   };
   return [
     `CREATE OR REPLACE TABLE ${out}_pa AS
@@ -74,7 +76,7 @@ export function additiveSql(out: string, src: string, keys: string[], vals: stri
     // rolling years ending in m … m + 11 (split where the band changes)
     eventsToCountsSql(`${out}_r`, eventsOf(`(
       SELECT ${k}, ${FREQ_OFFSET.R} AS fo, go * 8 + bm AS attr, m AS s, coalesce(tn - 1, m + 11) AS t, ${vals.join(', ')} FROM ${out}_pa
-      UNION ALL SELECT ${k}, ${FREQ_OFFSET.R}, go * 8 + bm + 1, tn, m + 11, ${vals.join(', ')} FROM ${out}_pa WHERE tn IS NOT NULL)`, keys, vals), keys, vals),
+      UNION ALL SELECT ${k}, ${FREQ_OFFSET.R}, go * 8 + bm + 1, tn, m + 11, ${vals.join(', ')} FROM ${out}_pa WHERE tn IS NOT NULL)`, keys, vals, keep), keys, vals),
     `CREATE OR REPLACE TABLE ${out} AS ${direct('M')} UNION ALL ${direct('Q')} UNION ALL ${direct('Y')} UNION ALL SELECT * FROM ${out}_r`,
     `DROP TABLE ${out}_pa`,
     `DROP TABLE ${out}_r`,
@@ -90,7 +92,7 @@ export function additiveSql(out: string, src: string, keys: string[], vals: stri
  * person's age band changes. Output table `out(keys…, pid, bdv, persons)`; `young`: persons
  * aged 15–29 at the period end only (age bands 16-24, 25-29).
  */
-export function distinctSql(out: string, src: string, keys: string[], young = false): string[] {
+function distinctSql(out: string, src: string, keys: string[], young = false): string[] {
   const k = list(keys);
   const iv = (f: Freq) => {
     const s = f === 'R' ? `greatest(a, pmax + 12)` : `greatest(${fi(f, 'a')}, ${fi(f, 'pmax')} + 1)`;
@@ -116,5 +118,43 @@ export function distinctSql(out: string, src: string, keys: string[], young = fa
     `DROP TABLE ${out}_nw`,
     `DROP TABLE ${out}_iv`,
     `DROP TABLE ${out}_pc`,
+  ];
+}
+
+/**
+ * Distinct persons per area × benefit value × `rest` × period × breakdown value, from
+ * municipality-level rows `src(p, k, bc, rest…, m1, m2)`. Most persons keep one municipality
+ * for a given benefit value (and rest): they are counted once per municipality and rolled up
+ * to the larger areas by plain sums. Only the others (movers) are expanded to every area
+ * before counting. With `points` (every row is one month, m1 = m2), persons with a single
+ * row are a plain sum (additiveSql). Output `out(ac, bc, rest…, pid, bdv, persons)`.
+ */
+export function distinctPersonsSql(out: string, src: string, rest: string[], opts: { points?: boolean; young?: boolean } = {}): string[] {
+  const by = ['p', 'bc', ...rest];
+  const r = rest.map((c) => `, ${c}`).join('');
+  const single = opts.points ? 'count(*) = 1' : 'FALSE';
+  const parts = [
+    `CREATE OR REPLACE TABLE ${out}_cls AS SELECT ${list(by)}, min(k) <> max(k) AS mover, ${single} AS single FROM ${src} GROUP BY ALL`,
+    `CREATE OR REPLACE TABLE ${out}_l AS SELECT s.* FROM ${src} s JOIN ${out}_cls c USING (${list(by)}) WHERE NOT c.mover AND NOT c.single`,
+    ...distinctSql(`${out}_lc`, `${out}_l`, ['k', 'bc', ...rest], opts.young),
+    `CREATE OR REPLACE TABLE ${out}_m AS SELECT s.p, a.ac, s.bc${r}, s.m1, s.m2 FROM ${src} s JOIN ${out}_cls c USING (${list(by)}) JOIN amap a USING (k) WHERE c.mover`,
+    ...distinctSql(`${out}_mc`, `${out}_m`, ['ac', 'bc', ...rest], opts.young),
+  ];
+  const local = [`SELECT * FROM ${out}_lc`];
+  if (opts.points) {
+    parts.push(
+      `CREATE OR REPLACE TABLE ${out}_s AS SELECT s.p, s.k, s.bc${r}, s.m1 AS m, 1::BIGINT AS persons FROM ${src} s JOIN ${out}_cls c USING (${list(by)}) WHERE c.single`,
+      ...additiveSql(`${out}_sc`, `${out}_s`, ['k', 'bc', ...rest], ['persons'], opts.young),
+    );
+    local.push(`SELECT * FROM ${out}_sc`);
+  }
+  return [
+    ...parts,
+    `CREATE OR REPLACE TABLE ${out} AS
+     SELECT ac, bc${r}, pid, bdv, sum(persons) AS persons FROM (
+       SELECT a.ac, x.* EXCLUDE (k) FROM (${local.join(' UNION ALL BY NAME ')}) x JOIN amap a USING (k)
+       UNION ALL BY NAME SELECT * FROM ${out}_mc
+     ) GROUP BY ALL`,
+    ...['cls', 'l', 'lc', 'm', 'mc', ...(opts.points ? ['s', 'sc'] : [])].map((t) => `DROP TABLE ${out}_${t}`),
   ];
 }

@@ -6,7 +6,7 @@
  */
 import type { Calendar } from '../calendar.js';
 import { monthOf, weekIndex } from './load.js';
-import { additiveSql, distinctSql } from './rollup.js';
+import { additiveSql, distinctPersonsSql } from './rollup.js';
 import { labelled, toAreasSql } from './cube.js';
 
 export function timelinessSql(cal: Calendar, activitiesFile: string | null): string[] {
@@ -22,10 +22,10 @@ export function timelinessSql(cal: Calendar, activitiesFile: string | null): str
     ...additiveSql('tl_a_fine', 'tl_src', ['k', 'g'], ['interviews_due', 'interviews_on_time']),
     toAreasSql('tl_a', 'tl_a_fine', ['pid', 'bdv'], ['interviews_due', 'interviews_on_time']),
     `CREATE OR REPLACE TABLE tl_p_src AS
-     SELECT p, ac, bc, kind, m AS m1, m AS m2 FROM (
+     SELECT p, k, bc, kind, m AS m1, m AS m2 FROM (
        SELECT p, k, g, 0 AS kind, m FROM tl_src UNION ALL SELECT p, k, g, 1, m FROM tl_src WHERE interviews_on_time = 1
-     ) JOIN amap USING (k) JOIN bmap USING (g)`,
-    ...distinctSql('tl_p_fine', 'tl_p_src', ['ac', 'bc', 'kind']),
+     ) JOIN bmap USING (g)`,
+    ...distinctPersonsSql('tl_p_fine', 'tl_p_src', ['kind'], { points: true }),
     `CREATE OR REPLACE TABLE tl_p AS
      SELECT ac, bc, pid, bdv,
             sum(persons) FILTER (WHERE kind = 0) AS persons_due, sum(persons) FILTER (WHERE kind = 1) AS persons_on_time

@@ -5,9 +5,9 @@
  *
  * A week belongs to the month of its Thursday; segments are cut at those month boundaries.
  * Persons are distinct per area × benefit value: a person moving or changing group inside a
- * period counts once in each municipality/group and once in every aggregate (distinctSql).
+ * period counts once in each municipality/group and once in every aggregate (distinctPersonsSql).
  */
-import { additiveSql, distinctSql } from './rollup.js';
+import { additiveSql, distinctPersonsSql } from './rollup.js';
 import { labelled, toAreasSql } from './cube.js';
 import { SU } from './load.js';
 
@@ -22,8 +22,8 @@ export function volumeSql(hasPopulation: boolean, populationFile: string): strin
     toAreasSql('vol_w', 'vol_w_fine', ['pid', 'bdv'], ['person_weeks']),
     // Distinct persons: each segment is active in the months of its first … last week.
     `CREATE OR REPLACE TABLE vol_p_src AS
-     SELECT s.p, a.ac, b.bc, s.ms AS m1, s.me AS m2 FROM seg s JOIN bmap b USING (g) JOIN amap a USING (k)`,
-    ...distinctSql('vol_p', 'vol_p_src', ['ac', 'bc']),
+     SELECT s.p, s.k, b.bc, s.ms AS m1, s.me AS m2 FROM seg s JOIN bmap b USING (g)`,
+    ...distinctPersonsSql('vol_p', 'vol_p_src', []),
     // Cells by code, reused by activation (persons, person-weeks) and longterm (gross persons).
     `CREATE OR REPLACE TABLE vol_cells AS
      SELECT ac, bc, pid, bdv, coalesce(sum(persons), 0)::BIGINT AS persons, coalesce(sum(person_weeks), 0)::BIGINT AS person_weeks
