@@ -1,7 +1,7 @@
 /**
  * The additive relations of secondary suppression (docs/measures.md, "Disclosure"), as
  * families along one dimension: `total = Σ parts` holds for every combination of the
- * other dimensions. Pure data; `apply.ts` turns them into cell memberships in DuckDB.
+ * other dimensions. Pure data; `fixpoint.ts` finds their member cells by key.
  */
 import { ageBands, areas, benefits, genders, origins } from '../../reference/index.js';
 import { offerKinds, type DatasetId, type Freq } from '../datasets.js';
