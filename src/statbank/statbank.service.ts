@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { DatasetShape, SeriesStatusName } from '../indicators/index.js';
-import { statusNames } from '../indicators/index.js';
+import { decodeValues, statusNames } from '../indicators/index.js';
 import { notFound } from './statbank.errors.js';
 import type { Selection } from './statbank.query.js';
 import { compileTable, type CompiledTable } from './table.compile.js';
@@ -109,20 +109,14 @@ export class StatbankService {
   }
 
   /**
-   * Series of the table's dataset for the areas, with `dims` position-wise in `allowed`,
-   * cut to `count` periods from period index `from`. When the allowed dims are few
-   * combinations, they are matched exactly so the primary key (area, dims) finds them.
+   * Series of the table's dataset for the areas, with `dims` position-wise in `allowed`.
+   * When the allowed dims are few combinations, they are matched exactly so the primary
+   * key (area, dims) finds them.
    */
-  private async fetchSeries(t: CompiledTable, areas: string[], allowed: (Set<string> | undefined)[], from: number, count: number) {
-    const nm = t.shape.measures.length;
+  private async fetchSeries(t: CompiledTable, areas: string[], allowed: (Set<string> | undefined)[]) {
     let q = this.db
       .selectFrom('release_series')
-      .select([
-        'area',
-        'dims',
-        sql<Uint8Array>`substring("values" from ${from * nm * 8 + 1} for ${count * nm * 8})`.as('values'),
-        sql<Uint8Array>`substring(status from ${from + 1} for ${count})`.as('status'),
-      ])
+      .select(['area', 'dims', 'values', 'status', 'codec'])
       .where('release_id', '=', t.release.id)
       .where('dataset', '=', t.def.dataset)
       .where('area', 'in', areas.length > 0 ? areas : ['-']);
@@ -177,12 +171,8 @@ export class StatbankService {
       narrow('breakdown_value', values);
     }
 
-    // Fetch only the byte range of the selected periods (usually the latest few of many).
     const nm = shape.measures.length;
-    const pIdx = sel.periods.map((p) => t.periodIndex.get(p)!);
-    const lo = pIdx.length > 0 ? Math.min(...pIdx) : 0;
-    const hi = pIdx.length > 0 ? Math.max(...pIdx) : -1;
-    const series = pIdx.length === 0 ? [] : await this.fetchSeries(t, sel.areas, allowed, lo, hi - lo + 1);
+    const series = sel.periods.length === 0 ? [] : await this.fetchSeries(t, sel.areas, allowed);
 
     // Exact check and the displayed value of every dimension.
     const areaOrder = new Map(sel.areas.map((a, i) => [a, i]));
@@ -203,8 +193,7 @@ export class StatbankService {
         names.push(v.name);
         order.push(v.order);
       }
-      const copy = new Uint8Array(s.values); // aligned copy: the driver's buffer may start at any offset
-      matched.push({ area: s.area, names, order, values: new Float64Array(copy.buffer, 0, copy.byteLength / 8), status: s.status });
+      matched.push({ area: s.area, names, order, values: decodeValues(s.values, s.codec), status: s.status });
     }
     matched.sort((a, b) => {
       for (let i = 0; i < a.order.length; i++) if (a.order[i] !== b.order[i]) return a.order[i]! - b.order[i]!;
@@ -228,7 +217,7 @@ export class StatbankService {
     const rows: Cell[][] = [];
     const status: SeriesStatusName[] = [];
     for (const period of sel.periods) {
-      const p = t.periodIndex.get(period)! - lo;
+      const p = t.periodIndex.get(period)!;
       for (const s of matched) {
         const st = statusNames[s.status[p] ?? 3] ?? 'unavailable';
         if (st === 'unavailable' && def.omit_unavailable) continue;

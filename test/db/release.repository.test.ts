@@ -46,9 +46,18 @@ describe.each(backends)('release storage on %s', (kind) => {
     expect(await findDatasetShape(db.db, r1.id, 'volume')).toEqual(shape);
 
     const rows = await findSeries(db.db, { releaseId: r1.id, dataset: 'volume', areas: ['K101', 'K147'], dims: [['a_dagpenge']] });
-    const byArea = Object.fromEntries(rows.map((r) => [r.area, decodeSeries(r.values, r.status)]));
+    const byArea = Object.fromEntries(rows.map((r) => [r.area, decodeSeries(r)]));
     expect(byArea.K101).toEqual({ values: [12, 10.25, null, null], status: ['published', 'primary'] });
     expect(byArea.K147?.values).toEqual([7, 6.5, 8, 7.75]);
+    expect(rows.every((r) => r.codec === 'f64-deflate')).toBe(true);
+
+    // Series written before compression (codec 'f64': raw float64) still read back.
+    const raw = new Float64Array([3, 2.5, 4, NaN]);
+    await db.db.insertInto('release_series')
+      .values({ release_id: r2.id, dataset: 'volume', area: 'K101', dims: ['a_dagpenge'], values: new Uint8Array(raw.buffer), status: new Uint8Array([0, 0]), codec: 'f64' })
+      .execute();
+    const [old] = await findSeries(db.db, { releaseId: r2.id, dataset: 'volume', areas: ['K101'], dims: [undefined] });
+    expect(decodeSeries(old!)).toEqual({ values: [3, 2.5, 4, null], status: ['published', 'published'] });
 
     await expect(db.db.updateTable('release').set({ notes: 'ændret' }).where('id', '=', r1.id).execute()).rejects.toThrow(/immutable/);
     expect((await findRelease(db.db, 1))?.notes).toBe('første');

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.js';
 import { commonKeys, datasets, type DatasetId, type Freq } from '../datasets.js';
 import { insertDataset, insertRelease, insertSeries, insertTables, type SeriesRow } from './release.repository.js';
 import type { DatasetShape, Release, ReleaseSummary } from './release.table.js';
+import { readColumns } from '../columns.js';
 import { encodeValues, SeriesStatus } from './series.js';
 
 export interface PublishInput {
@@ -75,66 +76,63 @@ export async function publishCube(input: PublishInput): Promise<Release> {
   });
 }
 
+/**
+ * The series of one dataset table: one per key combination, values aligned to the shape's
+ * periods. Rows are streamed in series order into typed arrays; suppressed cells lose
+ * their values here, absent cells are published zeros (or null where censored).
+ */
 async function readSeries(conn: DuckDBConnection, dataset: DatasetId, extraKeys: string[], shape: DatasetShape) {
   const keys = [...commonKeys.filter((k) => k !== 'freq' && k !== 'period'), ...extraKeys];
   const measures = shape.measures.map((m) => m.id);
-  const periodIndex = shape.periods.map((p, i) => `('${p.freq}', '${p.id}', ${i})`).join(', ');
-  if (periodIndex === '') return { series: [], cells: 0, primary: 0, secondary: 0 };
   const nm = measures.length;
   const np = shape.periods.length;
-  const zeroRow = measures.map((m) => (zeroWhenAbsent(m) ? 0 : NaN));
+  const none = { series: [] as SeriesRow[], cells: 0, primary: 0, secondary: 0 };
+  if (np === 0) return none;
+  const periodIndex = shape.periods.map((p, i) => `('${p.freq}', '${p.id}', ${i})`).join(', ');
+
   // A count that is null in a period is censored there (docs/measures.md): absent cells of
   // that period get null too, not zero.
-  const censored: number[] = []; // positions i × measures + j
+  const template = new Float64Array(np * nm);
+  for (let i = 0; i < np; i++) measures.forEach((m, j) => (template[i * nm + j] = zeroWhenAbsent(m) ? 0 : NaN));
   for (const [j, m] of measures.entries()) {
     if (!zeroWhenAbsent(m)) continue;
     const nulls = await conn.runAndReadAll(`SELECT DISTINCT freq, period FROM ${dataset} WHERE ${m} IS NULL AND status = 'published'`);
     for (const r of nulls.getRowObjectsJS()) {
       const i = shape.periods.findIndex((p) => p.freq === r.freq && p.id === r.period);
-      if (i >= 0) censored.push(i * nm + j);
+      if (i >= 0) template[i * nm + j] = NaN;
     }
   }
-  let cells = 0;
-  let primary = 0;
-  let secondary = 0;
-  // List aggregates cannot spill to disk: read the series a few areas at a time.
-  const areaRows = (await conn.runAndReadAll(`SELECT DISTINCT area FROM ${dataset} ORDER BY area`)).getRowObjectsJS();
-  const areas = areaRows.map((r) => String(r.area).replace(/'/g, "''"));
-  const series: SeriesRow[] = [];
-  for (let a = 0; a < areas.length; a += 16) {
-    const chunk = areas.slice(a, a + 16).map((x) => `'${x}'`).join(', ');
-    const result = await conn.runAndReadAll(`
-      WITH p(freq, period, idx) AS (VALUES ${periodIndex})
-      SELECT ${keys.join(', ')},
-        list(p.idx ORDER BY p.idx) AS idx,
-        list(CASE d.status WHEN 'primary' THEN ${SeriesStatus.primary} WHEN 'secondary' THEN ${SeriesStatus.secondary} ELSE ${SeriesStatus.published} END ORDER BY p.idx) AS st,
-        ${measures.map((m) => `list(d.${m}::DOUBLE ORDER BY p.idx) AS ${m}`).join(',\n        ')}
-      FROM ${dataset} d JOIN p USING (freq, period)
-      WHERE d.area IN (${chunk})
-      GROUP BY ALL
-      ORDER BY ALL`);
-    for (const row of result.getRowObjectsJS()) series.push(toSeries(row));
-  }
-  return { series, cells, primary, secondary };
 
-  function toSeries(row: Record<string, unknown>): SeriesRow {
-    const values = new Float64Array(np * nm);
-    for (let i = 0; i < np; i++) values.set(zeroRow, i * nm);
-    for (const pos of censored) values[pos] = NaN;
-    const status = new Uint8Array(np); // absent periods: published zeros
-    const idx = row.idx as number[];
-    const st = row.st as number[];
-    const cols = measures.map((m) => row[m] as (number | null)[]);
-    idx.forEach((pi, k) => {
-      cells++;
-      status[pi] = st[k]!;
-      if (st[k] === SeriesStatus.primary) primary++;
-      if (st[k] === SeriesStatus.secondary) secondary++;
-      for (let j = 0; j < nm; j++) {
-        const v = st[k] === SeriesStatus.published ? cols[j]![k] : null;
-        values[pi * nm + j] = v ?? NaN;
+  const sk = `_pub_${dataset}_series`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${sk} AS
+    SELECT ${keys.join(', ')}, (row_number() OVER (ORDER BY ${keys.join(', ')}) - 1)::INTEGER AS sid FROM (SELECT DISTINCT ${keys.join(', ')} FROM ${dataset})`);
+  try {
+    const names = (await conn.runAndReadAll(`SELECT ${keys.join(', ')} FROM ${sk} ORDER BY sid`)).getRows().map((r) => r.map(String));
+    const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${dataset} JOIN (VALUES ${periodIndex}) p(freq, period, idx) USING (freq, period)`)).getRows()[0]![0]);
+    const st = `CASE d.status WHEN 'primary' THEN ${SeriesStatus.primary} WHEN 'secondary' THEN ${SeriesStatus.secondary} ELSE ${SeriesStatus.published} END`;
+    const cols = await readColumns(conn, `
+      SELECT s.sid, p.idx, ${st}::UTINYINT,
+        ${measures.map((m) => `CASE WHEN d.status = 'published' THEN coalesce(d.${m}::DOUBLE, 'NaN'::DOUBLE) ELSE 'NaN'::DOUBLE END`).join(',\n        ')}
+      FROM ${dataset} d JOIN (VALUES ${periodIndex}) p(freq, period, idx) USING (freq, period) JOIN ${sk} s USING (${keys.join(', ')})
+      ORDER BY s.sid, p.idx`, rows, ['int32', 'int32', 'uint8', ...measures.map(() => 'float64' as const)]);
+    const [sid, idx, status, ...vals] = cols as [Int32Array, Int32Array, Uint8Array, ...Float64Array[]];
+    const out = { ...none, series: [] as SeriesRow[], cells: rows };
+    for (let r = 0; r < rows; ) {
+      const s = sid[r]!;
+      const values = template.slice();
+      const stat = new Uint8Array(np); // absent periods: published zeros
+      for (; r < rows && sid[r] === s; r++) {
+        const i = idx[r]!;
+        stat[i] = status[r]!;
+        if (stat[i] === SeriesStatus.primary) out.primary++;
+        if (stat[i] === SeriesStatus.secondary) out.secondary++;
+        for (let j = 0; j < nm; j++) values[i * nm + j] = vals[j]![r]!;
       }
-    });
-    return { area: row.area as string, dims: keys.slice(1).map((k) => String(row[k])), values: encodeValues(values), status };
+      const [area, ...dims] = names[s]!;
+      out.series.push({ area: area!, dims, values: encodeValues(values), status: stat });
+    }
+    return out;
+  } finally {
+    await conn.run(`DROP TABLE IF EXISTS ${sk}`);
   }
 }

@@ -1,9 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DatasetShape, Release, ReleaseSummary } from './release.table.js';
+import type { SeriesCodec } from './series.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
+/** A series as stored; `values` encoded by encodeValues (codec 'f64-deflate'). */
 export interface SeriesRow {
   area: string;
   dims: string[];
@@ -43,7 +45,7 @@ export async function insertSeries(trx: Conn, releaseId: number, dataset: string
   for (let i = 0; i < rows.length; i += batch) {
     await trx
       .insertInto('release_series')
-      .values(rows.slice(i, i + batch).map((r) => ({ release_id: releaseId, dataset, area: r.area, dims: r.dims, values: r.values, status: r.status })))
+      .values(rows.slice(i, i + batch).map((r) => ({ release_id: releaseId, dataset, area: r.area, dims: r.dims, values: r.values, status: r.status, codec: 'f64-deflate' as const })))
       .execute();
   }
 }
@@ -83,10 +85,10 @@ export async function listTables(db: Conn, releaseId: number): Promise<{ table_i
 export async function findSeries(
   db: Conn,
   q: { releaseId: number; dataset: string; areas: string[]; dims: (string[] | undefined)[] },
-): Promise<SeriesRow[]> {
+): Promise<(SeriesRow & { codec: SeriesCodec })[]> {
   let query = db
     .selectFrom('release_series')
-    .select(['area', 'dims', 'values', 'status'])
+    .select(['area', 'dims', 'values', 'status', 'codec'])
     .where('release_id', '=', q.releaseId)
     .where('dataset', '=', q.dataset)
     .where('area', 'in', q.areas.length > 0 ? q.areas : ['-']);

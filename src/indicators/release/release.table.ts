@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { SeriesCodec } from './series.js';
 
 export interface ReleaseTable {
   id: Generated<number>;
@@ -41,6 +42,7 @@ export interface ReleaseSeriesTable {
   dims: string[];
   values: Uint8Array;
   status: Uint8Array;
+  codec: Generated<SeriesCodec>;
 }
 
 export interface ReleaseTableTable {
