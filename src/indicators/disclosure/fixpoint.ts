@@ -73,77 +73,73 @@ export function secondarySuppression(input: FixpointInput): FixpointResult {
     memberOf[f.dim]![f.total]!.push(i);
     for (const p of f.parts) memberOf[f.dim]![p]!.push(i);
   });
+  const famDim = Int32Array.from(families, (f) => f.dim);
+  /** Slot of the relation of family f through the cell with key k: k without f's dimension. */
   const slotOf = (f: number, k: number) => {
-    const d = families[f]!.dim;
-    const hi = Math.floor(k / (stride[d]! * sizes[d]!));
-    const lo = k % stride[d]!;
-    return base[f]! + hi * stride[d]! + lo;
+    const d = famDim[f]!;
+    return base[f]! + Math.floor(k / (stride[d]! * sizes[d]!)) * stride[d]! + (k % stride[d]!);
   };
-  /** Visits the relations of cell c: fn(family, slot). */
-  const relationsOf = (c: number, fn: (f: number, slot: number) => void) => {
-    const k = key[c]!;
-    for (let d = 0; d < nDims; d++) for (const f of memberOf[d]![coords[d]![c]!]!) fn(f, slotOf(f, k));
-  };
-  /** Member cells of relation (f, cell key k), absent ones as −1; the total first. */
-  const membersOf = (f: number, k: number, fn: (cell: number, isTotal: boolean) => void) => {
+  /** Best unsuppressed member of relation (f, k), or −1: the non-zero part with the fewest
+   * persons, else the total, else a part non-zero in another count, else a zero row; ties
+   * by cell id (key order). Sets `hasPart` as a side result. */
+  let hasPart = false;
+  const pick = (f: number, k: number) => {
     const { dim, total, parts } = families[f]!;
     const rest = k - (Math.floor(k / stride[dim]!) % sizes[dim]!) * stride[dim]!;
-    fn(cellAt[rest + total * stride[dim]!]!, true);
-    for (const p of parts) fn(cellAt[rest + p * stride[dim]!]!, false);
+    let best = -1, bestTier = 4;
+    hasPart = false;
+    for (let i = -1; i < parts.length; i++) {
+      const isTotal = i < 0;
+      const c = cellAt[rest + (isTotal ? total : parts[i]!) * stride[dim]!]!;
+      if (c < 0) continue;
+      if (!isTotal) hasPart = true;
+      if (state[c] !== 0) continue;
+      const tier = !isTotal && n1[c]! > 0 ? 0 : isTotal ? 1 : nrest[c]! > 0 ? 2 : 3;
+      if (best < 0 || tier < bestTier || (tier === bestTier && (n1[c]! < n1[best]! || (n1[c] === n1[best] && (nrest[c]! < nrest[best]! || (nrest[c] === nrest[best] && c < best)))))) {
+        best = c;
+        bestTier = tier;
+      }
+    }
+    return best;
   };
 
   const state = new Uint8Array(nCells);
   let fresh: number[] = [];
-  for (let c = 0; c < nCells; c++) if (primary[c]) { state[c] = 1; fresh.push(c); }
   let memberships = 0;
-  for (let c = 0; c < nCells; c++) relationsOf(c, () => memberships++);
+  for (let c = 0; c < nCells; c++) {
+    if (primary[c]) { state[c] = 1; fresh.push(c); }
+    for (let d = 0; d < nDims; d++) memberships += memberOf[d]![coords[d]![c]!]!.length;
+  }
 
   let iterations = 0;
+  let unresolved = 0;
   for (;;) {
-    // Count the fresh suppressions; relations reaching exactly one are this round's (f, key).
-    const singles: [number, number][] = [];
-    const reached: number[] = [];
+    // Count the fresh suppressions; relations reaching exactly one are this round's singles
+    // (family, key of a member, slot).
+    const singles: number[] = [];
     for (const c of fresh) {
-      relationsOf(c, (f, slot) => {
-        if (supCount[slot]! < 2 && ++supCount[slot]! === 1) { singles.push([f, key[c]!]); reached.push(slot); }
-      });
-    }
-    // Pick per single relation, on the state at the round's start: the non-zero part with
-    // the fewest persons, else the total, else a part non-zero in another count, else a
-    // zero row; ties by cell id (key order).
-    const picks: number[] = [];
-    singles.forEach(([f, k], i) => {
-      if (supCount[reached[i]!] !== 1) return;
-      let best = -1, bestTier = 4;
-      membersOf(f, k, (c, isTotal) => {
-        if (c < 0 || state[c] !== 0) return;
-        const tier = !isTotal && n1[c]! > 0 ? 0 : isTotal ? 1 : nrest[c]! > 0 ? 2 : 3;
-        if (best < 0 || tier < bestTier || (tier === bestTier && (n1[c]! < n1[best]! || (n1[c] === n1[best] && (nrest[c]! < nrest[best]! || (nrest[c] === nrest[best] && c < best)))))) {
-          best = c;
-          bestTier = tier;
+      const k = key[c]!;
+      for (let d = 0; d < nDims; d++) {
+        for (const f of memberOf[d]![coords[d]![c]!]!) {
+          const slot = slotOf(f, k);
+          if (supCount[slot]! < 2 && ++supCount[slot]! === 1) singles.push(f, k, slot);
         }
-      });
+      }
+    }
+    // Picks on the state at the round's start, applied after.
+    const picks: number[] = [];
+    for (let i = 0; i < singles.length; i += 3) {
+      if (supCount[singles[i + 2]!] !== 1) continue;
+      const best = pick(singles[i]!, singles[i + 1]!);
       if (best >= 0) picks.push(best);
-    });
+      // Nothing left to suppress: the relation keeps its one suppressed member for good.
+      else if (hasPart) unresolved++;
+    }
     fresh = [];
     for (const c of picks) if (state[c] === 0) { state[c] = 2; fresh.push(c); }
     if (fresh.length === 0) break;
     iterations++;
   }
 
-  // Relations with one suppressed member and a part present (a lone total of a relation
-  // whose parts are all absent tells nothing).
-  let unresolved = 0;
-  const seen = new Set<number>();
-  for (let c = 0; c < nCells; c++) {
-    if (state[c] === 0) continue;
-    relationsOf(c, (f, slot) => {
-      if (supCount[slot] !== 1 || seen.has(slot)) return;
-      seen.add(slot);
-      let hasPart = false;
-      membersOf(f, key[c]!, (m, isTotal) => { if (m >= 0 && !isTotal) hasPart = true; });
-      if (hasPart) unresolved++;
-    });
-  }
   return { state, iterations, memberships, unresolved };
 }
