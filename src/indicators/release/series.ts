@@ -20,7 +20,10 @@ export interface DecodedSeries {
 /** The stored bytes of a series' values (codec 'f64-deflate'). */
 export function encodeValues(values: Float64Array): Uint8Array {
   // Float64Array is platform-endian; every platform Node runs on here is little-endian.
-  return deflateRawSync(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), { level: 1 });
+  const out = deflateRawSync(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), { level: 1 });
+  // A copy: zlib's result is a view of a buffer of its chunk size (16 KB), which would be
+  // kept alive per series.
+  return new Uint8Array(out);
 }
 
 /** The values of a stored series. */
