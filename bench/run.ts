@@ -5,11 +5,13 @@
  * this same process, so machines can be compared.
  */
 import { mkdirSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadConfig } from '../src/config.js';
 import { migrateToLatest, openDatabase } from '../src/db/index.js';
 import { computeRelease } from '../src/indicators/index.js';
+import { computeCore } from '../src/indicators/engine/index.js';
 import { generate } from '../src/register/index.js';
 import { buildServer } from '../src/server/index.js';
 import { registerReleaseTables } from '../src/statbank/index.js';
@@ -66,12 +68,13 @@ export async function runBenchmarks(opts: { scale: number }): Promise<void> {
     registerDir: sample, db: db.db, threshold: config.DISCLOSURE_THRESHOLD, notes: 'bench sample',
     tables: registerReleaseTables(), workDir: join(out, 'work'),
   });
+  const ours = await coreEngine(sample);
   const pg = await loadSampleIntoPostgres(sample);
   try {
     const pgSeconds = await corePostgres(pg.url);
-    const ours = engineSample.timings.compute ?? 0;
     log('PostgreSQL core measures, 5 % sample', `${pgSeconds.toFixed(2)} s`);
-    log('our engine, every measure, same sample', `${ours.toFixed(2)} s → PostgreSQL/ours = ${(pgSeconds / ours).toPrecision(2)}× (target ≥ 20×)`);
+    log('our engine, same core measures, same sample', `${ours.toFixed(2)} s → PostgreSQL/ours = ${(pgSeconds / ours).toPrecision(2)}× (target ≥ 20×)`);
+    log('our engine, every measure, same sample', `${(engineSample.timings.compute ?? 0).toFixed(2)} s`);
   } finally {
     pg.stop();
   }
@@ -97,6 +100,21 @@ async function scalar(sql: string): Promise<number> {
   c.closeSync();
   inst.closeSync();
   return v;
+}
+
+/** Seconds our engine takes for the core measures (best of two runs, as PostgreSQL's). */
+async function coreEngine(dir: string): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < 2; i++) {
+    const inst = await DuckDBInstance.create(':memory:', { threads: String(cpus().length) });
+    const c = await inst.connect();
+    const t0 = performance.now();
+    await computeCore(c, dir);
+    best = Math.min(best, (performance.now() - t0) / 1000);
+    c.closeSync();
+    inst.closeSync();
+  }
+  return best;
 }
 
 /** The floor: one DuckDB pass reading every column of every row. */

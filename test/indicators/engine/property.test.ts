@@ -1,6 +1,10 @@
 /** Randomized: a few hundred persons over ~2 years → engine == naive reference for every cell. */
 import { describe, expect, it } from 'vitest';
 import { recompute, referencePeriods, type ActivityRow, type PersonRow, type PopulationRow, type RegisterData, type RegisterRow } from '../../reference/recompute.js';
+import { rmSync } from 'node:fs';
+import { computeCore } from '../../../src/indicators/engine/index.js';
+import { benefits } from '../../../src/reference/index.js';
+import { engineConnection, writeRegister } from '../../support/register-fixture.js';
 import { expectSameCube, mondays, runEngine } from './helpers.js';
 
 function rng(seed: number) {
@@ -58,4 +62,32 @@ describe('engine vs naive reference (random registers)', () => {
       expectSameCube(cube, recompute(data));
     });
   }
+});
+
+describe('core measures (what the benchmark times against PostgreSQL)', () => {
+  it('equal the reference volume per municipality × benefit group × month', async () => {
+    const data = randomRegister(3, 150, '2022-12-26', 70);
+    const reference = recompute(data).volume;
+    const dir = await writeRegister(data);
+    const { conn, close } = await engineConnection();
+    try {
+      await computeCore(conn, dir);
+      const rows = (await conn.runAndReadAll('SELECT * FROM core')).getRowObjectsJS();
+      const groups = new Set(benefits.filter((b) => b.kind === 'group').map((b) => b.id));
+      const expected = [...reference].filter(([k, c]) => {
+        const [area, benefit, freq, , breakdown] = k.split('|');
+        return area!.startsWith('K') && groups.has(benefit!) && freq === 'M' && breakdown === 'total' && (c.persons ?? 0) > 0;
+      });
+      expect(rows.length).toBe(expected.length);
+      expect(rows.length).toBeGreaterThan(100);
+      for (const r of rows) {
+        const cell = reference.get(`K${r.municipality}|${r.benefit}|M|${r.month}|total|total`);
+        expect({ persons: Number(r.persons), person_weeks: Number(r.person_weeks), fulltime: Number(r.fulltime) })
+          .toEqual({ persons: cell?.persons, person_weeks: cell?.person_weeks, fulltime: cell?.fulltime });
+      }
+    } finally {
+      close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -9,7 +9,19 @@
  */
 import { additiveSql, distinctPersonsSql } from './rollup.js';
 import { labelled, toAreasSql } from './cube.js';
-import { SU } from './load.js';
+import { groupCodes, SU } from './load.js';
+
+/** Person-weeks, full-time and distinct persons per municipality × group × month (see computeCore). */
+export function coreSql(): string {
+  const labels = [...groupCodes].filter(([, c]) => c !== SU).map(([id, c]) => `(${c}, '${id}')`).join(', ');
+  const weeks = 'least(s.we, mo.last_w) - greatest(s.ws, mo.first_w) + 1';
+  return `CREATE OR REPLACE TABLE core AS
+    SELECT s.k AS municipality, gl.benefit, p.period AS month, sum(${weeks})::BIGINT AS person_weeks,
+           sum(${weeks}) / any_value(p.weeks) AS fulltime, count(DISTINCT s.p) AS persons
+    FROM (SELECT p, k, g, ws, we, unnest(range(ms, me + 1))::INTEGER AS mi FROM seg WHERE g <> ${SU}) s
+    JOIN months mo USING (mi) JOIN periods p ON p.pid = mo.mi JOIN (VALUES ${labels}) gl(g, benefit) ON gl.g = s.g
+    GROUP BY ALL`;
+}
 
 export function volumeSql(hasPopulation: boolean, populationFile: string): string[] {
   return [
