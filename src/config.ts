@@ -12,11 +12,17 @@ const env = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Cells with a person count from 1 to threshold − 1 are suppressed. */
   DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  /** The public address of the app (invitation links); default http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Session cookies only over HTTPS; set to true in production. */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Login and invitation attempts per minute and IP. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** Requests per minute for anonymous API callers. */
   API_ANON_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
 });
 
-export type Config = z.infer<typeof env> & { dataDir: string };
+export type Config = z.infer<typeof env> & { dataDir: string; publicUrl: string };
 
 /** Reads the configuration from the environment; throws a readable error on bad values. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -25,5 +31,5 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Ugyldig konfiguration i miljøvariablerne:\n${lines}`);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR) };
+  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR), publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/$/, '') };
 }

@@ -1,3 +1,4 @@
+import { ensureOrganisations } from '../access/index.js';
 import { loadConfig, type Config } from '../config.js';
 import { migrateToLatest, openDatabase, type Db } from '../db/index.js';
 
@@ -7,6 +8,7 @@ export async function withDatabase<T>(fn: (db: Db, config: Config) => Promise<T>
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   try {
     await migrateToLatest(db.db);
+    await ensureOrganisations(db.db);
     return await fn(db, config);
   } finally {
     await db.close();

@@ -7,6 +7,7 @@ import { createApiKey, importJobindsats, listApiKeys, registerReleaseTables, rev
 import { intOption, withDatabase } from './context.js';
 import { progressBars } from './progress.js';
 import { serve } from './commands/serve.js';
+import { userCommands } from './commands/users.js';
 
 const program = new Command('styr').description('Styringshjulet: statistikbank og styring af beskæftigelsesindsatsen').showHelpAfterError();
 
@@ -116,6 +117,8 @@ apiKey
       console.log(`Nøgle ${id} er spærret`);
     }),
   );
+
+userCommands(program);
 
 const dbCmd = program.command('db').description('databasen');
 dbCmd.command('migrate').action(() => withDatabase(async () => console.log('Databasen er opdateret')));

@@ -2,11 +2,13 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as releases from './migrations/2026-11-23-releases.js';
 import * as seriesCodec from './migrations/2026-11-24-series-codec.js';
+import * as access from './migrations/2026-11-24-access.js';
 
 // Listed explicitly (not read from disk) so the same list runs under tsx, in tests and bundled.
 const migrations: Record<string, Migration> = {
   '2026-11-23-releases': releases,
   '2026-11-24-series-codec': seriesCodec,
+  '2026-11-24-access': access,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

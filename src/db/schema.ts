@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AppUserTable, AuditLogTable, InvitationTable, OrganisationTable, SessionTable } from '../access/access.table.js';
 import type { ReleaseDatasetTable, ReleaseSeriesTable, ReleaseTable, ReleaseTableTable } from '../indicators/release/release.table.js';
 
 export interface ApiKeyTable {
@@ -16,4 +17,9 @@ export interface Database {
   release_series: ReleaseSeriesTable;
   release_table: ReleaseTableTable;
   api_key: ApiKeyTable;
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  invitation: InvitationTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
 }

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { findRelease, listReleases, listTables } from '../indicators/index.js';
+import { accessRoutes, installGuard } from '../access/index.js';
 import { statbankRoutes } from '../statbank/index.js';
 import { renderStartPage, type DemoState } from './start-page.js';
 
@@ -14,10 +15,13 @@ export interface ServerDeps {
 /** The HTTP server: health, the start page and the statistics API, in one process. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
+  // Every route below must name its permission (src/access/policy.ts).
+  await installGuard(app, deps.db.db);
+  const pub = { config: { permission: 'statistics.read' as const } };
   const demo: DemoState = deps.demo ?? { status: 'idle', stages: new Map() };
   const db = deps.db.db;
 
-  app.get('/api/health', async () => {
+  app.get('/api/health', pub, async () => {
     const release = await findRelease(db);
     return {
       status: 'ok',
@@ -27,13 +31,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     };
   });
 
-  app.get('/api/releases', async () =>
+  app.get('/api/releases', pub, async () =>
     (await listReleases(db)).map((r) => ({ version: r.version, source: r.source, first_week: r.first_week, cutoff_week: r.cutoff_week, created_at: r.created_at, notes: r.notes })),
   );
 
+  await app.register(accessRoutes, { prefix: '/api', db, secureCookies: deps.config.COOKIE_SECURE, baseUrl: deps.config.publicUrl, loginRateLimit: deps.config.LOGIN_RATE_LIMIT });
   await app.register(statbankRoutes, { prefix: '/v3', db, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
 
-  app.get('/', async (_req, reply) => {
+  app.get('/', pub, async (_req, reply) => {
     const release = await findRelease(db);
     const tables = release
       ? (await listTables(db, release.id)).map((t) => {

@@ -49,6 +49,7 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
   const service = new StatbankService(opts.db, opts.latestTtlMs);
   const responses = new ResponseCache<{ release: number; body: Buffer }>(opts.responseCacheBytes);
   const keyed = new WeakSet<FastifyRequest>();
+  const pub = { config: { permission: 'statistics.read' as const } };
 
   app.setErrorHandler((err: FastifyError | StatbankError, req, reply) => {
     if (err instanceof StatbankError) return reply.code(err.statusCode).send(err.toJSON());
@@ -82,14 +83,14 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
     }),
   });
 
-  app.get('/subjects', async (req, reply) => {
+  app.get('/subjects', pub, async (req, reply) => {
     const { common } = parseCommonQuery(req.query, ['json']);
     const subjects = new Map<string, string>();
     for (const e of await service.catalogue(common.release)) subjects.set(e.definition.subject.id, e.definition.subject.name);
     return sendJson(reply, [...subjects].map(([subject_id, subject_name]) => ({ subject_id, subject_name })));
   });
 
-  app.get('/tables', async (req, reply) => {
+  app.get('/tables', pub, async (req, reply) => {
     const { common } = parseCommonQuery(req.query, ['json']);
     type Group = { table_group_id: string; table_group_name: string; tables: { table_id: string; table_name: string; release: number }[] };
     const subjects = new Map<string, { subject_id: string; subject_name: string; table_groups: Map<string, Group> }>();
@@ -107,13 +108,13 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
     );
   });
 
-  app.get('/table/:id', async (req, reply) => {
+  app.get('/table/:id', pub, async (req, reply) => {
     const { common } = parseCommonQuery(req.query, ['json']);
     const t = await service.table(tableIdOf(req), common.release);
     return sendJson(reply, describeTable(t), t.release.version);
   });
 
-  app.get('/data/:id', async (req, reply) => {
+  app.get('/data/:id', pub, async (req, reply) => {
     const id = tableIdOf(req);
     const { common, query } = parseCommonQuery(req.query);
     const t = await service.table(id, common.release);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDemoUsers, ensureOrganisations } from '../../access/index.js';
 import { loadConfig } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../db/index.js';
 import { computeRelease, findRelease } from '../../indicators/index.js';
@@ -17,6 +18,8 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   await migrateToLatest(db.db);
+  await ensureOrganisations(db.db);
+  if (opts.demo) await ensureDemoUsers(db.db);
   const demo: DemoState = { status: 'idle', stages: new Map() };
   const app = await buildServer({ db, config, demo });
   await app.listen({ port: config.PORT, host: config.HOST });

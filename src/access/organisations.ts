@@ -1,0 +1,61 @@
+/**
+ * The organisations of the employment effort, from the reference data: the national
+ * agency, the 4 employment regions, the 94 jobcenters, the councils (BER, an RBR per
+ * employment region, an LBR per jobcenter) and the labour-market organisations that hold
+ * council seats. `ensureOrganisations` inserts the missing ones (idempotent).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.js';
+import { areaById, areas, type Area } from '../reference/index.js';
+
+export type OrganisationKind = 'national_agency' | 'employment_region' | 'jobcenter' | 'council' | 'labour_market_org';
+
+export interface OrganisationSeed {
+  code: string;
+  kind: OrganisationKind;
+  name: string;
+  area: string | null;
+}
+
+/** Nominating organisations of BER, RBR and LBR seats (docs/domain.md). */
+export const labourMarketOrgs: readonly { code: string; name: string }[] = [
+  { code: 'DA', name: 'Dansk Arbejdsgiverforening' },
+  { code: 'LO', name: 'Landsorganisationen i Danmark' },
+  { code: 'FTF', name: 'FTF' },
+  { code: 'AC', name: 'Akademikernes Centralorganisation' },
+  { code: 'SALA', name: 'Sammenslutningen af Landbrugets Arbejdsgiverforeninger' },
+  { code: 'LH', name: 'Ledernes Hovedorganisation' },
+  { code: 'KL', name: 'KL' },
+  { code: 'DH', name: 'Danske Handicaporganisationer' },
+  { code: 'PLO', name: 'Praktiserende Lægers Organisation' },
+];
+
+const byLevel = (level: Area['level']) => areas.filter((a) => a.level === level);
+
+export const organisationSeeds: readonly OrganisationSeed[] = [
+  { code: 'AMS', kind: 'national_agency', name: 'Arbejdsmarkedsstyrelsen', area: 'DK' },
+  { code: 'BER', kind: 'council', name: 'Beskæftigelsesrådet (BER)', area: 'DK' },
+  ...byLevel('employment_region').flatMap((b) => [
+    { code: b.id, kind: 'employment_region' as const, name: b.name, area: b.id },
+    { code: `RBR-${b.id}`, kind: 'council' as const, name: `Det Regionale Beskæftigelsesråd, ${b.name.replace(/^Beskæftigelsesregion /, '')}`, area: b.id },
+  ]),
+  ...byLevel('jobcenter').flatMap((j) => [
+    { code: j.id, kind: 'jobcenter' as const, name: j.name, area: j.id },
+    { code: `LBR-${j.id}`, kind: 'council' as const, name: `Det Lokale Beskæftigelsesråd, ${j.name.replace(/^Jobcenter /, '')}`, area: j.id },
+  ]),
+  ...labourMarketOrgs.map((o) => ({ ...o, kind: 'labour_market_org' as const, area: null })),
+];
+
+export async function ensureOrganisations(db: Kysely<Database>): Promise<void> {
+  for (let i = 0; i < organisationSeeds.length; i += 100) {
+    await db.insertInto('organisation').values(organisationSeeds.slice(i, i + 100)).onConflict((oc) => oc.column('code').doNothing()).execute();
+  }
+}
+
+/** True when area `inner` lies inside area `outer` (DK holds everything). */
+export function areaWithin(inner: string | null, outer: string | null): boolean {
+  if (!inner || !outer) return false;
+  if (outer === 'DK' || inner === outer) return true;
+  const i = areaById.get(inner), o = areaById.get(outer);
+  return !!i && !!o && i.municipalities.length > 0 && i.municipalities.every((k) => o.municipalities.includes(k));
+}

@@ -1,0 +1,52 @@
+/**
+ * Who may do what: THE access table. Every route names one permission (route config
+ * `permission`); the guard (guard.ts) checks it against this table on the server, and
+ * test/access/matrix.test.ts walks every route × every role.
+ *
+ * Scopes: `any` — everywhere; `own_area` — only for areas inside the area of the user's
+ * organisation (a regional monitor's employment region, a jobcenter's own area).
+ */
+export const roles = ['national_admin', 'regional_monitor', 'jobcenter_editor', 'jobcenter_reader', 'council_member'] as const;
+export type Role = (typeof roles)[number];
+/** A role, or `public` for a visitor who is not logged in. */
+export type Actor = Role | 'public';
+export const actors: readonly Actor[] = [...roles, 'public'];
+
+export const roleNames: Record<Actor, string> = {
+  national_admin: 'Landsadministrator',
+  regional_monitor: 'Regional opfølgning',
+  jobcenter_editor: 'Jobcenterredaktør',
+  jobcenter_reader: 'Jobcenterlæser / politiker',
+  council_member: 'Rådsmedlem',
+  public: 'Offentligheden (ikke logget ind)',
+};
+
+export type Scope = 'any' | 'own_area';
+
+const everyone = { public: 'any', national_admin: 'any', regional_monitor: 'any', jobcenter_editor: 'any', jobcenter_reader: 'any', council_member: 'any' } as const;
+const loggedIn = { national_admin: 'any', regional_monitor: 'any', jobcenter_editor: 'any', jobcenter_reader: 'any', council_member: 'any' } as const;
+
+export const policy = {
+  /** Published statistics: the statistics bank, its API, jobcenter pages, releases. */
+  'statistics.read': everyone,
+  /** Log in, read one's own session, accept an invitation. */
+  'session.create': everyone,
+  /** Log out, see oneself. */
+  'session.own': loggedIn,
+  /** The list of organisations (to pick from). */
+  'organisations.read': loggedIn,
+  /** Users and their roles. */
+  'users.read': { national_admin: 'any', regional_monitor: 'own_area' },
+  /** Invite users, change roles and organisations, disable accounts. */
+  'users.manage': { national_admin: 'any' },
+  /** The audit log. */
+  'audit.read': { national_admin: 'any', regional_monitor: 'own_area' },
+} as const satisfies Record<string, Partial<Record<Actor, Scope>>>;
+
+export type Permission = keyof typeof policy;
+export const permissions = Object.keys(policy) as Permission[];
+
+/** The scope `actor` has for `permission`, or null when denied. */
+export function scopeOf(actor: Actor, permission: Permission): Scope | null {
+  return (policy[permission] as Partial<Record<Actor, Scope>>)[actor] ?? null;
+}
