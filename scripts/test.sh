@@ -9,4 +9,6 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && [ "${SKIP_POSTGRES:-}" != 1 ]; then
   source scripts/pg-server.sh start
   trap 'pg_stop' EXIT
 fi
+# The server serves the built web app.
+npm run build --silent
 npx vitest run "$@"

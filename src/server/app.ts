@@ -1,10 +1,18 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Progress } from '../cli/progress.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
-import { findRelease, listReleases, listTables } from '../indicators/index.js';
+import { findRelease, listReleases } from '../indicators/index.js';
 import { accessRoutes, installGuard } from '../access/index.js';
 import { statbankRoutes } from '../statbank/index.js';
-import { renderStartPage, type DemoState } from './start-page.js';
+import { webRoutes } from './web.js';
+
+/** What the start page knows of the demo being prepared on first start. */
+export interface DemoState {
+  status: 'idle' | 'running' | 'ready' | 'failed';
+  stages: Map<string, Progress>;
+  error?: string;
+}
 
 export interface ServerDeps {
   db: Db;
@@ -12,7 +20,7 @@ export interface ServerDeps {
   demo?: DemoState;
 }
 
-/** The HTTP server: health, the start page and the statistics API, in one process. */
+/** The HTTP server: health, the access API, the statistics API and the web app, in one process. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   // Every route below must name its permission (src/access/policy.ts).
@@ -38,16 +46,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(accessRoutes, { prefix: '/api', db, secureCookies: deps.config.COOKIE_SECURE, baseUrl: deps.config.publicUrl, loginRateLimit: deps.config.LOGIN_RATE_LIMIT });
   await app.register(statbankRoutes, { prefix: '/v3', db, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
 
-  app.get('/', pub, async (_req, reply) => {
-    const release = await findRelease(db);
-    const tables = release
-      ? (await listTables(db, release.id)).map((t) => {
-          const d = t.definition as { table_name?: string; subject?: { name?: string } };
-          return { table_id: t.table_id, table_name: d.table_name ?? t.table_id, subject: d.subject?.name ?? 'Øvrige' };
-        })
-      : [];
-    return reply.type('text/html; charset=utf-8').send(renderStartPage({ release, tables, demo }));
-  });
+  app.get('/api/demo', pub, async () => ({ status: demo.status, error: demo.error, stages: [...demo.stages.values()] }));
+
+  await app.register(webRoutes);
 
   return app;
 }

@@ -1,2 +1,2 @@
-export { buildServer, type ServerDeps } from './app.js';
-export type { DemoState } from './start-page.js';
+export { buildServer, type DemoState, type ServerDeps } from './app.js';
+export { ensureWebBuild } from './web.js';

@@ -28,7 +28,16 @@ describe.each(backends)('health and start page on %s', (kind) => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('lang="da"');
-    expect(page.body).toContain('version 1');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const script = /src="(\/assets\/index-[\w-]+\.js)"/.exec(page.body)?.[1];
+    const asset = await app.inject(script!);
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    // Every app page is the same shell; the API decides what it shows.
+    expect((await app.inject('/invitation/abc')).body).toBe(page.body);
+    expect((await app.inject('/findes-ikke')).statusCode).toBe(404);
+    const demo = await app.inject('/api/demo');
+    expect(demo.json()).toEqual({ status: 'idle', stages: [] });
     await app.close();
   });
 });

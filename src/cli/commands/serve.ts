@@ -5,7 +5,7 @@ import { loadConfig } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../db/index.js';
 import { computeRelease, findRelease } from '../../indicators/index.js';
 import { generate } from '../../register/index.js';
-import { buildServer } from '../../server/index.js';
+import { buildServer, ensureWebBuild } from '../../server/index.js';
 import type { DemoState } from '../../server/index.js';
 import { registerReleaseTables } from '../../statbank/index.js';
 import { progressBars } from '../progress.js';
@@ -20,6 +20,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
   await migrateToLatest(db.db);
   await ensureOrganisations(db.db);
   if (opts.demo) await ensureDemoUsers(db.db);
+  await ensureWebBuild();
   const demo: DemoState = { status: 'idle', stages: new Map() };
   const app = await buildServer({ db, config, demo });
   await app.listen({ port: config.PORT, host: config.HOST });

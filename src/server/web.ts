@@ -1,0 +1,49 @@
+/**
+ * The web app: the built files of web/ (dist/web) and the app's pages. Every page path
+ * answers with index.html; what a page shows is decided by the API calls it makes, each
+ * checked by the guard. `ensureWebBuild` builds the app when it is missing or older than
+ * its sources (so `npm start` needs no separate build step).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+const root = resolve(import.meta.dirname, '../..');
+export const webDist = join(root, 'dist/web');
+const webSrc = join(root, 'web');
+
+/** Pages of the app (client-side routes). */
+export const pagePaths = ['/', '/login', '/brugere', '/invitation/:token'];
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds web/ into dist/web unless the build is newer than every source file. */
+export async function ensureWebBuild(log: (s: string) => void = console.log): Promise<void> {
+  const index = join(webDist, 'index.html');
+  const sources = Math.max(newest(join(webSrc, 'src')), statSync(join(webSrc, 'index.html')).mtimeMs, newest(join(root, 'src/access')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  log('Bygger webappen (Vite) …');
+  const { build } = await import('vite');
+  await build({ configFile: join(webSrc, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function webRoutes(app: FastifyInstance): Promise<void> {
+  if (!existsSync(join(webDist, 'index.html'))) {
+    throw new Error(`Webappen er ikke bygget (${webDist} mangler). Kør "npm run build".`);
+  }
+  await app.register(fastifyStatic, { root: webDist, serve: false });
+  const config = { permission: 'statistics.read' as const };
+  // Hashed file names: cache for a year.
+  app.get('/assets/*', { config }, (req, reply) => reply.sendFile(`assets/${(req.params as { '*': string })['*']}`, { maxAge: '365d', immutable: true }));
+  for (const path of pagePaths) {
+    app.get(path, { config }, (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false }));
+  }
+}

@@ -1,0 +1,38 @@
+import 'dkfds/css';
+import './app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Layout } from './Layout';
+import { Home } from './pages/Home';
+import { Invitation } from './pages/Invitation';
+import { Login } from './pages/Login';
+import { Users } from './pages/Users';
+import { match, RouterProvider, useLocation, Link } from './router';
+import { SessionProvider } from './session';
+
+function Pages() {
+  const { pathname } = useLocation();
+  if (match('/', pathname)) return <Home />;
+  if (match('/login', pathname)) return <Login />;
+  if (match('/brugere', pathname)) return <Users />;
+  const inv = match('/invitation/:token', pathname);
+  if (inv) return <Invitation token={inv.token!} />;
+  return (
+    <Layout title="Siden findes ikke">
+      <h1>Siden findes ikke</h1>
+      <p>
+        Adressen findes ikke i Styringshjulet. Gå til <Link to="/">forsiden</Link>.
+      </p>
+    </Layout>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <RouterProvider>
+      <SessionProvider>
+        <Pages />
+      </SessionProvider>
+    </RouterProvider>
+  </StrictMode>,
+);

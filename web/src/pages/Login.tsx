@@ -1,0 +1,47 @@
+/** Log ind: e-mail and password; back to the page the user came from (`next`). */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api';
+import { Layout } from '../Layout';
+import { navigate, useLocation } from '../router';
+import { useSession, type SessionUser } from '../session';
+import { Field, ErrorSummary } from '../forms';
+
+/** Only paths on this site (no open redirect). */
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+export function Login() {
+  const session = useSession();
+  const next = safeNext(useLocation().searchParams.get('next'));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      session.apply(await api<{ user: SessionUser; csrf_token: string; permissions: Record<string, string> }>('/api/session', { method: 'POST', body: { email, password } }));
+      navigate(next, { replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Layout title="Log ind">
+      <h1>Log ind</h1>
+      {next !== '/' && <p>Log ind for at fortsætte. Du kommer tilbage til siden bagefter.</p>}
+      <ErrorSummary error={error} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field id="email" label="E-mail" type="email" autoComplete="username" value={email} onChange={setEmail} error={error?.field === 'email' ? error.message : undefined} />
+        <Field id="password" label="Adgangskode" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={error?.field === 'password' ? error.message : undefined} />
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Logger ind …' : 'Log ind'}
+        </button>
+      </form>
+    </Layout>
+  );
+}
