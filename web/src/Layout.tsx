@@ -4,14 +4,19 @@ import { roleNames } from '../../src/access/policy';
 import { Link, navigate, useLocation } from './router';
 import { useSession } from './session';
 
+/** The first page of a visit keeps the browser's own focus (the skip link comes first). */
+let firstPage = true;
+
 export function Layout({ title, children }: { title: string; children: ReactNode }) {
   const session = useSession();
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
-  // On every page change: the title, and focus to the page (for keyboard and screen-reader users).
+  // On every page change: the title, and, after navigating, focus to the page (for keyboard
+  // and screen-reader users).
   useEffect(() => {
     document.title = `${title} · Styringshjulet`;
-    main.current?.focus();
+    if (firstPage) firstPage = false;
+    else main.current?.focus();
   }, [title, pathname]);
   const nav = [
     { to: '/', label: 'Forside' },
@@ -19,55 +24,67 @@ export function Layout({ title, children }: { title: string; children: ReactNode
   ];
   return (
     <>
-      <a className="skipnav" href="#main-content">Gå til sidens indhold</a>
       <header className="header">
-        <div className="portal-header">
-          <div className="container portal-header-inner">
-            <Link to="/" className="logo" aria-label="Styringshjulet, til forsiden">
-              <span className="logo-text">Styringshjulet</span>
+        <a className="skipnav" href="#main-content">Gå til sidens indhold</a>
+        <div className="portal-info">
+          <div className="portal-info-inner container">
+            <Link to="/" className="logo">
+              <span>Styringshjulet</span>
             </Link>
-            <div className="portal-info">
+            <div className="portal-user">
               {session.user ? (
                 <>
                   <p className="user">
-                    <strong>{session.user.name}</strong>
-                    <br />
-                    {roleNames[session.user.role as keyof typeof roleNames] ?? session.user.role}, {session.user.organisation.name}
+                    <span className="username weight-semibold">{session.user.name}</span>, {roleNames[session.user.role as keyof typeof roleNames] ?? session.user.role}, {session.user.organisation.name}
                   </p>
-                  <button type="button" className="button button-secondary" onClick={() => void session.logout().then(() => navigate('/'))}>
+                  <button type="button" className="function-link d-print-none log-off" onClick={() => void session.logout().then(() => navigate('/'))}>
                     Log af
                   </button>
                 </>
               ) : (
-                <Link to={`/login?next=${encodeURIComponent(pathname)}`} className="button button-secondary">
+                <Link to={`/login?next=${encodeURIComponent(pathname)}`} className="function-link d-print-none log-on">
                   Log ind
                 </Link>
               )}
             </div>
           </div>
         </div>
-        <nav className="navigation-menu" aria-label="Hovedmenu">
-          <div className="navigation-menu-inner container">
-            <ul className="mainmenu">
-              {nav.map((n) => (
-                <li key={n.to} className={pathname === n.to ? 'current' : undefined}>
-                  <Link to={n.to} className="mainmenu-item" aria-current={pathname === n.to ? 'page' : undefined}>
-                    <span>{n.label}</span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
+        <div className="solution-info">
+          <div className="solution-info-inner container">
+            <div className="solution-heading">
+              <Link to="/">Styring af beskæftigelsesindsatsen</Link>
+            </div>
+            <div className="additional-info">
+              <p className="h5 authority-name mb-1">Statistik, mål og opfølgning for jobcentre, regioner og råd</p>
+            </div>
           </div>
-        </nav>
+        </div>
+        <div className="navigation-menu">
+          <div className="navigation-menu-inner container">
+            <nav className="nav" aria-label="Hovedmenu">
+              <ul className="mainmenu">
+                {nav.map((n) => (
+                  <li key={n.to} className={pathname === n.to ? 'active' : undefined}>
+                    <Link to={n.to} className="nav-link" aria-current={pathname === n.to ? 'page' : undefined}>
+                      <span>{n.label}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </div>
       </header>
       <main id="main-content" ref={main} tabIndex={-1} className="container py-6">
         {children}
       </main>
-      <footer className="footer">
-        <div className="container">
-          <p>
-            Styringshjulet er open source. Statistikken kan hentes maskinelt fra <a href="/v3/tables">API'et (/v3)</a>, der følger Jobindsats' API version 3.
-          </p>
+      <footer>
+        <div className="footer">
+          <div className="container">
+            <p>
+              Styringshjulet er open source. Statistikken kan hentes maskinelt fra <a className="function-link" href="/v3/tables">API'et (/v3)</a>, der følger Jobindsats' API version 3.
+            </p>
+          </div>
         </div>
       </footer>
     </>

@@ -1,0 +1,118 @@
+/**
+ * The web app in a real browser: public browsing, login for each demo role, users and
+ * invitations, denied access, keyboard use; axe-core on every main page (zero serious or
+ * critical violations) and screenshots.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUsers, roleNames, roles } from '../../src/access/index.js';
+import { axeViolations, chromiumPath, logIn, screenshots, startSite, type Site } from './browser.js';
+
+describe.skipIf(!chromiumPath)('web app in Chromium', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(async () => site?.close());
+
+  it('public: the start page lists the tables and the release, in Danish, accessibly', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.base + '/');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Styringshjulet');
+    await page.getByText('Nyeste udgivelse').waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).not.toHaveLength(0);
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    expect(await page.getByRole('link', { name: 'Log ind' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Brugere' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}/forside.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('keyboard: the first Tab reaches the skip link, which moves to the content', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.base + '/');
+    await page.getByText('Nyeste udgivelse').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gå til sidens indhold');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    await page.close();
+  });
+
+  for (const role of roles) {
+    it(`logs in as the demo ${role} and shows who is logged in`, async () => {
+      const ctx = await site.browser.newContext();
+      const page = await ctx.newPage();
+      await logIn(page, site.base, role);
+      const u = demoUsers.find((d) => d.role === role)!;
+      await page.getByText(u.name).waitFor();
+      expect(await page.locator('.portal-user').textContent()).toContain(roleNames[role]);
+      const seesUsers = role === 'national_admin' || role === 'regional_monitor';
+      expect(await page.getByRole('link', { name: 'Brugere' }).count()).toBe(seesUsers ? 1 : 0);
+      await page.getByRole("button", { name: "Log af" }).click();
+      await page.getByRole('link', { name: 'Log ind' }).waitFor();
+      await ctx.close();
+    });
+  }
+
+  it('a wrong password gets a Danish error that says what to do', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.base + '/login');
+    await page.getByLabel('E-mail').fill(demoUsers[0]!.email);
+    await page.getByLabel('Adgangskode').fill('forkert');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('alert').getByText('Forkert e-mail eller adgangskode').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}/log-ind-fejl.png` });
+    await page.close();
+  });
+
+  it('denied: the public is sent to log in and back to the page; a politician is refused', async () => {
+    const ctx = await site.browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(site.base + '/brugere');
+    await page.waitForURL(/\/login\?next=%2Fbrugere$/);
+    await logIn(page, site.base, 'national_admin', '');
+    await page.waitForURL(/\/brugere$/);
+    await page.getByRole('table').waitFor();
+    await ctx.close();
+
+    const ctx2 = await site.browser.newContext();
+    const p2 = await ctx2.newPage();
+    await logIn(p2, site.base, 'jobcenter_reader');
+    await p2.getByText(demoUsers.find((d) => d.role === 'jobcenter_reader')!.name).waitFor();
+    await p2.goto(site.base + '/brugere');
+    await p2.getByRole('alert').getByText('Din rolle giver ikke adgang til dette').waitFor();
+    await p2.screenshot({ path: `${screenshots}/adgang-naegtet.png` });
+    await ctx2.close();
+  });
+
+  it('the administrator invites a user, who sets a password from the link and is logged in', async () => {
+    const ctx = await site.browser.newContext();
+    const page = await ctx.newPage();
+    await logIn(page, site.base, 'national_admin');
+    await page.getByRole('link', { name: 'Brugere' }).click();
+    await page.getByRole('table').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByText('Invitér en bruger').click();
+    await page.getByLabel('E-mail').fill('ny.analytiker@odense.dk');
+    await page.getByLabel('Navn').fill('Ny Analytiker');
+    await page.getByLabel('Organisation').selectOption('J461');
+    await page.getByLabel('Rolle', { exact: true }).selectOption('jobcenter_editor');
+    await page.getByRole('button', { name: 'Invitér', exact: true }).click();
+    const link = (await page.locator('code').textContent())!;
+    expect(link).toMatch(/\/invitation\/[\w-]{43}$/);
+    await page.getByRole('cell', { name: 'ny.analytiker@odense.dk' }).waitFor();
+    await page.screenshot({ path: `${screenshots}/brugere.png`, fullPage: true });
+
+    const other = await (await site.browser.newContext()).newPage();
+    await other.goto(link.replace(/^https?:\/\/[^/]+/, site.base));
+    await other.getByLabel('Adgangskode', { exact: true }).fill('en meget god kode');
+    await other.getByLabel('Gentag adgangskoden').fill('en meget god kode');
+    expect(await axeViolations(other)).toEqual([]);
+    await other.getByRole('button', { name: 'Gem og log ind' }).click();
+    await other.getByText('Ny Analytiker').waitFor();
+    expect(await other.locator('.portal-user').textContent()).toContain('Jobcenter Odense');
+    await ctx.close();
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Browser-test support: the real server (PGlite, demo users, a test release) on a free
+ * port, Debian's Chromium through playwright-core, axe-core, and screenshots under
+ * test-output/screenshots.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoUsers, ensureDemoUsers, ensureOrganisations, type Role } from '../../src/access/index.js';
+import { loadConfig } from '../../src/config.js';
+import { migrateToLatest, openDatabase, type Db } from '../../src/db/index.js';
+import { buildServer } from '../../src/server/index.js';
+import { publishTestRelease } from '../statbank/helpers.js';
+
+export const chromiumPath = process.env.CHROMIUM_PATH;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export const screenshots = 'test-output/screenshots';
+
+export interface Site {
+  base: string;
+  db: Db;
+  app: FastifyInstance;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+export async function startSite(): Promise<Site> {
+  const db = await openDatabase({});
+  await migrateToLatest(db.db);
+  await ensureOrganisations(db.db);
+  await ensureDemoUsers(db.db);
+  await publishTestRelease(db.db, 0);
+  const app = await buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000' }) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  // The flags keep Chromium off the network this machine does not have.
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(screenshots, { recursive: true });
+  return {
+    base, db, app, browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** axe-core's serious and critical violations on the page (WCAG 2.1 A/AA rules), as "rule: targets". */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function logIn(page: Page, base: string, role: Role, path = '/login'): Promise<void> {
+  const u = demoUsers.find((d) => d.role === role)!;
+  if (path) await page.goto(base + path);
+  await page.getByLabel('E-mail').fill(u.email);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+}
