@@ -5,6 +5,8 @@ export interface Progress {
   stage: string;
   done: number;
   total: number;
+  /** What inside the stage is under way, e.g. the dataset being computed. */
+  detail?: string;
 }
 export type OnProgress = (p: Progress) => void;
 
@@ -12,6 +14,8 @@ export type OnProgress = (p: Progress) => void;
  * A terminal progress bar per stage (a plain line per stage when not on a TTY), plus an
  * optional listener, e.g. the start page showing the demo's progress.
  */
+const label = (p: Progress) => (p.detail ? `${p.stage}: ${p.detail}` : p.stage);
+
 export function progressBars(listener?: OnProgress): { onProgress: OnProgress; stop: () => void } {
   const tty = process.stderr.isTTY;
   const multi = tty
@@ -28,11 +32,11 @@ export function progressBars(listener?: OnProgress): { onProgress: OnProgress; s
       if (multi) {
         let bar = bars.get(p.stage);
         if (!bar) {
-          bar = multi.create(Math.max(p.total, 1), 0, { stage: p.stage });
+          bar = multi.create(Math.max(p.total, 1), 0, { stage: label(p) });
           bars.set(p.stage, bar);
         }
         bar.setTotal(Math.max(p.total, 1));
-        bar.update(p.done, { stage: p.stage });
+        bar.update(p.done, { stage: label(p) });
         return;
       }
       // Not a terminal (CI, logs): one line per 25 % per stage.

@@ -21,7 +21,7 @@ export interface ComputeReleaseInput {
   workDir: string;
   /** DuckDB's memory cap; beyond it DuckDB spills to workDir (default 5 GB: the whole process stays under 8 GB). */
   memoryLimit?: string;
-  onProgress?: (p: { stage: string; done: number; total: number }) => void;
+  onProgress?: (p: { stage: string; done: number; total: number; detail?: string }) => void;
 }
 
 export interface ComputeReleaseResult {

@@ -32,9 +32,13 @@ export interface CubeInfo {
 export interface ComputeCubeOptions {
   conn: DuckDBConnection;
   registerDir: string;
-  onProgress?: (p: { stage: string; done: number; total: number }) => void;
+  onProgress?: (p: { stage: string; done: number; total: number; detail?: string }) => void;
 }
 
+const stageNames: Record<string, string> = {
+  load: 'indlæser registeret', volume: 'bestand', flow: 'tilgang og afgang', longterm: 'langtidsledighed',
+  activation: 'aktivering', timeliness: 'rettidighed', education: 'uddannelse',
+};
 const datasetIds: DatasetId[] = ['volume', 'flow', 'longterm', 'activation', 'timeliness', 'education'];
 /** Scratch tables dropped at the end. */
 const scratch = [
@@ -53,7 +57,7 @@ export async function computeCube(opts: ComputeCubeOptions): Promise<CubeInfo> {
   const timings: Record<string, number> = {};
   const stages = ['load', ...datasetIds];
   const run = async (stage: string, sqls: string[]) => {
-    opts.onProgress?.({ stage: `Beregning: ${stage}`, done: stages.indexOf(stage), total: stages.length });
+    opts.onProgress?.({ stage: 'Beregning', detail: stageNames[stage], done: stages.indexOf(stage), total: stages.length });
     const t0 = performance.now();
     for (const sql of sqls) {
       const t1 = performance.now();
@@ -78,7 +82,7 @@ export async function computeCube(opts: ComputeCubeOptions): Promise<CubeInfo> {
   await run('activation', activationSql(cal, hasAct ? file('activities') : null));
   await run('timeliness', timelinessSql(cal, hasAct ? file('activities') : null));
   await run('education', educationSql(cal));
-  opts.onProgress?.({ stage: 'Beregning: education', done: stages.length, total: stages.length });
+  opts.onProgress?.({ stage: 'Beregning', detail: 'færdig', done: stages.length, total: stages.length });
 
   const rowCounts = {} as Record<DatasetId, number>;
   for (const id of datasetIds) rowCounts[id] = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${id}`)).getRowObjectsJS()[0]!.n);

@@ -6,7 +6,7 @@ import { Layout } from '../Layout';
 interface Demo {
   status: 'idle' | 'running' | 'ready' | 'failed';
   error?: string;
-  stages: { stage: string; done: number; total: number }[];
+  stages: { stage: string; done: number; total: number; detail?: string }[];
 }
 interface Release {
   version: number;
@@ -72,7 +72,7 @@ export function Home() {
           <p>Et syntetisk Danmark genereres og beregnes ved første start. Det tager et par minutter.</p>
           {demo.stages.map((s) => (
             <div key={s.stage} className="form-group">
-              <label className="form-label" htmlFor={`stage-${s.stage}`}>{s.stage}</label>
+              <label className="form-label" htmlFor={`stage-${s.stage}`}>{s.detail ? `${s.stage}: ${s.detail}` : s.stage}</label>
               <progress id={`stage-${s.stage}`} max={s.total} value={s.done}>
                 {Math.round((100 * s.done) / Math.max(1, s.total))} %
               </progress>
