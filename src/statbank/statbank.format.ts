@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { DataResult } from './statbank.service.js';
 
 /** The column added by `include=status` (JSON and CSV). */
@@ -30,4 +31,38 @@ export function toCsv(r: DataResult, includeStatus: boolean): string {
   lines.push([...r.columns, ...(includeStatus ? [statusColumn] : [])].map(csvField).join(';'));
   r.rows.forEach((row, i) => lines.push([...row, ...(includeStatus ? [r.status[i]!] : [])].map(csvField).join(';')));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const statusWords: Record<string, string> = {
+  primary: 'diskretioneret (færre end 5 personer)',
+  secondary: 'diskretioneret (beskytter en anden celle)',
+  unavailable: 'ikke opgjort',
+};
+
+/**
+ * An Excel workbook: sheet "Data" with the columns and rows (numbers as numbers, a
+ * suppressed value as an empty cell, a Status column saying why), and sheet "Om tallene"
+ * with the table, the release and what the empty cells mean.
+ */
+export async function toXlsx(r: DataResult, meta: { tableId: string; tableName: string; query: string }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Styringshjulet';
+  const ws = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const hasStatus = r.status.some((s) => s !== 'published');
+  ws.addRow([...r.columns, ...(hasStatus ? [statusColumn] : [])]).font = { bold: true };
+  r.rows.forEach((row, i) => ws.addRow([...row, ...(hasStatus ? [statusWords[r.status[i]!] || null] : [])]));
+  ws.columns.forEach((c, i) => {
+    c.width = Math.min(40, Math.max(10, (r.columns[i] ?? statusColumn).length + 2));
+  });
+  const about = wb.addWorksheet('Om tallene');
+  for (const line of [
+    ['Tabel', `${meta.tableName} (${meta.tableId})`],
+    ['Udgivelse', r.release],
+    ['Forespørgsel', meta.query],
+    ['Tomme celler', 'Diskretioneret: færre end 5 personer, eller skjult for at et andet skjult tal ikke kan regnes ud. Ikke opgjort: perioden kan endnu ikke gøres op.'],
+    ['Kilde', 'Styringshjulet'],
+  ]) about.addRow(line);
+  about.getColumn(1).font = { bold: true };
+  about.getColumn(2).width = 100;
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

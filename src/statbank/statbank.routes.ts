@@ -6,7 +6,7 @@ import type { Database } from '../db/index.js';
 import { verifyApiKey } from './api-key.repository.js';
 import { ResponseCache, canonicalQuery } from './statbank.cache.js';
 import { StatbankError, notFound } from './statbank.errors.js';
-import { toCsv, toJson } from './statbank.format.js';
+import { toCsv, toJson, toXlsx } from './statbank.format.js';
 import { resolveSelection } from './statbank.query.js';
 import { parseCommonQuery } from './statbank.schema.js';
 import { StatbankService } from './statbank.service.js';
@@ -120,10 +120,20 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
     const t = await service.table(id, common.release);
     const out = await responses.get(`${t.release.id}|${id}|${canonicalQuery(query)}`, async () => {
       const result = await service.data(t, resolveSelection(t, query));
-      return { release: result.release, body: Buffer.from(common.format === 'csv' ? toCsv(result, common.includeStatus) : toJson(result, common.includeStatus), 'utf8') };
+      const body =
+        common.format === 'xlsx'
+          ? await toXlsx(result, { tableId: id, tableName: t.def.table_name, query: canonicalQuery(query) })
+          : Buffer.from(common.format === 'csv' ? toCsv(result, common.includeStatus) : toJson(result, common.includeStatus), 'utf8');
+      return { release: result.release, body };
     });
     reply.header('X-Release', String(out.release));
     if (common.release !== undefined) reply.header('Cache-Control', 'public, max-age=86400, immutable');
+    if (common.format === 'xlsx') {
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename="${id}_udgivelse${out.release}.xlsx"`)
+        .send(out.body);
+    }
     if (common.format === 'csv') {
       return reply
         .type('text/csv; charset=utf-8')

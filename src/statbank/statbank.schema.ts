@@ -11,7 +11,8 @@ const token = /^[\p{L}\p{N}_\-.]+$/u;
 /** The raw query string as Fastify parses it. */
 export const rawQuerySchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
-export const formatSchema = z.enum(['json', 'csv']);
+export const formatSchema = z.enum(['json', 'csv', 'xlsx']);
+export type Format = z.infer<typeof formatSchema>;
 export const releaseSchema = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
 export const includeSchema = z.literal('status');
 
@@ -71,13 +72,13 @@ export function parseParam<T extends z.ZodType>(schema: T, parameter: string, va
 
 /** The parameters every endpoint accepts. */
 export interface CommonQuery {
-  format: 'json' | 'csv';
+  format: Format;
   release?: number;
   includeStatus: boolean;
 }
 
 /** Validates the raw query and reads format, release and include. */
-export function parseCommonQuery(raw: unknown, formats: readonly ('json' | 'csv')[] = ['json', 'csv']): { common: CommonQuery; query: Record<string, string | string[]> } {
+export function parseCommonQuery(raw: unknown, formats: readonly Format[] = ['json', 'csv', 'xlsx']): { common: CommonQuery; query: Record<string, string | string[]> } {
   const r = rawQuerySchema.safeParse(raw ?? {});
   if (!r.success) throw invalidParameter('query', 'forespørgslen kunne ikke læses.');
   const query = r.data;

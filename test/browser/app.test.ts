@@ -3,6 +3,8 @@
  * invitations, denied access, keyboard use; axe-core on every main page (zero serious or
  * critical violations) and screenshots.
  */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers, roleNames, roles } from '../../src/access/index.js';
 import { axeViolations, chromiumPath, logIn, screenshots, startSite, type Site } from './browser.js';
@@ -114,5 +116,45 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     await other.getByText('Ny Analytiker').waitFor();
     expect(await other.locator('.portal-user').textContent()).toContain('Jobcenter Odense');
     await ctx.close();
+  });
+  it('explorer round trip: choose a table and areas, see table and chart, download CSV that parses back to the shown numbers', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.base + '/statistik');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Bruttoledige' }).click();
+    await page.waitForURL(/\/statistik\/y25i01\?period\.M=latest%3A12/);
+    await page.getByRole('table').waitFor();
+    // Choose: the country and Region Hovedstaden, every benefit group.
+    await page.getByLabel('Områder').selectOption(['hierarchy._nykom|DK', 'hierarchy._nykom|R1084']);
+    await page.getByLabel('Ydelsesgrupper').selectOption('*');
+    await page.waitForURL(/hierarchy\._nykom=DK%2CR1084/);
+    await page.getByRole('cell', { name: 'Region Hovedstaden' }).first().waitFor();
+    expect(await page.getByRole('img', { name: /^Graf:/ }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}/statistikbank.png`, fullPage: true });
+
+    // See: the shown numbers.
+    const shown = await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const apiCall = await page.locator('code.api-call').textContent();
+    expect(apiCall).toBe("/v3/data/y25i01?period.M=latest%3A12&hierarchy._nykom=DK%2CR1084&dimension.ydelsesgrupper=*");
+
+    // Download: the CSV parses back to the same numbers.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hent CSV (til Excel)' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const records = parse(csv.slice(1), { delimiter: ';' }) as string[][];
+    const asNumber = (s: string) => (/^-?[\d.]+(,\d+)?$/.test(s) ? Number(s.replace(/\./g, '').replace(',', '.')) : s);
+    const fromCsv = records.slice(1).map((r) => r.map((v) => (/^-?\d+(,\d+)?$/.test(v) ? Number(v.replace(',', '.')) : v)));
+    expect(fromCsv.length).toBe(shown.length);
+    expect(fromCsv).toEqual(shown.map((r) => r.map(asNumber)));
+
+    // The link reproduces the view.
+    const url = page.url();
+    const again = await site.browser.newPage();
+    await again.goto(url);
+    await again.getByRole('cell', { name: 'Region Hovedstaden' }).first().waitFor();
+    expect(await again.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')))).toEqual(shown);
+    await again.close();
+    await page.close();
   });
 });

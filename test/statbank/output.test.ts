@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/index.js';
@@ -135,5 +136,23 @@ describe.each(backends)('statbank output and releases on %s', (kind) => {
     } finally {
       await fresh.close();
     }
+  });
+  it('serves XLSX with numbers as numbers, suppressed cells empty and a Status column saying why', async () => {
+    const q = 'period.M=2025M05,2025M06&hierarchy._nykom=DK,K101&dimension.ydelsesgrupper=gross_unemployed';
+    const json = (await getJson(app, `/v3/data/y25i01?${q}`)).body;
+    const res = await app.inject(`/v3/data/y25i01?${q}&format=xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="y25i01_udgivelse2.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = (wb.getWorksheet('Data')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => Array.from({ length: json.columns.length + 1 }, (_v, i) => r[i + 1] ?? null));
+    expect(rows[0]).toEqual([...json.columns, 'Status']);
+    const body = rows.slice(1);
+    expect(body.map((r) => r.slice(0, json.columns.length))).toEqual(json.rows);
+    expect(body.map((r) => r[json.columns.length])).toEqual(json.status.map((s: string) => ({ published: null, primary: 'diskretioneret (færre end 5 personer)', secondary: 'diskretioneret (beskytter en anden celle)' })[s]));
+    expect(json.status).toContain('primary');
+    expect(String(wb.getWorksheet('Om tallene')!.getCell('B2').value)).toBe('2');
+    expect((await getJson(app, '/v3/tables?format=xlsx')).status).toBe(400);
   });
 });

@@ -20,6 +20,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
   }, [title, pathname]);
   const nav = [
     { to: '/', label: 'Forside' },
+    { to: '/statistik', label: 'Statistikbanken' },
     ...(session.permissions['users.read'] ? [{ to: '/brugere', label: 'Brugere' }] : []),
   ];
   return (
@@ -64,7 +65,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
             <nav className="nav" aria-label="Hovedmenu">
               <ul className="mainmenu">
                 {nav.map((n) => (
-                  <li key={n.to} className={pathname === n.to ? 'active' : undefined}>
+                  <li key={n.to} className={pathname === n.to || (n.to !== '/' && pathname.startsWith(`${n.to}/`)) ? 'active' : undefined}>
                     <Link to={n.to} className="nav-link" aria-current={pathname === n.to ? 'page' : undefined}>
                       <span>{n.label}</span>
                     </Link>

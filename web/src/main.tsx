@@ -6,6 +6,8 @@ import { Layout } from './Layout';
 import { Home } from './pages/Home';
 import { Invitation } from './pages/Invitation';
 import { Login } from './pages/Login';
+import { Explorer } from './pages/Explorer';
+import { Statbank } from './pages/Statbank';
 import { Users } from './pages/Users';
 import { match, RouterProvider, useLocation, Link } from './router';
 import { SessionProvider } from './session';
@@ -15,6 +17,9 @@ function Pages() {
   if (match('/', pathname)) return <Home />;
   if (match('/login', pathname)) return <Login />;
   if (match('/brugere', pathname)) return <Users />;
+  if (match('/statistik', pathname)) return <Statbank />;
+  const table = match('/statistik/:table', pathname);
+  if (table) return <Explorer key={table.table} tableId={table.table!} />;
   const inv = match('/invitation/:token', pathname);
   if (inv) return <Invitation token={inv.token!} />;
   return (

@@ -1,0 +1,298 @@
+/**
+ * The table explorer: the view's state is the /v3/data query itself, kept in the page's URL,
+ * so a copied link reproduces the view and the matching API call is shown as it is.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api';
+import { LineChart } from '../chart';
+import { Layout } from '../Layout';
+import { Link, navigate, useLocation } from '../router';
+import { defaultQuery, freqNames, statusText, type DataResult, type Dimension, type Status, type TableInfo } from '../statbank';
+
+const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+
+export function Explorer({ tableId }: { tableId: string }) {
+  const { search } = useLocation();
+  const query = useMemo(() => new URLSearchParams(search), [search]);
+  const release = query.get('release');
+  const [info, setInfo] = useState<TableInfo | null>(null);
+  const [releases, setReleases] = useState<{ version: number }[]>([]);
+  const [data, setData] = useState<DataResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    setError(null);
+    api<TableInfo>(`/v3/table/${encodeURIComponent(tableId)}${release ? `?release=${encodeURIComponent(release)}` : ''}`).then(setInfo, (e: Error) => setError(e.message));
+    api<{ version: number }[]>('/api/releases').then(setReleases, () => setReleases([]));
+  }, [tableId, release]);
+
+  // Without periods in the URL, start from the default view (replacing the URL, so Back works).
+  const hasQuery = [...query.keys()].some((k) => k.startsWith('period.'));
+  useEffect(() => {
+    if (info && !hasQuery) {
+      const q = defaultQuery(info);
+      if (release) q.set('release', release);
+      navigate(`/statistik/${tableId}?${q}`, { replace: true });
+    }
+  }, [info, hasQuery, tableId, release]);
+
+  const apiQuery = new URLSearchParams(query);
+  const apiPath = `/v3/data/${tableId}?${apiQuery}`;
+  useEffect(() => {
+    if (!hasQuery) return;
+    setData(null);
+    api<DataResult>(`/v3/data/${tableId}?${query}`).then(setData, (e: Error) => setError(e.message));
+  }, [tableId, query, hasQuery]);
+
+  const update = (f: (q: URLSearchParams) => void) => {
+    const q = new URLSearchParams(query);
+    f(q);
+    navigate(`/statistik/${tableId}?${q}`);
+  };
+
+  if (!info) {
+    return (
+      <Layout title="Statistikbanken">
+        <h1>Statistikbanken</h1>
+        {error ? <p role="alert">{error} <Link to="/statistik">Til tabellerne</Link>.</p> : <p>Henter tabellen …</p>}
+      </Layout>
+    );
+  }
+
+  const freq = [...query.keys()].find((k) => k.startsWith('period.'))?.slice(7) ?? Object.keys(info.periods_by_freq)[0]!;
+  const latest = /^latest:(\d+)$/.exec(query.get(`period.${freq}`) ?? '')?.[1] ?? '12';
+  const selectedM = (query.get('mgroup.*') ?? '*') === '*' ? info.mgroups.map((m) => m.mgroup_id) : query.get('mgroup.*')!.split(',');
+  const areaDim = info.dimensions.find((d) => d.dimension_id === 'omraade')!;
+  const otherDims = info.dimensions.filter((d) => d.dimension_id !== 'omraade');
+  const selectedAreas = new Set(areaDim.hierarchies.flatMap((h) => (query.get(h.parameter) ?? '').split(',').filter(Boolean).map((v) => `${h.parameter}|${v === '/' ? 'DK' : v}`)));
+
+  return (
+    <Layout title={info.table_name}>
+      <p className="mb-2"><Link to="/statistik">Statistikbanken</Link> › {info.subject.subject_name}</p>
+      <h1>{info.table_name}</h1>
+      {info.description && <p>{info.description}</p>}
+      <p>
+        Udgivelse {info.release}, opdateret {new Date(info.update_latest).toLocaleDateString('da-DK', { day: 'numeric', month: 'long', year: 'numeric' })}.
+      </p>
+      {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+
+      <form className="explorer-form" onSubmit={(e) => e.preventDefault()} aria-label="Vælg tal">
+        <fieldset className="form-group">
+          <legend className="form-label">Mål</legend>
+          {info.mgroups.map((m) => (
+            <div key={m.mgroup_id} className="form-group-checkbox">
+              <input
+                type="checkbox"
+                className="form-checkbox"
+                id={`m-${m.mgroup_id}`}
+                checked={selectedM.includes(m.mgroup_id)}
+                onChange={(e) =>
+                  update((q) => {
+                    const next = e.target.checked ? [...selectedM, m.mgroup_id] : selectedM.filter((x) => x !== m.mgroup_id);
+                    if (next.length === 0 || next.length === info.mgroups.length) q.delete('mgroup.*');
+                    else q.set('mgroup.*', next.join(','));
+                  })
+                }
+              />
+              <label htmlFor={`m-${m.mgroup_id}`}>{m.mgroup_name}</label>
+            </div>
+          ))}
+        </fieldset>
+
+        <div className="form-group">
+          <label className="form-label" htmlFor="areas">Områder</label>
+          <span className="form-hint" id="areas-hint">Vælg flere med Ctrl eller Skift.</span>
+          <select
+            id="areas"
+            className="form-select"
+            multiple
+            size={8}
+            aria-describedby="areas-hint"
+            value={[...selectedAreas]}
+            onChange={(e) =>
+              update((q) => {
+                for (const h of areaDim.hierarchies) q.delete(h.parameter);
+                const by = new Map<string, string[]>();
+                for (const o of e.target.selectedOptions) {
+                  const [param, id] = o.value.split('|') as [string, string];
+                  by.set(param, [...(by.get(param) ?? []), id]);
+                }
+                for (const [param, ids] of by) q.set(param, ids.join(','));
+                if (by.size === 0) q.set('hierarchy._nykom', '/');
+              })
+            }
+          >
+            {areaOptions(areaDim)}
+          </select>
+        </div>
+
+        {otherDims.map((d) => (
+          <div key={d.dimension_id} className="form-group">
+            <label className="form-label" htmlFor={`d-${d.dimension_id}`}>{d.dimension_name}</label>
+            <select
+              id={`d-${d.dimension_id}`}
+              className="form-select"
+              value={query.get(d.parameter ?? '') ?? d.default}
+              onChange={(e) => update((q) => (e.target.value === d.default ? q.delete(d.parameter!) : q.set(d.parameter!, e.target.value)))}
+            >
+              {d.total !== undefined && <option value="/">I alt</option>}
+              <option value="*">Alle værdier</option>
+              {d.hierarchies[0]!.levels.filter((l) => l.level_id !== 'total').map((l) => (
+                <optgroup key={l.level_id} label={l.level_name}>
+                  {l.values.map((v) => <option key={v.value_id} value={v.value_id}>{v.value_name}</option>)}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+        ))}
+
+        <div className="form-group">
+          <label className="form-label" htmlFor="freq">Perioder</label>
+          <select
+            id="freq"
+            className="form-select"
+            value={freq}
+            onChange={(e) => update((q) => { for (const f of Object.keys(info.periods_by_freq)) q.delete(`period.${f}`); q.set(`period.${e.target.value}`, `latest:${latest}`); })}
+          >
+            {Object.keys(info.periods_by_freq).map((f) => <option key={f} value={f}>{freqNames[f] ?? f}</option>)}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor="latest">Antal seneste perioder</label>
+          <input
+            id="latest"
+            className="form-input input-width-xs"
+            type="number"
+            min={1}
+            max={info.periods_by_freq[freq]?.length ?? 1}
+            value={latest}
+            onChange={(e) => { const n = Math.max(1, Number(e.target.value) || 1); update((q) => q.set(`period.${freq}`, `latest:${n}`)); }}
+          />
+        </div>
+        {releases.length > 1 && (
+          <div className="form-group">
+            <label className="form-label" htmlFor="release">Udgivelse</label>
+            <select id="release" className="form-select" value={release ?? ''} onChange={(e) => update((q) => (e.target.value ? q.set('release', e.target.value) : q.delete('release')))}>
+              <option value="">Nyeste</option>
+              {releases.map((r) => <option key={r.version} value={r.version}>Version {r.version}</option>)}
+            </select>
+          </div>
+        )}
+      </form>
+
+      <section aria-labelledby="result-heading" aria-live="polite" aria-busy={!data}>
+        <h2 id="result-heading">Resultat</h2>
+        {!data && !error && <p>Henter tal …</p>}
+        {data && <Result data={data} />}
+        {data && (
+          <div className="mt-5">
+            <h3>Hent og del</h3>
+            <ul className="nobullet-list">
+              <li><a className="function-link" href={`${apiPath}&format=csv`} download>Hent CSV (til Excel)</a></li>
+              <li><a className="function-link" href={`${apiPath}&format=xlsx`} download>Hent Excel (XLSX)</a></li>
+              <li><a className="function-link" href={`${apiPath}&format=json`}>Hent JSON</a></li>
+              <li>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => void navigator.clipboard?.writeText(window.location.href).then(() => setCopied(true), () => setCopied(false))}
+                >
+                  Kopiér link til visningen
+                </button>
+                {copied && <span role="status"> Linket er kopieret.</span>}
+              </li>
+            </ul>
+            <p>
+              Samme tal fra API'et: <code className="api-call">{apiPath}</code>
+            </p>
+          </div>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+function areaOptions(d: Dimension) {
+  const seen = new Set<string>();
+  return d.hierarchies.flatMap((h) =>
+    h.levels.map((l) => {
+      const values = l.values.filter((v) => !seen.has(v.value_id));
+      values.forEach((v) => seen.add(v.value_id));
+      if (values.length === 0) return null;
+      return (
+        <optgroup key={`${h.hierarchy_id}-${l.level_id}`} label={l.level_name}>
+          {values.map((v) => <option key={v.value_id} value={`${h.parameter}|${v.value_id}`}>{v.value_name}</option>)}
+        </optgroup>
+      );
+    }),
+  );
+}
+
+function Result({ data }: { data: DataResult }) {
+  if (data.rows.length === 0) return <p>Ingen rækker passer til valget.</p>;
+  const numeric = data.columns.map((_c, i) => data.rows.some((r) => typeof r[i] === 'number') || data.rows.every((r) => r[i] === null));
+  const used = [...new Set(data.status.filter((s) => s !== 'published'))] as Status[];
+  const mark: Record<Status, string> = { published: '', primary: '⋯', secondary: '⋯', unavailable: '–' };
+  return (
+    <>
+      <Chart data={data} numeric={numeric} />
+      <div className="table--responsive-scroll">
+        <table className="table table--compact">
+          <caption className="sr-only">Tallene i tabelform</caption>
+          <thead>
+            <tr>{data.columns.map((c, i) => <th key={c} scope="col" className={numeric[i] ? 'text-align-right' : undefined}>{c}</th>)}</tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r, ri) => (
+              <tr key={ri}>
+                {r.map((v, i) =>
+                  numeric[i] ? (
+                    <td key={i} className="text-align-right">
+                      {v === null ? (
+                        <>
+                          <span aria-hidden="true">{mark[data.status[ri] ?? 'unavailable']}</span>
+                          <span className="sr-only">{data.status[ri] === 'unavailable' ? 'ikke opgjort' : 'diskretioneret'}</span>
+                        </>
+                      ) : typeof v === 'number' ? nf.format(v) : v}
+                    </td>
+                  ) : (
+                    <td key={i}>{v}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {used.length > 0 && (
+        <dl className="mt-4">
+          {used.map((s) => (
+            <div key={s}>
+              <dt className="weight-semibold">{mark[s]} {s === 'unavailable' ? 'Ikke opgjort' : s === 'primary' ? 'Diskretioneret' : 'Diskretioneret (sekundært)'}</dt>
+              <dd>{statusText[s]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </>
+  );
+}
+
+/** A line per series (every non-period, non-measure column combination) of the first measure over the periods. */
+function Chart({ data, numeric }: { data: DataResult; numeric: boolean[] }) {
+  const measure = numeric.findIndex(Boolean);
+  if (measure < 0) return null;
+  const periods = [...new Set(data.rows.map((r) => String(r[0])))];
+  if (periods.length < 2) return null;
+  const keyCols = data.columns.map((_c, i) => i).filter((i) => i > 0 && !numeric[i]);
+  const series = new Map<string, (number | null)[]>();
+  for (const r of data.rows) {
+    const k = keyCols.map((i) => r[i]).join(', ');
+    const arr = series.get(k) ?? periods.map(() => null);
+    arr[periods.indexOf(String(r[0]))] = typeof r[measure] === 'number' ? (r[measure] as number) : null;
+    series.set(k, arr);
+  }
+  if (series.size > 8) return <p>Grafen vises for højst 8 serier; indsnævr valget for at se den.</p>;
+  return <LineChart title={data.columns[measure]!} periods={periods} series={[...series].map(([name, values]) => ({ name, values }))} />;
+}

@@ -1,0 +1,71 @@
+/** The statistics bank's API shapes (/v3, see src/statbank/README.md) and the explorer's URL state. */
+export interface TableSummary {
+  table_id: string;
+  table_name: string;
+}
+export interface Subject {
+  subject_id: string;
+  subject_name: string;
+  table_groups: { table_group_id: string; table_group_name: string; tables: TableSummary[] }[];
+}
+export interface Value {
+  value_id: string;
+  value_name: string;
+}
+export interface Level {
+  level_id: string;
+  level_name: string;
+  values: Value[];
+}
+export interface Hierarchy {
+  hierarchy_id: string;
+  hierarchy_name: string;
+  parameter: string;
+  levels: Level[];
+}
+export interface Dimension {
+  dimension_id: string;
+  dimension_name: string;
+  parameter?: string;
+  default: string;
+  total?: string;
+  hierarchies: Hierarchy[];
+}
+export interface TableInfo {
+  table_id: string;
+  table_name: string;
+  release: number;
+  update_latest: string;
+  subject: { subject_id: string; subject_name: string };
+  description?: string;
+  columns: string[];
+  mgroups: { mgroup_id: string; mgroup_name: string }[];
+  dimensions: Dimension[];
+  periods_by_freq: Record<string, string[]>;
+}
+export type Status = 'published' | 'primary' | 'secondary' | 'unavailable';
+export interface DataResult {
+  release: number;
+  columns: string[];
+  rows: (string | number | null)[][];
+  status: Status[];
+}
+
+export const freqNames: Record<string, string> = { M: 'Måneder', Q: 'Kvartaler', Y: 'År', R: 'Løbende år' };
+
+/** Why a cell has no number, in words (shown beside the table). */
+export const statusText: Record<Status, string> = {
+  published: '',
+  primary: 'Diskretioneret: færre end 5 personer. Tallet vises ikke af hensyn til fortroligheden.',
+  secondary: 'Diskretioneret for at beskytte en anden celle: ellers kunne et skjult tal regnes ud ved at trække de øvrige fra totalen.',
+  unavailable: 'Ikke opgjort for denne periode (fx fordi de 4 uger efter perioden endnu ikke er med i registeret).',
+};
+
+/** The explorer's default query for a table: 12 latest periods of its first frequency, the whole country, every measure. */
+export function defaultQuery(t: TableInfo): URLSearchParams {
+  const q = new URLSearchParams();
+  const freq = Object.keys(t.periods_by_freq)[0] ?? 'M';
+  q.set(`period.${freq}`, 'latest:12');
+  q.set('hierarchy._nykom', '/');
+  return q;
+}
