@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { findRelease, listReleases } from '../indicators/index.js';
 import { accessRoutes, installGuard } from '../access/index.js';
-import { statbankRoutes } from '../statbank/index.js';
+import { profileRoutes, statbankRoutes } from '../statbank/index.js';
 import { webRoutes } from './web.js';
 
 /** What the start page knows of the demo being prepared on first start. */
@@ -44,6 +44,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   );
 
   await app.register(accessRoutes, { prefix: '/api', db, secureCookies: deps.config.COOKIE_SECURE, baseUrl: deps.config.publicUrl, loginRateLimit: deps.config.LOGIN_RATE_LIMIT });
+  await app.register(profileRoutes, { prefix: '/api', db });
   await app.register(statbankRoutes, { prefix: '/v3', db, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
 
   app.get('/api/demo', pub, async () => ({ status: demo.status, error: demo.error, stages: [...demo.stages.values()] }));

@@ -13,3 +13,4 @@ export { compileTable, type CompiledTable } from './table.compile.js';
 export { toCsv, toJson } from './statbank.format.js';
 export { queryHelp } from './table.describe.js';
 export { StatbankError } from './statbank.errors.js';
+export { areaProfile, profileRoutes } from './profile.js';

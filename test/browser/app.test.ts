@@ -157,4 +157,27 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     await again.close();
     await page.close();
   });
+  it('jobcenter page: key figures with comparisons and history, categories chart with a table view, the region side by side', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.base + '/omraade/J561');
+    await page.getByRole('heading', { level: 1, name: 'Jobcenter Esbjerg-Fanø' }).waitFor();
+    const cards = page.locator('.profile-card');
+    await cards.first().waitFor();
+    expect(await cards.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['Offentligt forsørgede', 'Bruttoledige', 'Sygedagpenge', 'Kontanthjælp m.v.', 'Aktivering af bruttoledige']));
+    const first = (await cards.first().textContent())!;
+    expect(first).toContain('Region Syddanmark');
+    expect(first).toContain('Hele landet');
+    expect(await page.getByRole('img', { name: /^Udvikling i fuldtidspersoner fra/ }).count()).toBeGreaterThan(0);
+    await page.getByText('Vis tallene som tabel').click();
+    expect(await page.getByRole('table').locator('tbody tr').count()).toBe(6);
+    expect(await page.locator('.small-multiples li').count()).toBeGreaterThan(10);
+    expect(await page.locator('.small-multiples li.current').textContent()).toContain('Esbjerg-Fanø');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}/jobcenterprofil.png`, fullPage: true });
+    // From a card to the statistics bank, with the same area.
+    await cards.first().getByRole('link', { name: 'Se tallene i statistikbanken' }).click();
+    await page.waitForURL(/\/statistik\/ptv_a02\?period\.M=latest%3A24&hierarchy\._jobcenter=J561$/);
+    await page.getByRole('cell', { name: 'Jobcenter Esbjerg-Fanø' }).first().waitFor();
+    await page.close();
+  });
 });

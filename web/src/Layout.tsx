@@ -21,6 +21,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
   const nav = [
     { to: '/', label: 'Forside' },
     { to: '/statistik', label: 'Statistikbanken' },
+    { to: session.user?.organisation.area && session.user.organisation.area !== 'DK' ? `/omraade/${session.user.organisation.area}` : '/omraade/DK', label: 'Jobcenterprofil' },
     ...(session.permissions['users.read'] ? [{ to: '/brugere', label: 'Brugere' }] : []),
   ];
   return (
@@ -65,7 +66,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
             <nav className="nav" aria-label="Hovedmenu">
               <ul className="mainmenu">
                 {nav.map((n) => (
-                  <li key={n.to} className={pathname === n.to || (n.to !== '/' && pathname.startsWith(`${n.to}/`)) ? 'active' : undefined}>
+                  <li key={n.to} className={pathname === n.to || (n.to !== '/' && pathname.startsWith(`${n.to}/`)) || (n.to.startsWith('/omraade/') && pathname.startsWith('/omraade/')) ? 'active' : undefined}>
                     <Link to={n.to} className="nav-link" aria-current={pathname === n.to ? 'page' : undefined}>
                       <span>{n.label}</span>
                     </Link>

@@ -42,3 +42,19 @@ export function LineChart({ title, periods, series }: { title: string; periods: 
     </figure>
   );
 }
+
+/** A 24-month sparkline; decorative unless `label` describes it. */
+export function Sparkline({ values, label, max }: { values: (number | null)[]; label?: string; max?: number }) {
+  const w = 160, h = 36;
+  const nums = values.filter((v): v is number => v !== null);
+  if (nums.length < 2) return null;
+  const hi = max ?? Math.max(...nums), lo = max === undefined ? Math.min(...nums) : 0;
+  const x = (i: number) => (i * w) / (values.length - 1);
+  const y = (v: number) => h - 2 - ((v - lo) * (h - 4)) / Math.max(1e-9, hi - lo);
+  const points = values.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean).join(' ');
+  return (
+    <svg className="sparkline" viewBox={`0 0 ${w} ${h}`} width={w} height={h} {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}>
+      <polyline fill="none" stroke="#0059b3" strokeWidth="2" points={points} />
+    </svg>
+  );
+}

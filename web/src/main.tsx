@@ -8,6 +8,7 @@ import { Invitation } from './pages/Invitation';
 import { Login } from './pages/Login';
 import { Explorer } from './pages/Explorer';
 import { Statbank } from './pages/Statbank';
+import { Profile } from './pages/Profile';
 import { Users } from './pages/Users';
 import { match, RouterProvider, useLocation, Link } from './router';
 import { SessionProvider } from './session';
@@ -18,6 +19,8 @@ function Pages() {
   if (match('/login', pathname)) return <Login />;
   if (match('/brugere', pathname)) return <Users />;
   if (match('/statistik', pathname)) return <Statbank />;
+  const area = match('/omraade/:area', pathname);
+  if (area) return <Profile areaId={area.area!} />;
   const table = match('/statistik/:table', pathname);
   if (table) return <Explorer key={table.table} tableId={table.table!} />;
   const inv = match('/invitation/:token', pathname);

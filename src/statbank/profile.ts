@@ -1,0 +1,135 @@
+/**
+ * The jobcenter profile (Jobcenterprofil): key figures of an area from the newest release,
+ * each with its latest month, the change from the same month a year before, the same
+ * figure as a rate for the region and the country, and 24 months of history; the
+ * development by benefit category; and the other jobcenters of the region side by side.
+ * Jobcenters, municipalities, regions, employment regions and the country all get it.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.js';
+import { decodeValues, findDatasetShape, findRelease, findSeries, type DatasetShape, type Release } from '../indicators/index.js';
+import { areaById, areas, benefitById, type Area } from '../reference/index.js';
+import { notFound, StatbankError } from './statbank.errors.js';
+
+/** A key figure: a count shown as such, and a rate that makes areas of any size comparable. */
+interface CardSpec {
+  id: string;
+  label: string;
+  dataset: string;
+  benefit: string;
+  /** Extra series dims after benefit/breakdown/breakdown_value (activation: offer). */
+  extra?: string[];
+  value: { measure: string; label: string; decimals: number };
+  rate: { measure: string; label: string; decimals: number };
+}
+
+const cards: CardSpec[] = [
+  { id: 'public_support', label: 'Offentligt forsørgede', dataset: 'volume', benefit: 'public_support', value: { measure: 'fulltime', label: 'fuldtidspersoner', decimals: 0 }, rate: { measure: 'pct_population', label: 'pct. af befolkningen 16-66 år', decimals: 1 } },
+  { id: 'gross_unemployed', label: 'Bruttoledige', dataset: 'volume', benefit: 'gross_unemployed', value: { measure: 'fulltime', label: 'fuldtidspersoner', decimals: 0 }, rate: { measure: 'pct_workforce', label: 'pct. af arbejdsstyrken', decimals: 1 } },
+  { id: 'longterm', label: 'Langtidsledige', dataset: 'longterm', benefit: 'gross_unemployed', value: { measure: 'longterm_persons', label: 'personer', decimals: 0 }, rate: { measure: 'longterm_share', label: 'pct. af bruttoledige', decimals: 1 } },
+  { id: 'sygedagpenge', label: 'Sygedagpenge', dataset: 'volume', benefit: 'sygedagpenge', value: { measure: 'fulltime', label: 'fuldtidspersoner', decimals: 0 }, rate: { measure: 'pct_population', label: 'pct. af befolkningen 16-66 år', decimals: 1 } },
+  { id: 'kontanthjaelp', label: 'Kontanthjælp m.v.', dataset: 'volume', benefit: 'category_kontanthjaelp', value: { measure: 'fulltime', label: 'fuldtidspersoner', decimals: 0 }, rate: { measure: 'pct_population', label: 'pct. af befolkningen 16-66 år', decimals: 1 } },
+  { id: 'activation', label: 'Aktivering af bruttoledige', dataset: 'activation', benefit: 'gross_unemployed', extra: ['all'], value: { measure: 'fulltime_activated', label: 'fuldtidsaktiverede', decimals: 0 }, rate: { measure: 'activation_rate', label: 'aktiveringsgrad, pct.', decimals: 1 } },
+  { id: 'timeliness', label: 'Rettidige samtaler', dataset: 'timeliness', benefit: 'public_support', value: { measure: 'interviews_due', label: 'samtaler der skulle holdes', decimals: 0 }, rate: { measure: 'timeliness', label: 'pct. rettidige', decimals: 1 } },
+];
+const categories = ['category_dagpenge', 'category_kontanthjaelp', 'category_sygedagpenge', 'category_foertidspension'];
+const MONTHS = 24;
+
+type Point = { period: string; value: number | null };
+
+/** The region (or, before 2007, employment region) an area belongs to, for comparison. */
+function regionOf(a: Area): Area | undefined {
+  if (a.level === 'country' || a.level === 'region' || a.level === 'employment_region') return undefined;
+  return areas.find((r) => r.level === 'region' && a.municipalities.every((k) => r.municipalities.includes(k)));
+}
+
+export async function areaProfile(db: Kysely<Database>, areaId: string) {
+  const area = areaById.get(areaId);
+  if (!area) throw notFound(`Området ${areaId} findes ikke.`);
+  const release = await findRelease(db);
+  if (!release) throw notFound('Der er endnu ingen udgivelse.');
+  const region = regionOf(area);
+  const peers = area.level === 'jobcenter' && region ? areas.filter((a) => a.level === 'jobcenter' && a.municipalities.every((k) => region.municipalities.includes(k))) : [];
+  const shapes = new Map<string, DatasetShape | undefined>();
+  const shape = async (dataset: string) => {
+    if (!shapes.has(dataset)) shapes.set(dataset, await findDatasetShape(db, release.id, dataset));
+    return shapes.get(dataset);
+  };
+
+  /** Monthly values of `measure` for each area, the last MONTHS months. */
+  const monthly = async (dataset: string, benefit: string, extra: string[], areaIds: string[], measure: string) => {
+    const s = await shape(dataset);
+    const out = new Map<string, Point[]>();
+    if (!s) return { out, months: [] as string[] };
+    const months = s.periods.map((p, i) => ({ ...p, i })).filter((p) => p.freq === 'M').slice(-MONTHS);
+    const j = s.measures.findIndex((m) => m.id === measure);
+    const rows = await findSeries(db, { releaseId: release.id, dataset, areas: areaIds, dims: [[benefit], ['total'], ['total'], ...extra.map((e) => [e])] });
+    for (const r of rows) {
+      const v = decodeValues(r.values, r.codec);
+      out.set(r.area, months.map((p) => ({ period: p.id, value: r.status[p.i] === 0 && !Number.isNaN(v[p.i * s.measures.length + j]!) ? v[p.i * s.measures.length + j]! : null })));
+    }
+    // An area without a series has published zeros (an absent cell), not missing values.
+    for (const a of areaIds) if (!out.has(a)) out.set(a, months.map((p) => ({ period: p.id, value: 0 })));
+    return { out, months: months.map((p) => p.id) };
+  };
+
+  const cardData = [];
+  for (const c of cards) {
+    const compare = [area.id, ...(region ? [region.id] : []), ...(area.id === 'DK' ? [] : ['DK'])];
+    const [val, rate] = await Promise.all([
+      monthly(c.dataset, c.benefit, c.extra ?? [], [area.id], c.value.measure),
+      monthly(c.dataset, c.benefit, c.extra ?? [], compare, c.rate.measure),
+    ]);
+    const series = val.out.get(area.id) ?? [];
+    if (series.length === 0) continue;
+    const latest = series.at(-1)!;
+    const yearAgo = series.length > 12 ? series.at(-13)! : null;
+    const lastOf = (id: string) => rate.out.get(id)?.at(-1)?.value ?? null;
+    cardData.push({
+      id: c.id,
+      label: c.label,
+      benefit: c.benefit,
+      dataset: c.dataset,
+      period: latest.period,
+      value: { ...c.value, latest: latest.value, year_ago: yearAgo?.value ?? null, year_ago_period: yearAgo?.period ?? null },
+      rate: { ...c.rate, area: lastOf(area.id), region: region ? lastOf(region.id) : null, country: area.id === 'DK' ? null : lastOf('DK') },
+      sparkline: series,
+    });
+  }
+
+  const byCategory = await Promise.all(
+    categories.map(async (b) => ({ benefit: b, name: benefitById.get(b)?.name ?? b, series: (await monthly('volume', b, [], [area.id], 'fulltime')).out.get(area.id) ?? [] })),
+  );
+  const peerRates = peers.length > 0 ? (await monthly('volume', 'public_support', [], peers.map((p) => p.id), 'pct_population')).out : new Map<string, Point[]>();
+
+  return {
+    area: { id: area.id, name: area.name, level: area.level },
+    region: region ? { id: region.id, name: region.name } : null,
+    release: releaseInfo(release),
+    cards: cardData,
+    by_category: byCategory,
+    peers: {
+      measure: 'Offentligt forsørgede, fuldtidspersoner i pct. af befolkningen 16-66 år',
+      areas: peers.map((p) => ({ id: p.id, name: p.name, sparkline: peerRates.get(p.id) ?? [] })),
+    },
+  };
+}
+
+const releaseInfo = (r: Release) => ({ version: r.version, cutoff_week: r.cutoff_week, created_at: r.created_at });
+
+/** GET /api/profile/:area (public: published statistics only). */
+export async function profileRoutes(app: FastifyInstance, opts: { db: Kysely<Database> }): Promise<void> {
+  app.get('/profile/:area', { config: { permission: 'statistics.read' } }, async (req, reply) => {
+    const id = String((req.params as { area: string }).area).toUpperCase();
+    try {
+      return await areaProfile(opts.db, id);
+    } catch (err) {
+      if (err instanceof StatbankError) return reply.code(err.statusCode).send(err.toJSON());
+      throw err;
+    }
+  });
+  app.get('/areas', { config: { permission: 'statistics.read' } }, async () =>
+    areas.map((a) => ({ id: a.id, name: a.name, level: a.level })),
+  );
+}

@@ -1,0 +1,159 @@
+/** Jobcenterprofil: key figures of a jobcenter (or region, municipality, the country) with comparisons and history. */
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import { LineChart, Sparkline } from '../chart';
+import { Layout } from '../Layout';
+import { Link, navigate } from '../router';
+
+type Point = { period: string; value: number | null };
+interface Card {
+  id: string;
+  label: string;
+  benefit: string;
+  dataset: string;
+  period: string;
+  value: { label: string; decimals: number; latest: number | null; year_ago: number | null; year_ago_period: string | null };
+  rate: { label: string; decimals: number; area: number | null; region: number | null; country: number | null };
+  sparkline: Point[];
+}
+interface Profile {
+  area: { id: string; name: string; level: string };
+  region: { id: string; name: string } | null;
+  release: { version: number; cutoff_week: string | null };
+  cards: Card[];
+  by_category: { benefit: string; name: string; series: Point[] }[];
+  peers: { measure: string; areas: { id: string; name: string; sparkline: Point[] }[] };
+}
+interface AreaRef {
+  id: string;
+  name: string;
+  level: string;
+}
+
+/** The /v3 hierarchy parameter that holds an area id. */
+const hierarchyOf = (id: string) => (id.startsWith('J') ? 'hierarchy._jobcenter' : id.startsWith('B') ? 'hierarchy._beskregion' : 'hierarchy._nykom');
+const fmt = (v: number | null, decimals: number) => (v === null ? 'ikke offentliggjort' : new Intl.NumberFormat('da-DK', { maximumFractionDigits: decimals, minimumFractionDigits: decimals }).format(v));
+const levelNames: Record<string, string> = { country: 'Hele landet', region: 'Regioner', employment_region: 'Beskæftigelsesregioner (2007-2014)', jobcenter: 'Jobcentre', municipality: 'Kommuner' };
+/** The statistics-bank table behind each card. */
+const tableOf: Record<string, string> = { public_support: 'ptv_a02', gross_unemployed: 'y25i01', longterm: 'y25i09', sygedagpenge: 'y07a02', kontanthjaelp: 'y60a02', activation: 'styr_aktivering', timeliness: 'styr_rettidighed' };
+
+export function Profile({ areaId }: { areaId: string }) {
+  const [p, setP] = useState<Profile | null>(null);
+  const [list, setList] = useState<AreaRef[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setP(null);
+    setError(null);
+    api<Profile>(`/api/profile/${encodeURIComponent(areaId)}`).then(setP, (e: Error) => setError(e.message));
+  }, [areaId]);
+  useEffect(() => {
+    api<AreaRef[]>('/api/areas').then(setList, () => setList([]));
+  }, []);
+
+  return (
+    <Layout title={p ? p.area.name : 'Områdeprofil'}>
+      <AreaPicker list={list} current={areaId} />
+      {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+      {!p && !error && <p>Henter tal …</p>}
+      {p && (
+        <>
+          <h1>{p.area.name}</h1>
+          <p className="font-lead">
+            Nøgletal for {p.cards[0]?.period ?? 'seneste måned'}
+            {p.region ? `, sammenlignet med ${p.region.name} og hele landet` : p.area.id !== 'DK' ? ', sammenlignet med hele landet' : ''}. Udgivelse {p.release.version}.
+          </p>
+          <ul className="profile-cards">
+            {p.cards.map((c) => <KeyCard key={c.id} card={c} profile={p} />)}
+          </ul>
+
+          <section aria-labelledby="cat-heading">
+            <h2 id="cat-heading">Udviklingen efter ydelseskategori</h2>
+            <LineChart title="Fuldtidspersoner" periods={p.by_category[0]?.series.map((x) => x.period) ?? []} series={p.by_category.map((b) => ({ name: b.name, values: b.series.map((x) => x.value) }))} />
+            <details className="details">
+              <summary className="details-summary">Vis tallene som tabel</summary>
+              <div className="details-text table--responsive-scroll">
+                <table className="table table--compact">
+                  <caption className="sr-only">Fuldtidspersoner efter ydelseskategori og måned</caption>
+                  <thead><tr><th scope="col">Måned</th>{p.by_category.map((b) => <th key={b.benefit} scope="col" className="text-align-right">{b.name}</th>)}</tr></thead>
+                  <tbody>
+                    {(p.by_category[0]?.series ?? []).map((x, i) => (
+                      <tr key={x.period}><th scope="row">{x.period}</th>{p.by_category.map((b) => <td key={b.benefit} className="text-align-right">{fmt(b.series[i]?.value ?? null, 0)}</td>)}</tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          </section>
+
+          {p.peers.areas.length > 0 && (
+            <section aria-labelledby="peer-heading">
+              <h2 id="peer-heading">Jobcentrene i {p.region?.name}</h2>
+              <p>{p.peers.measure}, de seneste 24 måneder. Samme skala for alle.</p>
+              <ul className="small-multiples">
+                {p.peers.areas.map((a) => {
+                  const last = a.sparkline.at(-1)?.value ?? null;
+                  const max = Math.max(...p.peers.areas.flatMap((x) => x.sparkline.map((s) => s.value ?? 0)));
+                  return (
+                    <li key={a.id} className={a.id === p.area.id ? 'current' : undefined}>
+                      <Link to={`/omraade/${a.id}`}>{a.name.replace(/^Jobcenter /, '')}</Link>
+                      <Sparkline values={a.sparkline.map((s) => s.value)} max={max} />
+                      <span>{fmt(last, 1)} %</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </Layout>
+  );
+}
+
+function KeyCard({ card: c, profile: p }: { card: Card; profile: Profile }) {
+  const { latest, year_ago } = c.value;
+  const change = latest !== null && year_ago !== null ? latest - year_ago : null;
+  const values = c.sparkline.map((s) => s.value);
+  const first = c.sparkline.find((s) => s.value !== null);
+  return (
+    <li className="card profile-card">
+      <div className="card-content">
+        <h2 className="h4">{c.label}</h2>
+        <p className="profile-value">
+          <span className="h2">{fmt(latest, c.value.decimals)}</span> {c.value.label}
+        </p>
+        <p>
+          {change === null
+            ? 'Ingen sammenligning med året før.'
+            : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change), c.value.decimals)}${year_ago ? ` (${change >= 0 ? '+' : '−'}${fmt(Math.abs((100 * change) / year_ago), 1)} %)` : ''} siden ${c.value.year_ago_period}`}
+        </p>
+        <dl className="profile-compare">
+          <dt>{p.area.name}</dt><dd>{fmt(c.rate.area, c.rate.decimals)} {c.rate.label}</dd>
+          {p.region && <><dt>{p.region.name}</dt><dd>{fmt(c.rate.region, c.rate.decimals)}</dd></>}
+          {c.rate.country !== null && <><dt>Hele landet</dt><dd>{fmt(c.rate.country, c.rate.decimals)}</dd></>}
+        </dl>
+        <Sparkline values={values} label={first ? `Udvikling i ${c.value.label} fra ${fmt(first.value, c.value.decimals)} i ${first.period} til ${fmt(latest, c.value.decimals)} i ${c.period}.` : undefined} />
+        <p className="mb-0">
+          <Link to={`/statistik/${tableOf[c.id] ?? ''}?period.M=latest%3A24&${hierarchyOf(p.area.id)}=${encodeURIComponent(p.area.id)}`}>Se tallene i statistikbanken</Link>
+        </p>
+      </div>
+    </li>
+  );
+}
+
+function AreaPicker({ list, current }: { list: AreaRef[]; current: string }) {
+  if (list.length === 0) return null;
+  const levels = ['country', 'region', 'jobcenter', 'municipality', 'employment_region'];
+  return (
+    <div className="form-group">
+      <label className="form-label" htmlFor="area-picker">Vælg område</label>
+      <select id="area-picker" className="form-select" value={current} onChange={(e) => navigate(`/omraade/${e.target.value}`)}>
+        {levels.map((l) => (
+          <optgroup key={l} label={levelNames[l]}>
+            {list.filter((a) => a.level === l).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
