@@ -13,11 +13,13 @@ import { migrateToLatest, openDatabase } from '../src/db/index.js';
 import { computeRelease } from '../src/indicators/index.js';
 import { computeCore } from '../src/indicators/engine/index.js';
 import { generate } from '../src/register/index.js';
-import { buildServer } from '../src/server/index.js';
+import { buildServer, ensureWebBuild, webDist } from '../src/server/index.js';
+import { areas } from '../src/reference/index.js';
 import { registerReleaseTables } from '../src/statbank/index.js';
 import { progressBars } from '../src/cli/progress.js';
 import { corePostgres, loadSampleIntoPostgres } from './postgres-baseline.js';
-import { latency } from './latency.js';
+import { jobcenterPageQueries, latency, statbankQueries } from './latency.js';
+import { bundleSize, firstRender } from './web.js';
 
 const FULL_PERSONS = 3_900_000;
 
@@ -80,15 +82,28 @@ export async function runBenchmarks(opts: { scale: number }): Promise<void> {
   }
 
   // 4. API latency under 32 concurrent clients.
+  await ensureWebBuild();
   const app = await buildServer({ db, config: { ...config, API_ANON_RATE_LIMIT: 1_000_000 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const lat = await latency(base, 32, 15_000);
+  const lat = await latency(base, 32, 15_000, await statbankQueries(base));
   log('/v3/data latency, 32 concurrent clients', `p50 ${lat.p50.toFixed(1)} ms, p95 ${lat.p95.toFixed(1)} ms, ${lat.rps.toFixed(0)} req/s (target p95 ≤ 50 ms)`);
+
+  // 5. The web app: bundle, first render of the jobcenter page, its data requests under load.
+  const bundle = bundleSize(webDist);
+  log('initial JS bundle (gzip)', `${bundle.jsGzipKb.toFixed(1)} KB (+ ${bundle.cssGzipKb.toFixed(1)} KB CSS) (target ≤ 300 KB)`);
+  const render = await firstRender(base, '/omraade/J101');
+  if (render) {
+    log('jobcenter page, first render, cold cache', `${render.coldMs.toFixed(0)} ms = ${(render.coldMs / render.floorMs).toFixed(1)}× a static page (${render.floorMs.toFixed(0)} ms)`);
+    log('jobcenter page, first render, warm cache', `${render.warmMs.toFixed(0)} ms = ${(render.warmMs / render.floorMs).toFixed(1)}× a static page`);
+  } else log('jobcenter page, first render', 'skipped: no Chromium (scripts/chromium.sh installs it)');
+  const jobcenters = areas.filter((a) => a.level === 'jobcenter').map((a) => a.id);
+  const page = await latency(base, 32, 15_000, jobcenterPageQueries(jobcenters));
+  log('jobcenter page data requests, 32 concurrent users', `p50 ${page.p50.toFixed(1)} ms, p95 ${page.p95.toFixed(1)} ms, ${page.rps.toFixed(0)} req/s (target p95 ≤ 100 ms)`);
   await app.close();
   await db.close();
 
-  // 5. Peak memory of this process (DuckDB included: it runs in-process).
+  // 6. Peak memory of this process (DuckDB included: it runs in-process).
   log('peak memory (max RSS)', `${(process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2)} GB (target ≤ 8 GB)`);
   console.log(JSON.stringify(report, null, 2));
 }

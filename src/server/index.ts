@@ -1,2 +1,2 @@
 export { buildServer, type DemoState, type ServerDeps } from './app.js';
-export { ensureWebBuild } from './web.js';
+export { ensureWebBuild, webDist } from './web.js';

@@ -44,10 +44,10 @@ function regionOf(a: Area): Area | undefined {
   return areas.find((r) => r.level === 'region' && a.municipalities.every((k) => r.municipalities.includes(k)));
 }
 
-export async function areaProfile(db: Kysely<Database>, areaId: string) {
+export async function areaProfile(db: Kysely<Database>, areaId: string, release?: Release) {
   const area = areaById.get(areaId);
   if (!area) throw notFound(`Området ${areaId} findes ikke.`);
-  const release = await findRelease(db);
+  release ??= await findRelease(db);
   if (!release) throw notFound('Der er endnu ingen udgivelse.');
   const region = regionOf(area);
   const peers = area.level === 'jobcenter' && region ? areas.filter((a) => a.level === 'jobcenter' && a.municipalities.every((k) => region.municipalities.includes(k))) : [];
@@ -118,12 +118,25 @@ export async function areaProfile(db: Kysely<Database>, areaId: string) {
 
 const releaseInfo = (r: Release) => ({ version: r.version, cutoff_week: r.cutoff_week, created_at: r.created_at });
 
-/** GET /api/profile/:area (public: published statistics only). */
+/**
+ * GET /api/profile/:area (public: published statistics only). Releases are immutable, so a
+ * profile is kept per release and area (bounded; the newest release is looked up per request).
+ */
 export async function profileRoutes(app: FastifyInstance, opts: { db: Kysely<Database> }): Promise<void> {
+  const cache = new Map<string, Promise<Awaited<ReturnType<typeof areaProfile>>>>();
   app.get('/profile/:area', { config: { permission: 'statistics.read' } }, async (req, reply) => {
     const id = String((req.params as { area: string }).area).toUpperCase();
     try {
-      return await areaProfile(opts.db, id);
+      const release = await findRelease(opts.db);
+      const key = `${release?.id}|${id}`;
+      let p = cache.get(key);
+      if (!p) {
+        p = areaProfile(opts.db, id, release);
+        p.catch(() => cache.delete(key));
+        if (cache.size >= 1000) cache.delete(cache.keys().next().value!);
+        cache.set(key, p);
+      }
+      return await p;
     } catch (err) {
       if (err instanceof StatbankError) return reply.code(err.statusCode).send(err.toJSON());
       throw err;
