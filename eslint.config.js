@@ -29,7 +29,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(?:\\.\\./)?(register|indicators|statbank|reference|server|access)/(?!index\\.js$).+',
+              regex: '^\\.\\./(?:\\.\\./)?(register|indicators|statbank|reference|server|access|mail)/(?!index\\.js$).+',
               message: 'Importér et andet modul gennem dets index.ts.',
             },
           ],

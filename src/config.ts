@@ -16,6 +16,10 @@ const env = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Session cookies only over HTTPS; set to true in production. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** SMTP server for mail (invitations), e.g. smtp://user:pass@mail.example.dk:587; unset: no mail. */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender of the platform's mail. */
+  MAIL_FROM: z.string().default('Styringshjulet <noreply@styringshjulet.dk>'),
   /** Login and invitation attempts per minute and IP. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** Requests per minute for anonymous API callers. */

@@ -10,6 +10,8 @@ import type { Database } from '../db/index.js';
 import { listAudit } from './audit.js';
 import { accessError, SESSION_COOKIE } from './guard.js';
 import { areaWithin } from './organisations.js';
+import type { Mailer } from '../mail/index.js';
+import { sendInvitation } from './invitation.js';
 import { policy, roles, scopeOf, type Permission } from './policy.js';
 import { AccessError, acceptInvitation, createSession, deleteSession, findUser, inviteUser, listOrganisations, listUsers, login, updateUser, type User } from './users.js';
 
@@ -21,6 +23,8 @@ export interface AccessRoutesOptions {
   baseUrl: string;
   /** Login and invitation attempts per minute and IP (default 10). */
   loginRateLimit?: number;
+  /** Sends invitations by mail when enabled. */
+  mailer?: Mailer;
 }
 
 const email = z.string({ error: 'skal udfyldes' }).trim().toLowerCase().pipe(z.email({ error: 'er ikke en gyldig e-mailadresse' }));
@@ -97,7 +101,15 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptio
   app.post('/users', r('users.manage'), async (req, reply) => {
     const body = parse(z.object({ email, name: z.string({ error: 'skal udfyldes' }).trim().min(1, { error: 'skal udfyldes' }).max(200), organisation: z.string({ error: 'skal vælges' }).min(1, { error: 'skal vælges' }), role }), req.body);
     const { user, token } = await inviteUser(db, actorOf(req.principal.user), body);
-    return reply.code(201).send({ user: publicUser(user), invitation_url: `${opts.baseUrl}/invitation/${token}` });
+    const url = `${opts.baseUrl}/invitation/${token}`;
+    let mailed = false;
+    try {
+      mailed = await sendInvitation(opts.mailer, user, req.principal.user, url);
+    } catch (err) {
+      // The user exists; the administrator gets the link to pass on instead.
+      req.log.error(err);
+    }
+    return reply.code(201).send({ user: publicUser(user), invitation_url: url, mailed });
   });
 
   app.patch('/users/:id', r('users.manage'), async (req) => {

@@ -9,3 +9,4 @@ export { areaWithin, ensureOrganisations, organisationSeeds, type OrganisationKi
 export { actors, permissions, policy, roleNames, roles, scopeOf, type Actor, type Permission, type Role, type Scope } from './policy.js';
 export { AccessError, inviteUser, listOrganisations, listUsers, login, setPassword, updateUser, type Organisation, type User } from './users.js';
 export { ensureDemoUsers, demoUsers, DEMO_PASSWORD } from './demo-users.js';
+export { invitationText, sendInvitation } from './invitation.js';

@@ -25,6 +25,11 @@ pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Db> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 16 });
+    // An idle connection the server ends (restart, admin) must not crash the process; the
+    // pool replaces it. 57P01 is the server's own shutdown of the connection.
+    pool.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') console.error(`PostgreSQL-forbindelse fejlede: ${err.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }

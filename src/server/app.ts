@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { findRelease, listReleases } from '../indicators/index.js';
 import { accessRoutes, installGuard } from '../access/index.js';
+import { createMailer } from '../mail/index.js';
 import { profileRoutes, statbankRoutes } from '../statbank/index.js';
 import { webRoutes } from './web.js';
 
@@ -43,7 +44,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     (await listReleases(db)).map((r) => ({ version: r.version, source: r.source, first_week: r.first_week, cutoff_week: r.cutoff_week, created_at: r.created_at, notes: r.notes })),
   );
 
-  await app.register(accessRoutes, { prefix: '/api', db, secureCookies: deps.config.COOKIE_SECURE, baseUrl: deps.config.publicUrl, loginRateLimit: deps.config.LOGIN_RATE_LIMIT });
+  await app.register(accessRoutes, { prefix: '/api', db, secureCookies: deps.config.COOKIE_SECURE, baseUrl: deps.config.publicUrl, loginRateLimit: deps.config.LOGIN_RATE_LIMIT, mailer: createMailer({ url: deps.config.SMTP_URL, from: deps.config.MAIL_FROM }) });
   await app.register(profileRoutes, { prefix: '/api', db });
   await app.register(statbankRoutes, { prefix: '/v3', db, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
 

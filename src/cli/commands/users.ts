@@ -1,6 +1,7 @@
 /** `styr user …`: invite users, set roles and organisations, disable, set passwords, and `styr org list`. */
 import type { Command } from 'commander';
-import { AccessError, inviteUser, listOrganisations, listUsers, roleNames, roles, setPassword, updateUser, type Role } from '../../access/index.js';
+import { AccessError, inviteUser, sendInvitation, listOrganisations, listUsers, roleNames, roles, setPassword, updateUser, type Role } from '../../access/index.js';
+import { createMailer } from '../../mail/index.js';
 import { withDatabase } from '../context.js';
 
 const cli = { id: null, label: 'styr (kommandolinje)' };
@@ -28,7 +29,9 @@ export function userCommands(program: Command): void {
     .action((o: { email: string; name: string; org: string; role: Role }) =>
       withDatabase(async (db, config) => {
         const { user: u, token } = await inviteUser(db.db, cli, { email: o.email, name: o.name, organisation: o.org, role: o.role });
-        console.log(`${u.email} (${roleNames[u.role]}, ${u.organisation.name}) er inviteret. Link (gyldigt i 14 dage):\n${config.publicUrl}/invitation/${token}`);
+        const url = `${config.publicUrl}/invitation/${token}`;
+        const mailed = await sendInvitation(createMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }), u, null, url);
+        console.log(`${u.email} (${roleNames[u.role]}, ${u.organisation.name}) er inviteret${mailed ? ' og har fået en mail' : ''}. Link (gyldigt i 14 dage):\n${url}`);
       }),
     );
   user.command('list').description('alle brugere').action(() =>

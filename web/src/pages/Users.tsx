@@ -126,11 +126,11 @@ function Invite({ orgs, onInvited }: { orgs: Organisation[]; onInvited: (msg: st
     e.preventDefault();
     setError(null);
     try {
-      const r = await api<{ user: User; invitation_url: string }>('/api/users', { method: 'POST', body: { email, name, organisation, role } });
-      setLink(r.invitation_url);
+      const r = await api<{ user: User; invitation_url: string; mailed: boolean }>('/api/users', { method: 'POST', body: { email, name, organisation, role } });
+      setLink(r.mailed ? null : r.invitation_url);
       setEmail('');
       setName('');
-      onInvited(`${r.user.email} er inviteret.`);
+      onInvited(r.mailed ? `${r.user.email} er inviteret og har fået en mail med et link.` : `${r.user.email} er inviteret.`);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
     }
