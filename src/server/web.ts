@@ -14,7 +14,7 @@ export const webDist = join(root, 'dist/web');
 const webSrc = join(root, 'web');
 
 /** Pages of the app (client-side routes). */
-export const pagePaths = ['/', '/login', '/brugere', '/invitation/:token', '/statistik', '/statistik/:table', '/omraade/:area'];
+export const pagePaths = ['/', '/login', '/brugere', '/invitation/:token', '/statistik', '/statistik/:table', '/omraade/:area', '/aendringslog'];
 
 function newest(dir: string): number {
   let t = 0;

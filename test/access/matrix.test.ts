@@ -30,6 +30,7 @@ const reviewed: Record<string, string> = {
   'GET /api/profile/:area': ALL,
   'GET /api/areas': ALL,
   'GET /omraade/:area': ALL,
+  'GET /aendringslog': ALL,
   'GET /api/releases': ALL,
   'GET /v3/subjects': ALL,
   'GET /v3/tables': ALL,

@@ -106,6 +106,11 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     expect(link).toMatch(/\/invitation\/[\w-]{43}$/);
     await page.getByRole('cell', { name: 'ny.analytiker@odense.dk' }).waitFor();
     await page.screenshot({ path: `${screenshots}/brugere.png`, fullPage: true });
+    // The invitation is in the audit log.
+    await page.getByRole('link', { name: 'Ændringslog' }).click();
+    await page.getByRole('cell', { name: 'Inviterede en bruger' }).first().waitFor();
+    expect(await page.locator('tbody tr').first().textContent()).toContain('ny.analytiker@odense.dk');
+    expect(await axeViolations(page)).toEqual([]);
 
     const other = await (await site.browser.newContext()).newPage();
     await other.goto(link.replace(/^https?:\/\/[^/]+/, site.base));

@@ -23,6 +23,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
     { to: '/statistik', label: 'Statistikbanken' },
     { to: session.user?.organisation.area && session.user.organisation.area !== 'DK' ? `/omraade/${session.user.organisation.area}` : '/omraade/DK', label: 'Jobcenterprofil' },
     ...(session.permissions['users.read'] ? [{ to: '/brugere', label: 'Brugere' }] : []),
+    ...(session.permissions['audit.read'] ? [{ to: '/aendringslog', label: 'Ændringslog' }] : []),
   ];
   return (
     <>

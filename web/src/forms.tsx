@@ -1,4 +1,5 @@
 /** DKFDS form parts with accessible errors. */
+import type { ReactNode } from 'react';
 import type { ApiError } from './api';
 
 export function Field(props: {
@@ -32,14 +33,18 @@ export function Field(props: {
   );
 }
 
-export function ErrorSummary({ error }: { error: ApiError | null }) {
-  if (!error) return null;
+/** A DKFDS alert: errors are announced at once (role alert), confirmations politely (role status). */
+export function Alert({ kind, heading, children }: { kind: 'error' | 'success'; heading?: string; children: ReactNode }) {
   return (
-    <div className="alert alert-error" role="alert">
+    <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       <div className="alert-body">
-        <p className="alert-heading">Det lykkedes ikke</p>
-        <p className="alert-text">{error.message}</p>
+        {heading && <p className="alert-heading">{heading}</p>}
+        <p className="alert-text">{children}</p>
       </div>
     </div>
   );
+}
+
+export function ErrorSummary({ error }: { error: ApiError | null }) {
+  return error ? <Alert kind="error" heading="Det lykkedes ikke">{error.message}</Alert> : null;
 }

@@ -9,6 +9,7 @@ import { Login } from './pages/Login';
 import { Explorer } from './pages/Explorer';
 import { Statbank } from './pages/Statbank';
 import { Profile } from './pages/Profile';
+import { AuditLog } from './pages/AuditLog';
 import { Users } from './pages/Users';
 import { match, RouterProvider, useLocation, Link } from './router';
 import { SessionProvider } from './session';
@@ -19,6 +20,7 @@ function Pages() {
   if (match('/login', pathname)) return <Login />;
   if (match('/brugere', pathname)) return <Users />;
   if (match('/statistik', pathname)) return <Statbank />;
+  if (match('/aendringslog', pathname)) return <AuditLog />;
   const area = match('/omraade/:area', pathname);
   if (area) return <Profile areaId={area.area!} />;
   const table = match('/statistik/:table', pathname);

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
 import { LineChart } from '../chart';
+import { Alert } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { defaultQuery, freqNames, statusText, type DataResult, type Dimension, type Status, type TableInfo } from '../statbank';
@@ -75,7 +76,7 @@ export function Explorer({ tableId }: { tableId: string }) {
       <p>
         Udgivelse {info.release}, opdateret {new Date(info.update_latest).toLocaleDateString('da-DK', { day: 'numeric', month: 'long', year: 'numeric' })}.
       </p>
-      {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+      {error && <Alert kind="error">{error}</Alert>}
 
       <form className="explorer-form" onSubmit={(e) => e.preventDefault()} aria-label="Vælg tal">
         <fieldset className="form-group">

@@ -1,6 +1,7 @@
 /** The start page: the newest release, the tables of the statistics bank, and the demo's progress on a first start. */
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { Alert } from '../forms';
 import { Layout } from '../Layout';
 
 interface Demo {
@@ -59,13 +60,7 @@ export function Home() {
       <p className="font-lead">
         Statistik om beskæftigelsesindsatsen: hvem der modtager hvilken ydelse, hvor længe, og strømmene til og fra, for hele landet, regioner, jobcentre og kommuner.
       </p>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          <div className="alert-body">
-            <p className="alert-text">{error}</p>
-          </div>
-        </div>
-      )}
+      {error && <Alert kind="error">{error}</Alert>}
       {demo?.status === 'running' && (
         <section aria-labelledby="demo-heading" aria-live="polite">
           <h2 id="demo-heading">Demodata dannes</h2>
@@ -80,13 +75,7 @@ export function Home() {
           ))}
         </section>
       )}
-      {demo?.status === 'failed' && (
-        <div className="alert alert-error" role="alert">
-          <div className="alert-body">
-            <p className="alert-text">Demodata kunne ikke dannes: {demo.error}</p>
-          </div>
-        </div>
-      )}
+      {demo?.status === 'failed' && <Alert kind="error">Demodata kunne ikke dannes: {demo.error}</Alert>}
       {latest && (
         <p>
           Nyeste udgivelse: <strong>version {latest.version}</strong>, data til og med ugen, der begynder {formatDate(latest.cutoff_week)}, udgivet {formatDate(latest.created_at)}.

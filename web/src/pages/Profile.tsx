@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { LineChart, Sparkline } from '../chart';
+import { Alert } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate } from '../router';
 
@@ -53,7 +54,7 @@ export function Profile({ areaId }: { areaId: string }) {
   return (
     <Layout title={p ? p.area.name : 'Områdeprofil'}>
       <AreaPicker list={list} current={areaId} />
-      {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+      {error && <Alert kind="error">{error}</Alert>}
       {!p && !error && <p>Henter tal …</p>}
       {p && (
         <>

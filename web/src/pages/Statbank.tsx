@@ -1,6 +1,7 @@
 /** Statistikbanken: the tables by subject. */
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { Alert } from '../forms';
 import { Layout } from '../Layout';
 import { Link } from '../router';
 import type { Subject } from '../statbank';
@@ -15,7 +16,7 @@ export function Statbank() {
     <Layout title="Statistikbanken">
       <h1>Statistikbanken</h1>
       <p className="font-lead">Vælg en tabel. Du kan vælge mål, områder, ydelser, opdelinger og perioder, se tallene som tabel og graf og hente dem.</p>
-      {error && <p role="alert" className="alert alert-error">{error}</p>}
+      {error && <Alert kind="error">{error}</Alert>}
       {subjects?.length === 0 && <p>Der er endnu ingen udgivelser.</p>}
       {subjects?.map((s) => (
         <section key={s.subject_id} aria-labelledby={`s-${s.subject_id}`}>

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { roleNames, roles } from '../../../src/access/policy';
 import { api, ApiError } from '../api';
-import { ErrorSummary, Field } from '../forms';
+import { Alert, ErrorSummary, Field } from '../forms';
 import { Layout } from '../Layout';
 import { currentPath, navigate } from '../router';
 import { useSession } from '../session';
@@ -59,13 +59,7 @@ export function Users() {
     <Layout title="Brugere">
       <h1>Brugere</h1>
       <ErrorSummary error={error} />
-      {notice && (
-        <div className="alert alert-success" role="status">
-          <div className="alert-body">
-            <p className="alert-text">{notice}</p>
-          </div>
-        </div>
-      )}
+      {notice && <Alert kind="success">{notice}</Alert>}
       {manage && <Invite orgs={orgs} onInvited={(msg) => { setNotice(msg); void load(); }} />}
       {users && (
         <table className="table table--compact">
