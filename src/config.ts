@@ -16,6 +16,12 @@ const env = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Session cookies only over HTTPS; set to true in production. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** OIDC login (e.g. MitID Erhverv through a broker): the identity provider's issuer URL; unset: local accounts only. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  /** Text of the login button. */
+  OIDC_LABEL: z.string().default('Log ind med MitID Erhverv'),
   /** SMTP server for mail (invitations), e.g. smtp://user:pass@mail.example.dk:587; unset: no mail. */
   SMTP_URL: z.string().url().optional(),
   /** Sender of the platform's mail. */
@@ -30,7 +36,9 @@ export type Config = z.infer<typeof env> & { dataDir: string; publicUrl: string 
 
 /** Reads the configuration from the environment; throws a readable error on bad values. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = env.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  const parsed = env
+    .refine((c) => !c.OIDC_ISSUER || !!c.OIDC_CLIENT_ID, { message: 'OIDC_CLIENT_ID skal sættes sammen med OIDC_ISSUER', path: ['OIDC_CLIENT_ID'] })
+    .safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Ugyldig konfiguration i miljøvariablerne:\n${lines}`);

@@ -12,6 +12,7 @@ import { accessError, SESSION_COOKIE } from './guard.js';
 import { areaWithin } from './organisations.js';
 import type { Mailer } from '../mail/index.js';
 import { sendInvitation } from './invitation.js';
+import { oidcRoutes, type OidcSettings } from './oidc.js';
 import { policy, roles, scopeOf, type Permission } from './policy.js';
 import { AccessError, acceptInvitation, createSession, deleteSession, findUser, inviteUser, listOrganisations, listUsers, login, updateUser, type User } from './users.js';
 
@@ -25,6 +26,8 @@ export interface AccessRoutesOptions {
   loginRateLimit?: number;
   /** Sends invitations by mail when enabled. */
   mailer?: Mailer;
+  /** OIDC login, when configured. */
+  oidc?: OidcSettings;
 }
 
 const email = z.string({ error: 'skal udfyldes' }).trim().toLowerCase().pipe(z.email({ error: 'er ikke en gyldig e-mailadresse' }));
@@ -56,11 +59,13 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptio
     return accessError(reply, 500, 'internal', 'Der opstod en fejl hos os. Prøv igen om lidt.');
   });
   await app.register(rateLimit, { global: false });
+  if (opts.oidc) await app.register(oidcRoutes, { db, settings: opts.oidc, secureCookies: opts.secureCookies });
 
   const sessionBody = (reply: FastifyReply, user: User | null, csrf: string | null) =>
     reply.send({
       user: user && publicUser(user),
       csrf_token: csrf,
+      oidc: opts.oidc ? { label: opts.oidc.label, login: '/api/oidc/login' } : null,
       permissions: Object.fromEntries(Object.keys(policy).map((p) => [p, scopeOf(user?.role ?? 'public', p as Permission)]).filter(([, s]) => s)),
     });
 

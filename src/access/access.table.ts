@@ -49,3 +49,11 @@ export interface AuditLogTable {
   organisation_id: number | null;
   details: ColumnType<Record<string, unknown>, string, never>;
 }
+
+export interface OidcLoginTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  next: string;
+  expires_at: Generated<Date>;
+}

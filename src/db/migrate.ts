@@ -3,12 +3,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import * as releases from './migrations/2026-11-23-releases.js';
 import * as seriesCodec from './migrations/2026-11-24-series-codec.js';
 import * as access from './migrations/2026-11-24-access.js';
+import * as oidc from './migrations/2026-11-24-oidc.js';
 
 // Listed explicitly (not read from disk) so the same list runs under tsx, in tests and bundled.
 const migrations: Record<string, Migration> = {
   '2026-11-23-releases': releases,
   '2026-11-24-series-codec': seriesCodec,
   '2026-11-24-access': access,
+  '2026-11-24-oidc': oidc,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

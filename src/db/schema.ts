@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { AppUserTable, AuditLogTable, InvitationTable, OrganisationTable, SessionTable } from '../access/access.table.js';
+import type { AppUserTable, AuditLogTable, InvitationTable, OidcLoginTable, OrganisationTable, SessionTable } from '../access/access.table.js';
 import type { ReleaseDatasetTable, ReleaseSeriesTable, ReleaseTable, ReleaseTableTable } from '../indicators/release/release.table.js';
 
 export interface ApiKeyTable {
@@ -22,4 +22,5 @@ export interface Database {
   invitation: InvitationTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+  oidc_login: OidcLoginTable;
 }

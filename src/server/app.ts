@@ -44,7 +44,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     (await listReleases(db)).map((r) => ({ version: r.version, source: r.source, first_week: r.first_week, cutoff_week: r.cutoff_week, created_at: r.created_at, notes: r.notes })),
   );
 
-  await app.register(accessRoutes, { prefix: '/api', db, secureCookies: deps.config.COOKIE_SECURE, baseUrl: deps.config.publicUrl, loginRateLimit: deps.config.LOGIN_RATE_LIMIT, mailer: createMailer({ url: deps.config.SMTP_URL, from: deps.config.MAIL_FROM }) });
+  await app.register(accessRoutes, { prefix: '/api', db, secureCookies: deps.config.COOKIE_SECURE, baseUrl: deps.config.publicUrl, loginRateLimit: deps.config.LOGIN_RATE_LIMIT, mailer: createMailer({ url: deps.config.SMTP_URL, from: deps.config.MAIL_FROM }),
+    oidc: deps.config.OIDC_ISSUER
+      ? { issuer: deps.config.OIDC_ISSUER, clientId: deps.config.OIDC_CLIENT_ID!, clientSecret: deps.config.OIDC_CLIENT_SECRET, publicUrl: deps.config.publicUrl, label: deps.config.OIDC_LABEL }
+      : undefined,
+  });
   await app.register(profileRoutes, { prefix: '/api', db });
   await app.register(statbankRoutes, { prefix: '/v3', db, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
 

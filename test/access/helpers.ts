@@ -5,10 +5,10 @@ import type { Db } from '../../src/db/index.js';
 import { buildServer } from '../../src/server/index.js';
 
 /** A server on a database with the organisations and one demo user per role. */
-export async function accessServer(db: Db): Promise<FastifyInstance> {
+export async function accessServer(db: Db, env: Record<string, string> = {}): Promise<FastifyInstance> {
   await ensureOrganisations(db.db);
   await ensureDemoUsers(db.db);
-  return buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000' }) });
+  return buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000', ...env }) });
 }
 
 export interface Login {

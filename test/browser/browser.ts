@@ -25,14 +25,15 @@ export interface Site {
   close: () => Promise<void>;
 }
 
-export async function startSite(): Promise<Site> {
+/** The site; `env` adds configuration, `port` fixes the port (e.g. for an OIDC redirect URI). */
+export async function startSite(opts: { env?: Record<string, string>; port?: number } = {}): Promise<Site> {
   const db = await openDatabase({});
   await migrateToLatest(db.db);
   await ensureOrganisations(db.db);
   await ensureDemoUsers(db.db);
   await publishTestRelease(db.db, 0);
-  const app = await buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000' }) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const app = await buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000', ...opts.env }) });
+  await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   // The flags keep Chromium off the network this machine does not have.
   const browser = await chromium.launch({

@@ -13,24 +13,27 @@ export interface SessionUser {
 interface SessionState {
   user: SessionUser | null;
   permissions: Record<string, string>;
+  /** Login through an identity provider, when the server has one. */
+  oidc: { label: string; login: string } | null;
   loaded: boolean;
 }
+type SessionBody = { user: SessionUser | null; csrf_token: string | null; permissions: Record<string, string>; oidc?: SessionState['oidc'] };
 
 interface SessionApi extends SessionState {
   refresh: () => Promise<void>;
-  apply: (s: { user: SessionUser | null; csrf_token: string | null; permissions: Record<string, string> }) => void;
+  apply: (s: SessionBody) => void;
   logout: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ user: null, permissions: {}, loaded: false });
-  const apply = useCallback((s: { user: SessionUser | null; csrf_token: string | null; permissions: Record<string, string> }) => {
+  const [state, setState] = useState<SessionState>({ user: null, permissions: {}, oidc: null, loaded: false });
+  const apply = useCallback((s: SessionBody) => {
     setCsrf(s.csrf_token);
-    setState({ user: s.user, permissions: s.permissions, loaded: true });
+    setState((old) => ({ user: s.user, permissions: s.permissions, oidc: s.oidc ?? old.oidc, loaded: true }));
   }, []);
-  const refresh = useCallback(async () => apply(await api('/api/session')), [apply]);
+  const refresh = useCallback(async () => apply(await api<SessionBody>('/api/session')), [apply]);
   const logout = useCallback(async () => {
     await api('/api/session', { method: 'DELETE' });
     await refresh();
