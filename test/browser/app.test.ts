@@ -41,6 +41,17 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     await page.close();
   });
 
+  it('narrow screens (375 px) keep the menu and stay accessible', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(site.base + '/');
+    await page.getByText('Nyeste udgivelse').waitFor();
+    expect(await page.getByRole('link', { name: 'Statistikbanken' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}/forside-mobil.png`, fullPage: true });
+    await page.close();
+  });
+
   for (const role of roles) {
     it(`logs in as the demo ${role} and shows who is logged in`, async () => {
       const ctx = await site.browser.newContext();

@@ -63,7 +63,7 @@ export function Profile({ areaId }: { areaId: string }) {
             Nøgletal for {p.cards[0]?.period ?? 'seneste måned'}
             {p.region ? `, sammenlignet med ${p.region.name} og hele landet` : p.area.id !== 'DK' ? ', sammenlignet med hele landet' : ''}. Udgivelse {p.release.version}.
           </p>
-          <ul className="profile-cards">
+          <ul className="profile-cards no-max-width">
             {p.cards.map((c) => <KeyCard key={c.id} card={c} profile={p} />)}
           </ul>
 
@@ -90,7 +90,7 @@ export function Profile({ areaId }: { areaId: string }) {
             <section aria-labelledby="peer-heading">
               <h2 id="peer-heading">Jobcentrene i {p.region?.name}</h2>
               <p>{p.peers.measure}, de seneste 24 måneder. Samme skala for alle.</p>
-              <ul className="small-multiples">
+              <ul className="small-multiples no-max-width">
                 {p.peers.areas.map((a) => {
                   const last = a.sparkline.at(-1)?.value ?? null;
                   const max = Math.max(...p.peers.areas.flatMap((x) => x.sparkline.map((s) => s.value ?? 0)));
