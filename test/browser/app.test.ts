@@ -190,6 +190,14 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     expect(await page.locator('.small-multiples li.current').textContent()).toContain('Esbjerg-Fanø');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}/jobcenterprofil.png`, fullPage: true });
+    // Printed (or saved as PDF): the figures without the menu and the controls.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Udskriv eller gem som PDF' }).isVisible()).toBe(false);
+    expect(await cards.first().isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
     // From a card to the statistics bank, with the same area.
     await cards.first().getByRole('link', { name: 'Se tallene i statistikbanken' }).click();
     await page.waitForURL(/\/statistik\/ptv_a02\?period\.M=latest%3A24&hierarchy\._jobcenter=J561$/);

@@ -62,7 +62,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
             </div>
           </div>
         </div>
-        <div className="navigation-menu">
+        <div className="navigation-menu d-print-none">
           <div className="navigation-menu-inner container">
             <nav className="nav" aria-label="Hovedmenu">
               <ul className="mainmenu">

@@ -59,6 +59,9 @@ export function Profile({ areaId }: { areaId: string }) {
       {p && (
         <>
           <h1>{p.area.name}</h1>
+          <p className="d-print-none">
+            <button type="button" className="button button-secondary" onClick={() => window.print()}>Udskriv eller gem som PDF</button>
+          </p>
           <p className="font-lead">
             Nøgletal for {p.cards[0]?.period ?? 'seneste måned'}
             {p.region ? `, sammenlignet med ${p.region.name} og hele landet` : p.area.id !== 'DK' ? ', sammenlignet med hele landet' : ''}. Udgivelse {p.release.version}.
