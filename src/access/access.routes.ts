@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/index.js';
 import { listAudit } from './audit.js';
-import { accessError, SESSION_COOKIE } from './guard.js';
+import { accessError, permit, SESSION_COOKIE } from './guard.js';
 import { areaWithin } from './organisations.js';
 import type { Mailer } from '../mail/index.js';
 import { sendInvitation } from './invitation.js';
@@ -48,7 +48,7 @@ const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, role:
 export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptions): Promise<void> {
   const { db } = opts;
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies };
-  const r = (permission: Permission) => ({ config: { permission } });
+  const limited = { rateLimit: { max: opts.loginRateLimit ?? 10, timeWindow: 60_000 } };
   const actorOf = (u: User | null) => ({ id: u?.id ?? null, label: u?.email ?? 'ukendt' });
 
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
@@ -69,9 +69,9 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptio
       permissions: Object.fromEntries(Object.keys(policy).map((p) => [p, scopeOf(user?.role ?? 'public', p as Permission)]).filter(([, s]) => s)),
     });
 
-  app.get('/session', r('session.create'), async (req, reply) => sessionBody(reply, req.principal.user, req.principal.csrf));
+  app.get('/session', permit('session.create'), async (req, reply) => sessionBody(reply, req.principal.user, req.principal.csrf));
 
-  app.post('/session', { config: { permission: 'session.create', rateLimit: { max: opts.loginRateLimit ?? 10, timeWindow: 60_000 } } }, async (req, reply) => {
+  app.post('/session', permit('session.create', limited), async (req, reply) => {
     const body = parse(z.object({ email, password: z.string({ error: 'skal udfyldes' }).min(1, { error: 'skal udfyldes' }) }), req.body);
     const result = await login(db, body.email, body.password);
     if (!result) throw new AccessError(401, 'invalid_credentials', 'Forkert e-mail eller adgangskode, eller brugeren er deaktiveret.');
@@ -79,14 +79,14 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptio
     return sessionBody(reply, result.user, result.csrf);
   });
 
-  app.delete('/session', r('session.own'), async (req, reply) => {
+  app.delete('/session', permit('session.own'), async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await deleteSession(db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });
 
-  app.post('/invitations/:token', { config: { permission: 'session.create', rateLimit: { max: opts.loginRateLimit ?? 10, timeWindow: 60_000 } } }, async (req, reply) => {
+  app.post('/invitations/:token', permit('session.create', limited), async (req, reply) => {
     const { token } = parse(z.object({ token: z.string().min(20).max(100) }), req.params);
     const body = parse(z.object({ password }), req.body);
     const userId = await acceptInvitation(db, token, body.password);
@@ -96,14 +96,14 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptio
     return sessionBody(reply, (await findUser(db, userId))!, session.csrf);
   });
 
-  app.get('/organisations', r('organisations.read'), async () => listOrganisations(db));
+  app.get('/organisations', permit('organisations.read'), async () => listOrganisations(db));
 
   /** The area a scoped user may act within (null: everywhere). */
   const scopeArea = (p: { scope: string; user: User | null }) => (p.scope === 'own_area' ? (p.user?.organisation.area ?? '-') : undefined);
 
-  app.get('/users', r('users.read'), async (req) => (await listUsers(db, scopeArea(req.principal))).map(publicUser));
+  app.get('/users', permit('users.read'), async (req) => (await listUsers(db, scopeArea(req.principal))).map(publicUser));
 
-  app.post('/users', r('users.manage'), async (req, reply) => {
+  app.post('/users', permit('users.manage'), async (req, reply) => {
     const body = parse(z.object({ email, name: z.string({ error: 'skal udfyldes' }).trim().min(1, { error: 'skal udfyldes' }).max(200), organisation: z.string({ error: 'skal vælges' }).min(1, { error: 'skal vælges' }), role }), req.body);
     const { user, token } = await inviteUser(db, actorOf(req.principal.user), body);
     const url = `${opts.baseUrl}/invitation/${token}`;
@@ -117,7 +117,7 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptio
     return reply.code(201).send({ user: publicUser(user), invitation_url: url, mailed });
   });
 
-  app.patch('/users/:id', r('users.manage'), async (req) => {
+  app.patch('/users/:id', permit('users.manage'), async (req) => {
     const { id } = parse(z.object({ id: z.coerce.number().int().positive() }), req.params);
     const body = parse(z.object({ version: z.number({ error: 'mangler' }).int(), role: role.optional(), organisation: z.string().min(1).optional(), disabled: z.boolean().optional() }), req.body);
     const target = await findUser(db, id);
@@ -126,7 +126,7 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptio
     return publicUser(await updateUser(db, actorOf(req.principal.user), id, body));
   });
 
-  app.get('/audit', r('audit.read'), async (req) => {
+  app.get('/audit', permit('audit.read'), async (req) => {
     const q = parse(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().positive().optional() }), req.query);
     const area = scopeArea(req.principal);
     const organisationIds = area ? (await listOrganisations(db)).filter((o) => areaWithin(o.area, area)).map((o) => o.id) : undefined;

@@ -38,6 +38,9 @@ declare module 'fastify' {
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Route options naming the route's permission (every route needs one); `extra` adds more config, e.g. rateLimit. */
+export const permit = (permission: Permission, extra: Record<string, unknown> = {}) => ({ config: { permission, ...extra } });
+
 export function accessError(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message } });
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
 import type { Database } from '../db/index.js';
-import { SESSION_COOKIE } from './guard.js';
+import { permit, SESSION_COOKIE } from './guard.js';
 import { createSession } from './users.js';
 
 export interface OidcSettings {
@@ -36,7 +36,7 @@ export async function oidcRoutes(app: FastifyInstance, opts: { db: Kysely<Databa
     config.catch(() => (config = undefined));
     return config;
   };
-  const perm = { config: { permission: 'session.create' as const } };
+  const perm = permit('session.create');
 
   app.get('/oidc/login', perm, async (req, reply) => {
     let c: client.Configuration;

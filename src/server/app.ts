@@ -3,7 +3,7 @@ import type { Progress } from '../cli/progress.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { findRelease, listReleases } from '../indicators/index.js';
-import { accessRoutes, installGuard } from '../access/index.js';
+import { accessRoutes, installGuard, permit } from '../access/index.js';
 import { createMailer } from '../mail/index.js';
 import { profileRoutes, statbankRoutes } from '../statbank/index.js';
 import { webRoutes } from './web.js';
@@ -26,7 +26,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   // Every route below must name its permission (src/access/policy.ts).
   await installGuard(app, deps.db.db);
-  const pub = { config: { permission: 'statistics.read' as const } };
+  const pub = permit('statistics.read');
   const demo: DemoState = deps.demo ?? { status: 'idle', stages: new Map() };
   const db = deps.db.db;
 

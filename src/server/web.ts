@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { permit } from '../access/index.js';
 
 const root = resolve(import.meta.dirname, '../..');
 export const webDist = join(root, 'dist/web');
@@ -40,10 +41,10 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
     throw new Error(`Webappen er ikke bygget (${webDist} mangler). Kør "npm run build".`);
   }
   await app.register(fastifyStatic, { root: webDist, serve: false });
-  const config = { permission: 'statistics.read' as const };
+  const pub = permit('statistics.read');
   // Hashed file names: cache for a year.
-  app.get('/assets/*', { config }, (req, reply) => reply.sendFile(`assets/${(req.params as { '*': string })['*']}`, { maxAge: '365d', immutable: true }));
+  app.get('/assets/*', pub, (req, reply) => reply.sendFile(`assets/${(req.params as { '*': string })['*']}`, { maxAge: '365d', immutable: true }));
   for (const path of pagePaths) {
-    app.get(path, { config }, (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false }));
+    app.get(path, pub, (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false }));
   }
 }

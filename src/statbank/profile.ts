@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { permit } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import { decodeValues, findDatasetShape, findRelease, findSeries, type DatasetShape, type Release } from '../indicators/index.js';
 import { areaById, areas, benefitById, type Area } from '../reference/index.js';
@@ -57,35 +58,37 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, release?
     return shapes.get(dataset);
   };
 
-  /** Monthly values of `measure` for each area, the last MONTHS months. */
-  const monthly = async (dataset: string, benefit: string, extra: string[], areaIds: string[], measure: string) => {
-    const s = await shape(dataset);
+  /** The last MONTHS months of each area × benefit × measure, in one read; key `area|benefit|measure`. */
+  const monthly = async (dataset: string, benefits: string[], extra: string[], areaIds: string[], measures: string[]) => {
     const out = new Map<string, Point[]>();
-    if (!s) return { out, months: [] as string[] };
+    const s = await shape(dataset);
+    if (!s) return out;
     const months = s.periods.map((p, i) => ({ ...p, i })).filter((p) => p.freq === 'M').slice(-MONTHS);
-    const j = s.measures.findIndex((m) => m.id === measure);
-    const rows = await findSeries(db, { releaseId: release.id, dataset, areas: areaIds, dims: [[benefit], ['total'], ['total'], ...extra.map((e) => [e])] });
+    const nm = s.measures.length;
+    const rows = await findSeries(db, { releaseId: release.id, dataset, areas: areaIds, dims: [benefits, ['total'], ['total'], ...extra.map((e) => [e])] });
     for (const r of rows) {
       const v = decodeValues(r.values, r.codec);
-      out.set(r.area, months.map((p) => ({ period: p.id, value: r.status[p.i] === 0 && !Number.isNaN(v[p.i * s.measures.length + j]!) ? v[p.i * s.measures.length + j]! : null })));
+      for (const m of measures) {
+        const j = s.measures.findIndex((x) => x.id === m);
+        out.set(`${r.area}|${r.dims[0]}|${m}`, months.map((p) => ({ period: p.id, value: r.status[p.i] === 0 && !Number.isNaN(v[p.i * nm + j]!) ? v[p.i * nm + j]! : null })));
+      }
     }
-    // An area without a series has published zeros (an absent cell), not missing values.
-    for (const a of areaIds) if (!out.has(a)) out.set(a, months.map((p) => ({ period: p.id, value: 0 })));
-    return { out, months: months.map((p) => p.id) };
+    // A series that is absent has published zeros (absent cells), not missing values.
+    for (const a of areaIds) for (const b of benefits) for (const m of measures) {
+      if (!out.has(`${a}|${b}|${m}`)) out.set(`${a}|${b}|${m}`, months.map((p) => ({ period: p.id, value: 0 })));
+    }
+    return out;
   };
 
   const cardData = [];
   for (const c of cards) {
     const compare = [area.id, ...(region ? [region.id] : []), ...(area.id === 'DK' ? [] : ['DK'])];
-    const [val, rate] = await Promise.all([
-      monthly(c.dataset, c.benefit, c.extra ?? [], [area.id], c.value.measure),
-      monthly(c.dataset, c.benefit, c.extra ?? [], compare, c.rate.measure),
-    ]);
-    const series = val.out.get(area.id) ?? [];
+    const got = await monthly(c.dataset, [c.benefit], c.extra ?? [], compare, [c.value.measure, c.rate.measure]);
+    const series = got.get(`${area.id}|${c.benefit}|${c.value.measure}`) ?? [];
     if (series.length === 0) continue;
     const latest = series.at(-1)!;
     const yearAgo = series.length > 12 ? series.at(-13)! : null;
-    const lastOf = (id: string) => rate.out.get(id)?.at(-1)?.value ?? null;
+    const lastOf = (id: string) => got.get(`${id}|${c.benefit}|${c.rate.measure}`)?.at(-1)?.value ?? null;
     cardData.push({
       id: c.id,
       label: c.label,
@@ -98,10 +101,9 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, release?
     });
   }
 
-  const byCategory = await Promise.all(
-    categories.map(async (b) => ({ benefit: b, name: benefitById.get(b)?.name ?? b, series: (await monthly('volume', b, [], [area.id], 'fulltime')).out.get(area.id) ?? [] })),
-  );
-  const peerRates = peers.length > 0 ? (await monthly('volume', 'public_support', [], peers.map((p) => p.id), 'pct_population')).out : new Map<string, Point[]>();
+  const cat = await monthly('volume', categories, [], [area.id], ['fulltime']);
+  const byCategory = categories.map((b) => ({ benefit: b, name: benefitById.get(b)?.name ?? b, series: cat.get(`${area.id}|${b}|fulltime`) ?? [] }));
+  const peerRates = peers.length > 0 ? await monthly('volume', ['public_support'], [], peers.map((p) => p.id), ['pct_population']) : new Map<string, Point[]>();
 
   return {
     area: { id: area.id, name: area.name, level: area.level },
@@ -111,7 +113,7 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, release?
     by_category: byCategory,
     peers: {
       measure: 'Offentligt forsørgede, fuldtidspersoner i pct. af befolkningen 16-66 år',
-      areas: peers.map((p) => ({ id: p.id, name: p.name, sparkline: peerRates.get(p.id) ?? [] })),
+      areas: peers.map((p) => ({ id: p.id, name: p.name, sparkline: peerRates.get(`${p.id}|public_support|pct_population`) ?? [] })),
     },
   };
 }
@@ -124,7 +126,7 @@ const releaseInfo = (r: Release) => ({ version: r.version, cutoff_week: r.cutoff
  */
 export async function profileRoutes(app: FastifyInstance, opts: { db: Kysely<Database> }): Promise<void> {
   const cache = new Map<string, Promise<Awaited<ReturnType<typeof areaProfile>>>>();
-  app.get('/profile/:area', { config: { permission: 'statistics.read' } }, async (req, reply) => {
+  app.get('/profile/:area', permit('statistics.read'), async (req, reply) => {
     const id = String((req.params as { area: string }).area).toUpperCase();
     try {
       const release = await findRelease(opts.db);
@@ -142,7 +144,7 @@ export async function profileRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       throw err;
     }
   });
-  app.get('/areas', { config: { permission: 'statistics.read' } }, async () =>
+  app.get('/areas', permit('statistics.read'), async () =>
     areas.map((a) => ({ id: a.id, name: a.name, level: a.level })),
   );
 }

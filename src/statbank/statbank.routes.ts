@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { permit } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import { verifyApiKey } from './api-key.repository.js';
 import { ResponseCache, canonicalQuery } from './statbank.cache.js';
@@ -49,7 +50,7 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
   const service = new StatbankService(opts.db, opts.latestTtlMs);
   const responses = new ResponseCache<{ release: number; body: Buffer }>(opts.responseCacheBytes);
   const keyed = new WeakSet<FastifyRequest>();
-  const pub = { config: { permission: 'statistics.read' as const } };
+  const pub = permit('statistics.read');
 
   app.setErrorHandler((err: FastifyError | StatbankError, req, reply) => {
     if (err instanceof StatbankError) return reply.code(err.statusCode).send(err.toJSON());

@@ -74,10 +74,6 @@ export async function findDatasetShape(db: Conn, releaseId: number, dataset: str
   return row?.spec;
 }
 
-export async function listTables(db: Conn, releaseId: number): Promise<{ table_id: string; dataset: string; definition: unknown }[]> {
-  return db.selectFrom('release_table').select(['table_id', 'dataset', 'definition']).where('release_id', '=', releaseId).orderBy('table_id').execute();
-}
-
 /**
  * Series of a dataset for some areas; `dims` filters each dimension position to a set
  * of values (undefined = any value).

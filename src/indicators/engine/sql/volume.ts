@@ -11,15 +11,18 @@ import { additiveSql, distinctPersonsSql } from './rollup.js';
 import { labelled, toAreasSql } from './cube.js';
 import { groupCodes, SU } from './load.js';
 
+/** Benefit segments cut at month boundaries: `s` (segment, month `mi`) joined to `mo` (its month). */
+const segmentMonths = `(SELECT p, k, g, ws, we, unnest(range(ms, me + 1))::INTEGER AS mi FROM seg WHERE g <> ${SU}) s JOIN months mo USING (mi)`;
+/** The weeks of segment `s` inside month `mo`. */
+const weeks = 'least(s.we, mo.last_w) - greatest(s.ws, mo.first_w) + 1';
+
 /** Person-weeks, full-time and distinct persons per municipality × group × month (see computeCore). */
 export function coreSql(): string {
   const labels = [...groupCodes].filter(([, c]) => c !== SU).map(([id, c]) => `(${c}, '${id}')`).join(', ');
-  const weeks = 'least(s.we, mo.last_w) - greatest(s.ws, mo.first_w) + 1';
   return `CREATE OR REPLACE TABLE core AS
     SELECT s.k AS municipality, gl.benefit, p.period AS month, sum(${weeks})::BIGINT AS person_weeks,
            sum(${weeks}) / any_value(p.weeks) AS fulltime, count(DISTINCT s.p) AS persons
-    FROM (SELECT p, k, g, ws, we, unnest(range(ms, me + 1))::INTEGER AS mi FROM seg WHERE g <> ${SU}) s
-    JOIN months mo USING (mi) JOIN periods p ON p.pid = mo.mi JOIN (VALUES ${labels}) gl(g, benefit) ON gl.g = s.g
+    FROM ${segmentMonths} JOIN periods p ON p.pid = mo.mi JOIN (VALUES ${labels}) gl(g, benefit) ON gl.g = s.g
     GROUP BY ALL`;
 }
 
@@ -27,8 +30,8 @@ export function volumeSql(hasPopulation: boolean, populationFile: string): strin
   return [
     // Person-weeks per person × municipality × group × month.
     `CREATE OR REPLACE TABLE vol_w_src AS
-     SELECT s.p, s.k, s.g, s.mi AS m, sum(least(s.we, mo.last_w) - greatest(s.ws, mo.first_w) + 1)::BIGINT AS person_weeks
-     FROM (SELECT p, k, g, ws, we, unnest(range(ms, me + 1))::INTEGER AS mi FROM seg WHERE g <> ${SU}) s JOIN months mo USING (mi)
+     SELECT s.p, s.k, s.g, s.mi AS m, sum(${weeks})::BIGINT AS person_weeks
+     FROM ${segmentMonths}
      GROUP BY ALL`,
     ...additiveSql('vol_w_fine', 'vol_w_src', ['k', 'g'], ['person_weeks']),
     toAreasSql('vol_w', 'vol_w_fine', ['pid', 'bdv'], ['person_weeks']),
