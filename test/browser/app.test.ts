@@ -100,6 +100,27 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     await ctx2.close();
   });
 
+  it('an expired session: the next action sends the user to log in, and back to the same page', async () => {
+    const ctx = await site.browser.newContext();
+    const page = await ctx.newPage();
+    await logIn(page, site.base, 'national_admin', '/login?next=%2Fbrugere');
+    await page.waitForURL(/\/brugere$/);
+    await page.getByRole('table').waitFor();
+    const admin = demoUsers.find((d) => d.role === 'national_admin')!;
+    await site.db.db
+      .updateTable('session')
+      .set({ expires_at: new Date(Date.now() - 60_000) })
+      .where('user_id', 'in', site.db.db.selectFrom('app_user').select('id').where('email', '=', admin.email))
+      .execute();
+    await page.getByRole('button', { name: /Deaktivér/ }).first().click();
+    await page.waitForURL(/\/login\?next=%2Fbrugere$/);
+    await page.getByRole('link', { name: 'Log ind' }).waitFor(); // the header forgot the user too
+    await logIn(page, site.base, 'national_admin', '');
+    await page.waitForURL(/\/brugere$/);
+    await page.getByRole('table').waitFor();
+    await ctx.close();
+  });
+
   it('the administrator invites a user, who sets a password from the link and is logged in', async () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();

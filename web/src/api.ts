@@ -1,4 +1,9 @@
-/** Calls to the server's JSON API, with the session's CSRF token and Danish errors. */
+/**
+ * Calls to the server's JSON API, with the session's CSRF token and Danish errors. A 401
+ * (no session, or it expired) sends the user to log in and then back to the same page.
+ */
+import { currentPath, navigate } from './router';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -9,6 +14,9 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+/** Fired when the server no longer knows the session; the session context reloads. */
+export const sessionLost = 'styr:session-lost';
 
 let csrf: string | null = null;
 export const setCsrf = (token: string | null) => {
@@ -33,6 +41,10 @@ export async function api<T>(path: string, opts: { method?: string; body?: unkno
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } } | null;
+  if (res.status === 401 && path !== '/api/session' && window.location.pathname !== '/login') {
+    window.dispatchEvent(new Event(sessionLost));
+    navigate(`/login?next=${encodeURIComponent(currentPath())}`, { replace: true });
+  }
   if (!res.ok) {
     throw new ApiError(res.status, data?.error?.code ?? 'http', data?.error?.message ?? `Serveren svarede med fejl ${res.status}. Prøv igen om lidt.`, data?.error?.field);
   }

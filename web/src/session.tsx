@@ -1,6 +1,6 @@
 /** The logged-in user (or none), their permissions and the CSRF token, from /api/session. */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, setCsrf } from './api';
+import { api, sessionLost, setCsrf } from './api';
 
 export interface SessionUser {
   id: number;
@@ -39,7 +39,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await refresh();
   }, [refresh]);
   useEffect(() => {
-    refresh().catch(() => setState((s) => ({ ...s, loaded: true })));
+    const load = () => void refresh().catch(() => setState((s) => ({ ...s, loaded: true })));
+    load();
+    window.addEventListener(sessionLost, load);
+    return () => window.removeEventListener(sessionLost, load);
   }, [refresh]);
   return <SessionContext.Provider value={{ ...state, refresh, apply, logout }}>{children}</SessionContext.Provider>;
 }

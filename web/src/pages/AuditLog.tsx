@@ -3,7 +3,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
 import { ErrorSummary } from '../forms';
 import { Layout } from '../Layout';
-import { currentPath, navigate } from '../router';
 import { useSession } from '../session';
 
 interface Entry {
@@ -37,8 +36,7 @@ export function AuditLog() {
       setEntries((e) => (before ? [...e, ...page] : page));
       setMore(page.length === PAGE);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) navigate(`/login?next=${encodeURIComponent(currentPath())}`, { replace: true });
-      else setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
+      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
     }
   }, []);
   useEffect(() => {

@@ -4,7 +4,6 @@ import { roleNames, roles } from '../../../src/access/policy';
 import { api, ApiError } from '../api';
 import { Alert, ErrorSummary, Field } from '../forms';
 import { Layout } from '../Layout';
-import { currentPath, navigate } from '../router';
 import { useSession } from '../session';
 
 interface User {
@@ -36,8 +35,7 @@ export function Users() {
       setUsers(await api<User[]>('/api/users'));
       if (manage) setOrgs(await api<Organisation[]>('/api/organisations'));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) navigate(`/login?next=${encodeURIComponent(currentPath())}`, { replace: true });
-      else setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
+      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
     }
   }, [manage]);
   useEffect(() => {
