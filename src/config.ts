@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+// Validation messages a user can meet (settings, forms without a message of their own) in Danish.
+z.config(z.locales.da());
+
 const env = z.object({
   /** HTTP port of the server. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { readConditionsCsv, runBenchmark, saveConditions } from '../benchmark/index.js';
 import { resetDatabase } from '../db/index.js';
 import { computeRelease, listReleases } from '../indicators/index.js';
 import { generate, importDream } from '../register/index.js';
@@ -59,6 +61,40 @@ importCmd
     withDatabase(async (db) => {
       const r = await importJobindsats(db.db, { table: o.table, files: files.map((f) => resolve(f)), notes: o.notes });
       console.log(`Udgivelse version ${r.version}: ${r.rows} rækker fra tabel ${o.table}`);
+    }),
+  );
+
+importCmd
+  .command('conditions <fil>')
+  .description('indlæs rammevilkår: én række pr. kommune og år (CSV)')
+  .action((file: string) =>
+    withDatabase(async (db) => {
+      const r = await saveConditions(db.db, readConditionsCsv(resolve(file)), file);
+      console.log(`Rammevilkår indlæst: ${r.rows} rækker for ${r.years.join(', ')}. Kør \`styr benchmark\` for at beregne benchmarkingen.`);
+    }),
+  );
+
+program
+  .command('benchmark')
+  .description('beregn forventede niveauer, klynger og resultatproblemer for en udgivelse')
+  .option('--release <version>', 'udgivelsens version (standard: den nyeste)', intOption('release', 1))
+  .option('--settings <fil.json>', 'indstillinger (signifikansniveau, tærskler, enhedsomkostninger)')
+  .action((o: { release?: number; settings?: string }) =>
+    withDatabase(async (db) => {
+      let settings: unknown = {};
+      if (o.settings) {
+        try {
+          settings = JSON.parse(readFileSync(resolve(o.settings), 'utf8'));
+        } catch (err) {
+          throw new Error(`Indstillingerne i ${o.settings} kan ikke læses: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      const r = await runBenchmark(db.db, { release: o.release, settings });
+      console.log(
+        `Benchmarking ${r.runId} af udgivelse ${r.release}: ${r.jobcenters} jobcentre × ${r.measures} mål × ${r.periods} perioder, ${r.clusters} klynger; ` +
+          `resultatproblemer: ${r.flags.new} nye, ${r.flags.lasting} vedvarende, ${r.flags.resolved} løste (beregning ${r.seconds.compute.toFixed(2)} s).`,
+      );
+      for (const u of r.unavailable) console.log(`  Kan ikke beregnes: ${u.measure}: ${u.reason}`);
     }),
   );
 

@@ -4,6 +4,7 @@ import * as releases from './migrations/2026-11-23-releases.js';
 import * as seriesCodec from './migrations/2026-11-24-series-codec.js';
 import * as access from './migrations/2026-11-24-access.js';
 import * as oidc from './migrations/2026-11-24-oidc.js';
+import * as benchmark from './migrations/2026-11-25-benchmark.js';
 
 // Listed explicitly (not read from disk) so the same list runs under tsx, in tests and bundled.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-series-codec': seriesCodec,
   '2026-11-24-access': access,
   '2026-11-24-oidc': oidc,
+  '2026-11-25-benchmark': benchmark,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

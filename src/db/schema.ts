@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AppUserTable, AuditLogTable, InvitationTable, OidcLoginTable, OrganisationTable, SessionTable } from '../access/access.table.js';
+import type { BenchmarkFlagTable, BenchmarkPeerTable, BenchmarkRunTable, BenchmarkSeriesTable, FrameworkConditionsTable } from '../benchmark/benchmark.table.js';
 import type { ReleaseDatasetTable, ReleaseSeriesTable, ReleaseTable, ReleaseTableTable } from '../indicators/release/release.table.js';
 
 export interface ApiKeyTable {
@@ -23,4 +24,9 @@ export interface Database {
   session: SessionTable;
   audit_log: AuditLogTable;
   oidc_login: OidcLoginTable;
+  framework_conditions: FrameworkConditionsTable;
+  benchmark_run: BenchmarkRunTable;
+  benchmark_peer: BenchmarkPeerTable;
+  benchmark_series: BenchmarkSeriesTable;
+  benchmark_flag: BenchmarkFlagTable;
 }

@@ -101,13 +101,26 @@ export function buildConditions(): MunicipalityConditions[] {
 export type Category = 'dagpenge' | 'kontanthjaelp' | 'sygedagpenge' | 'foertidspension';
 export const CATEGORIES: readonly Category[] = ['dagpenge', 'kontanthjaelp', 'sygedagpenge', 'foertidspension'];
 
-/** A planted jobcenter effect: exit rates of the category's spells multiplied beyond the conditions. */
+/**
+ * A planted jobcenter effect: exit rates of the category's spells multiplied beyond the
+ * conditions (durations divided by the multiplier); for førtidspension/fleksjob, whose
+ * pensions never end, entries (awards) are divided by it too.
+ *
+ * Sizes: 'serious' effects have a multiplier of 0.60–0.67 (worse: spells 1.5–1.67× as
+ * long) or 1.50–1.67 (better), in the categories where the jobcenter's effort acts on exits
+ * (dagpenge, kontanthjælp, sygedagpenge), in jobcenters with at least 30 000 residents
+ * aged 16–66, so the demo's 5 % sample still carries them (≥ 1 500 persons). These are the
+ * result problems a benchmarking must find. 'moderate' effects (0.80 or 1.25, any
+ * category, jobcenters of 10 000–30 000) are real but not expected to be found at demo
+ * scale; a flag on one is no false alarm.
+ */
 export interface PlantedEffect {
   jobcenter: string;
   name: string;
   category: Category;
   exit_rate_multiplier: number;
   direction: 'better' | 'worse';
+  size: 'serious' | 'moderate';
 }
 
 /** A jobcenter that is often late with interviews. */
@@ -132,23 +145,25 @@ function shuffled<T>(items: readonly T[], rng: Rng): T[] {
 }
 
 /**
- * Seed-determined planted effects: 18 jobcenters with ≥ 15 000 residents aged 16–66, spread
- * over the four categories (each category gets at least one 'better' and one 'worse'),
- * multipliers 0.70–0.80 (worse: slower exits) or 1.25–1.35 (better). Plus 8 often-late
+ * Seed-determined planted effects: 15 serious effects in jobcenters with ≥ 30 000
+ * residents aged 16–66 (five per exit category, alternating worse and better) and 8
+ * moderate effects in jobcenters of 10 000–30 000 (two per category). Plus 8 often-late
  * jobcenters for interview timeliness.
  */
 export function plantEffects(seed: number): { planted: PlantedEffect[]; late: LateJobcenter[] } {
   const rng = new Rng(seed, 0x7a11);
   const jcs = areas.filter((a) => a.level === 'jobcenter');
   const pop = new Map(municipalities.map((m) => [m.code, m.approxPopulation]));
-  const big = jcs.filter((a) => a.municipalities.reduce((s, c) => s + (pop.get(c) ?? 0), 0) >= 15000);
-  const chosen = shuffled(big, rng).slice(0, 18);
-  const planted = chosen.map((a, i): PlantedEffect => {
-    const category = CATEGORIES[i % 4]!;
-    const worse = Math.floor(i / 4) % 2 === 0;
-    const mult = worse ? 0.7 + 0.1 * rng.next() : 1.25 + 0.1 * rng.next();
-    return { jobcenter: a.id, name: a.name, category, exit_rate_multiplier: Math.round(mult * 100) / 100, direction: worse ? 'worse' : 'better' };
-  });
+  const size = (a: (typeof jcs)[number]) => a.municipalities.reduce((s, c) => s + (pop.get(c) ?? 0), 0);
+  const effect = (a: (typeof jcs)[number], category: Category, worse: boolean, serious: boolean): PlantedEffect => {
+    const mult = serious ? (worse ? 0.6 + 0.07 * rng.next() : 1.5 + 0.17 * rng.next()) : worse ? 0.8 : 1.25;
+    return { jobcenter: a.id, name: a.name, category, exit_rate_multiplier: Math.round(mult * 100) / 100, direction: worse ? 'worse' : 'better', size: serious ? 'serious' : 'moderate' };
+  };
+  const exitCategories: Category[] = ['dagpenge', 'kontanthjaelp', 'sygedagpenge'];
+  const planted = [
+    ...shuffled(jcs.filter((a) => size(a) >= 30000), rng).slice(0, 15).map((a, i) => effect(a, exitCategories[i % 3]!, Math.floor(i / 3) % 2 === 0, true)),
+    ...shuffled(jcs.filter((a) => size(a) >= 10000 && size(a) < 30000), rng).slice(0, 8).map((a, i) => effect(a, CATEGORIES[i % 4]!, Math.floor(i / 4) === 0, false)),
+  ];
   const late = shuffled(jcs, rng)
     .slice(0, 8)
     .map((a) => ({ jobcenter: a.id, name: a.name, on_time_probability: ON_TIME.late }));

@@ -81,7 +81,8 @@ export class Simulator {
       const idx = ctx.conditions.flatMap((c, i) => (c.regionCode === region ? [i] : []));
       this.regionMunis.set(region, { idx, cum: cumulative(idx.map((i) => ctx.conditions[i]!.population)) });
     }
-    // Exit-rate multipliers of planted jobcenters per municipality × state; durations are divided by them.
+    // Exit-rate multipliers of planted jobcenters per municipality × state; durations are divided
+    // by them (and, for førtidspension/fleksjob, entries too).
     this.jcMult = new Float64Array(nm * NSTATES).fill(1);
     ctx.conditions.forEach((c, i) => {
       for (const p of ctx.planted) {
@@ -144,6 +145,8 @@ export class Simulator {
         else if (spec.needs === 2) f *= insured ? 0.3 : 3;
         else if (spec.needs === 3) f *= attach > -1.2 ? 1 : 0.15;
       }
+      // A jobcenter's award practice moves entries to førtidspension/fleksjob (planted effects).
+      if (STATE_CATEGORY[s] === 'foertidspension') f /= this.jcMult[muni * NSTATES + s]!;
       pf[s] = f;
       const dur = DURATION[s];
       durF[s] = dur ? Math.exp(-dur.zExp * z) * Math.pow(c.risk, dur.riskExp) : 1;

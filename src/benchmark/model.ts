@@ -1,0 +1,430 @@
+/**
+ * Expected levels, peer clusters, result problems and savings potential, from a panel of
+ * measures and the framework conditions. Pure computation (no database), so it can be
+ * tested on hand-made panels and timed on its own.
+ *
+ * Expected level (per measure and rolling year): ln(actual) is regressed on the jobcenters'
+ * framework conditions (z-scores), weighted by the inverse of each jobcenter's variance
+ * τ² + κ ÷ persons (a common between-jobcenter part and a sampling part that shrinks with
+ * size; both estimated from the unweighted fit's squared residuals). Jobcenters with
+ * fewer than `minPersons` are left out of the fit and never flagged; jobcenters beyond
+ * 3.5 standard deviations are left out of a second fit so that they do not bend the
+ * expected level of the others. The prediction interval is ŷ ± t·√(variance + x'Cov x),
+ * back-transformed: expected = e^ŷ, and actual ÷ expected is the "løfteevne".
+ */
+import { nearestNeighbours, peerClusters } from './cluster.js';
+import { conditionVariables, type ConditionVariable, type JobcenterConditions } from './conditions.js';
+import { benchmarkMeasureById, benchmarkCategories, type BenchmarkCategory, type BenchmarkSettings } from './measures.js';
+import type { Panel } from './panel.js';
+import { fitWls, normalQuantile, tQuantile, type Fit } from './regression.js';
+
+/** Fields per period in a result series. */
+/**
+ * Fields per period in a result series. `z`: the deviation's strength, the mean
+ * standardised residual of the last `years` rolling years (a year apart) divided by its
+ * spread across jobcenters; the flag is raised on it.
+ */
+export const BENCHMARK_FIELDS = ['actual', 'expected', 'lower', 'upper', 'ratio', 'rank', 'z'] as const;
+const F = BENCHMARK_FIELDS.length;
+const OUTLIER_Z = 3;
+const TRUNCATED_VARIANCE = 0.9733;
+
+export interface ModelFit {
+  period: string;
+  conditionsYear: number;
+  n: number;
+  r2: number;
+  df: number;
+  /** Between-jobcenter variance τ² and sampling constant κ of the weights (log scale). */
+  tau2: number;
+  kappa: number;
+  coefficients: { variable: string; label: string; estimate: number; standardError: number }[];
+  dropped: string[];
+  excluded: { jobcenter: string; reason: string }[];
+}
+
+export interface Flag {
+  jobcenter: string;
+  measure: string;
+  kind: 'expected_level' | 'legal_requirement';
+  direction: 'better' | 'worse';
+  status: 'new' | 'lasting' | 'resolved';
+  first_period: string;
+  last_period: string;
+  evidence: Record<string, unknown>;
+}
+
+export interface Savings {
+  jobcenter: string;
+  category: BenchmarkCategory;
+  period: string;
+  /** Full-time persons above the expected level / above the cluster's best quartile (0 when below). */
+  fulltime_vs_expected: number;
+  fulltime_vs_best_quartile: number;
+  dkk_vs_expected: number;
+  dkk_vs_best_quartile: number;
+}
+
+export interface BenchmarkResult {
+  periods: string[];
+  jobcenters: string[];
+  /** Per measure: jobcenter-major, then period, then BENCHMARK_FIELDS. */
+  series: Map<string, Float64Array>;
+  /** Per measure: the fit of every period (the newest last). */
+  fits: Map<string, ModelFit[]>;
+  clustering: {
+    k: number;
+    criterion: { k: number; calinski_harabasz: number }[];
+    weights: { variable: string; label: string; weight: number }[];
+    conditionsYear: number;
+    labels: number[];
+  };
+  neighbours: { jobcenter: string; distance: number }[][];
+  flags: Flag[];
+  savings: Savings[];
+  unavailable: Panel['unavailable'];
+}
+
+const labelOf = (v: string) => conditionVariables.find((c) => c.id === v)?.label ?? v;
+
+/** The conditions of the year a rolling year ends in, or the nearest year there is. */
+function conditionsFor(period: string, byYear: Map<number, JobcenterConditions[]>): { year: number; rows: JobcenterConditions[] } {
+  const year = Number(period.slice(-7, -3));
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  if (years.length === 0) throw new Error('Der er ingen rammevilkår. Indlæs dem med `styr import conditions FIL.csv`.');
+  const use = byYear.has(year) ? year : (years.filter((y) => y <= year).at(-1) ?? years[0]!);
+  return { year: use, rows: byYear.get(use)! };
+}
+
+/** z-scores of each variable over the jobcenters (a constant variable becomes 0). */
+function standardise(rows: JobcenterConditions[]): number[][] {
+  const raw = rows.map((r) => conditionVariables.map((v) => (v.log ? Math.log(r.values[v.id]) : r.values[v.id])));
+  const stats = conditionVariables.map((_, k) => {
+    const xs = raw.map((r) => r[k]!);
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, xs.length - 1));
+    return { mean, sd };
+  });
+  return raw.map((r) => r.map((v, k) => (stats[k]!.sd > 0 ? (v - stats[k]!.mean) / stats[k]!.sd : 0)));
+}
+
+interface PeriodFit {
+  fit: ModelFit;
+  /** Per jobcenter: expected (log), prediction variance (log), eligible. */
+  yhat: Float64Array;
+  pvar: Float64Array;
+  eligible: Uint8Array;
+}
+
+/** One measure in one period: fit, then predict every jobcenter. */
+function fitPeriod(period: string, value: Float64Array, base: Float64Array, x: number[][], jobcenters: string[], conditionsYear: number, s: BenchmarkSettings): PeriodFit | null {
+  const names: string[] = conditionVariables.map((v) => v.id);
+  const excluded: ModelFit['excluded'] = [];
+  const usable: number[] = [];
+  const eligible = new Uint8Array(jobcenters.length);
+  jobcenters.forEach((jc, j) => {
+    const v = value[j]!, b = base[j]!;
+    if (!Number.isFinite(v) || !Number.isFinite(b)) excluded.push({ jobcenter: jc, reason: 'Intet offentliggjort tal (diskretioneret eller mangler).' });
+    else if (b < s.minPersons) excluded.push({ jobcenter: jc, reason: `For få personer bag tallet (${Math.round(b)} < ${s.minPersons}).` });
+    else if (!(v > 0)) excluded.push({ jobcenter: jc, reason: 'Værdien er 0.' });
+    else {
+      usable.push(j);
+      eligible[j] = 1;
+    }
+  });
+  if (usable.length < names.length + 5) return null;
+  // Robust fitting: fit, leave out jobcenters beyond OUTLIER_Z standard deviations (so the
+  // result problems being looked for do not widen everyone's interval or bend the
+  // expected level), fit again on the rest, until the set is stable.
+  let inFit = usable;
+  let fit!: Fit;
+  let tau2 = 0, kappa = 0;
+  for (let round = 0; round < 5; round++) {
+    const xi = inFit.map((j) => x[j]!), yi = inFit.map((j) => Math.log(value[j]!));
+    // Variance components from the unweighted fit's squared residuals: e² ≈ τ² + κ/persons.
+    const ols = fitWls(xi, yi, names);
+    const e2 = inFit.map((j, i) => (yi[i]! - predictLog(ols, x[j]!)) ** 2);
+    const vc = fitWls(inFit.map((j) => [1 / base[j]!]), e2, ['inv_persons']);
+    kappa = Math.max(0, vc.coefficients[1] ?? 0);
+    tau2 = kappa > 0 ? Math.max(vc.coefficients[0]!, 1e-4) : Math.max(e2.reduce((a, e) => a + e, 0) / e2.length, 1e-4);
+    fit = fitWls(xi, yi, names, inFit.map((j) => 1 / (tau2 + kappa / base[j]!)));
+    // Calibrate the variance model by the weighted fit's σ² (1 when it is right), corrected
+    // for the truncation at ±OUTLIER_Z (a normal truncated at ±3 keeps 97.3 % of its variance).
+    const c = round === 0 ? 1 : TRUNCATED_VARIANCE;
+    tau2 *= fit.sigma2 / c;
+    kappa *= fit.sigma2 / c;
+    const next = usable.filter((j) => Math.abs(Math.log(value[j]!) - predictLog(fit, x[j]!)) <= OUTLIER_Z * Math.sqrt(tau2 + kappa / base[j]!));
+    if (next.length < names.length + 5 || (next.length === inFit.length && next.every((j, i) => j === inFit[i]))) break;
+    inFit = next;
+  }
+  for (const j of usable) {
+    if (!inFit.includes(j)) excluded.push({ jobcenter: jobcenters[j]!, reason: `Afviger mere end ${OUTLIER_Z} standardafvigelser fra modellen; holdt uden for skønnet, men vurderes.` });
+  }
+  const yhat = new Float64Array(jobcenters.length);
+  const pvar = new Float64Array(jobcenters.length);
+  for (let j = 0; j < jobcenters.length; j++) {
+    const r = [1, ...fit.names.slice(1).map((n) => x[j]![names.indexOf(n)]!)];
+    yhat[j] = r.reduce((acc, v, k) => acc + v * fit.coefficients[k]!, 0);
+    let q = 0;
+    for (let a = 0; a < r.length; a++) for (let b = 0; b < r.length; b++) q += r[a]! * fit.covariance[a]![b]! * r[b]!;
+    pvar[j] = tau2 + kappa / Math.max(base[j]! || 1, 1) + q;
+  }
+  return {
+    fit: {
+      period, conditionsYear, n: inFit.length, r2: fit.r2, df: fit.df, tau2, kappa,
+      coefficients: fit.names.map((n, k) => ({ variable: n, label: k === 0 ? 'Konstant' : labelOf(n), estimate: fit.coefficients[k]!, standardError: fit.standardErrors[k]! })),
+      dropped: fit.dropped,
+      excluded,
+    },
+    yhat, pvar, eligible,
+  };
+}
+
+function predictLog(fit: Fit, x: number[]): number {
+  const names: string[] = conditionVariables.map((v) => v.id);
+  return [1, ...fit.names.slice(1).map((n) => x[names.indexOf(n)]!)].reduce((s, v, k) => s + v * fit.coefficients[k]!, 0);
+}
+
+/** Runs the whole benchmarking on a panel. */
+export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[]>, s: BenchmarkSettings): BenchmarkResult {
+  const { periods, jobcenters } = panel;
+  const P = periods.length, J = jobcenters.length;
+  const xByPeriod = periods.map((p) => {
+    const c = conditionsFor(p, byYear);
+    return { year: c.year, x: standardise(c.rows) };
+  });
+  const zCrit = normalQuantile(1 - (1 - s.level) / 2);
+  const series = new Map<string, Float64Array>();
+  const fits = new Map<string, ModelFit[]>();
+  /** outside[measure][j*P+t]: +1 worse, −1 better, 0 inside or not judged. */
+  const outside = new Map<string, Int8Array>();
+  /** The newest period each measure has a fit for (flows end earlier than stocks). */
+  const newest = new Map<string, number>();
+
+  for (const [id, data] of panel.measures) {
+    const m = benchmarkMeasureById.get(id)!;
+    const out = new Float64Array(J * P * F).fill(NaN);
+    const flags = new Int8Array(J * P);
+    const zres = new Float64Array(J * P).fill(NaN);
+    const measureFits: ModelFit[] = [];
+    for (let t = 0; t < P; t++) {
+      const v = new Float64Array(J), b = new Float64Array(J);
+      for (let j = 0; j < J; j++) {
+        v[j] = data.value[j * P + t]!;
+        b[j] = data.base[j * P + t]!;
+      }
+      const pf = fitPeriod(periods[t]!, v, b, xByPeriod[t]!.x, jobcenters, xByPeriod[t]!.year, s);
+      if (!pf) continue;
+      measureFits.push(pf.fit);
+      newest.set(id, t);
+      const tq = tQuantile(1 - (1 - s.level) / 2, Math.max(1, pf.fit.df));
+      const ratios: { j: number; r: number }[] = [];
+      for (let j = 0; j < J; j++) {
+        const o = (j * P + t) * F;
+        const expected = Math.exp(pf.yhat[j]!), half = tq * Math.sqrt(pf.pvar[j]!);
+        out[o] = v[j]!;
+        out[o + 1] = expected;
+        out[o + 2] = Math.exp(pf.yhat[j]! - half);
+        out[o + 3] = Math.exp(pf.yhat[j]! + half);
+        if (!pf.eligible[j]) continue;
+        const ratio = v[j]! / expected;
+        out[o + 4] = ratio;
+        ratios.push({ j, r: ratio });
+        zres[j * P + t] = (Math.log(v[j]!) - pf.yhat[j]!) / Math.sqrt(pf.pvar[j]!);
+      }
+      ratios.sort((a, c) => (m.higherIsBetter ? c.r - a.r : a.r - c.r)).forEach((x, i) => (out[(x.j * P + t) * F + 5] = i + 1));
+    }
+    pooledEvidence(zres, J, P, s, (j, t, z) => {
+      const o = (j * P + t) * F;
+      out[o + 6] = z;
+      if (Math.abs(z) > zCrit && Math.abs(out[o + 4]! - 1) >= s.minDeviation && Math.sign(Math.log(out[o + 4]!)) === Math.sign(z)) {
+        flags[j * P + t] = (z > 0) !== m.higherIsBetter ? 1 : -1;
+      }
+    });
+    series.set(id, out);
+    fits.set(id, measureFits);
+    outside.set(id, flags);
+  }
+
+  const clustering = clusterJobcenters(panel, fits, byYear, s);
+  const neighbourIdx = nearestNeighbours(clustering.points, s.neighbours);
+  const neighbours = neighbourIdx.map((ns) => ns.map((n) => ({ jobcenter: jobcenters[n.index]!, distance: n.distance })));
+  const peersOf = (j: number) => jobcenters.filter((_, i) => i !== j && clustering.labels[i] === clustering.labels[j]);
+
+  const flags: Flag[] = [];
+  for (const [id, marks] of outside) {
+    const data = series.get(id)!;
+    if (!newest.has(id)) continue;
+    for (let j = 0; j < J; j++) {
+      const course = courseOf(marks, j, P, newest.get(id)!, s);
+      if (!course) continue;
+      const t = course.at;
+      const o = (j * P + t) * F;
+      const at = (jj: number) => ({ jobcenter: jobcenters[jj]!, actual: data[(jj * P + t) * F]!, expected: data[(jj * P + t) * F + 1]!, ratio: data[(jj * P + t) * F + 4]! });
+      flags.push({
+        jobcenter: jobcenters[j]!, measure: id, kind: 'expected_level', direction: course.direction, status: course.status,
+        first_period: periods[course.first]!, last_period: periods[course.last]!,
+        evidence: {
+          period: periods[t], actual: data[o], expected: data[o + 1], lower: data[o + 2], upper: data[o + 3], ratio: data[o + 4], rank: data[o + 5],
+          level: s.level, persons: panel.measures.get(id)!.base[j * P + t],
+          flagged_periods: periods.filter((_, tt) => marks[j * P + tt] !== 0),
+          cluster: clustering.labels[j]! + 1,
+          peers: jobcenters.map((_, i) => i).filter((i) => i !== j && clustering.labels[i] === clustering.labels[j]).map(at),
+          neighbours: neighbourIdx[j]!.map((n) => at(n.index)),
+        },
+      });
+    }
+  }
+  if (panel.timeliness) {
+    const { value, due } = panel.timeliness;
+    const marks = new Int8Array(J * P);
+    let last = -1;
+    for (let i = 0; i < J * P; i++) {
+      if (Number.isFinite(value[i]!)) last = Math.max(last, i % P);
+      if (due[i]! >= s.minPersons && value[i]! < s.timelinessThreshold) marks[i] = 1;
+    }
+    for (let j = 0; j < J && last >= 0; j++) {
+      const course = courseOf(marks, j, P, last, s);
+      if (!course) continue;
+      const t = course.at;
+      flags.push({
+        jobcenter: jobcenters[j]!, measure: 'timeliness', kind: 'legal_requirement', direction: 'worse', status: course.status,
+        first_period: periods[course.first]!, last_period: periods[course.last]!,
+        evidence: {
+          period: periods[t], actual: value[j * P + t], threshold: s.timelinessThreshold, interviews_due: due[j * P + t],
+          flagged_periods: periods.filter((_, tt) => marks[j * P + tt] !== 0),
+          cluster: clustering.labels[j]! + 1,
+          peers: peersOf(j).map((jc) => ({ jobcenter: jc, actual: value[jobcenters.indexOf(jc) * P + t] })),
+        },
+      });
+    }
+  }
+
+  return {
+    periods, jobcenters, series, fits, neighbours, flags,
+    clustering: { k: clustering.k, criterion: clustering.criterion, weights: clustering.weights, conditionsYear: clustering.conditionsYear, labels: clustering.labels },
+    savings: savingsOf(panel, series, clustering.labels, s),
+    unavailable: panel.unavailable,
+  };
+}
+
+/**
+ * The evidence of a lasting deviation in period t: each jobcenter's mean standardised
+ * residual over the rolling years t, t − 12, … (`years` of them, those that exist), divided
+ * by the robust spread (1.4826 × MAD) of these means across jobcenters. The spread is
+ * measured, not assumed, so it is right whether the years' residuals are independent
+ * (sampling noise; the mean narrows) or the same (what the conditions miss; it does not).
+ */
+function pooledEvidence(zres: Float64Array, J: number, P: number, s: BenchmarkSettings, emit: (j: number, t: number, z: number) => void): void {
+  for (let t = 0; t < P; t++) {
+    const means: { j: number; m: number }[] = [];
+    for (let j = 0; j < J; j++) {
+      if (!Number.isFinite(zres[j * P + t]!)) continue;
+      let sum = 0, n = 0;
+      for (let k = 0; k < s.years && t - 12 * k >= 0; k++) {
+        const z = zres[j * P + t - 12 * k]!;
+        if (Number.isFinite(z)) {
+          sum += z;
+          n++;
+        }
+      }
+      means.push({ j, m: sum / n });
+    }
+    if (means.length < 10) continue;
+    const sorted = means.map((x) => x.m).sort((a, b) => a - b);
+    const centre = quantile(sorted, 0.5);
+    const spread = 1.4826 * quantile(means.map((x) => Math.abs(x.m - centre)).sort((a, b) => a - b), 0.5);
+    if (!(spread > 0)) continue;
+    for (const { j, m } of means) emit(j, t, m / spread);
+  }
+}
+
+/**
+ * A jobcenter's course on one measure: flagged in the newest period `last` (new, or lasting
+ * after `lastingPeriods` consecutive periods in the same direction), or flagged within the
+ * `resolvedWithin` periods before but no longer (resolved). Null when neither.
+ */
+function courseOf(marks: Int8Array, j: number, P: number, last: number, s: BenchmarkSettings) {
+  const m = (t: number) => marks[j * P + t]!;
+  if (m(last) !== 0) {
+    let first = last;
+    while (first > 0 && m(first - 1) === m(last)) first--;
+    return { status: last - first + 1 >= s.lastingPeriods ? ('lasting' as const) : ('new' as const), direction: m(last) > 0 ? ('worse' as const) : ('better' as const), first, last, at: last };
+  }
+  for (let t = last - 1; t >= Math.max(0, last - s.resolvedWithin); t--) {
+    if (m(t) !== 0) {
+      let first = t;
+      while (first > 0 && m(first - 1) === m(t)) first--;
+      return { status: 'resolved' as const, direction: m(t) > 0 ? ('worse' as const) : ('better' as const), first, last: t, at: t };
+    }
+  }
+  return null;
+}
+
+/**
+ * Peer clusters on the newest conditions: each variable's z-score weighted by the size of
+ * its standardised coefficient in the regression of the main target (share on public
+ * support, newest period), then Ward + k-means with k chosen by Calinski–Harabasz among
+ * partitions whose smallest cluster has at least `minClusterSize` jobcenters.
+ */
+function clusterJobcenters(panel: Panel, fits: Map<string, ModelFit[]>, byYear: Map<number, JobcenterConditions[]>, s: BenchmarkSettings) {
+  const main = fits.get('share_public_support')?.at(-1) ?? [...fits.values()].find((f) => f.length > 0)?.at(-1);
+  const { year, rows } = conditionsFor(panel.periods.at(-1)!, byYear);
+  const z = standardise(rows).map((r) => r.slice(0, conditionVariables.length));
+  const vars = conditionVariables.map((v) => v.id);
+  const weights = vars.map((v) => Math.abs(main?.coefficients.find((c) => c.variable === v)?.estimate ?? (main ? 0 : 1)));
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const points = z.map((r) => r.map((v, k) => (v * weights[k]!) / total));
+  let chosen: ReturnType<typeof peerClusters> | null = null;
+  const all = peerClusters(points, s.clusterRange);
+  for (const c of [...all.criterion].sort((a, b) => b.calinski_harabasz - a.calinski_harabasz)) {
+    const one = peerClusters(points, [c.k, c.k]);
+    const sizes = new Map<number, number>();
+    one.labels.forEach((l) => sizes.set(l, (sizes.get(l) ?? 0) + 1));
+    if (Math.min(...sizes.values()) >= s.minClusterSize) {
+      chosen = { ...one, criterion: all.criterion };
+      break;
+    }
+  }
+  chosen ??= all;
+  return {
+    ...chosen,
+    points,
+    conditionsYear: year,
+    weights: vars.map((v, k) => ({ variable: v as ConditionVariable as string, label: labelOf(v), weight: weights[k]! / total })),
+  };
+}
+
+/** Savings in the newest period, for the share measures. */
+function savingsOf(panel: Panel, series: Map<string, Float64Array>, labels: number[], s: BenchmarkSettings): Savings[] {
+  const { periods, jobcenters } = panel;
+  const P = periods.length, t = P - 1;
+  const out: Savings[] = [];
+  for (const c of benchmarkCategories) {
+    const data = series.get(`share_${c.id}`);
+    if (!data) continue;
+    const actual = (j: number) => data[(j * P + t) * F]!;
+    for (let j = 0; j < jobcenters.length; j++) {
+      const pop = panel.population[j * P + t]!;
+      const expected = data[(j * P + t) * F + 1]!;
+      const cluster = jobcenters.map((_, i) => i).filter((i) => labels[i] === labels[j]).map(actual).filter(Number.isFinite).sort((a, b) => a - b);
+      const best = quantile(cluster, 0.25);
+      if (!Number.isFinite(pop) || !Number.isFinite(actual(j))) continue;
+      const vsExpected = Math.max(0, ((actual(j) - expected) / 100) * pop);
+      const vsBest = Math.max(0, ((actual(j) - best) / 100) * pop);
+      out.push({
+        jobcenter: jobcenters[j]!, category: c.id, period: periods[t]!,
+        fulltime_vs_expected: vsExpected, fulltime_vs_best_quartile: vsBest,
+        dkk_vs_expected: vsExpected * s.unitCosts[c.id], dkk_vs_best_quartile: vsBest * s.unitCosts[c.id],
+      });
+    }
+  }
+  return out;
+}
+
+/** Linear-interpolated quantile of sorted values (type 7, as R and Excel's QUARTILE). */
+export function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * q, lo = Math.floor(h);
+  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!));
+}
