@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: generation, full compute vs. a DuckDB raw scan (the floor), the core
  * measures in PostgreSQL vs. our engine on a 5 % sample, /v3/data latency under 32
- * concurrent clients, and peak memory. Every figure is a ratio against a baseline run in
+ * concurrent clients, the benchmarking's recompute, and peak memory. Every figure is a ratio against a baseline run in
  * this same process, so machines can be compared.
  */
 import { mkdirSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { migrateToLatest, openDatabase } from '../src/db/index.js';
 import { computeRelease } from '../src/indicators/index.js';
 import { computeCore } from '../src/indicators/engine/index.js';
-import { generate } from '../src/register/index.js';
+import { demoYears, generate } from '../src/register/index.js';
 import { buildServer, ensureWebBuild, webDist } from '../src/server/index.js';
 import { areas } from '../src/reference/index.js';
 import { registerReleaseTables } from '../src/statbank/index.js';
@@ -20,6 +20,7 @@ import { progressBars } from '../src/cli/progress.js';
 import { corePostgres, loadSampleIntoPostgres } from './postgres-baseline.js';
 import { jobcenterPageQueries, latency, statbankQueries } from './latency.js';
 import { bundleSize, firstRender } from './web.js';
+import { benchmarkingBench } from './benchmarking.js';
 
 const FULL_PERSONS = 3_900_000;
 
@@ -62,6 +63,13 @@ export async function runBenchmarks(opts: { scale: number }): Promise<void> {
   log('full compute (all measures)', `${computeSeconds.toFixed(1)} s = ${(computeSeconds / scan).toFixed(1)}× the raw scan (target ≤ 60 s, ≤ 3×)`);
   log('disclosure control', `${(computed.timings.disclosure ?? 0).toFixed(1)} s`);
   log('publish to PostgreSQL (PGlite)', `${(computed.timings.publish ?? 0).toFixed(1)} s`);
+
+  // 2b. Benchmarking of that release: every jobcenter × measure × rolling year.
+  const bm = await benchmarkingBench(db.db, full, demoYears);
+  log(
+    `benchmarking, ${bm.jobcenters} jobcentres × ${bm.measures} measures × ${bm.periods} rolling years`,
+    `${bm.total.toFixed(2)} s (read ${bm.seconds.load.toFixed(2)}, compute ${bm.seconds.compute.toFixed(2)}, store ${bm.seconds.store.toFixed(2)}); compute = ${(bm.seconds.compute / bm.seconds.load).toFixed(2)}× reading its input (target ≤ 5 s)`,
+  );
 
   // 3. Core measures in PostgreSQL vs. our engine on a 5 % sample.
   const sample = join(out, 'sample');

@@ -39,6 +39,10 @@ export const policy = {
   'users.read': { national_admin: 'any', regional_monitor: 'own_area' },
   /** Invite users, change roles and organisations, disable accounts. */
   'users.manage': { national_admin: 'any' },
+  /** Benchmarking: expected levels, rankings, peer clusters, the model (derived from published statistics). */
+  'benchmark.read': everyone,
+  /** Result problems (flags with their evidence), for those who follow up on them. */
+  'result_problems.read': { national_admin: 'any', regional_monitor: 'own_area', jobcenter_editor: 'own_area', jobcenter_reader: 'own_area', council_member: 'own_area' },
   /** The audit log. */
   'audit.read': { national_admin: 'any', regional_monitor: 'own_area' },
 } as const satisfies Record<string, Partial<Record<Actor, Scope>>>;

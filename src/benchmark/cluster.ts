@@ -105,18 +105,45 @@ export interface Clustering {
   criterion: { k: number; calinski_harabasz: number }[];
 }
 
-/** Ward + k-means for each k in `range`; keeps the k with the highest Calinski–Harabasz index. */
-export function peerClusters(points: number[][], range: [number, number] = [3, 10]): Clustering {
+/**
+ * Clusters smaller than `minSize` are dissolved, smallest first: their members join the
+ * nearest centroid of the remaining clusters. Returns labels 0..k'−1 and k'.
+ */
+export function enforceMinSize(points: number[][], labels: number[], k: number, minSize: number): { labels: number[]; k: number } {
+  let cur = [...labels];
+  let kk = k;
+  for (;;) {
+    const counts = new Array<number>(kk).fill(0);
+    cur.forEach((l) => counts[l]!++);
+    const small = counts.map((n, c) => ({ n, c })).filter((x) => x.n < minSize).sort((a, b) => a.n - b.n)[0];
+    if (!small || kk <= 1) return { labels: cur, k: kk };
+    const cents = centroids(points, cur, kk);
+    const others = cents.map((_, c) => c).filter((c) => c !== small.c);
+    cur = cur.map((l, i) => (l === small.c ? others.reduce((b, c) => (dist2(points[i]!, cents[c]!) < dist2(points[i]!, cents[b]!) ? c : b), others[0]!) : l));
+    const groups = Array.from({ length: kk }, (): number[] => []);
+    cur.forEach((l, i) => groups[l]!.push(i));
+    const kept = groups.filter((g) => g.length > 0);
+    cur = labelsFrom(points.length, kept);
+    kk = kept.length;
+  }
+}
+
+/**
+ * Ward + k-means for each k in `range` (clusters below `minSize` dissolved into the nearest
+ * others); keeps the partition with the highest Calinski–Harabasz index.
+ */
+export function peerClusters(points: number[][], range: [number, number] = [3, 10], minSize = 1): Clustering {
   const criterion: Clustering['criterion'] = [];
-  let best: Clustering | null = null;
+  let best: { k: number; labels: number[]; ch: number } | null = null;
   for (let k = range[0]; k <= Math.min(range[1], points.length - 1); k++) {
-    const labels = kmeans(points, ward(points, k), k);
-    const ch = calinskiHarabasz(points, labels, k);
-    criterion.push({ k, calinski_harabasz: ch });
-    if (!best || ch > criterion.find((c) => c.k === best!.k)!.calinski_harabasz) best = { k, labels, criterion };
+    const p = enforceMinSize(points, kmeans(points, ward(points, k), k), k, minSize);
+    if (p.k < 2 || criterion.some((c) => c.k === p.k)) continue;
+    const ch = calinskiHarabasz(points, p.labels, p.k);
+    criterion.push({ k: p.k, calinski_harabasz: ch });
+    if (!best || ch > best.ch) best = { ...p, ch };
   }
   if (!best) throw new RangeError('For få enheder til at danne klynger.');
-  return { ...best, criterion };
+  return { k: best.k, labels: best.labels, criterion: criterion.sort((a, b) => a.k - b.k) };
 }
 
 /** The `count` nearest other points of each point (Euclidean), nearest first. */

@@ -6,3 +6,4 @@ export { benchmark, BENCHMARK_FIELDS, type BenchmarkResult } from './model.js';
 export { loadPanel } from './panel.js';
 export { loadJobcenterConditions } from './conditions.js';
 export { ensureDemoBenchmark } from './demo.js';
+export { benchmarkRoutes } from './benchmark.routes.js';

@@ -23,6 +23,12 @@ export interface BenchmarkMeasure {
   unit: string;
   higherIsBetter: boolean;
   decimals: number;
+  /**
+   * 'result': what the law judges (the share of the population on the benefits); a
+   * significant deviation is a result problem. 'explanation': the flows behind a result
+   * (exits, durations, awards), shown as evidence with a flag, never flagged alone.
+   */
+  role: 'result' | 'explanation';
 }
 
 const kinds: Record<MeasureKind, { label: string; unit: string; higherIsBetter: boolean; decimals: number }> = {
@@ -40,7 +46,7 @@ const kindsOf = (c: BenchmarkCategory): MeasureKind[] => (c === 'foertidspension
 
 /** The 14 measures. */
 export const benchmarkMeasures: readonly BenchmarkMeasure[] = benchmarkCategories.flatMap((c) =>
-  kindsOf(c.id).map((kind) => ({ ...kinds[kind], id: `${kind}_${c.id}`, kind, category: c.id, label: `${c.name}: ${kinds[kind].label}` })),
+  kindsOf(c.id).map((kind) => ({ ...kinds[kind], id: `${kind}_${c.id}`, kind, category: c.id, label: `${c.name}: ${kinds[kind].label}`, role: kind === 'share' ? 'result' : 'explanation' })),
 );
 export const benchmarkMeasureById = new Map(benchmarkMeasures.map((m) => [m.id, m]));
 

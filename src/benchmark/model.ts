@@ -14,7 +14,7 @@
  */
 import { nearestNeighbours, peerClusters } from './cluster.js';
 import { conditionVariables, type ConditionVariable, type JobcenterConditions } from './conditions.js';
-import { benchmarkMeasureById, benchmarkCategories, type BenchmarkCategory, type BenchmarkSettings } from './measures.js';
+import { benchmarkMeasureById, benchmarkMeasures, benchmarkCategories, type BenchmarkCategory, type BenchmarkSettings } from './measures.js';
 import type { Panel } from './panel.js';
 import { fitWls, normalQuantile, tQuantile, type Fit } from './regression.js';
 
@@ -254,7 +254,9 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
   const flags: Flag[] = [];
   for (const [id, marks] of outside) {
     const data = series.get(id)!;
-    if (!newest.has(id)) continue;
+    const measure = benchmarkMeasureById.get(id)!;
+    if (!newest.has(id) || measure.role !== 'result') continue;
+    const explanations = benchmarkMeasures.filter((m) => m.role === 'explanation' && m.category === measure.category && series.has(m.id));
     for (let j = 0; j < J; j++) {
       const course = courseOf(marks, j, P, newest.get(id)!, s);
       if (!course) continue;
@@ -271,6 +273,11 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
           cluster: clustering.labels[j]! + 1,
           peers: jobcenters.map((_, i) => i).filter((i) => i !== j && clustering.labels[i] === clustering.labels[j]).map(at),
           neighbours: neighbourIdx[j]!.map((n) => at(n.index)),
+          // The flows behind the result in the same period (or their newest, if they end earlier).
+          explanations: explanations.map((m) => {
+            const d = series.get(m.id)!, tt = Math.min(t, newest.get(m.id) ?? t), oo = (j * P + tt) * F;
+            return { measure: m.id, period: periods[tt], actual: d[oo], expected: d[oo + 1], ratio: d[oo + 4], z: d[oo + 6] };
+          }),
         },
       });
     }
@@ -364,8 +371,8 @@ function courseOf(marks: Int8Array, j: number, P: number, last: number, s: Bench
 /**
  * Peer clusters on the newest conditions: each variable's z-score weighted by the size of
  * its standardised coefficient in the regression of the main target (share on public
- * support, newest period), then Ward + k-means with k chosen by Calinski–Harabasz among
- * partitions whose smallest cluster has at least `minClusterSize` jobcenters.
+ * support, newest period), then Ward + k-means with k chosen by Calinski–Harabasz; a
+ * cluster under `minClusterSize` jobcenters is dissolved into the nearest others.
  */
 function clusterJobcenters(panel: Panel, fits: Map<string, ModelFit[]>, byYear: Map<number, JobcenterConditions[]>, s: BenchmarkSettings) {
   const main = fits.get('share_public_support')?.at(-1) ?? [...fits.values()].find((f) => f.length > 0)?.at(-1);
@@ -375,18 +382,7 @@ function clusterJobcenters(panel: Panel, fits: Map<string, ModelFit[]>, byYear: 
   const weights = vars.map((v) => Math.abs(main?.coefficients.find((c) => c.variable === v)?.estimate ?? (main ? 0 : 1)));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const points = z.map((r) => r.map((v, k) => (v * weights[k]!) / total));
-  let chosen: ReturnType<typeof peerClusters> | null = null;
-  const all = peerClusters(points, s.clusterRange);
-  for (const c of [...all.criterion].sort((a, b) => b.calinski_harabasz - a.calinski_harabasz)) {
-    const one = peerClusters(points, [c.k, c.k]);
-    const sizes = new Map<number, number>();
-    one.labels.forEach((l) => sizes.set(l, (sizes.get(l) ?? 0) + 1));
-    if (Math.min(...sizes.values()) >= s.minClusterSize) {
-      chosen = { ...one, criterion: all.criterion };
-      break;
-    }
-  }
-  chosen ??= all;
+  const chosen = peerClusters(points, s.clusterRange, s.minClusterSize);
   return {
     ...chosen,
     points,

@@ -5,3 +5,4 @@
 export { generate, type GenerateOptions, type GenerateSummary, type Progress, type Truth } from './generator/generate.js';
 export * from './weeks.js';
 export { importDream, DreamError, type ImportDreamOptions, type ImportDreamResult } from './dream/importDream.js';
+export { demoRegister, demoYears } from './demo.js';

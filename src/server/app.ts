@@ -5,6 +5,7 @@ import type { Db } from '../db/index.js';
 import { findRelease, listReleases } from '../indicators/index.js';
 import { accessRoutes, installGuard, permit } from '../access/index.js';
 import { createMailer } from '../mail/index.js';
+import { benchmarkRoutes } from '../benchmark/index.js';
 import { profileRoutes, statbankRoutes } from '../statbank/index.js';
 import { webRoutes } from './web.js';
 
@@ -50,6 +51,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       : undefined,
   });
   await app.register(profileRoutes, { prefix: '/api', db });
+  await app.register(benchmarkRoutes, { prefix: '/api', db });
   await app.register(statbankRoutes, { prefix: '/v3', db, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
 
   app.get('/api/demo', pub, async () => ({ status: demo.status, error: demo.error, stages: [...demo.stages.values()] }));

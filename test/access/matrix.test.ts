@@ -31,6 +31,9 @@ const reviewed: Record<string, string> = {
   'GET /api/areas': ALL,
   'GET /omraade/:area': ALL,
   'GET /aendringslog': ALL,
+  'GET /benchmark': ALL,
+  'GET /benchmark/:id': ALL,
+  'GET /resultatproblemer': ALL,
   'GET /api/releases': ALL,
   'GET /v3/subjects': ALL,
   'GET /v3/tables': ALL,
@@ -47,6 +50,10 @@ const reviewed: Record<string, string> = {
   'POST /api/users': 'national_admin',
   'PATCH /api/users/:id': 'national_admin',
   'GET /api/audit': 'national_admin regional_monitor',
+  'GET /api/benchmark': ALL,
+  'GET /api/benchmark/ranking': ALL,
+  'GET /api/benchmark/jobcenters/:id': ALL,
+  'GET /api/benchmark/problems': LOGGED_IN,
 };
 
 const params: Record<string, string> = { id: '1', token: 'x'.repeat(32) };

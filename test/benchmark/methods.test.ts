@@ -1,6 +1,6 @@
 /** Textbook cases for the benchmarking methods: regression, quantiles, clusters, neighbours. */
 import { describe, expect, it } from 'vitest';
-import { calinskiHarabasz, nearestNeighbours, peerClusters, ward, kmeans } from '../../src/benchmark/cluster.js';
+import { calinskiHarabasz, enforceMinSize, nearestNeighbours, peerClusters, ward, kmeans } from '../../src/benchmark/cluster.js';
 import { fitWls, normalQuantile, predict, tQuantile } from '../../src/benchmark/regression.js';
 
 describe('regression', () => {
@@ -86,5 +86,14 @@ describe('clusters and neighbours', () => {
     const line = [[0], [1], [3], [6], [10]]; // 3 is as far from 0 as from 6: the lower index wins
     expect(nearestNeighbours(line, 2).map((n) => n.map((x) => x.index))).toEqual([[1, 2], [0, 2], [1, 0], [2, 4], [3, 2]]);
     expect(nearestNeighbours(line, 1)[4]![0]!.distance).toBe(4);
+  });
+});
+
+describe('minimum cluster size', () => {
+  it('dissolves a cluster that is too small into the nearest other', () => {
+    // Two groups of four and a pair near the second group.
+    const pts = [[0], [0.1], [0.2], [0.3], [10], [10.1], [10.2], [10.3], [13], [13.1]];
+    expect(enforceMinSize(pts, [0, 0, 0, 0, 1, 1, 1, 1, 2, 2], 3, 3)).toEqual({ labels: [0, 0, 0, 0, 1, 1, 1, 1, 1, 1], k: 2 });
+    expect(peerClusters(pts, [2, 4], 3).labels.every((l, i) => l === (i < 4 ? 0 : 1))).toBe(true);
   });
 });

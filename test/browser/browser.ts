@@ -25,13 +25,16 @@ export interface Site {
   close: () => Promise<void>;
 }
 
-/** The site; `env` adds configuration, `port` fixes the port (e.g. for an OIDC redirect URI). */
-export async function startSite(opts: { env?: Record<string, string>; port?: number } = {}): Promise<Site> {
+/**
+ * The site; `env` adds configuration, `port` fixes the port (e.g. for an OIDC redirect URI),
+ * `publish` replaces the test release with other data.
+ */
+export async function startSite(opts: { env?: Record<string, string>; port?: number; publish?: (db: Db) => Promise<unknown> } = {}): Promise<Site> {
   const db = await openDatabase({});
   await migrateToLatest(db.db);
   await ensureOrganisations(db.db);
   await ensureDemoUsers(db.db);
-  await publishTestRelease(db.db, 0);
+  await (opts.publish ?? ((d: Db) => publishTestRelease(d.db, 0)))(db);
   const app = await buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000', ...opts.env }) });
   await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

@@ -34,7 +34,7 @@ export function Field(props: {
 }
 
 /** A DKFDS alert: errors are announced at once (role alert), confirmations politely (role status). */
-export function Alert({ kind, heading, children }: { kind: 'error' | 'success'; heading?: string; children: ReactNode }) {
+export function Alert({ kind, heading, children }: { kind: 'error' | 'success' | 'info'; heading?: string; children: ReactNode }) {
   return (
     <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       <div className="alert-body">

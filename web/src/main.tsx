@@ -11,6 +11,9 @@ import { Statbank } from './pages/Statbank';
 import { Profile } from './pages/Profile';
 import { AuditLog } from './pages/AuditLog';
 import { Users } from './pages/Users';
+import { Benchmark } from './pages/Benchmark';
+import { BenchmarkJobcenter } from './pages/BenchmarkJobcenter';
+import { ResultProblems } from './pages/ResultProblems';
 import { match, RouterProvider, useLocation, Link } from './router';
 import { SessionProvider } from './session';
 
@@ -21,6 +24,10 @@ function Pages() {
   if (match('/brugere', pathname)) return <Users />;
   if (match('/statistik', pathname)) return <Statbank />;
   if (match('/aendringslog', pathname)) return <AuditLog />;
+  if (match('/benchmark', pathname)) return <Benchmark />;
+  if (match('/resultatproblemer', pathname)) return <ResultProblems />;
+  const bench = match('/benchmark/:id', pathname);
+  if (bench) return <BenchmarkJobcenter key={bench.id} id={bench.id!} />;
   const area = match('/omraade/:area', pathname);
   if (area) return <Profile areaId={area.area!} />;
   const table = match('/statistik/:table', pathname);

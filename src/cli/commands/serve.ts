@@ -5,15 +5,12 @@ import { loadConfig } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../db/index.js';
 import { ensureDemoBenchmark } from '../../benchmark/index.js';
 import { computeRelease, findRelease } from '../../indicators/index.js';
-import { generate } from '../../register/index.js';
+import { demoRegister, demoYears, generate } from '../../register/index.js';
 import { buildServer, ensureWebBuild } from '../../server/index.js';
 import type { DemoState } from '../../server/index.js';
 import { registerReleaseTables } from '../../statbank/index.js';
 import { progressBars } from '../progress.js';
 
-/** The demo Denmark of the first start: about 5 % of the 3.9 M persons aged 16–66. */
-export const demoRegister = { persons: 195_000, from: '2021-01', to: '2025-12', seed: 2026 };
-const demoYears = [2021, 2022, 2023, 2024, 2025];
 
 /** Starts the server; with `demo`, an empty database first gets a demo release (progress on the start page). */
 export async function serve(opts: { demo: boolean }): Promise<void> {

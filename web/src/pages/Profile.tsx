@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { LineChart, Sparkline } from '../chart';
 import { Alert } from '../forms';
+import { fmt } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate } from '../router';
 
@@ -33,7 +34,6 @@ interface AreaRef {
 
 /** The /v3 hierarchy parameter that holds an area id. */
 const hierarchyOf = (id: string) => (id.startsWith('J') ? 'hierarchy._jobcenter' : id.startsWith('B') ? 'hierarchy._beskregion' : 'hierarchy._nykom');
-const fmt = (v: number | null, decimals: number) => (v === null ? 'ikke offentliggjort' : new Intl.NumberFormat('da-DK', { maximumFractionDigits: decimals, minimumFractionDigits: decimals }).format(v));
 const levelNames: Record<string, string> = { country: 'Hele landet', region: 'Regioner', employment_region: 'Beskæftigelsesregioner (2007-2014)', jobcenter: 'Jobcentre', municipality: 'Kommuner' };
 /** The statistics-bank table behind each card. */
 const tableOf: Record<string, string> = { public_support: 'ptv_a02', gross_unemployed: 'y25i01', longterm: 'y25i09', sygedagpenge: 'y07a02', kontanthjaelp: 'y60a02', activation: 'styr_aktivering', timeliness: 'styr_rettidighed' };

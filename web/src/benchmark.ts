@@ -1,0 +1,99 @@
+/** Types and labels of the benchmarking API (/api/benchmark). */
+export interface Measure {
+  id: string;
+  label: string;
+  unit: string;
+  higherIsBetter?: boolean;
+  decimals?: number;
+  role?: 'result' | 'explanation';
+  category?: string;
+}
+export interface Point {
+  period: string;
+  actual: number | null;
+  expected: number | null;
+  lower: number | null;
+  upper: number | null;
+  ratio: number | null;
+  rank: number | null;
+  z: number | null;
+}
+export interface Fit {
+  period: string;
+  conditionsYear: number;
+  n: number;
+  r2: number;
+  df: number;
+  coefficients: { variable: string; label: string; estimate: number; standardError: number }[];
+  dropped: string[];
+  excluded: { jobcenter: string; reason: string }[];
+}
+export interface Overview {
+  run: number;
+  created_at: string;
+  release: { version: number; cutoff_week: string | null };
+  settings: { level: number; minDeviation: number; years: number; timelinessThreshold: number; unitCosts: Record<string, number> };
+  periods: string[];
+  measures: Measure[];
+  fits: Record<string, { newest: Fit | null; r2: { period: string; r2: number; n: number }[] }>;
+  clustering: { k: number; criterion: { k: number; calinski_harabasz: number }[]; weights: { variable: string; label: string; weight: number }[]; conditions_year: number };
+  unavailable: { measure: string; reason: string }[];
+}
+export interface Ranking {
+  measure: Measure;
+  period: string;
+  release: number;
+  rows: (Point & { jobcenter: string; name: string; region: string | null; cluster: number | null })[];
+}
+export interface Flag {
+  id: number;
+  jobcenter: string;
+  name?: string;
+  label?: string;
+  region?: string | null;
+  measure: string;
+  kind: 'expected_level' | 'legal_requirement';
+  direction: 'better' | 'worse';
+  status: 'new' | 'lasting' | 'resolved';
+  first_period: string;
+  last_period: string;
+  evidence: {
+    period: string;
+    actual: number;
+    expected?: number;
+    lower?: number;
+    upper?: number;
+    ratio?: number;
+    threshold?: number;
+    level?: number;
+    flagged_periods: string[];
+    cluster: number;
+    peers: { jobcenter: string; actual: number; expected?: number; ratio?: number }[];
+    explanations?: { measure: string; period: string; actual: number; expected: number; ratio: number; z: number }[];
+  };
+}
+export interface Savings {
+  category: string;
+  period: string;
+  fulltime_vs_expected: number;
+  fulltime_vs_best_quartile: number;
+  dkk_vs_expected: number;
+  dkk_vs_best_quartile: number;
+}
+export interface JobcenterBenchmark {
+  jobcenter: { id: string; name: string; region: { id: string; name: string } | null };
+  release: number;
+  periods: string[];
+  cluster: { number: number; members: { id: string; name: string }[] };
+  neighbours: { id: string; name: string; distance: number }[];
+  conditions: Record<string, number>;
+  measures: (Measure & { series: Point[] })[];
+  savings: Savings[];
+  flags: Flag[] | null;
+}
+
+export const statusNames: Record<Flag['status'], string> = { new: 'Ny', lasting: 'Vedvarende', resolved: 'Løst' };
+export const directionNames: Record<Flag['direction'], string> = { worse: 'Dårligere end forventet', better: 'Bedre end forventet' };
+export const categoryNames: Record<string, string> = {
+  public_support: 'Offentligt forsørgede i alt', dagpenge: 'Dagpenge', kontanthjaelp: 'Kontanthjælp m.v.', sygedagpenge: 'Sygedagpenge', foertidspension: 'Førtidspension og fleksjob',
+};

@@ -1,0 +1,98 @@
+/**
+ * Resultatproblemer: the result problems of the jobcenters the user follows up on (a regional
+ * monitor: the region's), new, lasting and resolved, each with its evidence.
+ */
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import { directionNames, statusNames, type Flag } from '../benchmark';
+import { Alert } from '../forms';
+import { fmt } from '../format';
+import { Layout } from '../Layout';
+import { Link } from '../router';
+
+interface Problems {
+  release: number;
+  settings: { level: number; minDeviation: number; years: number; timelinessThreshold: number };
+  flags: (Flag & { name: string; label: string })[];
+}
+
+const order: Flag['status'][] = ['new', 'lasting', 'resolved'];
+const headings: Record<Flag['status'], string> = {
+  new: 'Nye resultatproblemer',
+  lasting: 'Vedvarende resultatproblemer',
+  resolved: 'Løste resultatproblemer (det seneste år)',
+};
+
+export function ResultProblems() {
+  const [p, setP] = useState<Problems | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<Problems>('/api/benchmark/problems').then(setP, (e: Error) => setError(e.message));
+  }, []);
+  return (
+    <Layout title="Resultatproblemer">
+      <h1>Resultatproblemer</h1>
+      {error && <Alert kind="error">{error}</Alert>}
+      {!p && !error && <p>Henter resultatproblemer …</p>}
+      {p && (
+        <>
+          <p className="font-lead">
+            Udgivelse {p.release}. Et jobcenter har et resultatproblem, når dets niveau i de seneste {p.settings.years} løbende år ligger uden for {fmt(p.settings.level * 100, 1)} %-intervallet
+            om det forventede og mindst {fmt(p.settings.minDeviation * 100, 0)} % fra det, eller når rettidigheden er under {fmt(p.settings.timelinessThreshold, 0)} %.
+            Vises kun for de jobcentre, du følger op på.
+          </p>
+          {order.map((status) => {
+            const rows = p.flags.filter((f) => f.status === status && !(status !== 'resolved' && f.direction === 'better'));
+            return (
+              <section key={status}>
+                <h2>{headings[status]} ({rows.length})</h2>
+                {rows.length === 0 ? <p>Ingen.</p> : <ProblemTable rows={rows} />}
+              </section>
+            );
+          })}
+          <section>
+            <h2>Bedre end forventet ({p.flags.filter((f) => f.status !== 'resolved' && f.direction === 'better').length})</h2>
+            <p>Jobcentre, der ligger markant bedre end forventet: mulig god praksis at lære af.</p>
+            <ProblemTable rows={p.flags.filter((f) => f.status !== 'resolved' && f.direction === 'better')} />
+          </section>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+function ProblemTable({ rows }: { rows: (Flag & { name: string; label: string })[] }) {
+  if (rows.length === 0) return <p>Ingen.</p>;
+  return (
+    <div className="table--responsive-scroll">
+      <table className="table table--compact">
+        <thead>
+          <tr>
+            <th scope="col">Jobcenter</th>
+            <th scope="col">Mål</th>
+            <th scope="col">Retning</th>
+            <th scope="col">Periode</th>
+            <th scope="col" className="text-align-right">Faktisk</th>
+            <th scope="col" className="text-align-right">Forventet (interval) / krav</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((f) => (
+            <tr key={f.id}>
+              <th scope="row"><Link to={`/benchmark/${f.jobcenter}`}>{f.name}</Link></th>
+              <td>{f.label}</td>
+              <td>{f.kind === 'legal_requirement' ? 'Lovkrav ikke opfyldt' : directionNames[f.direction]}</td>
+              <td>{f.first_period === f.last_period ? f.last_period : `${f.first_period} – ${f.last_period}`}</td>
+              <td className="text-align-right">{fmt(f.evidence.actual, 2)}</td>
+              <td className="text-align-right">
+                {f.kind === 'legal_requirement' ? `mindst ${fmt(f.evidence.threshold, 0)}` : `${fmt(f.evidence.expected, 2)} (${fmt(f.evidence.lower, 2)}–${fmt(f.evidence.upper, 2)})`}
+              </td>
+              <td>{statusNames[f.status]} · {f.evidence.flagged_periods.length} mdr.</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
