@@ -64,3 +64,12 @@ export async function findFlags(db: Kysely<Database>, runId: number, jobcenters?
   if (jobcenters) q = q.where('jobcenter', 'in', jobcenters.length > 0 ? jobcenters : ['-']);
   return q.orderBy('jobcenter').orderBy('measure').execute();
 }
+
+/** A jobcenter's peer cluster in the newest run of a release: its number and members (the jobcenter included). */
+export async function findCluster(db: Kysely<Database>, releaseId: number, jobcenter: string): Promise<{ number: number; members: string[] } | null> {
+  const run = await db.selectFrom('benchmark_run').select('id').where('release_id', '=', releaseId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!run) return null;
+  const peers = await findPeers(db, run.id);
+  const me = peers.find((p) => p.jobcenter === jobcenter);
+  return me ? { number: me.cluster, members: peers.filter((p) => p.cluster === me.cluster).map((p) => p.jobcenter) } : null;
+}

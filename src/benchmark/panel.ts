@@ -6,7 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
-import { decodeValues, findDatasetShape, findSeries, type DatasetShape, type Release } from '../indicators/index.js';
+import { decodeValues, findDatasetShape, findSeries, rollingMonths, type DatasetShape, type Release } from '../indicators/index.js';
+import { civilFromDays, daysFromCivil, isoWeekday } from '../register/index.js';
 import { jobcenters } from './conditions.js';
 import { benchmarkCategories, benchmarkMeasures, type BenchmarkCategory } from './measures.js';
 
@@ -59,12 +60,81 @@ async function registerReader(db: Kysely<Database>, release: Release, periods: s
   };
 }
 
+/** Jobindsats tables that publish a category's full-time persons in pct. of the population. */
+const jobindsatsTables: Record<BenchmarkCategory, string> = { public_support: 'ptv_a02', dagpenge: 'y01a02', kontanthjaelp: 'y60a02', sygedagpenge: 'y07a02', foertidspension: 'y10a02' };
+const jobindsatsMeasures: Record<string, RegExp> = {
+  pct_population: /fuldtidspersoner i pct\. af befolkningen/i,
+  fulltime: /^antal (ledige )?fuldtidspersoner$/i,
+  persons: /^antal (ledige )?personer$/i,
+};
+
+/** Weeks of a month: the ISO weeks whose Thursday lies in it. */
+function weeksOfMonth(label: string): number {
+  const [y, m] = label.split('M').map(Number) as [number, number];
+  let n = 0;
+  for (let d = daysFromCivil(y, m, 1); civilFromDays(d).month === m; d++) if (isoWeekday(d) === 4) n++;
+  return n;
+}
+
+/**
+ * A reader of a Jobindsats import: the table of the category, each dimension at its total
+ * ("… i alt"), the measure found by its Danish label. Rolling years are week-weighted means
+ * of 12 months; persons, which do not add up over months, become the monthly mean (used
+ * only to weigh and to leave out the smallest).
+ */
+async function jobindsatsSource(db: Kysely<Database>, release: Release): Promise<{ periods: string[]; read: Reader }> {
+  const tables = await db.selectFrom('release_dataset').select(['dataset', 'spec']).where('release_id', '=', release.id).execute();
+  const months = [...new Set(tables.flatMap((t) => t.spec.periods.filter((p) => p.freq === 'M').map((p) => p.id)))].sort();
+  const periods = months.slice(11).map((end, i) => `${months[i]}-${end}`).filter((p) => rollingMonths(p));
+  const ids = jobcenters.map((j) => j.id);
+  const P = periods.length;
+  const read: Reader = async (_dataset, benefit, measure) => {
+    const category = benchmarkCategories.find((c) => c.benefit === benefit)?.id;
+    const table = tables.find((t) => category && t.dataset === jobindsatsTables[category]);
+    const pattern = jobindsatsMeasures[measure];
+    const mi = table && pattern ? table.spec.measures.findIndex((m) => pattern.test(m.label)) : -1;
+    if (!table || mi < 0) return null;
+    const shape = table.spec, nm = shape.measures.length;
+    const at = new Map(shape.periods.map((p, i) => [p.id, i]));
+    const rows = await findSeries(db, { releaseId: release.id, dataset: table.dataset, areas: ids, dims: shape.dims.map(() => undefined) });
+    // Each dimension at its total: the value named "… i alt" (or the only value).
+    const totals = shape.dims.map((_, k) => {
+      const values = [...new Set(rows.map((r) => r.dims[k]!))];
+      return values.length === 1 ? values[0] : values.find((v) => /(^|_)i_alt$/.test(v));
+    });
+    const out = new Float64Array(ids.length * P).fill(NaN);
+    for (const r of rows) {
+      if (!r.dims.every((d, k) => d === totals[k])) continue;
+      const j = ids.indexOf(r.area);
+      const v = decodeValues(r.values, r.codec);
+      periods.forEach((p, t) => {
+        let sum = 0, weeks = 0;
+        for (const m of rollingMonths(p)!) {
+          const i = at.get(m);
+          const x = i === undefined || r.status[i] !== 0 ? NaN : v[i * nm + mi]!;
+          if (!Number.isFinite(x)) return; // a month missing: no rolling year
+          const w = measure === 'persons' ? 1 : weeksOfMonth(m);
+          sum += w * x;
+          weeks += w;
+        }
+        out[j * P + t] = sum / weeks;
+      });
+    }
+    return out;
+  };
+  return { periods, read };
+}
+
 export async function loadPanel(db: Kysely<Database>, release: Release): Promise<Panel> {
-  const volume = await findDatasetShape(db, release.id, 'volume');
-  if (!volume) throw new Error(`Udgivelse ${release.version} har ingen tal for offentligt forsørgede; benchmarking kræver dem.`);
-  const periods = volume.periods.filter((p) => p.freq === 'R').map((p) => p.id);
-  if (periods.length === 0) throw new Error(`Udgivelse ${release.version} har ingen løbende år (seneste 12 måneder).`);
-  const read = await registerReader(db, release, periods);
+  let periods: string[], read: Reader;
+  if (release.source === 'jobindsats') ({ periods, read } = await jobindsatsSource(db, release));
+  else {
+    const volume = await findDatasetShape(db, release.id, 'volume');
+    if (!volume) throw new Error(`Udgivelse ${release.version} har ingen tal for offentligt forsørgede; benchmarking kræver dem.`);
+    periods = volume.periods.filter((p) => p.freq === 'R').map((p) => p.id);
+    read = await registerReader(db, release, periods);
+  }
+  if (periods.length === 0) throw new Error(`Udgivelse ${release.version} har ingen løbende år (seneste 12 måneder) og ikke 12 måneder at danne dem af.`);
   const n = jobcenters.length * periods.length;
   const unavailable: Panel['unavailable'] = [];
   const measures: Panel['measures'] = new Map();
@@ -76,8 +146,12 @@ export async function loadPanel(db: Kysely<Database>, release: Release): Promise
     if (pct && ft && persons) {
       measures.set(`share_${c.id}`, { value: pct, base: persons });
       fulltime.set(c.id, ft);
-      if (c.id === 'public_support') for (let i = 0; i < n; i++) population[i] = pct[i]! > 0 ? (ft[i]! / pct[i]!) * 100 : NaN;
-    } else unavailable.push({ measure: `share_${c.id}`, reason: 'Udgivelsen har ikke fuldtidspersoner i pct. af befolkningen for ydelsen.' });
+      // The population from the first category that gives it (all public support, when there).
+      for (let i = 0; i < n; i++) if (Number.isNaN(population[i]!) && pct[i]! > 0) population[i] = (ft[i]! / pct[i]!) * 100;
+    } else {
+      const where = release.source === 'jobindsats' ? ` (Jobindsats-tabel ${jobindsatsTables[c.id]} med antal personer, fuldtidspersoner og fuldtidspersoner i pct. af befolkningen)` : '';
+      unavailable.push({ measure: `share_${c.id}`, reason: `Udgivelsen har ikke fuldtidspersoner i pct. af befolkningen for ydelsen${where}.` });
+    }
 
     const [selfSupport, outflow, duration, inflow] = await Promise.all(
       (['outflow_self_support', 'outflow', 'avg_duration', 'inflow'] as const).map((m) => read('flow', c.benefit, m)),

@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { permit } from '../access/index.js';
+import { findCluster } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
 import { decodeValues, findDatasetShape, findRelease, findSeries, type DatasetShape, type Release } from '../indicators/index.js';
 import { areaById, areas, benefitById, type Area } from '../reference/index.js';
@@ -52,6 +53,8 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, release?
   if (!release) throw notFound('Der er endnu ingen udgivelse.');
   const region = regionOf(area);
   const peers = area.level === 'jobcenter' && region ? areas.filter((a) => a.level === 'jobcenter' && a.municipalities.every((k) => region.municipalities.includes(k))) : [];
+  // The peer cluster of the newest benchmarking of this release, when there is one.
+  const cluster = area.level === 'jobcenter' ? await findCluster(db, release.id, area.id) : null;
   const shapes = new Map<string, DatasetShape | undefined>();
   const shape = async (dataset: string) => {
     if (!shapes.has(dataset)) shapes.set(dataset, await findDatasetShape(db, release.id, dataset));
@@ -82,7 +85,7 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, release?
 
   const cardData = [];
   for (const c of cards) {
-    const compare = [area.id, ...(region ? [region.id] : []), ...(area.id === 'DK' ? [] : ['DK'])];
+    const compare = [area.id, ...(region ? [region.id] : []), ...(area.id === 'DK' ? [] : ['DK']), ...(cluster?.members.filter((m) => m !== area.id) ?? [])];
     const got = await monthly(c.dataset, [c.benefit], c.extra ?? [], compare, [c.value.measure, c.rate.measure]);
     const series = got.get(`${area.id}|${c.benefit}|${c.value.measure}`) ?? [];
     if (series.length === 0) continue;
@@ -96,14 +99,16 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, release?
       dataset: c.dataset,
       period: latest.period,
       value: { ...c.value, latest: latest.value, year_ago: yearAgo?.value ?? null, year_ago_period: yearAgo?.period ?? null },
-      rate: { ...c.rate, area: lastOf(area.id), region: region ? lastOf(region.id) : null, country: area.id === 'DK' ? null : lastOf('DK') },
+      rate: { ...c.rate, area: lastOf(area.id), region: region ? lastOf(region.id) : null, country: area.id === 'DK' ? null : lastOf('DK'), cluster: cluster ? meanOf(cluster.members.map(lastOf)) : null },
       sparkline: series,
     });
   }
 
   const cat = await monthly('volume', categories, [], [area.id], ['fulltime']);
   const byCategory = categories.map((b) => ({ benefit: b, name: benefitById.get(b)?.name ?? b, series: cat.get(`${area.id}|${b}|fulltime`) ?? [] }));
-  const peerRates = peers.length > 0 ? await monthly('volume', ['public_support'], [], peers.map((p) => p.id), ['pct_population']) : new Map<string, Point[]>();
+  const peerIds = [...new Set([...peers.map((p) => p.id), ...(cluster?.members ?? [])])];
+  const peerRates = peerIds.length > 0 ? await monthly('volume', ['public_support'], [], peerIds, ['pct_population']) : new Map<string, Point[]>();
+  const small = (ids: string[]) => ids.map((id) => ({ id, name: areaById.get(id)!.name, sparkline: peerRates.get(`${id}|public_support|pct_population`) ?? [] }));
 
   return {
     area: { id: area.id, name: area.name, level: area.level },
@@ -111,11 +116,15 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, release?
     release: releaseInfo(release),
     cards: cardData,
     by_category: byCategory,
-    peers: {
-      measure: 'Offentligt forsørgede, fuldtidspersoner i pct. af befolkningen 16-66 år',
-      areas: peers.map((p) => ({ id: p.id, name: p.name, sparkline: peerRates.get(`${p.id}|public_support|pct_population`) ?? [] })),
-    },
+    peers: { measure: 'Offentligt forsørgede, fuldtidspersoner i pct. af befolkningen 16-66 år', areas: small(peers.map((p) => p.id)) },
+    cluster: cluster ? { number: cluster.number, areas: small(cluster.members) } : null,
   };
+}
+
+/** The mean of the values there are (a cluster's rate is the mean of its members' rates), or null. */
+function meanOf(xs: (number | null)[]): number | null {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length > 0 ? v.reduce((a, b) => a + b, 0) / v.length : null;
 }
 
 const releaseInfo = (r: Release) => ({ version: r.version, cutoff_week: r.cutoff_week, created_at: r.created_at });
@@ -130,7 +139,9 @@ export async function profileRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     const id = String((req.params as { area: string }).area).toUpperCase();
     try {
       const release = await findRelease(opts.db);
-      const key = `${release?.id}|${id}`;
+      // A benchmarking run added to the release later brings the peer cluster: part of the key.
+      const run = release ? await opts.db.selectFrom('benchmark_run').select('id').where('release_id', '=', release.id).orderBy('id', 'desc').limit(1).executeTakeFirst() : undefined;
+      const key = `${release?.id}|${run?.id}|${id}`;
       let p = cache.get(key);
       if (!p) {
         p = areaProfile(opts.db, id, release);

@@ -13,7 +13,8 @@ import type { Db } from '../../src/db/index.js';
 import { municipalities } from '../../src/reference/index.js';
 import { accessServer, call, loginAs } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
-import { fixturePeriods, planted, publishBenchmarkFixture } from './fixture.js';
+import { fixturePeriods, fixtureShares, planted, publishBenchmarkFixture, saveFixtureConditions } from './fixture.js';
+import { importJobindsats } from '../../src/statbank/index.js';
 
 describe.each(backends)('benchmarking on %s', (kind) => {
   let db: Db;
@@ -116,6 +117,15 @@ describe.each(backends)('benchmarking on %s', (kind) => {
     expect(other.flags).toBeNull();
   });
 
+  it("puts the peer cluster on the jobcenter's profile", async () => {
+    const peers = await db.db.selectFrom('benchmark_peer').selectAll().where('run_id', '=', run.runId).execute();
+    const mine = peers.find((p) => p.jobcenter === 'J101')!;
+    const profile = (await call(app, 'GET', '/api/profile/J101')).json() as { cluster: { number: number; areas: { id: string }[] } };
+    expect(profile.cluster.number).toBe(mine.cluster);
+    expect(profile.cluster.areas.map((a) => a.id).sort()).toEqual(peers.filter((p) => p.cluster === mine.cluster).map((p) => p.jobcenter).sort());
+    expect(((await call(app, 'GET', '/api/profile/R1084')).json() as { cluster: unknown }).cluster).toBeNull();
+  });
+
   it('answers bad parameters with a Danish 400 naming the parameter', async () => {
     const m = await call(app, 'GET', '/api/benchmark/ranking?measure=nope');
     expect(m.statusCode).toBe(400);
@@ -131,6 +141,48 @@ describe.each(backends)('benchmarking on %s', (kind) => {
     await expect(runBenchmark(db.db, { settings: { level: 2 } })).rejects.toThrow(/Indstillingen level er ugyldig/);
     const after = await db.db.selectFrom('benchmark_run').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
+
+describe('aggregated real data: a Jobindsats import and conditions, no register', () => {
+  it('benchmarks what the table gives, with week-weighted rolling years, and says what it cannot', async () => {
+    const db = await createTestDb('pglite');
+    const dir = mkdtempSync(join(tmpdir(), 'styr-jis-'));
+    try {
+      await saveFixtureConditions(db.db);
+      // ptv_a02 by jobcenter, 2024M01–2025M12; København's share × 1.6; every month a little higher.
+      const months = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}M${String((i % 12) + 1).padStart(2, '0')}`);
+      const monthly = (share: number, i: number) => share * (1 + 0.01 * i);
+      const rows = fixtureShares().flatMap((jc) =>
+        months.map((m, i) => {
+          const pct = monthly(jc.shares.public_support! * (jc.jobcenter === 'J101' ? 1.6 : 1), i);
+          return [m, jc.name, 'Ydelsesgrupper i alt', 1000, (pct * jc.population) / 100, pct];
+        }),
+      );
+      const file = join(dir, 'ptv_a02.json');
+      writeFileSync(file, JSON.stringify({ columns: ['Periode', 'Område', 'Ydelsesgrupper', 'Antal personer', 'Antal fuldtidspersoner', 'Fuldtidspersoner i pct. af befolkningen 16-66 år'], rows }));
+      await importJobindsats(db.db, { table: 'ptv_a02', files: [file] });
+      const run = await runBenchmark(db.db);
+      expect(run).toMatchObject({ measures: 1, periods: 13, jobcenters: 94 });
+      expect(run.unavailable.find((u) => u.measure === 'share_dagpenge')!.reason).toContain('Jobindsats-tabel y01a02');
+      expect(run.unavailable.map((u) => u.measure)).toContain('timeliness');
+      const flags = await db.db.selectFrom('benchmark_flag').select(['jobcenter', 'measure', 'direction']).execute();
+      expect(flags).toEqual([{ jobcenter: 'J101', measure: 'share_public_support', direction: 'worse' }]);
+      // The first rolling year (2024M01-2024M12) of a jobcenter: Σ weeks × value ÷ Σ weeks (Thursdays per month).
+      const thursdays = (y: number, m: number) => Array.from({ length: 31 }, (_, d) => new Date(Date.UTC(y, m - 1, d + 1))).filter((d) => d.getUTCMonth() === m - 1 && d.getUTCDay() === 4).length;
+      const jc = fixtureShares().find((x) => x.jobcenter === 'J751')!;
+      const w = months.slice(0, 12).map((m) => thursdays(Number(m.slice(0, 4)), Number(m.slice(5))));
+      expect(w.reduce((a, b) => a + b)).toBe(52);
+      const expected = w.reduce((acc, wi, i) => acc + wi * monthly(jc.shares.public_support!, i), 0) / 52;
+      const app = await accessServer(db);
+      const page = (await call(app, 'GET', '/api/benchmark/jobcenters/J751')).json() as { measures: { id: string; series: { period: string; actual: number }[] }[] };
+      const first = page.measures.find((m) => m.id === 'share_public_support')!.series[0]!;
+      expect(first.period).toBe('2024M01-2024M12');
+      expect(first.actual).toBeCloseTo(expected, 10);
+      await app.close();
+    } finally {
+      await db.close();
+    }
   });
 });
 

@@ -38,8 +38,8 @@ export function lawShare(category: string, c: { unemployment: number; nonWestern
   return base[category]! * Math.exp(0.6 * Math.log(c.unemployment / 2.9) + 2 * (c.nonWestern - 0.06) - 1 * (c.education - 0.3) + deviation(`${jobcenter}|${category}`));
 }
 
-/** Publishes the release and stores the conditions; returns the release version. */
-export async function publishBenchmarkFixture(db: Kysely<Database>): Promise<number> {
+/** The generator's conditions for 2023–2025, stored. */
+export async function saveFixtureConditions(db: Kysely<Database>): Promise<void> {
   const cond = buildConditions();
   await saveConditions(
     db,
@@ -51,25 +51,40 @@ export async function publishBenchmarkFixture(db: Kysely<Database>): Promise<num
     ),
     'test',
   );
+}
+
+/** Each jobcenter with its population and the law's share of each category (planted effects applied). */
+export function fixtureShares(): { jobcenter: string; name: string; population: number; shares: Record<string, number> }[] {
+  const cond = buildConditions();
+  return areas
+    .filter((a) => a.level === 'jobcenter')
+    .map((jc) => {
+      const parts = cond.filter((c) => jc.municipalities.includes(c.code));
+      const pop = parts.reduce((s, c) => s + c.population, 0);
+      const w = (f: (c: (typeof parts)[number]) => number) => parts.reduce((s, c) => s + (f(c) * c.population) / pop, 0);
+      const c = { unemployment: w((x) => x.unemploymentLevel), nonWestern: w((x) => x.nonWesternShare), education: w((x) => x.educationLevel) };
+      const shares = Object.fromEntries(
+        benchmarkCategories.map((cat) => [cat.id, lawShare(cat.id, c, jc.id) * (planted.find((p) => p.jobcenter === jc.id && p.measure === `share_${cat.id}`)?.factor ?? 1)]),
+      );
+      return { jobcenter: jc.id, name: jc.name, population: pop, shares };
+    });
+}
+
+/** Publishes the release and stores the conditions; returns the release version. */
+export async function publishBenchmarkFixture(db: Kysely<Database>): Promise<number> {
+  await saveFixtureConditions(db);
   const shape = {
     dims: ['benefit', 'breakdown', 'breakdown_value'],
     measures: datasets.volume.measures.map((m) => ({ id: m.id, label: m.label, decimals: m.decimals })),
     periods: fixturePeriods.map((id) => ({ id, freq: 'R' as const })),
   };
-  const rows = areas
-    .filter((a) => a.level === 'jobcenter')
-    .flatMap((jc) => {
-      const parts = cond.filter((c) => jc.municipalities.includes(c.code));
-      const pop = parts.reduce((s, c) => s + c.population, 0);
-      const w = (f: (c: (typeof parts)[number]) => number) => parts.reduce((s, c) => s + (f(c) * c.population) / pop, 0);
-      const c = { unemployment: w((x) => x.unemploymentLevel), nonWestern: w((x) => x.nonWesternShare), education: w((x) => x.educationLevel) };
-      return benchmarkCategories.map((cat) => {
-        const effect = planted.find((p) => p.jobcenter === jc.id && p.measure === `share_${cat.id}`)?.factor ?? 1;
-        const share = lawShare(cat.id, c, jc.id) * effect;
-        const values = fixturePeriods.flatMap(() => [1000, (share * pop) / 100, share * 1.25, share, (share * pop * 52) / 100]);
-        return { area: jc.id, dims: [cat.benefit, 'total', 'total'], values: encodeValues(new Float64Array(values)), status: new Uint8Array(fixturePeriods.length) };
-      });
-    });
+  const rows = fixtureShares().flatMap((jc) =>
+    benchmarkCategories.map((cat) => {
+      const share = jc.shares[cat.id]!;
+      const values = fixturePeriods.flatMap(() => [1000, (share * jc.population) / 100, share * 1.25, share, (share * jc.population * 52) / 100]);
+      return { area: jc.jobcenter, dims: [cat.benefit, 'total', 'total'], values: encodeValues(new Float64Array(values)), status: new Uint8Array(fixturePeriods.length) };
+    }),
+  );
   return db.transaction().execute(async (trx) => {
     const r = await insertRelease(trx, { source: 'register', firstWeek: '2023-01-02', cutoffWeek: '2025-12-22', notes: 'benchmark fixture', threshold: 5, summary: {} });
     await insertDataset(trx, r.id, 'volume', shape);

@@ -1,5 +1,5 @@
 /** Jobcenterprofil: key figures of a jobcenter (or region, municipality, the country) with comparisons and history. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { api } from '../api';
 import { LineChart, Sparkline } from '../chart';
 import { Alert } from '../forms';
@@ -15,7 +15,7 @@ interface Card {
   dataset: string;
   period: string;
   value: { label: string; decimals: number; latest: number | null; year_ago: number | null; year_ago_period: string | null };
-  rate: { label: string; decimals: number; area: number | null; region: number | null; country: number | null };
+  rate: { label: string; decimals: number; area: number | null; region: number | null; country: number | null; cluster: number | null };
   sparkline: Point[];
 }
 interface Profile {
@@ -24,8 +24,11 @@ interface Profile {
   release: { version: number; cutoff_week: string | null };
   cards: Card[];
   by_category: { benefit: string; name: string; series: Point[] }[];
-  peers: { measure: string; areas: { id: string; name: string; sparkline: Point[] }[] };
+  peers: { measure: string; areas: SmallMultiple[] };
+  /** The jobcenter's peer cluster from the benchmarking, when there is one. */
+  cluster: { number: number; areas: SmallMultiple[] } | null;
 }
+type SmallMultiple = { id: string; name: string; sparkline: Point[] };
 interface AreaRef {
   id: string;
   name: string;
@@ -89,28 +92,39 @@ export function Profile({ areaId }: { areaId: string }) {
             </details>
           </section>
 
-          {p.peers.areas.length > 0 && (
-            <section aria-labelledby="peer-heading">
-              <h2 id="peer-heading">Jobcentrene i {p.region?.name}</h2>
-              <p>{p.peers.measure}, de seneste 24 måneder. Samme skala for alle.</p>
-              <ul className="small-multiples no-max-width">
-                {p.peers.areas.map((a) => {
-                  const last = a.sparkline.at(-1)?.value ?? null;
-                  const max = Math.max(...p.peers.areas.flatMap((x) => x.sparkline.map((s) => s.value ?? 0)));
-                  return (
-                    <li key={a.id} className={a.id === p.area.id ? 'current' : undefined}>
-                      <Link to={`/omraade/${a.id}`}>{a.name.replace(/^Jobcenter /, '')}</Link>
-                      <Sparkline values={a.sparkline.map((s) => s.value)} max={max} />
-                      <span>{fmt(last, 1)} %</span>
-                    </li>
-                  );
-                })}
-              </ul>
-            </section>
+          {p.peers.areas.length > 0 && <SmallMultiples id="peer-heading" heading={`Jobcentrene i ${p.region?.name}`} measure={p.peers.measure} areas={p.peers.areas} current={p.area.id} />}
+          {p.cluster && (
+            <SmallMultiples
+              id="cluster-heading"
+              heading={`Klynge ${p.cluster.number}: jobcentre med sammenlignelige rammevilkår`}
+              measure={p.peers.measure}
+              areas={p.cluster.areas}
+              current={p.area.id}
+              more={<Link to={`/benchmark/${p.area.id}`}>Se benchmarkingen af {p.area.name}</Link>}
+            />
           )}
         </>
       )}
     </Layout>
+  );
+}
+
+function SmallMultiples({ id, heading, measure, areas, current, more }: { id: string; heading: string; measure: string; areas: SmallMultiple[]; current: string; more?: ReactNode }) {
+  const max = Math.max(...areas.flatMap((x) => x.sparkline.map((s) => s.value ?? 0)));
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <p>{measure}, de seneste 24 måneder. Samme skala for alle.{more && <> {more}</>}</p>
+      <ul className="small-multiples no-max-width">
+        {areas.map((a) => (
+          <li key={a.id} className={a.id === current ? 'current' : undefined}>
+            <Link to={`/omraade/${a.id}`}>{a.name.replace(/^Jobcenter /, '')}</Link>
+            <Sparkline values={a.sparkline.map((s) => s.value)} max={max} />
+            <span>{fmt(a.sparkline.at(-1)?.value ?? null, 1)} %</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -135,6 +149,7 @@ function KeyCard({ card: c, profile: p }: { card: Card; profile: Profile }) {
           <dt>{p.area.name}</dt><dd>{fmt(c.rate.area, c.rate.decimals)} {c.rate.label}</dd>
           {p.region && <><dt>{p.region.name}</dt><dd>{fmt(c.rate.region, c.rate.decimals)}</dd></>}
           {c.rate.country !== null && <><dt>Hele landet</dt><dd>{fmt(c.rate.country, c.rate.decimals)}</dd></>}
+          {p.cluster && c.rate.cluster !== null && <><dt>Klynge {p.cluster.number} (gns.)</dt><dd>{fmt(c.rate.cluster, c.rate.decimals)}</dd></>}
         </dl>
         <Sparkline values={values} label={first ? `Udvikling i ${c.value.label} fra ${fmt(first.value, c.value.decimals)} i ${first.period} til ${fmt(latest, c.value.decimals)} i ${c.period}.` : undefined} />
         <p className="mb-0">
