@@ -131,7 +131,16 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
       release: run.release.version,
       run: run.id,
       settings: run.settings,
-      flags: flags.map((f) => ({ ...f, name: nameOf(f.jobcenter), region: regionOf(f.jobcenter)?.id ?? null, label: benchmarkMeasureById.get(f.measure)?.label ?? 'Rettidighed i samtaler (pct.)' })),
+      flags: flags.map((f) => {
+        const e = f.evidence as { peers?: { jobcenter: string }[] };
+        return {
+          ...f,
+          evidence: { ...e, peers: e.peers?.map((p) => ({ ...p, name: nameOf(p.jobcenter) })) },
+          name: nameOf(f.jobcenter),
+          region: regionOf(f.jobcenter)?.id ?? null,
+          label: benchmarkMeasureById.get(f.measure)?.label ?? 'Rettidighed i samtaler (pct.)',
+        };
+      }),
     };
   });
 }

@@ -68,7 +68,7 @@ export interface Flag {
     level?: number;
     flagged_periods: string[];
     cluster: number;
-    peers: { jobcenter: string; actual: number; expected?: number; ratio?: number }[];
+    peers: { jobcenter: string; name?: string; actual: number; expected?: number; ratio?: number }[];
     explanations?: { measure: string; period: string; actual: number; expected: number; ratio: number; z: number }[];
   };
 }

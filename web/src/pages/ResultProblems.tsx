@@ -52,7 +52,7 @@ export function ResultProblems() {
           })}
           <section>
             <h2>Bedre end forventet ({p.flags.filter((f) => f.status !== 'resolved' && f.direction === 'better').length})</h2>
-            <p>Jobcentre, der ligger markant bedre end forventet: mulig god praksis at lære af.</p>
+            <p>Jobcentre, der ligger markant bedre end forventet: mulig god praksis at lære af. Klyngens tal er løfteevne (faktisk ÷ forventet).</p>
             <ProblemTable rows={p.flags.filter((f) => f.status !== 'resolved' && f.direction === 'better')} />
           </section>
         </>
@@ -75,6 +75,7 @@ function ProblemTable({ rows }: { rows: (Flag & { name: string; label: string })
             <th scope="col" className="text-align-right">Faktisk</th>
             <th scope="col" className="text-align-right">Forventet (interval) / krav</th>
             <th scope="col">Status</th>
+            <th scope="col">Belæg</th>
           </tr>
         </thead>
         <tbody>
@@ -89,6 +90,15 @@ function ProblemTable({ rows }: { rows: (Flag & { name: string; label: string })
                 {f.kind === 'legal_requirement' ? `mindst ${fmt(f.evidence.threshold, 0)}` : `${fmt(f.evidence.expected, 2)} (${fmt(f.evidence.lower, 2)}–${fmt(f.evidence.upper, 2)})`}
               </td>
               <td>{statusNames[f.status]} · {f.evidence.flagged_periods.length} mdr.</td>
+              <td>
+                <details>
+                  <summary>Vis<span className="sr-only"> belæg for {f.name}</span></summary>
+                  <p className="mb-0">Klynge {f.evidence.cluster}: {f.evidence.peers.map((x) => `${(x.name ?? x.jobcenter).replace(/^Jobcenter /, '')} ${fmt(x.ratio ?? x.actual, 2)}`).join(', ')}.</p>
+                  {f.evidence.explanations?.map((x) => (
+                    <p key={x.measure} className="mb-0">{x.measure}: faktisk {fmt(x.actual, 1)}, forventet {fmt(x.expected, 1)} ({x.period})</p>
+                  ))}
+                </details>
+              </td>
             </tr>
           ))}
         </tbody>
