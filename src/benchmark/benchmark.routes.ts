@@ -84,7 +84,10 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
       period: run.periods[t],
       release: run.release.version,
       rows: [...series]
-        .map(([jc, s]) => ({ jobcenter: jc, name: nameOf(jc), region: regionOf(jc)?.id ?? null, cluster: peers.get(jc) ?? null, ...s[t]! }))
+        .map(([jc, s]) => ({
+          jobcenter: jc, name: nameOf(jc), region: regionOf(jc)?.id ?? null, cluster: peers.get(jc) ?? null, ...s[t]!,
+          difference: s[t]!.actual !== null && s[t]!.expected !== null ? s[t]!.actual! - s[t]!.expected! : null,
+        }))
         .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'da')),
     };
   });

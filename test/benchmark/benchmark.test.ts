@@ -58,7 +58,8 @@ describe.each(backends)('benchmarking on %s', (kind) => {
   it('expects each unplanted jobcenter within its fixed deviation (±5 %), with a fit near 1', async () => {
     const res = await call(app, 'GET', '/api/benchmark/ranking?measure=share_dagpenge');
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { period: string; rows: { jobcenter: string; ratio: number; rank: number }[] };
+    const body = res.json() as { period: string; rows: { jobcenter: string; ratio: number; rank: number; actual: number; expected: number; difference: number }[] };
+    for (const r of body.rows) expect(r.difference).toBeCloseTo(r.actual - r.expected, 12);
     expect(body.period).toBe(fixturePeriods.at(-1));
     expect(body.rows).toHaveLength(94);
     for (const r of body.rows) expect(Math.abs(Math.log(r.ratio))).toBeLessThan(0.07);

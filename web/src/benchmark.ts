@@ -43,7 +43,7 @@ export interface Ranking {
   measure: Measure;
   period: string;
   release: number;
-  rows: (Point & { jobcenter: string; name: string; region: string | null; cluster: number | null })[];
+  rows: (Point & { jobcenter: string; name: string; region: string | null; cluster: number | null; difference: number | null })[];
 }
 export interface Flag {
   id: number;

@@ -81,6 +81,7 @@ export function Benchmark() {
                   <th scope="col">Jobcenter</th>
                   <th scope="col" className="text-align-right">Faktisk</th>
                   <th scope="col" className="text-align-right">Forventet</th>
+                  <th scope="col" className="text-align-right">Forskel</th>
                   <th scope="col" className="text-align-right">Interval</th>
                   <th scope="col" className="text-align-right">Løfteevne</th>
                   <th scope="col" className="text-align-right">Klynge</th>
@@ -93,6 +94,7 @@ export function Benchmark() {
                     <th scope="row"><Link to={`/benchmark/${r.jobcenter}?maal=${measure}`}>{r.name}</Link></th>
                     <td className="text-align-right">{fmt(r.actual, decimals)}</td>
                     <td className="text-align-right">{fmt(r.expected, decimals, '–')}</td>
+                    <td className="text-align-right">{r.difference === null ? '–' : `${r.difference > 0 ? '+' : ''}${fmt(r.difference, decimals)}`}</td>
                     <td className="text-align-right">{r.lower !== null ? `${fmt(r.lower, decimals)}–${fmt(r.upper, decimals)}` : '–'}</td>
                     <td className="text-align-right">{fmt(r.ratio, 2, 'ikke vurderet')}</td>
                     <td className="text-align-right">{r.cluster ?? '–'}</td>
