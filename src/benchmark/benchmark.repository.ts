@@ -1,7 +1,7 @@
 /** Reads stored benchmarking runs: the newest run of a release, its series, peers and flags. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
-import { decodeValues, findRelease, type Release } from '../indicators/index.js';
+import { decodeValues, type Release } from '../indicators/index.js';
 import type { BenchmarkMeasure } from './measures.js';
 import { BENCHMARK_FIELDS, type ModelFit, type Savings } from './model.js';
 
@@ -18,32 +18,31 @@ export interface StoredRun {
     criterion: { k: number; calinski_harabasz: number }[];
     weights: { variable: string; label: string; weight: number }[];
     conditionsYear: number;
-    unavailable: { measure: string; reason: string }[];
-    savings: Savings[];
   };
+  savings: Savings[];
+  unavailable: { measure: string; label: string; reason: string }[];
   seconds: number;
 }
 
 /** The newest run of a release (default: the newest release), or undefined. */
 export async function findRun(db: Kysely<Database>, version?: number): Promise<StoredRun | undefined> {
-  const release = await findRelease(db, version);
-  if (!release) return undefined;
-  const row = await db.selectFrom('benchmark_run').selectAll().where('release_id', '=', release.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  if (!row) return undefined;
-  return { ...(row as unknown as Omit<StoredRun, 'release'>), release };
+  const found = await findReleaseAndRun(db, version);
+  if (!found?.runId) return undefined;
+  const row = await db.selectFrom('benchmark_run').selectAll().where('id', '=', found.runId).executeTakeFirstOrThrow();
+  return { ...(row as unknown as Omit<StoredRun, 'release'>), release: found.release };
 }
 
 export type BenchmarkPoint = Record<(typeof BENCHMARK_FIELDS)[number], number | null> & { period: string };
 
-/** Per jobcenter: the measure's points over the run's periods. */
-export async function findBenchmarkSeries(db: Kysely<Database>, run: StoredRun, measure: string, jobcenters?: string[]): Promise<Map<string, BenchmarkPoint[]>> {
-  let q = db.selectFrom('benchmark_series').select(['jobcenter', 'values']).where('run_id', '=', run.id).where('measure', '=', measure);
+/** Per measure, then per jobcenter: the points over the run's periods (one query). */
+export async function findBenchmarkSeries(db: Kysely<Database>, run: StoredRun, measures: string[], jobcenters?: string[]): Promise<Map<string, Map<string, BenchmarkPoint[]>>> {
+  let q = db.selectFrom('benchmark_series').select(['measure', 'jobcenter', 'values']).where('run_id', '=', run.id).where('measure', 'in', measures.length > 0 ? measures : ['-']);
   if (jobcenters) q = q.where('jobcenter', 'in', jobcenters.length > 0 ? jobcenters : ['-']);
   const F = BENCHMARK_FIELDS.length;
-  const out = new Map<string, BenchmarkPoint[]>();
+  const out = new Map(measures.map((m) => [m, new Map<string, BenchmarkPoint[]>()]));
   for (const r of await q.execute()) {
     const v = decodeValues(r.values, 'f64-deflate');
-    out.set(
+    out.get(r.measure)!.set(
       r.jobcenter,
       run.periods.map((period, t) => {
         const p = { period } as BenchmarkPoint;
@@ -65,11 +64,22 @@ export async function findFlags(db: Kysely<Database>, runId: number, jobcenters?
   return q.orderBy('jobcenter').orderBy('measure').execute();
 }
 
-/** A jobcenter's peer cluster in the newest run of a release: its number and members (the jobcenter included). */
-export async function findCluster(db: Kysely<Database>, releaseId: number, jobcenter: string): Promise<{ number: number; members: string[] } | null> {
-  const run = await db.selectFrom('benchmark_run').select('id').where('release_id', '=', releaseId).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  if (!run) return null;
-  const peers = await findPeers(db, run.id);
+/** The newest release (or a given version) and the id of its newest benchmarking run, in one query. */
+export async function findReleaseAndRun(db: Kysely<Database>, version?: number): Promise<{ release: Release; runId: number | null } | undefined> {
+  let q = db
+    .selectFrom('release')
+    .selectAll('release')
+    .select((eb) => eb.selectFrom('benchmark_run as b').select('b.id').whereRef('b.release_id', '=', 'release.id').orderBy('b.id', 'desc').limit(1).as('run_id'));
+  q = version === undefined ? q.orderBy('version', 'desc').limit(1) : q.where('version', '=', version);
+  const row = await q.executeTakeFirst();
+  if (!row) return undefined;
+  const { run_id, ...release } = row;
+  return { release: release as Release, runId: run_id ?? null };
+}
+
+/** A jobcenter's peer cluster in a run: its number and members (the jobcenter included). */
+export async function findCluster(db: Kysely<Database>, runId: number, jobcenter: string): Promise<{ number: number; members: string[] } | null> {
+  const peers = await findPeers(db, runId);
   const me = peers.find((p) => p.jobcenter === jobcenter);
   return me ? { number: me.cluster, members: peers.filter((p) => p.cluster === me.cluster).map((p) => p.jobcenter) } : null;
 }

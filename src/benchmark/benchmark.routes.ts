@@ -10,7 +10,7 @@ import { areaWithin, permit, scopeOf, type Role } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import { areaById, areas } from '../reference/index.js';
 import { findBenchmarkSeries, findFlags, findPeers, findRun, type StoredRun } from './benchmark.repository.js';
-import { benchmarkMeasureById } from './measures.js';
+import { benchmarkMeasureById, TIMELINESS } from './measures.js';
 
 const regionOf = (jobcenter: string) => {
   const a = areaById.get(jobcenter)!;
@@ -62,9 +62,12 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
       settings: run.settings,
       periods: run.periods,
       measures: run.measures,
-      fits: run.fits,
+      // Jobcenters left out of a fit, by name.
+      fits: Object.fromEntries(
+        Object.entries(run.fits).map(([id, f]) => [id, { ...f, newest: f.newest && { ...f.newest, excluded: f.newest.excluded.map((e) => ({ ...e, name: nameOf(e.jobcenter) })) } }]),
+      ),
       clustering: { k: run.clustering.k, criterion: run.clustering.criterion, weights: run.clustering.weights, conditions_year: run.clustering.conditionsYear },
-      unavailable: run.clustering.unavailable,
+      unavailable: run.unavailable,
     };
   });
 
@@ -74,7 +77,7 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
     if (!got) return reply;
     const { run, q } = got;
     const measure = q.measure ?? 'share_public_support';
-    const series = await findBenchmarkSeries(db, run, measure);
+    const series = (await findBenchmarkSeries(db, run, [measure])).get(measure)!;
     const peers = new Map((await findPeers(db, run.id)).map((p) => [p.jobcenter, p.cluster]));
     // The newest period with values unless one is asked for.
     const t = q.period ? run.periods.indexOf(q.period) : Math.max(-1, ...[...series.values()].map((s) => s.reduce((last, p, i) => (p.actual !== null ? i : last), -1)));
@@ -102,23 +105,19 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
     const peers = await findPeers(db, run.id);
     const me = peers.find((p) => p.jobcenter === id);
     if (!me) return fail(reply, 404, 'not_found', `${nameOf(id)} er ikke med i benchmarkingen.`);
-    const measures = [];
-    for (const m of run.measures) {
-      if (m.id === 'timeliness') continue;
-      const s = await findBenchmarkSeries(db, run, m.id, [id]);
-      measures.push({ ...m, series: s.get(id) ?? [] });
-    }
-    const mayReadFlags = mayReadProblems(req.principal.user, id);
+    const modelled = run.measures.filter((m) => m.id !== TIMELINESS.id);
+    const series = await findBenchmarkSeries(db, run, modelled.map((m) => m.id), [id]);
+    const region = regionOf(id);
     return {
-      jobcenter: { id, name: nameOf(id), region: regionOf(id) ? { id: regionOf(id)!.id, name: regionOf(id)!.name } : null },
+      jobcenter: { id, name: nameOf(id), region: region ? { id: region.id, name: region.name } : null },
       release: run.release.version,
       periods: run.periods,
       cluster: { number: me.cluster, members: peers.filter((p) => p.cluster === me.cluster).map((p) => ({ id: p.jobcenter, name: nameOf(p.jobcenter) })) },
       neighbours: me.neighbours.map((n) => ({ id: n.jobcenter, name: nameOf(n.jobcenter), distance: n.distance })),
       conditions: me.conditions,
-      measures,
-      savings: run.clustering.savings.filter((s) => s.jobcenter === id),
-      flags: mayReadFlags ? await findFlags(db, run.id, [id]) : null,
+      measures: modelled.map((m) => ({ ...m, series: series.get(m.id)!.get(id) ?? [] })),
+      savings: run.savings.filter((s) => s.jobcenter === id),
+      flags: mayReadProblems(req.principal.user, id) ? (await findFlags(db, run.id, [id])).map(describeFlag) : null,
     };
   });
 
@@ -134,18 +133,25 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
       release: run.release.version,
       run: run.id,
       settings: run.settings,
-      flags: flags.map((f) => {
-        const e = f.evidence as { peers?: { jobcenter: string }[] };
-        return {
-          ...f,
-          evidence: { ...e, peers: e.peers?.map((p) => ({ ...p, name: nameOf(p.jobcenter) })) },
-          name: nameOf(f.jobcenter),
-          region: regionOf(f.jobcenter)?.id ?? null,
-          label: benchmarkMeasureById.get(f.measure)?.label ?? 'Rettidighed i samtaler (pct.)',
-        };
-      }),
+      flags: flags.map(describeFlag),
     };
   });
+}
+
+/** A flag as shown: names of the jobcenter and its peers, the measure's label, the region. */
+function describeFlag(f: Awaited<ReturnType<typeof findFlags>>[number]) {
+  const e = f.evidence as { peers?: { jobcenter: string }[]; explanations?: { measure: string }[] };
+  return {
+    ...f,
+    evidence: {
+      ...e,
+      peers: e.peers?.map((p) => ({ ...p, name: nameOf(p.jobcenter) })),
+      explanations: e.explanations?.map((x) => ({ ...x, label: benchmarkMeasureById.get(x.measure)?.label ?? x.measure })),
+    },
+    name: nameOf(f.jobcenter),
+    region: regionOf(f.jobcenter)?.id ?? null,
+    label: benchmarkMeasureById.get(f.measure)?.label ?? TIMELINESS.label,
+  };
 }
 
 /** Whether a user may see the result problems of a jobcenter (an optional part of its page). */

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Flag, Savings } from './model.js';
 export type { FrameworkConditionsTable } from './conditions.js';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -12,6 +13,8 @@ export interface BenchmarkRunTable {
   measures: Json<unknown>;
   fits: Json<unknown>;
   clustering: Json<unknown>;
+  savings: Json<Savings[]>;
+  unavailable: Json<{ measure: string; label: string; reason: string }[]>;
   seconds: number;
 }
 
@@ -30,15 +33,9 @@ export interface BenchmarkSeriesTable {
   values: Uint8Array;
 }
 
-export interface BenchmarkFlagTable {
+/** A stored flag: a model flag with its run and id (evidence as JSON). */
+export interface BenchmarkFlagTable extends Omit<Flag, 'evidence'> {
   id: Generated<number>;
   run_id: number;
-  jobcenter: string;
-  measure: string;
-  kind: 'expected_level' | 'legal_requirement';
-  direction: 'better' | 'worse';
-  status: 'new' | 'lasting' | 'resolved';
-  first_period: string;
-  last_period: string;
-  evidence: Json<unknown>;
+  evidence: Json<Flag['evidence']>;
 }

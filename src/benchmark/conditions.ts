@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
@@ -184,7 +185,6 @@ export async function loadJobcenterConditions(db: Kysely<Database>): Promise<Map
 
 /** The generator's conditions.parquet (one row per municipality), repeated for each of `years`. */
 export async function readConditionsParquet(file: string, years: number[]): Promise<ConditionsRow[]> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
   const inst = await DuckDBInstance.create(':memory:');
   const con = await inst.connect();
   try {

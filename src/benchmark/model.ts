@@ -13,10 +13,10 @@
  * back-transformed: expected = e^ŷ, and actual ÷ expected is the "løfteevne".
  */
 import { nearestNeighbours, peerClusters } from './cluster.js';
-import { conditionVariables, type ConditionVariable, type JobcenterConditions } from './conditions.js';
+import { conditionVariables, type JobcenterConditions } from './conditions.js';
 import { benchmarkMeasureById, benchmarkMeasures, benchmarkCategories, type BenchmarkCategory, type BenchmarkSettings } from './measures.js';
 import type { Panel } from './panel.js';
-import { fitWls, normalQuantile, tQuantile, type Fit } from './regression.js';
+import { fitWls, normalQuantile, predict, tQuantile, type Fit } from './regression.js';
 
 /** Fields per period in a result series. */
 /**
@@ -86,6 +86,8 @@ export interface BenchmarkResult {
 }
 
 const labelOf = (v: string) => conditionVariables.find((c) => c.id === v)?.label ?? v;
+/** The model's variables, in the order of a row of `standardise`. */
+const MODEL_VARIABLES: string[] = conditionVariables.map((v) => v.id);
 
 /** The conditions of the year a rolling year ends in, or the nearest year there is. */
 function conditionsFor(period: string, byYear: Map<number, JobcenterConditions[]>): { year: number; rows: JobcenterConditions[] } {
@@ -118,7 +120,7 @@ interface PeriodFit {
 
 /** One measure in one period: fit, then predict every jobcenter. */
 function fitPeriod(period: string, value: Float64Array, base: Float64Array, x: number[][], jobcenters: string[], conditionsYear: number, s: BenchmarkSettings): PeriodFit | null {
-  const names: string[] = conditionVariables.map((v) => v.id);
+  const names = MODEL_VARIABLES;
   const excluded: ModelFit['excluded'] = [];
   const usable: number[] = [];
   const eligible = new Uint8Array(jobcenters.length);
@@ -143,7 +145,7 @@ function fitPeriod(period: string, value: Float64Array, base: Float64Array, x: n
     const xi = inFit.map((j) => x[j]!), yi = inFit.map((j) => Math.log(value[j]!));
     // Variance components from the unweighted fit's squared residuals: e² ≈ τ² + κ/persons.
     const ols = fitWls(xi, yi, names);
-    const e2 = inFit.map((j, i) => (yi[i]! - predictLog(ols, x[j]!)) ** 2);
+    const e2 = inFit.map((j, i) => (yi[i]! - predict(ols, x[j]!, names).value) ** 2);
     const vc = fitWls(inFit.map((j) => [1 / base[j]!]), e2, ['inv_persons']);
     kappa = Math.max(0, vc.coefficients[1] ?? 0);
     tau2 = kappa > 0 ? Math.max(vc.coefficients[0]!, 1e-4) : Math.max(e2.reduce((a, e) => a + e, 0) / e2.length, 1e-4);
@@ -153,7 +155,7 @@ function fitPeriod(period: string, value: Float64Array, base: Float64Array, x: n
     const c = round === 0 ? 1 : TRUNCATED_VARIANCE;
     tau2 *= fit.sigma2 / c;
     kappa *= fit.sigma2 / c;
-    const next = usable.filter((j) => Math.abs(Math.log(value[j]!) - predictLog(fit, x[j]!)) <= OUTLIER_Z * Math.sqrt(tau2 + kappa / base[j]!));
+    const next = usable.filter((j) => Math.abs(Math.log(value[j]!) - predict(fit, x[j]!, names).value) <= OUTLIER_Z * Math.sqrt(tau2 + kappa / base[j]!));
     if (next.length < names.length + 5 || (next.length === inFit.length && next.every((j, i) => j === inFit[i]))) break;
     inFit = next;
   }
@@ -163,26 +165,19 @@ function fitPeriod(period: string, value: Float64Array, base: Float64Array, x: n
   const yhat = new Float64Array(jobcenters.length);
   const pvar = new Float64Array(jobcenters.length);
   for (let j = 0; j < jobcenters.length; j++) {
-    const r = [1, ...fit.names.slice(1).map((n) => x[j]![names.indexOf(n)]!)];
-    yhat[j] = r.reduce((acc, v, k) => acc + v * fit.coefficients[k]!, 0);
-    let q = 0;
-    for (let a = 0; a < r.length; a++) for (let b = 0; b < r.length; b++) q += r[a]! * fit.covariance[a]![b]! * r[b]!;
-    pvar[j] = tau2 + kappa / Math.max(base[j]! || 1, 1) + q;
+    const p = predict(fit, x[j]!, names);
+    yhat[j] = p.value;
+    pvar[j] = tau2 + kappa / Math.max(base[j]! || 1, 1) + p.variance;
   }
   return {
     fit: {
       period, conditionsYear, n: inFit.length, r2: fit.r2, df: fit.df, tau2, kappa,
       coefficients: fit.names.map((n, k) => ({ variable: n, label: k === 0 ? 'Konstant' : labelOf(n), estimate: fit.coefficients[k]!, standardError: fit.standardErrors[k]! })),
-      dropped: fit.dropped,
+      dropped: fit.dropped.map(labelOf),
       excluded,
     },
     yhat, pvar, eligible,
   };
-}
-
-function predictLog(fit: Fit, x: number[]): number {
-  const names: string[] = conditionVariables.map((v) => v.id);
-  return [1, ...fit.names.slice(1).map((n) => x[names.indexOf(n)]!)].reduce((s, v, k) => s + v * fit.coefficients[k]!, 0);
 }
 
 /** Runs the whole benchmarking on a panel. */
@@ -196,7 +191,7 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
   const zCrit = normalQuantile(1 - (1 - s.level) / 2);
   const series = new Map<string, Float64Array>();
   const fits = new Map<string, ModelFit[]>();
-  /** outside[measure][j*P+t]: +1 worse, −1 better, 0 inside or not judged. */
+  /** Per result measure, marks[j*P+t]: +1 worse, −1 better, 0 inside or not judged. */
   const outside = new Map<string, Int8Array>();
   /** The newest period each measure has a fit for (flows end earlier than stocks). */
   const newest = new Map<string, number>();
@@ -204,7 +199,7 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
   for (const [id, data] of panel.measures) {
     const m = benchmarkMeasureById.get(id)!;
     const out = new Float64Array(J * P * F).fill(NaN);
-    const flags = new Int8Array(J * P);
+    const marks = new Int8Array(J * P);
     const zres = new Float64Array(J * P).fill(NaN);
     const measureFits: ModelFit[] = [];
     for (let t = 0; t < P; t++) {
@@ -237,25 +232,26 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
     pooledEvidence(zres, J, P, s, (j, t, z) => {
       const o = (j * P + t) * F;
       out[o + 6] = z;
-      if (Math.abs(z) > zCrit && Math.abs(out[o + 4]! - 1) >= s.minDeviation && Math.sign(Math.log(out[o + 4]!)) === Math.sign(z)) {
-        flags[j * P + t] = (z > 0) !== m.higherIsBetter ? 1 : -1;
+      if (m.role === 'result' && Math.abs(z) > zCrit && Math.abs(out[o + 4]! - 1) >= s.minDeviation && Math.sign(Math.log(out[o + 4]!)) === Math.sign(z)) {
+        marks[j * P + t] = (z > 0) !== m.higherIsBetter ? 1 : -1;
       }
     });
     series.set(id, out);
     fits.set(id, measureFits);
-    outside.set(id, flags);
+    if (m.role === 'result') outside.set(id, marks);
   }
 
   const clustering = clusterJobcenters(panel, fits, byYear, s);
   const neighbourIdx = nearestNeighbours(clustering.points, s.neighbours);
   const neighbours = neighbourIdx.map((ns) => ns.map((n) => ({ jobcenter: jobcenters[n.index]!, distance: n.distance })));
-  const peersOf = (j: number) => jobcenters.filter((_, i) => i !== j && clustering.labels[i] === clustering.labels[j]);
+  /** The other members of j's cluster, as indices. */
+  const peersOf = (j: number) => jobcenters.map((_, i) => i).filter((i) => i !== j && clustering.labels[i] === clustering.labels[j]);
 
   const flags: Flag[] = [];
   for (const [id, marks] of outside) {
     const data = series.get(id)!;
     const measure = benchmarkMeasureById.get(id)!;
-    if (!newest.has(id) || measure.role !== 'result') continue;
+    if (!newest.has(id)) continue;
     const explanations = benchmarkMeasures.filter((m) => m.role === 'explanation' && m.category === measure.category && series.has(m.id));
     for (let j = 0; j < J; j++) {
       const course = courseOf(marks, j, P, newest.get(id)!, s);
@@ -271,7 +267,7 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
           level: s.level, persons: panel.measures.get(id)!.base[j * P + t],
           flagged_periods: periods.filter((_, tt) => marks[j * P + tt] !== 0),
           cluster: clustering.labels[j]! + 1,
-          peers: jobcenters.map((_, i) => i).filter((i) => i !== j && clustering.labels[i] === clustering.labels[j]).map(at),
+          peers: peersOf(j).map(at),
           neighbours: neighbourIdx[j]!.map((n) => at(n.index)),
           // The flows behind the result in the same period (or their newest, if they end earlier).
           explanations: explanations.map((m) => {
@@ -301,7 +297,7 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
           period: periods[t], actual: value[j * P + t], threshold: s.timelinessThreshold, interviews_due: due[j * P + t],
           flagged_periods: periods.filter((_, tt) => marks[j * P + tt] !== 0),
           cluster: clustering.labels[j]! + 1,
-          peers: peersOf(j).map((jc) => ({ jobcenter: jc, actual: value[jobcenters.indexOf(jc) * P + t] })),
+          peers: peersOf(j).map((i) => ({ jobcenter: jobcenters[i]!, actual: value[i * P + t] })),
         },
       });
     }
@@ -377,9 +373,8 @@ function courseOf(marks: Int8Array, j: number, P: number, last: number, s: Bench
 function clusterJobcenters(panel: Panel, fits: Map<string, ModelFit[]>, byYear: Map<number, JobcenterConditions[]>, s: BenchmarkSettings) {
   const main = fits.get('share_public_support')?.at(-1) ?? [...fits.values()].find((f) => f.length > 0)?.at(-1);
   const { year, rows } = conditionsFor(panel.periods.at(-1)!, byYear);
-  const z = standardise(rows).map((r) => r.slice(0, conditionVariables.length));
-  const vars = conditionVariables.map((v) => v.id);
-  const weights = vars.map((v) => Math.abs(main?.coefficients.find((c) => c.variable === v)?.estimate ?? (main ? 0 : 1)));
+  const z = standardise(rows);
+  const weights = MODEL_VARIABLES.map((v) => Math.abs(main?.coefficients.find((c) => c.variable === v)?.estimate ?? (main ? 0 : 1)));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const points = z.map((r) => r.map((v, k) => (v * weights[k]!) / total));
   const chosen = peerClusters(points, s.clusterRange, s.minClusterSize);
@@ -387,7 +382,7 @@ function clusterJobcenters(panel: Panel, fits: Map<string, ModelFit[]>, byYear: 
     ...chosen,
     points,
     conditionsYear: year,
-    weights: vars.map((v, k) => ({ variable: v as ConditionVariable as string, label: labelOf(v), weight: weights[k]! / total })),
+    weights: MODEL_VARIABLES.map((v, k) => ({ variable: v, label: labelOf(v), weight: weights[k]! / total })),
   };
 }
 
@@ -400,11 +395,14 @@ function savingsOf(panel: Panel, series: Map<string, Float64Array>, labels: numb
     const data = series.get(`share_${c.id}`);
     if (!data) continue;
     const actual = (j: number) => data[(j * P + t) * F]!;
+    // The best quartile (lowest shares) of each cluster.
+    const bestOf = new Map(
+      [...new Set(labels)].map((l) => [l, quantile(jobcenters.map((_, i) => i).filter((i) => labels[i] === l).map(actual).filter(Number.isFinite).sort((a, b) => a - b), 0.25)]),
+    );
     for (let j = 0; j < jobcenters.length; j++) {
       const pop = panel.population[j * P + t]!;
       const expected = data[(j * P + t) * F + 1]!;
-      const cluster = jobcenters.map((_, i) => i).filter((i) => labels[i] === labels[j]).map(actual).filter(Number.isFinite).sort((a, b) => a - b);
-      const best = quantile(cluster, 0.25);
+      const best = bestOf.get(labels[j]!)!;
       if (!Number.isFinite(pop) || !Number.isFinite(actual(j))) continue;
       const vsExpected = Math.max(0, ((actual(j) - expected) / 100) * pop);
       const vsBest = Math.max(0, ((actual(j) - best) / 100) * pop);

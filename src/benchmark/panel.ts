@@ -9,7 +9,7 @@ import type { Database } from '../db/index.js';
 import { decodeValues, findDatasetShape, findSeries, rollingMonths, type DatasetShape, type Release } from '../indicators/index.js';
 import { civilFromDays, daysFromCivil, isoWeekday } from '../register/index.js';
 import { jobcenters } from './conditions.js';
-import { benchmarkCategories, benchmarkMeasures, type BenchmarkCategory } from './measures.js';
+import { benchmarkCategories, benchmarkMeasureById, benchmarkMeasures, TIMELINESS, type BenchmarkCategory } from './measures.js';
 
 /** Values are jobcenter-major: index `j * periods.length + t`; NaN = no value. */
 export interface Panel {
@@ -22,39 +22,48 @@ export interface Panel {
   /** Population 16–66 (full-time persons ÷ their share of the population). */
   population: Float64Array;
   timeliness: { value: Float64Array; due: Float64Array } | null;
-  unavailable: { measure: string; reason: string }[];
+  /** Measures the release cannot give, with their Danish label and the reason. */
+  unavailable: { measure: string; label: string; reason: string }[];
 }
 
 type Reader = (dataset: string, benefit: string, measure: string) => Promise<Float64Array | null>;
 
-/** A reader of a register release's rolling-year series (breakdown total), aligned to `periods`. */
+/**
+ * A reader of a register release's rolling-year series (breakdown total), aligned to
+ * `periods`. Each dataset × benefit is read and decoded once, whichever measures are asked.
+ */
 async function registerReader(db: Kysely<Database>, release: Release, periods: string[]): Promise<Reader> {
-  const shapes = new Map<string, DatasetShape | undefined>();
   const ids = jobcenters.map((j) => j.id);
   const P = periods.length;
+  const loaded = new Map<string, Promise<{ shape: DatasetShape; series: Map<string, { values: Float64Array; status: Uint8Array }> } | null>>();
+  const load = (dataset: string, benefit: string) => {
+    const key = `${dataset}|${benefit}`;
+    if (!loaded.has(key)) {
+      loaded.set(key, (async () => {
+        const shape = await findDatasetShape(db, release.id, dataset);
+        if (!shape) return null;
+        const rows = await findSeries(db, { releaseId: release.id, dataset, areas: ids, dims: [[benefit], ['total'], ['total']] });
+        return { shape, series: new Map(rows.map((r) => [r.area, { values: decodeValues(r.values, r.codec), status: r.status }])) };
+      })());
+    }
+    return loaded.get(key)!;
+  };
   return async (dataset, benefit, measure) => {
-    if (!shapes.has(dataset)) shapes.set(dataset, await findDatasetShape(db, release.id, dataset));
-    const shape = shapes.get(dataset);
-    const mi = shape?.measures.findIndex((m) => m.id === measure) ?? -1;
-    if (!shape || mi < 0) return null;
-    const nm = shape.measures.length;
-    const at = new Map(shape.periods.map((p, i) => [p.id, i]));
+    const got = await load(dataset, benefit);
+    const mi = got?.shape.measures.findIndex((m) => m.id === measure) ?? -1;
+    if (!got || mi < 0) return null;
+    const nm = got.shape.measures.length;
+    const at = new Map(got.shape.periods.map((p, i) => [p.id, i]));
     const out = new Float64Array(ids.length * P).fill(NaN);
-    const rows = await findSeries(db, { releaseId: release.id, dataset, areas: ids, dims: [[benefit], ['total'], ['total']] });
-    const index = new Map(ids.map((id, j) => [id, j]));
-    const seen = new Set<string>();
-    for (const r of rows) {
-      const j = index.get(r.area)!;
-      seen.add(r.area);
-      const v = decodeValues(r.values, r.codec);
+    ids.forEach((id, j) => {
+      const r = got.series.get(id);
       periods.forEach((p, t) => {
         const i = at.get(p);
-        if (i !== undefined && r.status[i] === 0) out[j * P + t] = v[i * nm + mi]!;
+        if (i === undefined) return;
+        // An absent series is published zeros where the dataset has the period.
+        if (!r) out[j * P + t] = 0;
+        else if (r.status[i] === 0) out[j * P + t] = r.values[i * nm + mi]!;
       });
-    }
-    // An absent series is published zeros where the dataset has the period.
-    ids.forEach((id, j) => {
-      if (!seen.has(id)) periods.forEach((p, t) => at.has(p) && (out[j * P + t] = 0));
     });
     return out;
   };
@@ -88,6 +97,23 @@ async function jobindsatsSource(db: Kysely<Database>, release: Release): Promise
   const periods = months.slice(11).map((end, i) => `${months[i]}-${end}`).filter((p) => rollingMonths(p));
   const ids = jobcenters.map((j) => j.id);
   const P = periods.length;
+  const weeks = new Map(months.map((m) => [m, weeksOfMonth(m)]));
+  // Each table's rows at the totals of its dimensions, read and decoded once.
+  const loaded = new Map<string, Promise<{ area: string; values: Float64Array; status: Uint8Array }[]>>();
+  const load = (table: (typeof tables)[number]) => {
+    if (!loaded.has(table.dataset)) {
+      loaded.set(table.dataset, (async () => {
+        const rows = await findSeries(db, { releaseId: release.id, dataset: table.dataset, areas: ids, dims: table.spec.dims.map(() => undefined) });
+        // Each dimension at its total: the value named "… i alt" (or the only value).
+        const totals = table.spec.dims.map((_, k) => {
+          const values = [...new Set(rows.map((r) => r.dims[k]!))];
+          return values.length === 1 ? values[0] : values.find((v) => /(^|_)i_alt$/.test(v));
+        });
+        return rows.filter((r) => r.dims.every((d, k) => d === totals[k])).map((r) => ({ area: r.area, values: decodeValues(r.values, r.codec), status: r.status }));
+      })());
+    }
+    return loaded.get(table.dataset)!;
+  };
   const read: Reader = async (_dataset, benefit, measure) => {
     const category = benchmarkCategories.find((c) => c.benefit === benefit)?.id;
     const table = tables.find((t) => category && t.dataset === jobindsatsTables[category]);
@@ -96,28 +122,20 @@ async function jobindsatsSource(db: Kysely<Database>, release: Release): Promise
     if (!table || mi < 0) return null;
     const shape = table.spec, nm = shape.measures.length;
     const at = new Map(shape.periods.map((p, i) => [p.id, i]));
-    const rows = await findSeries(db, { releaseId: release.id, dataset: table.dataset, areas: ids, dims: shape.dims.map(() => undefined) });
-    // Each dimension at its total: the value named "… i alt" (or the only value).
-    const totals = shape.dims.map((_, k) => {
-      const values = [...new Set(rows.map((r) => r.dims[k]!))];
-      return values.length === 1 ? values[0] : values.find((v) => /(^|_)i_alt$/.test(v));
-    });
     const out = new Float64Array(ids.length * P).fill(NaN);
-    for (const r of rows) {
-      if (!r.dims.every((d, k) => d === totals[k])) continue;
+    for (const r of await load(table)) {
       const j = ids.indexOf(r.area);
-      const v = decodeValues(r.values, r.codec);
       periods.forEach((p, t) => {
-        let sum = 0, weeks = 0;
+        let sum = 0, total = 0;
         for (const m of rollingMonths(p)!) {
           const i = at.get(m);
-          const x = i === undefined || r.status[i] !== 0 ? NaN : v[i * nm + mi]!;
+          const x = i === undefined || r.status[i] !== 0 ? NaN : r.values[i * nm + mi]!;
           if (!Number.isFinite(x)) return; // a month missing: no rolling year
-          const w = measure === 'persons' ? 1 : weeksOfMonth(m);
+          const w = measure === 'persons' ? 1 : weeks.get(m)!;
           sum += w * x;
-          weeks += w;
+          total += w;
         }
-        out[j * P + t] = sum / weeks;
+        out[j * P + t] = sum / total;
       });
     }
     return out;
@@ -137,6 +155,8 @@ export async function loadPanel(db: Kysely<Database>, release: Release): Promise
   if (periods.length === 0) throw new Error(`Udgivelse ${release.version} har ingen løbende år (seneste 12 måneder) og ikke 12 måneder at danne dem af.`);
   const n = jobcenters.length * periods.length;
   const unavailable: Panel['unavailable'] = [];
+  const missing = (measure: string, reason: string) =>
+    unavailable.push({ measure, label: measure === TIMELINESS.id ? TIMELINESS.label : benchmarkMeasureById.get(measure)!.label, reason });
   const measures: Panel['measures'] = new Map();
   const fulltime: Panel['fulltime'] = new Map();
   const population = new Float64Array(n).fill(NaN);
@@ -150,7 +170,7 @@ export async function loadPanel(db: Kysely<Database>, release: Release): Promise
       for (let i = 0; i < n; i++) if (Number.isNaN(population[i]!) && pct[i]! > 0) population[i] = (ft[i]! / pct[i]!) * 100;
     } else {
       const where = release.source === 'jobindsats' ? ` (Jobindsats-tabel ${jobindsatsTables[c.id]} med antal personer, fuldtidspersoner og fuldtidspersoner i pct. af befolkningen)` : '';
-      unavailable.push({ measure: `share_${c.id}`, reason: `Udgivelsen har ikke fuldtidspersoner i pct. af befolkningen for ydelsen${where}.` });
+      missing(`share_${c.id}`, `Udgivelsen har ikke fuldtidspersoner i pct. af befolkningen for ydelsen${where}.`);
     }
 
     const [selfSupport, outflow, duration, inflow] = await Promise.all(
@@ -158,7 +178,7 @@ export async function loadPanel(db: Kysely<Database>, release: Release): Promise
     );
     const want = (kind: string) => benchmarkMeasures.some((m) => m.id === `${kind}_${c.id}`);
     const ratio = (num: Float64Array, den: Float64Array) => num.map((v, i) => (den[i]! > 0 ? (v / den[i]!) * 100 : NaN));
-    const notInRelease = (kind: string, what: string) => unavailable.push({ measure: `${kind}_${c.id}`, reason: `Udgivelsen har ikke ${what} (kræver registeret).` });
+    const notInRelease = (kind: string, what: string) => missing(`${kind}_${c.id}`, `Udgivelsen har ikke ${what} (kræver registeret).`);
     if (want('self_support')) {
       if (selfSupport && persons) measures.set(`self_support_${c.id}`, { value: ratio(selfSupport, persons), base: persons });
       else notInRelease('self_support', 'afgang til selvforsørgelse');
@@ -174,7 +194,7 @@ export async function loadPanel(db: Kysely<Database>, release: Release): Promise
     }
   }
   const [timeliness, due] = await Promise.all([read('timeliness', 'public_support', 'timeliness'), read('timeliness', 'public_support', 'interviews_due')]);
-  if (!timeliness || !due) unavailable.push({ measure: 'timeliness', reason: 'Udgivelsen har ikke rettidighed.' });
+  if (!timeliness || !due) missing(TIMELINESS.id, 'Udgivelsen har ikke rettidighed.');
   return {
     periods,
     jobcenters: jobcenters.map((j) => j.id),

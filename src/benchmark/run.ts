@@ -71,7 +71,10 @@ async function storeRun(
           { ...TIMELINESS, threshold: settings.timelinessThreshold },
         ]),
         fits: JSON.stringify(Object.fromEntries([...r.fits].map(([id, fits]) => [id, { newest: fits.at(-1) ?? null, r2: fits.map((f) => ({ period: f.period, r2: f.r2, n: f.n })) }]))),
-        clustering: JSON.stringify({ ...r.clustering, unavailable: r.unavailable, savings: r.savings }),
+        // The labels live in benchmark_peer.
+        clustering: JSON.stringify({ k: r.clustering.k, criterion: r.clustering.criterion, weights: r.clustering.weights, conditionsYear: r.clustering.conditionsYear }),
+        savings: JSON.stringify(r.savings),
+        unavailable: JSON.stringify(r.unavailable),
         seconds,
       })
       .returning('id')

@@ -8,9 +8,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { permit } from '../access/index.js';
-import { findCluster } from '../benchmark/index.js';
+import { findCluster, findReleaseAndRun } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
-import { decodeValues, findDatasetShape, findRelease, findSeries, type DatasetShape, type Release } from '../indicators/index.js';
+import { decodeValues, findDatasetShape, findSeries, type DatasetShape, type Release } from '../indicators/index.js';
 import { areaById, areas, benefitById, type Area } from '../reference/index.js';
 import { notFound, StatbankError } from './statbank.errors.js';
 
@@ -46,15 +46,17 @@ function regionOf(a: Area): Area | undefined {
   return areas.find((r) => r.level === 'region' && a.municipalities.every((k) => r.municipalities.includes(k)));
 }
 
-export async function areaProfile(db: Kysely<Database>, areaId: string, release?: Release) {
+/** The profile of an area from a release and its benchmarking run (default: the newest of both). */
+export async function areaProfile(db: Kysely<Database>, areaId: string, of?: { release: Release; runId: number | null }) {
   const area = areaById.get(areaId);
   if (!area) throw notFound(`Området ${areaId} findes ikke.`);
-  release ??= await findRelease(db);
-  if (!release) throw notFound('Der er endnu ingen udgivelse.');
+  of ??= await findReleaseAndRun(db);
+  if (!of) throw notFound('Der er endnu ingen udgivelse.');
+  const { release, runId } = of;
   const region = regionOf(area);
   const peers = area.level === 'jobcenter' && region ? areas.filter((a) => a.level === 'jobcenter' && a.municipalities.every((k) => region.municipalities.includes(k))) : [];
   // The peer cluster of the newest benchmarking of this release, when there is one.
-  const cluster = area.level === 'jobcenter' ? await findCluster(db, release.id, area.id) : null;
+  const cluster = area.level === 'jobcenter' && runId !== null ? await findCluster(db, runId, area.id) : null;
   const shapes = new Map<string, DatasetShape | undefined>();
   const shape = async (dataset: string) => {
     if (!shapes.has(dataset)) shapes.set(dataset, await findDatasetShape(db, release.id, dataset));
@@ -138,13 +140,12 @@ export async function profileRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
   app.get('/profile/:area', permit('statistics.read'), async (req, reply) => {
     const id = String((req.params as { area: string }).area).toUpperCase();
     try {
-      const release = await findRelease(opts.db);
       // A benchmarking run added to the release later brings the peer cluster: part of the key.
-      const run = release ? await opts.db.selectFrom('benchmark_run').select('id').where('release_id', '=', release.id).orderBy('id', 'desc').limit(1).executeTakeFirst() : undefined;
-      const key = `${release?.id}|${run?.id}|${id}`;
+      const found = await findReleaseAndRun(opts.db);
+      const key = `${found?.release.id}|${found?.runId}|${id}`;
       let p = cache.get(key);
       if (!p) {
-        p = areaProfile(opts.db, id, release);
+        p = areaProfile(opts.db, id, found);
         p.catch(() => cache.delete(key));
         if (cache.size >= 1000) cache.delete(cache.keys().next().value!);
         cache.set(key, p);

@@ -1,4 +1,5 @@
 /** Types and labels of the benchmarking API (/api/benchmark). */
+import { fmt } from './format';
 export interface Measure {
   id: string;
   label: string;
@@ -26,7 +27,7 @@ export interface Fit {
   df: number;
   coefficients: { variable: string; label: string; estimate: number; standardError: number }[];
   dropped: string[];
-  excluded: { jobcenter: string; reason: string }[];
+  excluded: { jobcenter: string; name: string; reason: string }[];
 }
 export interface Overview {
   run: number;
@@ -37,7 +38,7 @@ export interface Overview {
   measures: Measure[];
   fits: Record<string, { newest: Fit | null; r2: { period: string; r2: number; n: number }[] }>;
   clustering: { k: number; criterion: { k: number; calinski_harabasz: number }[]; weights: { variable: string; label: string; weight: number }[]; conditions_year: number };
-  unavailable: { measure: string; reason: string }[];
+  unavailable: { measure: string; label: string; reason: string }[];
 }
 export interface Ranking {
   measure: Measure;
@@ -69,7 +70,7 @@ export interface Flag {
     flagged_periods: string[];
     cluster: number;
     peers: { jobcenter: string; name?: string; actual: number; expected?: number; ratio?: number }[];
-    explanations?: { measure: string; period: string; actual: number; expected: number; ratio: number; z: number }[];
+    explanations?: { measure: string; label: string; period: string; actual: number; expected: number; ratio: number; z: number }[];
   };
 }
 export interface Savings {
@@ -91,6 +92,9 @@ export interface JobcenterBenchmark {
   savings: Savings[];
   flags: Flag[] | null;
 }
+
+/** "lower–upper" of a point's prediction interval, or – when there is none. */
+export const intervalText = (p: { lower: number | null; upper: number | null }, decimals: number) => (p.lower !== null ? `${fmt(p.lower, decimals)}–${fmt(p.upper, decimals)}` : '–');
 
 export const statusNames: Record<Flag['status'], string> = { new: 'Ny', lasting: 'Vedvarende', resolved: 'Løst' };
 export const directionNames: Record<Flag['direction'], string> = { worse: 'Dårligere end forventet', better: 'Bedre end forventet' };

@@ -29,6 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('measures', 'jsonb', (c) => c.notNull())
     .addColumn('fits', 'jsonb', (c) => c.notNull())
     .addColumn('clustering', 'jsonb', (c) => c.notNull())
+    .addColumn('savings', 'jsonb', (c) => c.notNull())
+    .addColumn('unavailable', 'jsonb', (c) => c.notNull())
     .addColumn('seconds', 'float8', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('benchmark_run_release_idx').on('benchmark_run').column('release_id').execute();

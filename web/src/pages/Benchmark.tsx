@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api';
-import { type Overview, type Ranking } from '../benchmark';
+import { intervalText, type Overview, type Ranking } from '../benchmark';
 import { ScatterChart } from '../chart';
 import { Alert } from '../forms';
 import { fmt } from '../format';
@@ -19,8 +19,10 @@ export function Benchmark() {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [regions, setRegions] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
     api<Overview>('/api/benchmark').then(setOverview, (e: Error) => setError(e.message));
+    api<{ id: string; name: string; level: string }[]>('/api/areas').then((a) => setRegions(a.filter((x) => x.level === 'region')), () => setRegions([]));
   }, []);
   useEffect(() => {
     setRanking(null);
@@ -59,7 +61,7 @@ export function Benchmark() {
         <label className="form-label" htmlFor="region">Region</label>
         <select id="region" className="form-select" value={region} onChange={(e) => set('region', e.target.value)}>
           <option value="">Hele landet</option>
-          {[['R1084', 'Region Hovedstaden'], ['R1085', 'Region Sjælland'], ['R1083', 'Region Syddanmark'], ['R1082', 'Region Midtjylland'], ['R1081', 'Region Nordjylland']].map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+          {regions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
         </select>
       </div>
       {!ranking && !error && <p>Henter benchmarking …</p>}
@@ -95,7 +97,7 @@ export function Benchmark() {
                     <td className="text-align-right">{fmt(r.actual, decimals)}</td>
                     <td className="text-align-right">{fmt(r.expected, decimals, '–')}</td>
                     <td className="text-align-right">{r.difference === null ? '–' : `${r.difference > 0 ? '+' : ''}${fmt(r.difference, decimals)}`}</td>
-                    <td className="text-align-right">{r.lower !== null ? `${fmt(r.lower, decimals)}–${fmt(r.upper, decimals)}` : '–'}</td>
+                    <td className="text-align-right">{intervalText(r, decimals)}</td>
                     <td className="text-align-right">{fmt(r.ratio, 2, 'ikke vurderet')}</td>
                     <td className="text-align-right">{r.cluster ?? '–'}</td>
                   </tr>
@@ -135,7 +137,7 @@ function ModelFacts({ overview, measure }: { overview: Overview; measure: string
       {fit.excluded.length > 0 && (
         <details className="accordion-bordered">
           <summary>{fit.excluded.length} jobcentre er holdt uden for skønnet</summary>
-          <ul>{fit.excluded.map((e) => <li key={e.jobcenter}>{e.jobcenter}: {e.reason}</li>)}</ul>
+          <ul>{fit.excluded.map((e) => <li key={e.jobcenter}>{e.name}: {e.reason}</li>)}</ul>
         </details>
       )}
       <h2>Klynger af sammenlignelige jobcentre</h2>
@@ -150,7 +152,7 @@ function ModelFacts({ overview, measure }: { overview: Overview; measure: string
       </table>
       {overview.unavailable.length > 0 && (
         <Alert kind="info" heading="Mål der ikke kan beregnes ud fra udgivelsen">
-          {overview.unavailable.map((u) => `${u.measure}: ${u.reason}`).join(' ')}
+          {overview.unavailable.map((u) => `${u.label}: ${u.reason}`).join(' ')}
         </Alert>
       )}
     </>

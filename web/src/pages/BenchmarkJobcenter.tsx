@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api';
-import { categoryNames, directionNames, statusNames, type JobcenterBenchmark, type Ranking } from '../benchmark';
+import { categoryNames, directionNames, intervalText, statusNames, type JobcenterBenchmark, type Ranking } from '../benchmark';
 import { LineChart, ScatterChart } from '../chart';
 import { Alert } from '../forms';
 import { fmt } from '../format';
@@ -51,7 +51,7 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
           </div>
           {m && latest && (
             <p>
-              Seneste løbende år {latest.period}: faktisk {fmt(latest.actual, decimals)} {m.unit}, forventet {fmt(latest.expected, decimals, '–')} (interval {fmt(latest.lower, decimals, '–')}–{fmt(latest.upper, decimals, '–')}),
+              Seneste løbende år {latest.period}: faktisk {fmt(latest.actual, decimals)} {m.unit}, forventet {fmt(latest.expected, decimals, '–')} (interval {intervalText(latest, decimals)}),
               løfteevne {fmt(latest.ratio, 2, 'ikke vurderet')}, nr. {latest.rank ?? '–'} af 94.
             </p>
           )}
@@ -74,7 +74,7 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
                         <th scope="row">{p.period}</th>
                         <td className="text-align-right">{fmt(p.actual, decimals)}</td>
                         <td className="text-align-right">{fmt(p.expected, decimals, '–')}</td>
-                        <td className="text-align-right">{p.lower !== null ? `${fmt(p.lower, decimals)}–${fmt(p.upper, decimals)}` : '–'}</td>
+                        <td className="text-align-right">{intervalText(p, decimals)}</td>
                         <td className="text-align-right">{fmt(p.ratio, 2, '–')}</td>
                         <td className="text-align-right">{p.rank ?? '–'}</td>
                       </tr>
@@ -137,7 +137,7 @@ function Problems({ flags }: { flags: NonNullable<JobcenterBenchmark['flags']> }
         <ul>
           {flags.map((f) => (
             <li key={f.id}>
-              <strong>{statusNames[f.status]}:</strong> {f.measure === 'timeliness' ? 'Rettidighed under lovens krav' : `${f.measure} – ${directionNames[f.direction].toLowerCase()}`} ({f.first_period} – {f.last_period})
+              <strong>{statusNames[f.status]}:</strong> {f.kind === 'legal_requirement' ? `${f.label}: under lovens krav` : `${f.label}: ${directionNames[f.direction].toLowerCase()}`} ({f.first_period} – {f.last_period})
             </li>
           ))}
         </ul>

@@ -23,12 +23,16 @@ const headings: Record<Flag['status'], string> = {
   resolved: 'Løste resultatproblemer (det seneste år)',
 };
 
+/** A jobcenter markedly better than expected: a possible good practice, not a problem. */
+const isBetter = (f: Flag) => f.direction === 'better';
+
 export function ResultProblems() {
   const [p, setP] = useState<Problems | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api<Problems>('/api/benchmark/problems').then(setP, (e: Error) => setError(e.message));
   }, []);
+  const better = p?.flags.filter((f) => f.status !== 'resolved' && isBetter(f)) ?? [];
   return (
     <Layout title="Resultatproblemer">
       <h1>Resultatproblemer</h1>
@@ -42,7 +46,7 @@ export function ResultProblems() {
             Vises kun for de jobcentre, du følger op på.
           </p>
           {order.map((status) => {
-            const rows = p.flags.filter((f) => f.status === status && !(status !== 'resolved' && f.direction === 'better'));
+            const rows = p.flags.filter((f) => f.status === status && !(status !== 'resolved' && isBetter(f)));
             return (
               <section key={status}>
                 <h2>{headings[status]} ({rows.length})</h2>
@@ -51,9 +55,9 @@ export function ResultProblems() {
             );
           })}
           <section>
-            <h2>Bedre end forventet ({p.flags.filter((f) => f.status !== 'resolved' && f.direction === 'better').length})</h2>
+            <h2>Bedre end forventet ({better.length})</h2>
             <p>Jobcentre, der ligger markant bedre end forventet: mulig god praksis at lære af. Klyngens tal er løfteevne (faktisk ÷ forventet).</p>
-            <ProblemTable rows={p.flags.filter((f) => f.status !== 'resolved' && f.direction === 'better')} />
+            <ProblemTable rows={better} />
           </section>
         </>
       )}
@@ -95,7 +99,7 @@ function ProblemTable({ rows }: { rows: (Flag & { name: string; label: string })
                   <summary>Vis<span className="sr-only"> belæg for {f.name}</span></summary>
                   <p className="mb-0">Klynge {f.evidence.cluster}: {f.evidence.peers.map((x) => `${(x.name ?? x.jobcenter).replace(/^Jobcenter /, '')} ${fmt(x.ratio ?? x.actual, 2)}`).join(', ')}.</p>
                   {f.evidence.explanations?.map((x) => (
-                    <p key={x.measure} className="mb-0">{x.measure}: faktisk {fmt(x.actual, 1)}, forventet {fmt(x.expected, 1)} ({x.period})</p>
+                    <p key={x.measure} className="mb-0">{x.label}: faktisk {fmt(x.actual, 1)}, forventet {fmt(x.expected, 1)} ({x.period})</p>
                   ))}
                 </details>
               </td>
