@@ -73,6 +73,11 @@ export const settingsSchema = z.object({
   years: z.number().int().min(1).max(5).default(3),
   /** Jobcenters with fewer persons than this behind a measure are left out of its model and never flagged. */
   minPersons: z.number().int().min(1).default(30),
+  /**
+   * One-sided level at which a flow behind a result (exits to self-support, durations,
+   * awards) must bear a deviation out, where the release has the flows for the jobcenter.
+   */
+  explanationLevel: z.number().min(0.5).lt(1).default(0.95),
   /** A deviation must also be at least this large (actual ÷ expected − 1, in either direction) to be a result problem. */
   minDeviation: z.number().min(0).default(0.2),
   /** Timeliness below this (pct.) breaks the legal requirement. */

@@ -6,28 +6,26 @@
  * Expected level (per measure and rolling year): ln(actual) is regressed on the jobcenters'
  * framework conditions (z-scores), weighted by the inverse of each jobcenter's variance
  * τ² + κ ÷ persons (a common between-jobcenter part and a sampling part that shrinks with
- * size; both estimated from the unweighted fit's squared residuals). Jobcenters with
+ * size; both fitted robustly to the residuals, see varianceComponents). Jobcenters with
  * fewer than `minPersons` are left out of the fit and never flagged; jobcenters beyond
- * 3.5 standard deviations are left out of a second fit so that they do not bend the
- * expected level of the others. The prediction interval is ŷ ± t·√(variance + x'Cov x),
+ * 3 standard deviations are left out of a refit so that they do not bend the expected
+ * level of the others. The prediction interval is ŷ ± t·√(variance + x'Cov x),
  * back-transformed: expected = e^ŷ, and actual ÷ expected is the "løfteevne".
  */
 import { nearestNeighbours, peerClusters } from './cluster.js';
 import { conditionVariables, type JobcenterConditions } from './conditions.js';
 import { benchmarkMeasureById, benchmarkMeasures, benchmarkCategories, type BenchmarkCategory, type BenchmarkSettings } from './measures.js';
 import type { Panel } from './panel.js';
-import { fitWls, normalQuantile, predict, tQuantile, type Fit } from './regression.js';
+import { fitWls, normalQuantile, predict, quantile, tQuantile, varianceComponents, type Fit } from './regression.js';
 
-/** Fields per period in a result series. */
 /**
- * Fields per period in a result series. `z`: the deviation's strength, the mean
- * standardised residual of the last `years` rolling years (a year apart) divided by its
- * spread across jobcenters; the flag is raised on it.
+ * Fields per period in a result series. `z`: the deviation's strength, the mean log
+ * deviation of the last `years` rolling years (a year apart) divided by its standard
+ * deviation (see pooledEvidence); the flag is raised on it.
  */
 export const BENCHMARK_FIELDS = ['actual', 'expected', 'lower', 'upper', 'ratio', 'rank', 'z'] as const;
 const F = BENCHMARK_FIELDS.length;
 const OUTLIER_Z = 3;
-const TRUNCATED_VARIANCE = 0.9733;
 
 export interface ModelFit {
   period: string;
@@ -112,7 +110,7 @@ function standardise(rows: JobcenterConditions[]): number[][] {
 
 interface PeriodFit {
   fit: ModelFit;
-  /** Per jobcenter: expected (log), prediction variance (log), eligible. */
+  /** Per jobcenter: expected (log), its prediction variance (log), eligible. */
   yhat: Float64Array;
   pvar: Float64Array;
   eligible: Uint8Array;
@@ -136,43 +134,40 @@ function fitPeriod(period: string, value: Float64Array, base: Float64Array, x: n
   });
   if (usable.length < names.length + 5) return null;
   // Robust fitting: fit, leave out jobcenters beyond OUTLIER_Z standard deviations (so the
-  // result problems being looked for do not widen everyone's interval or bend the
-  // expected level), fit again on the rest, until the set is stable.
+  // result problems being looked for do not bend the expected level of the others), fit
+  // again on the rest, until the set is stable. The variance components come from the
+  // robust estimator, so a large jobcenter far out is not hidden by a widened variance.
   let inFit = usable;
   let fit!: Fit;
-  let tau2 = 0, kappa = 0;
-  for (let round = 0; round < 5; round++) {
-    const xi = inFit.map((j) => x[j]!), yi = inFit.map((j) => Math.log(value[j]!));
-    // Variance components from the unweighted fit's squared residuals: e² ≈ τ² + κ/persons.
-    const ols = fitWls(xi, yi, names);
-    const e2 = inFit.map((j, i) => (yi[i]! - predict(ols, x[j]!, names).value) ** 2);
-    const vc = fitWls(inFit.map((j) => [1 / base[j]!]), e2, ['inv_persons']);
-    kappa = Math.max(0, vc.coefficients[1] ?? 0);
-    tau2 = kappa > 0 ? Math.max(vc.coefficients[0]!, 1e-4) : Math.max(e2.reduce((a, e) => a + e, 0) / e2.length, 1e-4);
-    fit = fitWls(xi, yi, names, inFit.map((j) => 1 / (tau2 + kappa / base[j]!)));
-    // Calibrate the variance model by the weighted fit's σ² (1 when it is right), corrected
-    // for the truncation at ±OUTLIER_Z (a normal truncated at ±3 keeps 97.3 % of its variance).
-    const c = round === 0 ? 1 : TRUNCATED_VARIANCE;
-    tau2 *= fit.sigma2 / c;
-    kappa *= fit.sigma2 / c;
-    const next = usable.filter((j) => Math.abs(Math.log(value[j]!) - predict(fit, x[j]!, names).value) <= OUTLIER_Z * Math.sqrt(tau2 + kappa / base[j]!));
-    if (next.length < names.length + 5 || (next.length === inFit.length && next.every((j, i) => j === inFit[i]))) break;
+  let vc = { tau2: 0, kappa: 0 };
+  for (let round = 0; round < 6; round++) {
+    const xi = inFit.map((j) => x[j]!), yi = inFit.map((j) => Math.log(value[j]!)), bi = inFit.map((j) => base[j]!);
+    // The variance from the previous fit's residuals (the first time, an unweighted fit's).
+    if (round === 0) fit = fitWls(xi, yi, names);
+    vc = varianceComponents(yi.map((y, i) => y - predict(fit, xi[i]!, names).value), bi);
+    fit = fitWls(xi, yi, names, bi.map((b) => 1 / (vc.tau2 + vc.kappa / b)));
+    const next = usable.filter((j) => Math.abs(Math.log(value[j]!) - predict(fit, x[j]!, names).value) <= OUTLIER_Z * Math.sqrt(vc.tau2 + vc.kappa / base[j]!));
+    if (next.length < names.length + 5) break;
+    if (round > 0 && next.length === inFit.length && next.every((j, i) => j === inFit[i])) break;
     inFit = next;
   }
   for (const j of usable) {
     if (!inFit.includes(j)) excluded.push({ jobcenter: jobcenters[j]!, reason: `Afviger mere end ${OUTLIER_Z} standardafvigelser fra modellen; holdt uden for skønnet, men vurderes.` });
   }
+  // The coefficients' covariance from the variance model itself (weights 1/variance), not
+  // rescaled by the weighted σ², which the jobcenters left out would otherwise decide.
+  const scale = 1 / fit.sigma2;
   const yhat = new Float64Array(jobcenters.length);
   const pvar = new Float64Array(jobcenters.length);
   for (let j = 0; j < jobcenters.length; j++) {
     const p = predict(fit, x[j]!, names);
     yhat[j] = p.value;
-    pvar[j] = tau2 + kappa / Math.max(base[j]! || 1, 1) + p.variance;
+    pvar[j] = vc.tau2 + vc.kappa / Math.max(base[j]! || 1, 1) + p.variance * scale;
   }
   return {
     fit: {
-      period, conditionsYear, n: inFit.length, r2: fit.r2, df: fit.df, tau2, kappa,
-      coefficients: fit.names.map((n, k) => ({ variable: n, label: k === 0 ? 'Konstant' : labelOf(n), estimate: fit.coefficients[k]!, standardError: fit.standardErrors[k]! })),
+      period, conditionsYear, n: inFit.length, r2: fit.r2, df: fit.df, tau2: vc.tau2, kappa: vc.kappa,
+      coefficients: fit.names.map((n, k) => ({ variable: n, label: k === 0 ? 'Konstant' : labelOf(n), estimate: fit.coefficients[k]!, standardError: fit.standardErrors[k]! * Math.sqrt(scale) })),
       dropped: fit.dropped.map(labelOf),
       excluded,
     },
@@ -193,6 +188,9 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
   const fits = new Map<string, ModelFit[]>();
   /** Per result measure, marks[j*P+t]: +1 worse, −1 better, 0 inside or not judged. */
   const outside = new Map<string, Int8Array>();
+  /** Per measure: ln(actual ÷ expected), and its geometric mean over the years pooled. */
+  const logDeviations = new Map<string, Float64Array>();
+  const pooledRatios = new Map<string, Float64Array>();
   /** The newest period each measure has a fit for (flows end earlier than stocks). */
   const newest = new Map<string, number>();
 
@@ -200,7 +198,8 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
     const m = benchmarkMeasureById.get(id)!;
     const out = new Float64Array(J * P * F).fill(NaN);
     const marks = new Int8Array(J * P);
-    const zres = new Float64Array(J * P).fill(NaN);
+    /** ln(actual ÷ expected) of the jobcenters judged. */
+    const lres = new Float64Array(J * P).fill(NaN);
     const measureFits: ModelFit[] = [];
     for (let t = 0; t < P; t++) {
       const v = new Float64Array(J), b = new Float64Array(J);
@@ -225,22 +224,25 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
         const ratio = v[j]! / expected;
         out[o + 4] = ratio;
         ratios.push({ j, r: ratio });
-        zres[j * P + t] = (Math.log(v[j]!) - pf.yhat[j]!) / Math.sqrt(pf.pvar[j]!);
+        lres[j * P + t] = Math.log(v[j]!) - pf.yhat[j]!;
       }
       ratios.sort((a, c) => (m.higherIsBetter ? c.r - a.r : a.r - c.r)).forEach((x, i) => (out[(x.j * P + t) * F + 5] = i + 1));
     }
-    pooledEvidence(zres, J, P, s, (j, t, z) => {
-      const o = (j * P + t) * F;
-      out[o + 6] = z;
-      if (m.role === 'result' && Math.abs(z) > zCrit && Math.abs(out[o + 4]! - 1) >= s.minDeviation && Math.sign(Math.log(out[o + 4]!)) === Math.sign(z)) {
-        marks[j * P + t] = (z > 0) !== m.higherIsBetter ? 1 : -1;
-      }
+    const pooled = new Float64Array(J * P).fill(NaN);
+    pooledEvidence(lres, data.base, J, P, s, (j, t, z, ratio) => {
+      out[(j * P + t) * F + 6] = z;
+      pooled[j * P + t] = ratio;
+      // Significant and material, both judged on the years pooled.
+      if (m.role === 'result' && Math.abs(z) > zCrit && Math.abs(ratio - 1) >= s.minDeviation) marks[j * P + t] = (z > 0) !== m.higherIsBetter ? 1 : -1;
     });
+    pooledRatios.set(id, pooled);
+    logDeviations.set(id, lres);
     series.set(id, out);
     fits.set(id, measureFits);
     if (m.role === 'result') outside.set(id, marks);
   }
 
+  corroborate(outside, series, newest, J, P, s);
   const clustering = clusterJobcenters(panel, fits, byYear, s);
   const neighbourIdx = nearestNeighbours(clustering.points, s.neighbours);
   const neighbours = neighbourIdx.map((ns) => ns.map((n) => ({ jobcenter: jobcenters[n.index]!, distance: n.distance })));
@@ -264,7 +266,8 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
         first_period: periods[course.first]!, last_period: periods[course.last]!,
         evidence: {
           period: periods[t], actual: data[o], expected: data[o + 1], lower: data[o + 2], upper: data[o + 3], ratio: data[o + 4], rank: data[o + 5],
-          level: s.level, persons: panel.measures.get(id)!.base[j * P + t],
+          z: data[o + 6], pooled_ratio: pooledRatios.get(id)![j * P + t], level: s.level,
+          years_published: Array.from({ length: s.years }, (_, k) => t - 12 * k).filter((tt) => tt >= 0 && Number.isFinite(logDeviations.get(id)![j * P + tt]!)).map((tt) => periods[tt]), persons: panel.measures.get(id)!.base[j * P + t],
           flagged_periods: periods.filter((_, tt) => marks[j * P + tt] !== 0),
           cluster: clustering.labels[j]! + 1,
           peers: peersOf(j).map(at),
@@ -312,33 +315,63 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
 }
 
 /**
- * The evidence of a lasting deviation in period t: each jobcenter's mean standardised
- * residual over the rolling years t, t − 12, … (`years` of them, those that exist), divided
- * by the robust spread (1.4826 × MAD) of these means across jobcenters. The spread is
- * measured, not assumed, so it is right whether the years' residuals are independent
- * (sampling noise; the mean narrows) or the same (what the conditions miss; it does not).
+ * The evidence of a lasting deviation in period t: each jobcenter's mean log deviation
+ * (ln actual ÷ expected) over the rolling years t, t − 12, … (`years` of them, those that
+ * exist), divided by its standard deviation √(τ² + κ ÷ persons). τ² and κ are estimated
+ * robustly on these means across the jobcenters, so the spread is measured, not assumed:
+ * right whether the years' deviations are independent (sampling noise; the mean narrows,
+ * the more so the larger the jobcenter) or the same (what the conditions miss; it does not).
+ * Persons are the mean over the years used, scaled down when years are missing.
+ * A jobcenter needs at least half of the years published to be judged.
  */
-function pooledEvidence(zres: Float64Array, J: number, P: number, s: BenchmarkSettings, emit: (j: number, t: number, z: number) => void): void {
+function pooledEvidence(lres: Float64Array, persons: Float64Array, J: number, P: number, s: BenchmarkSettings, emit: (j: number, t: number, z: number, ratio: number) => void): void {
   for (let t = 0; t < P; t++) {
-    const means: { j: number; m: number }[] = [];
+    const years = Math.min(s.years, Math.floor(t / 12) + 1);
+    const js: number[] = [], means: number[] = [], weights: number[] = [];
     for (let j = 0; j < J; j++) {
-      if (!Number.isFinite(zres[j * P + t]!)) continue;
-      let sum = 0, n = 0;
-      for (let k = 0; k < s.years && t - 12 * k >= 0; k++) {
-        const z = zres[j * P + t - 12 * k]!;
-        if (Number.isFinite(z)) {
-          sum += z;
+      let sum = 0, b = 0, n = 0;
+      for (let k = 0; k < years; k++) {
+        const r = lres[j * P + t - 12 * k]!;
+        if (Number.isFinite(r)) {
+          sum += r;
+          b += persons[j * P + t - 12 * k]!;
           n++;
         }
       }
-      means.push({ j, m: sum / n });
+      // At least half the years published: when disclosure hides the newest year, the
+      // evidence rests on the published ones (and says nothing of the hidden one).
+      if (n < Math.ceil(years / 2)) continue;
+      js.push(j);
+      means.push(sum / n);
+      weights.push((b / n) * (n / years));
     }
-    if (means.length < 10) continue;
-    const sorted = means.map((x) => x.m).sort((a, b) => a - b);
-    const centre = quantile(sorted, 0.5);
-    const spread = 1.4826 * quantile(means.map((x) => Math.abs(x.m - centre)).sort((a, b) => a - b), 0.5);
-    if (!(spread > 0)) continue;
-    for (const { j, m } of means) emit(j, t, m / spread);
+    if (js.length < 10) continue;
+    const vc = varianceComponents(means, weights);
+    js.forEach((j, i) => emit(j, t, means[i]! / Math.sqrt(vc.tau2 + vc.kappa / weights[i]!), Math.exp(means[i]!)));
+  }
+}
+
+/**
+ * A deviation in a result must be borne out by the flows behind it: some explanation of
+ * the same category (exits to self-support, durations; awards for førtidspension) deviates
+ * the same way with its pooled z beyond the one-sided `explanationLevel` quantile. A share
+ * that deviates while its flows are as expected stems from who happens to live there, not
+ * from the effort, and is not flagged (it still shows in the ranking). Where the release
+ * has no flow for the jobcenter (not published, too few persons, or no flows at all, as in
+ * a Jobindsats import), the result is judged alone.
+ */
+function corroborate(outside: Map<string, Int8Array>, series: Map<string, Float64Array>, newest: Map<string, number>, J: number, P: number, s: BenchmarkSettings): void {
+  const zMin = normalQuantile(s.explanationLevel);
+  for (const [id, marks] of outside) {
+    const category = benchmarkMeasureById.get(id)!.category;
+    const flows = benchmarkMeasures.filter((m) => m.role === 'explanation' && m.category === category && series.has(m.id) && newest.has(m.id));
+    for (let i = 0; i < J * P; i++) {
+      if (marks[i] === 0) continue;
+      const j = Math.floor(i / P), t = i % P;
+      // A flow's z in "worse" units (positive = worse), in the same period or its newest.
+      const worse = flows.map((m) => series.get(m.id)![(j * P + Math.min(t, newest.get(m.id)!)) * F + 6]! * (m.higherIsBetter ? -1 : 1)).filter(Number.isFinite);
+      if (worse.length > 0 && !worse.some((z) => z * marks[i]! >= zMin)) marks[i] = 0;
+    }
   }
 }
 
@@ -414,11 +447,4 @@ function savingsOf(panel: Panel, series: Map<string, Float64Array>, labels: numb
     }
   }
   return out;
-}
-
-/** Linear-interpolated quantile of sorted values (type 7, as R and Excel's QUARTILE). */
-export function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * q, lo = Math.floor(h);
-  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!));
 }

@@ -184,3 +184,63 @@ export function tQuantile(p: number, df: number): number {
     (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * df ** 4)
   );
 }
+
+/** Median of χ²₁: the median of e²/σ² when e is normal with variance σ². */
+const CHI2_1_MEDIAN = 0.454936;
+
+/**
+ * Variance components of residuals `e` whose variance falls with the persons behind them:
+ * Var(e_i) = τ² + κ / persons_i (a common part and a sampling part). Fitted robustly, so
+ * that the deviations being looked for do not hide themselves by inflating the variance:
+ * maximum likelihood under a Student t with `nu` degrees of freedom, over the share of the
+ * common part (a grid, then golden-section refinement; the scale by the EM fixed point),
+ * then the scale calibrated so that the median of e²/Var matches the normal's (right for
+ * the bulk of the jobcenters when they are normal).
+ */
+export function varianceComponents(e: number[], persons: number[], nu = 4): { tau2: number; kappa: number } {
+  const e2 = e.map((x) => x * x);
+  // Var_i = scale · (α + (1 − α) · typical ÷ persons_i), α ∈ [0, 1] the common part's share.
+  const typical = quantile([...persons].sort((a, b) => a - b), 0.5);
+  const shape = (alpha: number) => persons.map((p) => alpha + ((1 - alpha) * typical) / Math.max(p, 1));
+  const profile = (alpha: number) => {
+    const h = shape(alpha);
+    let scale = quantile(e2.map((x, i) => x / h[i]!).sort((a, b) => a - b), 0.5) / CHI2_1_MEDIAN || 1e-12;
+    for (let iter = 0; iter < 50; iter++) {
+      // EM for the t scale: the mean of the weighted e²/h, weights (ν + 1) ÷ (ν + e²/Var).
+      let sum = 0;
+      for (let i = 0; i < e2.length; i++) {
+        const u = e2[i]! / h[i]!;
+        sum += ((nu + 1) / (nu + u / scale)) * u;
+      }
+      const next = Math.max(sum / e2.length, 1e-12);
+      const done = Math.abs(next - scale) <= 1e-6 * scale;
+      scale = next;
+      if (done) break;
+    }
+    let ll = 0;
+    for (let i = 0; i < e2.length; i++) ll -= 0.5 * Math.log(scale * h[i]!) + ((nu + 1) / 2) * Math.log1p(e2[i]! / (nu * scale * h[i]!));
+    return { alpha, scale, ll };
+  };
+  const grid = Array.from({ length: 11 }, (_, k) => profile(k / 10));
+  let best = grid.reduce((a, b) => (b.ll > a.ll ? b : a));
+  // Golden-section search between the best grid point's neighbours.
+  let lo = Math.max(0, best.alpha - 0.1), hi = Math.min(1, best.alpha + 0.1);
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let k = 0; k < 12; k++) {
+    const a = profile(hi - g * (hi - lo)), b = profile(lo + g * (hi - lo));
+    if (a.ll >= b.ll) hi = b.alpha;
+    else lo = a.alpha;
+    for (const c of [a, b]) if (c.ll > best.ll) best = c;
+  }
+  const h = shape(best.alpha);
+  const c = quantile(e2.map((x, i) => x / h[i]!).sort((a, b) => a - b), 0.5) / CHI2_1_MEDIAN;
+  return { tau2: Math.max(1e-6, c * best.alpha), kappa: c * (1 - best.alpha) * typical };
+}
+
+/** Linear-interpolated quantile of sorted values (type 7, as R and Excel's QUARTILE). */
+export function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * q, lo = Math.floor(h);
+  return sorted[lo]! + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!);
+}
+

@@ -53,8 +53,8 @@ export async function saveFixtureConditions(db: Kysely<Database>): Promise<void>
   );
 }
 
-/** Each jobcenter with its population and the law's share of each category (planted effects applied). */
-export function fixtureShares(): { jobcenter: string; name: string; population: number; shares: Record<string, number> }[] {
+/** Each jobcenter's conditions: the generator's municipalities', population-weighted. */
+export function fixtureJobcenterConditions() {
   const cond = buildConditions();
   return areas
     .filter((a) => a.level === 'jobcenter')
@@ -62,12 +62,22 @@ export function fixtureShares(): { jobcenter: string; name: string; population: 
       const parts = cond.filter((c) => jc.municipalities.includes(c.code));
       const pop = parts.reduce((s, c) => s + c.population, 0);
       const w = (f: (c: (typeof parts)[number]) => number) => parts.reduce((s, c) => s + (f(c) * c.population) / pop, 0);
-      const c = { unemployment: w((x) => x.unemploymentLevel), nonWestern: w((x) => x.nonWesternShare), education: w((x) => x.educationLevel) };
-      const shares = Object.fromEntries(
-        benchmarkCategories.map((cat) => [cat.id, lawShare(cat.id, c, jc.id) * (planted.find((p) => p.jobcenter === jc.id && p.measure === `share_${cat.id}`)?.factor ?? 1)]),
-      );
-      return { jobcenter: jc.id, name: jc.name, population: pop, shares };
+      return {
+        jobcenter: jc.id, name: jc.name, population: pop,
+        values: { unemployment_level: w((x) => x.unemploymentLevel), non_western_share: w((x) => x.nonWesternShare), western_share: w((x) => x.westernShare), education_level: w((x) => x.educationLevel), urban: w((x) => x.urban) },
+      };
     });
+}
+
+/** Each jobcenter with its population and the law's share of each category (planted effects applied). */
+export function fixtureShares(): { jobcenter: string; name: string; population: number; shares: Record<string, number> }[] {
+  return fixtureJobcenterConditions().map(({ jobcenter, name, population, values: v }) => {
+    const c = { unemployment: v.unemployment_level, nonWestern: v.non_western_share, education: v.education_level };
+    const shares = Object.fromEntries(
+      benchmarkCategories.map((cat) => [cat.id, lawShare(cat.id, c, jobcenter) * (planted.find((p) => p.jobcenter === jobcenter && p.measure === `share_${cat.id}`)?.factor ?? 1)]),
+    );
+    return { jobcenter, name, population, shares };
+  });
 }
 
 /** Publishes the release and stores the conditions; returns the release version. */

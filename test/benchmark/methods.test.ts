@@ -1,7 +1,7 @@
 /** Textbook cases for the benchmarking methods: regression, quantiles, clusters, neighbours. */
 import { describe, expect, it } from 'vitest';
 import { calinskiHarabasz, enforceMinSize, nearestNeighbours, peerClusters, ward, kmeans } from '../../src/benchmark/cluster.js';
-import { fitWls, normalQuantile, predict, tQuantile } from '../../src/benchmark/regression.js';
+import { fitWls, normalQuantile, predict, tQuantile, varianceComponents } from '../../src/benchmark/regression.js';
 
 describe('regression', () => {
   it('reproduces an exact line', () => {
@@ -48,6 +48,37 @@ describe('regression', () => {
     expect(tQuantile(0.975, 30)).toBeCloseTo(2.042272, 4);
     expect(tQuantile(0.995, 80)).toBeCloseTo(2.638691, 4);
     expect(tQuantile(0.9995, 88)).toBeCloseTo(3.40, 2);
+  });
+});
+
+describe('variance components τ² + κ ÷ persons', () => {
+  // Residuals whose standardised values are exact normal quantiles, in an order unrelated
+  // to size: a sample with no sampling luck, so the estimates must land on the truth.
+  const n = 1200;
+  const persons = Array.from({ length: n }, (_, i) => 20 * 100 ** ((i * 0.618034) % 1)); // 20–2 000
+  const quantiles = Array.from({ length: n }, (_, i) => normalQuantile((i + 0.5) / n));
+  const residuals = (tau2: number, kappa: number) => persons.map((p, i) => quantiles[(i * 7) % n]! * Math.sqrt(tau2 + kappa / p));
+
+  it('recovers both parts, and a pure common part', () => {
+    const both = varianceComponents(residuals(0.01, 1), persons);
+    expect(both.tau2).toBeCloseTo(0.01, 2);
+    expect(both.kappa / 1).toBeCloseTo(1, 1);
+    const common = varianceComponents(residuals(0.02, 0), persons);
+    expect(common.tau2).toBeCloseTo(0.02, 2);
+    expect(common.kappa).toBeLessThan(0.05);
+  });
+
+  it('is not fooled by a few large units far out (the result problems it must not hide)', () => {
+    const e = residuals(0.002, 1);
+    // The 3 % largest units get a deviation of 0.4 (ln 1.5): a plain moment fit would call
+    // that common variance and widen every large unit's interval until they vanish.
+    const largest = persons.map((p, i) => ({ p, i })).sort((a, b) => b.p - a.p).slice(0, n * 0.03);
+    for (const { i } of largest) e[i] = 0.4;
+    const robust = varianceComponents(e, persons);
+    expect(robust.tau2).toBeLessThan(0.004);
+    expect(robust.kappa).toBeCloseTo(1, 0);
+    // Each of them stands out at > 5 standard deviations.
+    for (const { i } of largest) expect(0.4 / Math.sqrt(robust.tau2 + robust.kappa / persons[i]!)).toBeGreaterThan(5);
   });
 });
 

@@ -67,6 +67,10 @@ export interface Flag {
     ratio?: number;
     threshold?: number;
     level?: number;
+    /** The deviation's strength over the published years pooled, and its geometric mean ratio. */
+    z?: number;
+    pooled_ratio?: number;
+    years_published?: string[];
     flagged_periods: string[];
     cluster: number;
     peers: { jobcenter: string; name?: string; actual: number; expected?: number; ratio?: number }[];

@@ -97,6 +97,11 @@ function ProblemTable({ rows }: { rows: (Flag & { name: string; label: string })
               <td>
                 <details>
                   <summary>Vis<span className="sr-only"> belæg for {f.name}</span></summary>
+                  {f.evidence.years_published && (
+                    <p className="mb-0">
+                      Faktisk ÷ forventet over {f.evidence.years_published.join(', ')}: {fmt(f.evidence.pooled_ratio, 2)} (z = {fmt(f.evidence.z, 1)}).
+                    </p>
+                  )}
                   <p className="mb-0">Klynge {f.evidence.cluster}: {f.evidence.peers.map((x) => `${(x.name ?? x.jobcenter).replace(/^Jobcenter /, '')} ${fmt(x.ratio ?? x.actual, 2)}`).join(', ')}.</p>
                   {f.evidence.explanations?.map((x) => (
                     <p key={x.measure} className="mb-0">{x.label}: faktisk {fmt(x.actual, 1)}, forventet {fmt(x.expected, 1)} ({x.period})</p>
