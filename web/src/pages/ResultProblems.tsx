@@ -42,7 +42,8 @@ export function ResultProblems() {
         <>
           <p className="font-lead">
             Udgivelse {p.release}. Et jobcenter har et resultatproblem, når dets niveau i de seneste {p.settings.years} løbende år ligger uden for {fmt(p.settings.level * 100, 1)} %-intervallet
-            om det forventede og mindst {fmt(p.settings.minDeviation * 100, 0)} % fra det, eller når rettidigheden er under {fmt(p.settings.timelinessThreshold, 0)} %.
+            om det forventede og mindst {fmt(p.settings.minDeviation * 100, 0)} % fra det, og strømmene bag (afgang til selvforsørgelse, varigheder, tilkendelser) bekræfter afvigelsen, hvor de er
+            offentliggjort; eller når rettidigheden er under {fmt(p.settings.timelinessThreshold, 0)} %.
             Vises kun for de jobcentre, du følger op på.
           </p>
           {order.map((status) => {
