@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import { decodeValues, type Release } from '../indicators/index.js';
 import type { BenchmarkMeasure } from './measures.js';
-import { BENCHMARK_FIELDS, type ModelFit, type Savings } from './model.js';
+import { BENCHMARK_FIELDS, type BenchmarkResult, type ModelFit, type Savings } from './model.js';
 
 export interface StoredRun {
   id: number;
@@ -13,12 +13,8 @@ export interface StoredRun {
   periods: string[];
   measures: (BenchmarkMeasure | { id: 'timeliness'; label: string; unit: string; threshold: number })[];
   fits: Record<string, { newest: ModelFit | null; r2: { period: string; r2: number; n: number }[] }>;
-  clustering: {
-    k: number;
-    criterion: { k: number; calinski_harabasz: number }[];
-    weights: { variable: string; label: string; weight: number }[];
-    conditionsYear: number;
-  };
+  /** The run's clustering; each jobcenter's cluster is in benchmark_peer. */
+  clustering: Omit<BenchmarkResult['clustering'], 'labels'>;
   savings: Savings[];
   unavailable: { measure: string; label: string; reason: string }[];
   seconds: number;

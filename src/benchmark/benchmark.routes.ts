@@ -140,12 +140,12 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
 
 /** A flag as shown: names of the jobcenter and its peers, the measure's label, the region. */
 function describeFlag(f: Awaited<ReturnType<typeof findFlags>>[number]) {
-  const e = f.evidence as { peers?: { jobcenter: string }[]; explanations?: { measure: string }[] };
+  const e = f.evidence;
   return {
     ...f,
     evidence: {
       ...e,
-      peers: e.peers?.map((p) => ({ ...p, name: nameOf(p.jobcenter) })),
+      peers: e.peers.map((p) => ({ ...p, name: nameOf(p.jobcenter) })),
       explanations: e.explanations?.map((x) => ({ ...x, label: benchmarkMeasureById.get(x.measure)?.label ?? x.measure })),
     },
     name: nameOf(f.jobcenter),

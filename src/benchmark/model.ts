@@ -49,7 +49,45 @@ export interface Flag {
   status: 'new' | 'lasting' | 'resolved';
   first_period: string;
   last_period: string;
-  evidence: Record<string, unknown>;
+  evidence: FlagEvidence;
+}
+
+/** A jobcenter's numbers in a flag's evidence (the API adds its name). */
+export interface EvidencePoint {
+  jobcenter: string;
+  name?: string;
+  actual: number;
+  expected?: number;
+  ratio?: number;
+}
+
+/**
+ * What a flag rests on, in the period it is judged. Numbers not published are NaN here
+ * and null once stored (JSON). The interval, z and flows belong to expected-level flags;
+ * the threshold and interviews due to the legal requirement.
+ */
+export interface FlagEvidence {
+  period: string;
+  actual: number;
+  expected?: number;
+  lower?: number;
+  upper?: number;
+  ratio?: number;
+  rank?: number;
+  /** The deviation's strength and its geometric-mean ratio over the published years pooled. */
+  z?: number;
+  pooled_ratio?: number;
+  years_published?: string[];
+  level?: number;
+  persons?: number;
+  threshold?: number;
+  interviews_due?: number;
+  flagged_periods: string[];
+  cluster: number;
+  peers: EvidencePoint[];
+  neighbours?: EvidencePoint[];
+  /** The flows behind the result (the API adds their label). */
+  explanations?: { measure: string; label?: string; period: string; actual: number; expected: number; ratio: number; z: number }[];
 }
 
 export interface Savings {
@@ -265,9 +303,11 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
         jobcenter: jobcenters[j]!, measure: id, kind: 'expected_level', direction: course.direction, status: course.status,
         first_period: periods[course.first]!, last_period: periods[course.last]!,
         evidence: {
-          period: periods[t], actual: data[o], expected: data[o + 1], lower: data[o + 2], upper: data[o + 3], ratio: data[o + 4], rank: data[o + 5],
-          z: data[o + 6], pooled_ratio: pooledRatios.get(id)![j * P + t], level: s.level,
-          years_published: Array.from({ length: s.years }, (_, k) => t - 12 * k).filter((tt) => tt >= 0 && Number.isFinite(logDeviations.get(id)![j * P + tt]!)).map((tt) => periods[tt]), persons: panel.measures.get(id)!.base[j * P + t],
+          period: periods[t]!, actual: data[o]!, expected: data[o + 1]!, lower: data[o + 2]!, upper: data[o + 3]!, ratio: data[o + 4]!, rank: data[o + 5]!,
+          z: data[o + 6]!, pooled_ratio: pooledRatios.get(id)![j * P + t]!, level: s.level, persons: panel.measures.get(id)!.base[j * P + t]!,
+          years_published: Array.from({ length: s.years }, (_, k) => t - 12 * k)
+            .filter((tt) => tt >= 0 && Number.isFinite(logDeviations.get(id)![j * P + tt]!))
+            .map((tt) => periods[tt]!),
           flagged_periods: periods.filter((_, tt) => marks[j * P + tt] !== 0),
           cluster: clustering.labels[j]! + 1,
           peers: peersOf(j).map(at),
@@ -275,7 +315,7 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
           // The flows behind the result in the same period (or their newest, if they end earlier).
           explanations: explanations.map((m) => {
             const d = series.get(m.id)!, tt = Math.min(t, newest.get(m.id) ?? t), oo = (j * P + tt) * F;
-            return { measure: m.id, period: periods[tt], actual: d[oo], expected: d[oo + 1], ratio: d[oo + 4], z: d[oo + 6] };
+            return { measure: m.id, period: periods[tt]!, actual: d[oo]!, expected: d[oo + 1]!, ratio: d[oo + 4]!, z: d[oo + 6]! };
           }),
         },
       });
@@ -297,10 +337,10 @@ export function benchmark(panel: Panel, byYear: Map<number, JobcenterConditions[
         jobcenter: jobcenters[j]!, measure: 'timeliness', kind: 'legal_requirement', direction: 'worse', status: course.status,
         first_period: periods[course.first]!, last_period: periods[course.last]!,
         evidence: {
-          period: periods[t], actual: value[j * P + t], threshold: s.timelinessThreshold, interviews_due: due[j * P + t],
+          period: periods[t]!, actual: value[j * P + t]!, threshold: s.timelinessThreshold, interviews_due: due[j * P + t]!,
           flagged_periods: periods.filter((_, tt) => marks[j * P + tt] !== 0),
           cluster: clustering.labels[j]! + 1,
-          peers: peersOf(j).map((i) => ({ jobcenter: jobcenters[i]!, actual: value[i * P + t] })),
+          peers: peersOf(j).map((i) => ({ jobcenter: jobcenters[i]!, actual: value[i * P + t]! })),
         },
       });
     }

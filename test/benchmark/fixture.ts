@@ -25,7 +25,7 @@ export const fixturePeriods = months(2023 * 12 + 11, 25).map((end) => {
 });
 
 /** A fixed pseudo-random deviation in [−0.05, 0.05] per jobcenter and category. */
-function deviation(key: string): number {
+export function deviation(key: string): number {
   let h = 2166136261;
   for (const ch of key) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   return ((h % 10001) / 10000 - 0.5) * 0.1;

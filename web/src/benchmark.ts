@@ -1,4 +1,5 @@
 /** Types and labels of the benchmarking API (/api/benchmark). */
+import type { Flag as ModelFlag } from '../../src/benchmark/model';
 import { fmt } from './format';
 export interface Measure {
   id: string;
@@ -46,36 +47,12 @@ export interface Ranking {
   release: number;
   rows: (Point & { jobcenter: string; name: string; region: string | null; cluster: number | null; difference: number | null })[];
 }
-export interface Flag {
+/** A stored flag as the API gives it: with its id, and names and labels for display. */
+export interface Flag extends ModelFlag {
   id: number;
-  jobcenter: string;
   name?: string;
   label?: string;
   region?: string | null;
-  measure: string;
-  kind: 'expected_level' | 'legal_requirement';
-  direction: 'better' | 'worse';
-  status: 'new' | 'lasting' | 'resolved';
-  first_period: string;
-  last_period: string;
-  evidence: {
-    period: string;
-    actual: number;
-    expected?: number;
-    lower?: number;
-    upper?: number;
-    ratio?: number;
-    threshold?: number;
-    level?: number;
-    /** The deviation's strength over the published years pooled, and its geometric mean ratio. */
-    z?: number;
-    pooled_ratio?: number;
-    years_published?: string[];
-    flagged_periods: string[];
-    cluster: number;
-    peers: { jobcenter: string; name?: string; actual: number; expected?: number; ratio?: number }[];
-    explanations?: { measure: string; label: string; period: string; actual: number; expected: number; ratio: number; z: number }[];
-  };
 }
 export interface Savings {
   category: string;

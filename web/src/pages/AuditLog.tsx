@@ -1,20 +1,13 @@
 /** Ændringslog: every change, newest first (national administrator: all; regional monitor: own region). */
 import { useCallback, useEffect, useState } from 'react';
+import type { AuditEntry } from '../../../src/access/audit';
 import { api, ApiError } from '../api';
 import { ErrorSummary } from '../forms';
 import { Layout } from '../Layout';
 import { useSession } from '../session';
 
-interface Entry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  organisation: string | null;
-  details: Record<string, unknown>;
-}
+/** An audit entry as JSON: its time a string. */
+type Entry = Omit<AuditEntry, 'at'> & { at: string };
 
 const actions: Record<string, string> = {
   'user.invite': 'Inviterede en bruger',
