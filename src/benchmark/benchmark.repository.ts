@@ -28,21 +28,33 @@ export async function findRun(db: Kysely<Database>, version?: number): Promise<S
   return { ...(row as unknown as Omit<StoredRun, 'release'>), release: found.release };
 }
 
+/** The newest run on release `version`, or on any release when none is given. */
+export async function findLatestRun(db: Kysely<Database>, version?: number): Promise<StoredRun | undefined> {
+  let q = db.selectFrom('benchmark_run as b').innerJoin('release as r', 'r.id', 'b.release_id').select('r.version');
+  if (version !== undefined) q = q.where('r.version', '=', version);
+  const row = await q.orderBy('r.version', 'desc').orderBy('b.id', 'desc').limit(1).executeTakeFirst();
+  return row ? findRun(db, row.version) : undefined;
+}
+
 export type BenchmarkPoint = Record<(typeof BENCHMARK_FIELDS)[number], number | null> & { period: string };
+
+/** The decoded series of a run (values period-major × BENCHMARK_FIELDS; NaN = no value). */
+export async function findBenchmarkSeriesRows(db: Kysely<Database>, runId: number, measures: string[], jobcenters?: string[]) {
+  let q = db.selectFrom('benchmark_series').select(['measure', 'jobcenter', 'values']).where('run_id', '=', runId).where('measure', 'in', measures.length > 0 ? measures : ['-']);
+  if (jobcenters) q = q.where('jobcenter', 'in', jobcenters.length > 0 ? jobcenters : ['-']);
+  return (await q.execute()).map((r) => ({ measure: r.measure, jobcenter: r.jobcenter, values: decodeValues(r.values, 'f64-deflate') }));
+}
 
 /** Per measure, then per jobcenter: the points over the run's periods (one query). */
 export async function findBenchmarkSeries(db: Kysely<Database>, run: StoredRun, measures: string[], jobcenters?: string[]): Promise<Map<string, Map<string, BenchmarkPoint[]>>> {
-  let q = db.selectFrom('benchmark_series').select(['measure', 'jobcenter', 'values']).where('run_id', '=', run.id).where('measure', 'in', measures.length > 0 ? measures : ['-']);
-  if (jobcenters) q = q.where('jobcenter', 'in', jobcenters.length > 0 ? jobcenters : ['-']);
   const F = BENCHMARK_FIELDS.length;
   const out = new Map(measures.map((m) => [m, new Map<string, BenchmarkPoint[]>()]));
-  for (const r of await q.execute()) {
-    const v = decodeValues(r.values, 'f64-deflate');
+  for (const r of await findBenchmarkSeriesRows(db, run.id, measures, jobcenters)) {
     out.get(r.measure)!.set(
       r.jobcenter,
       run.periods.map((period, t) => {
         const p = { period } as BenchmarkPoint;
-        BENCHMARK_FIELDS.forEach((f, k) => (p[f] = Number.isFinite(v[t * F + k]!) ? v[t * F + k]! : null));
+        BENCHMARK_FIELDS.forEach((f, k) => (p[f] = Number.isFinite(r.values[t * F + k]!) ? r.values[t * F + k]! : null));
         return p;
       }),
     );
@@ -78,4 +90,11 @@ export async function findCluster(db: Kysely<Database>, runId: number, jobcenter
   const peers = await findPeers(db, runId);
   const me = peers.find((p) => p.jobcenter === jobcenter);
   return me ? { number: me.cluster, members: peers.filter((p) => p.cluster === me.cluster).map((p) => p.jobcenter) } : null;
+}
+
+/** Every peer cluster of a run: its number and members, in cluster order. */
+export async function findClusters(db: Kysely<Database>, runId: number): Promise<{ number: number; members: string[] }[]> {
+  const byNumber = new Map<number, string[]>();
+  for (const p of await findPeers(db, runId)) byNumber.set(p.cluster, [...(byNumber.get(p.cluster) ?? []), p.jobcenter]);
+  return [...byNumber].sort((a, b) => a[0] - b[0]).map(([number, members]) => ({ number, members }));
 }

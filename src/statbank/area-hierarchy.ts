@@ -1,12 +1,22 @@
-import { areas, type Area, type AreaLevel } from '../reference/index.js';
+import { areas, type AreaLevel } from '../reference/index.js';
 import type { HierarchyId } from './table.schema.js';
 
 /** An area hierarchy of the statistics bank (as Jobindsats' `_nykom`) with its levels top-down. */
 export interface AreaHierarchy {
-  hierarchy_id: HierarchyId;
+  hierarchy_id: string;
   hierarchy_name: string;
-  levels: { level_id: AreaLevel; level_name: string; areas: Area[] }[];
+  levels: { level_id: string; level_name: string; areas: { id: string; name: string }[] }[];
 }
+
+/** A peer cluster of a benchmarking run as an area of the statistics bank: `KL<number>`. */
+export interface ClusterArea {
+  id: string;
+  name: string;
+  members: string[];
+}
+
+/** The id of the peer-cluster hierarchy, offered by every table with jobcenters once a benchmarking has run. */
+export const CLUSTER_HIERARCHY = '_klynge';
 
 const levelNames: Record<AreaLevel, string> = {
   country: 'Hele landet',
@@ -31,5 +41,17 @@ export function areaHierarchy(id: HierarchyId, only?: ReadonlySet<string>): Area
     levels: s.levels
       .map((level) => ({ level_id: level, level_name: levelNames[level], areas: areas.filter((a) => a.level === level && (!only || only.has(a.id))) }))
       .filter((l) => l.areas.length > 0),
+  };
+}
+
+/** The peer clusters and, below them, their jobcenters (cluster by cluster). */
+export function clusterHierarchy(clusters: ClusterArea[], names: ReadonlyMap<string, string>): AreaHierarchy {
+  return {
+    hierarchy_id: CLUSTER_HIERARCHY,
+    hierarchy_name: 'Klynger af sammenlignelige jobcentre',
+    levels: [
+      { level_id: 'cluster', level_name: 'Klynger', areas: clusters.map((c) => ({ id: c.id, name: c.name })) },
+      { level_id: 'jobcenter', level_name: 'Jobcentre', areas: clusters.flatMap((c) => c.members.map((id) => ({ id, name: names.get(id) ?? id }))) },
+    ],
   };
 }

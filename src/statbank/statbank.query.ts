@@ -83,7 +83,7 @@ function selectAreas(t: CompiledTable, query: Record<string, string | string[]>,
   if (!any) {
     // Default: the total (Hele landet), or every area when the table has no total.
     if (t.areaName.has('DK')) return ['DK'];
-    return [...t.areaName.keys()];
+    return [...t.areaName.keys()].filter((a) => !t.clusters.has(a));
   }
   return [...out];
 }

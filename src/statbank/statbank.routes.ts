@@ -6,6 +6,8 @@ import { permit } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import { verifyApiKey } from './api-key.repository.js';
 import { ResponseCache, canonicalQuery } from './statbank.cache.js';
+import { CLUSTER_HIERARCHY } from './area-hierarchy.js';
+import { BENCHMARK_DATASET } from './benchmark-table.js';
 import { StatbankError, notFound } from './statbank.errors.js';
 import { toCsv, toJson, toXlsx } from './statbank.format.js';
 import { resolveSelection } from './statbank.query.js';
@@ -119,7 +121,7 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
     const id = tableIdOf(req);
     const { common, query } = parseCommonQuery(req.query);
     const t = await service.table(id, common.release);
-    const out = await responses.get(`${t.release.id}|${id}|${canonicalQuery(query)}`, async () => {
+    const out = await responses.get(`${t.release.id}|${t.runId}|${id}|${canonicalQuery(query)}`, async () => {
       const result = await service.data(t, resolveSelection(t, query));
       const body =
         common.format === 'xlsx'
@@ -128,7 +130,9 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
       return { release: result.release, body };
     });
     reply.header('X-Release', String(out.release));
-    if (common.release !== undefined) reply.header('Cache-Control', 'public, max-age=86400, immutable');
+    // A release is immutable; the benchmarking shown with it (its table, the clusters) may be rerun.
+    const fromRun = t.def.dataset === BENCHMARK_DATASET || `hierarchy.${CLUSTER_HIERARCHY}` in query;
+    if (common.release !== undefined && !fromRun) reply.header('Cache-Control', 'public, max-age=86400, immutable');
     if (common.format === 'xlsx') {
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

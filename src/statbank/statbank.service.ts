@@ -1,7 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import { findClusters, findLatestRun } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
 import type { DatasetShape, SeriesStatusName } from '../indicators/index.js';
 import { decodeValues, statusNames } from '../indicators/index.js';
+import { BENCHMARK_DATASET, BENCHMARK_TABLE, benchmarkSeries, benchmarkTable } from './benchmark-table.js';
+import { clusterSeries, type CellSeries } from './cluster-cells.js';
 import { notFound } from './statbank.errors.js';
 import type { Selection } from './statbank.query.js';
 import { compileTable, type CompiledTable } from './table.compile.js';
@@ -32,18 +35,18 @@ function round(v: number, decimals: number): number {
 }
 
 /**
- * Reads tables and data of releases. Compiled tables are cached by release id and table id
- * (releases are immutable), and which release is the newest is remembered for `latestTtlMs`,
- * so a data request costs at most two round trips (which release, then the series) and
- * usually one.
+ * Reads tables and data of releases, and the benchmarking's `styr_benchmark`. Compiled
+ * tables are cached by release, benchmarking run and table (releases and runs are
+ * immutable), and which ones are the newest is remembered for `latestTtlMs`, so a data
+ * request costs at most two round trips (which release, then the series) and usually one.
  */
 export class StatbankService {
   private readonly cache = new Map<string, CompiledTable>();
   private readonly aliases = new Map<string, { table: CompiledTable; until: number }>();
 
   /**
-   * @param latestTtlMs how long "the newest release holding a table" is remembered; a new
-   *   publication is served at most this long after it is committed.
+   * @param latestTtlMs how long "the release (and benchmarking run) a table is read from" is
+   *   remembered; a new publication or run is served at most this long after it is committed.
    */
   constructor(
     private readonly db: Kysely<Database>,
@@ -54,27 +57,48 @@ export class StatbankService {
   /** The table in release `version`, or in the newest release holding it; 404 when there is none. */
   async table(tableId: string, version?: number): Promise<CompiledTable> {
     // An explicit version never changes; the newest release is looked up again after LATEST_TTL_MS.
+    // A release never changes, but a benchmarking run may be added to it: every alias expires.
     const alias = version === undefined ? `latest:${tableId}` : `v${version}:${tableId}`;
     const known = this.aliases.get(alias);
     if (known && known.until > Date.now()) return known.table;
-    const t = await this.lookup(tableId, version);
+    const t = tableId === BENCHMARK_TABLE ? await this.lookupBenchmark(version) : await this.lookup(tableId, version);
     if (this.aliases.size >= this.cacheSize) this.aliases.clear();
-    this.aliases.set(alias, { table: t, until: version === undefined ? Date.now() + this.latestTtlMs : Infinity });
+    this.aliases.set(alias, { table: t, until: Date.now() + this.latestTtlMs });
     return t;
   }
 
+  private remember(key: string, compiled: CompiledTable): CompiledTable {
+    if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, compiled);
+    return compiled;
+  }
+
+  private notFound(tableId: string, version?: number) {
+    return notFound(version === undefined ? `Tabellen ${tableId} findes ikke.` : `Tabellen ${tableId} findes ikke i udgivelse ${version}.`);
+  }
+
+  /** A release's table, with the peer clusters of the newest benchmarking run on it or an earlier release. */
   private async lookup(tableId: string, version?: number): Promise<CompiledTable> {
     let q = this.db
       .selectFrom('release_table as t')
       .innerJoin('release as r', 'r.id', 't.release_id')
       .select(['r.id', 'r.version', 'r.created_at'])
+      .select((eb) =>
+        eb
+          .selectFrom('benchmark_run as b')
+          .innerJoin('release as br', 'br.id', 'b.release_id')
+          .select('b.id')
+          .whereRef('br.version', '<=', 'r.version')
+          .orderBy('br.version', 'desc')
+          .orderBy('b.id', 'desc')
+          .limit(1)
+          .as('run_id'),
+      )
       .where('t.table_id', '=', tableId);
     q = version === undefined ? q.orderBy('r.version', 'desc').limit(1) : q.where('r.version', '=', version);
     const rel = await q.executeTakeFirst();
-    if (!rel) {
-      throw notFound(version === undefined ? `Tabellen ${tableId} findes ikke.` : `Tabellen ${tableId} findes ikke i udgivelse ${version}.`);
-    }
-    const key = `${rel.id}:${tableId}`;
+    if (!rel) throw this.notFound(tableId, version);
+    const key = `${rel.id}:${rel.run_id ?? '-'}:${tableId}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const row = await this.db
@@ -85,10 +109,19 @@ export class StatbankService {
       .where('t.table_id', '=', tableId)
       .executeTakeFirst();
     if (!row) throw new Error(`Udgivelse ${rel.version}: tabellen ${tableId} mangler sit datasæt`);
-    const compiled = compileTable(row.definition, row.spec as DatasetShape, { id: rel.id, version: rel.version, createdAt: new Date(rel.created_at) });
-    if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, compiled);
-    return compiled;
+    const run = rel.run_id === null ? undefined : { id: rel.run_id, clusters: (await findClusters(this.db, rel.run_id)).map((c) => ({ id: `KL${c.number}`, name: `Klynge ${c.number} (gns. pr. jobcenter)`, members: c.members })) };
+    return this.remember(key, compileTable(row.definition, row.spec as DatasetShape, { id: rel.id, version: rel.version, createdAt: new Date(rel.created_at) }, run));
+  }
+
+  /** `styr_benchmark` of the newest benchmarking run on release `version` (default: on any release). */
+  private async lookupBenchmark(version?: number): Promise<CompiledTable> {
+    const run = await findLatestRun(this.db, version);
+    if (!run) throw this.notFound(BENCHMARK_TABLE, version);
+    const hit = this.cache.get(`run:${run.id}`);
+    if (hit) return hit;
+    const jobcenters = (await this.db.selectFrom('benchmark_peer').select('jobcenter').where('run_id', '=', run.id).execute()).map((r) => r.jobcenter);
+    const { definition, shape } = benchmarkTable(run, jobcenters);
+    return this.remember(`run:${run.id}`, compileTable(definition, shape, { id: run.release.id, version: run.release.version, createdAt: new Date(run.created_at) }, { id: run.id, clusters: [] }));
   }
 
   /** Every table of release `version`, or the newest version of every table of any release. */
@@ -105,21 +138,26 @@ export class StatbankService {
       q = q.distinctOn('t.table_id').orderBy('t.table_id').orderBy('r.version', 'desc');
     }
     const rows = await q.execute();
-    return rows.map((r) => ({ definition: tableDefinitionSchema.parse(r.definition), release: r.version }));
+    const entries = rows.map((r) => ({ definition: tableDefinitionSchema.parse(r.definition), release: r.version }));
+    const run = await findLatestRun(this.db, version);
+    if (run) entries.push({ definition: benchmarkTable(run, []).definition, release: run.release.version });
+    return entries.sort((a, b) => a.definition.table_id.localeCompare(b.definition.table_id));
   }
 
   /**
-   * Series of the table's dataset for the areas, with `dims` position-wise in `allowed`.
-   * When the allowed dims are few combinations, they are matched exactly so the primary
-   * key (area, dims) finds them.
+   * Decoded series of the table for the areas, with `dims` position-wise in `allowed`: from
+   * the release's dataset (a peer cluster from its jobcenters) or from the benchmarking run.
    */
-  private async fetchSeries(t: CompiledTable, areas: string[], allowed: (Set<string> | undefined)[]) {
+  private async fetchSeries(t: CompiledTable, areas: string[], allowed: (Set<string> | undefined)[]): Promise<CellSeries[]> {
+    if (t.def.dataset === BENCHMARK_DATASET) return benchmarkSeries(this.db, t.runId!, [...allowed[0]!], areas, t.shape.periods.length);
+    const clusters = new Map(areas.filter((a) => t.clusters.has(a)).map((a) => [a, t.clusters.get(a)!]));
+    const wanted = [...new Set([...areas.filter((a) => !clusters.has(a)), ...[...clusters.values()].flat()])];
     let q = this.db
       .selectFrom('release_series')
       .select(['area', 'dims', 'values', 'status', 'codec'])
       .where('release_id', '=', t.release.id)
       .where('dataset', '=', t.def.dataset)
-      .where('area', 'in', areas.length > 0 ? areas : ['-']);
+      .where('area', 'in', wanted.length > 0 ? wanted : ['-']);
     let combos: string[][] | undefined = [[]];
     for (const set of allowed) {
       if (!set || combos.length * set.size > 256) combos = undefined;
@@ -134,7 +172,10 @@ export class StatbankService {
         if (values) q = q.where(sql<string>`dims[${sql.lit(i + 1)}]`, 'in', values.size > 0 ? [...values] : ['-']);
       });
     }
-    return q.execute();
+    const rows = (await q.execute()).map((r) => ({ area: r.area, dims: r.dims, values: decodeValues(r.values, r.codec), status: r.status }));
+    if (clusters.size === 0) return rows;
+    const asked = new Set(areas);
+    return [...rows.filter((r) => asked.has(r.area)), ...clusterSeries(rows, clusters, t.shape.measures.length)];
   }
 
   /** The rows a selection asks for: period-major, then area, then dimension values in table order. */
@@ -193,7 +234,7 @@ export class StatbankService {
         names.push(v.name);
         order.push(v.order);
       }
-      matched.push({ area: s.area, names, order, values: decodeValues(s.values, s.codec), status: s.status });
+      matched.push({ area: s.area, names, order, values: s.values, status: s.status });
     }
     matched.sort((a, b) => {
       for (let i = 0; i < a.order.length; i++) if (a.order[i] !== b.order[i]) return a.order[i]! - b.order[i]!;

@@ -1,5 +1,5 @@
 import type { DatasetShape, Freq } from '../indicators/index.js';
-import { areaHierarchy, type AreaHierarchy } from './area-hierarchy.js';
+import { areaHierarchy, clusterHierarchy, CLUSTER_HIERARCHY, type AreaHierarchy, type ClusterArea } from './area-hierarchy.js';
 import { tableDefinitionSchema, type DimensionDefinition, type TableDefinition } from './table.schema.js';
 
 /** A dimension with lookups for queries and rows. */
@@ -22,6 +22,10 @@ export interface CompiledTable {
   periodsByFreq: Map<Freq, string[]>;
   hierarchies: Map<string, AreaHierarchy>;
   areaName: Map<string, string>;
+  /** Peer cluster id → its jobcenters in the table (cells of a cluster aggregate theirs). */
+  clusters: Map<string, string[]>;
+  /** The benchmarking run whose clusters (or, for `styr_benchmark`, whose results) the table shows. */
+  runId: number | null;
   dimensions: CompiledDimension[];
   dimById: Map<string, CompiledDimension>;
   /** Position of each shape dim in `release_series.dims`. */
@@ -32,8 +36,12 @@ export interface CompiledTable {
 
 const freqOrder: Freq[] = ['M', 'Q', 'Y', 'R'];
 
-/** Validates a stored definition against its dataset shape and builds the lookups; throws on a broken definition. */
-export function compileTable(definition: unknown, shape: DatasetShape, release: CompiledTable['release']): CompiledTable {
+/**
+ * Validates a stored definition against its dataset shape and builds the lookups; throws on
+ * a broken definition. A table with jobcenters also gets the peer clusters of `run` as a
+ * hierarchy of their own.
+ */
+export function compileTable(definition: unknown, shape: DatasetShape, release: CompiledTable['release'], run?: { id: number; clusters: ClusterArea[] }): CompiledTable {
   const parsed = tableDefinitionSchema.safeParse(definition);
   if (!parsed.success) throw new Error(`Tabeldefinitionen er ugyldig: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const def = parsed.data;
@@ -48,9 +56,19 @@ export function compileTable(definition: unknown, shape: DatasetShape, release: 
   }
 
   const only = def.area.areas ? new Set(def.area.areas) : undefined;
-  const hierarchies = new Map(def.area.hierarchies.map((h) => [h, areaHierarchy(h, only)]));
+  const hierarchies = new Map<string, AreaHierarchy>(def.area.hierarchies.map((h) => [h, areaHierarchy(h, only)]));
   const areaName = new Map<string, string>();
   for (const h of hierarchies.values()) for (const l of h.levels) for (const a of l.areas) areaName.set(a.id, def.area.names?.[a.id] ?? a.name);
+  const clusters = new Map<string, string[]>();
+  if (run && hierarchies.has('_jobcenter') && run.clusters.length > 0) {
+    const inTable = run.clusters.map((c) => ({ ...c, members: c.members.filter((m) => areaName.has(m)) })).filter((c) => c.members.length > 0);
+    const h = clusterHierarchy(inTable, areaName);
+    hierarchies.set(CLUSTER_HIERARCHY, h);
+    for (const c of inTable) {
+      clusters.set(c.id, c.members);
+      areaName.set(c.id, c.name);
+    }
+  }
 
   const dimPos = new Map(shape.dims.map((d, i) => [d, i]));
   const dimensions = def.dimensions.map((d): CompiledDimension => {
@@ -80,6 +98,8 @@ export function compileTable(definition: unknown, shape: DatasetShape, release: 
     periodsByFreq,
     hierarchies,
     areaName,
+    clusters,
+    runId: run?.id ?? null,
     dimensions,
     dimById: new Map(dimensions.map((d) => [d.def.id, d])),
     dimPos,

@@ -127,6 +127,52 @@ describe.each(backends)('benchmarking on %s', (kind) => {
     expect(((await call(app, 'GET', '/api/profile/R1084')).json() as { cluster: unknown }).cluster).toBeNull();
   });
 
+  it('offers the peer clusters as areas in the statistics bank: the average jobcenter of each', async () => {
+    const peers = await db.db.selectFrom('benchmark_peer').selectAll().where('run_id', '=', run.runId).execute();
+    const mine = peers.find((p) => p.jobcenter === 'J101')!.cluster;
+    const members = peers.filter((p) => p.cluster === mine).map((p) => p.jobcenter);
+    const table = (await call(app, 'GET', '/v3/table/ptv_a02')).json() as { dimensions: { dimension_id: string; hierarchies: { hierarchy_id: string; levels: { level_id: string; values: { value_id: string; value_name: string }[] }[] }[] }[] };
+    const klynge = table.dimensions[0]!.hierarchies.find((h) => h.hierarchy_id === '_klynge')!;
+    expect(klynge.levels.map((l) => l.level_id)).toEqual(['cluster', 'jobcenter']);
+    expect(klynge.levels[0]!.values).toContainEqual({ value_id: `KL${mine}`, value_name: `Klynge ${mine} (gns. pr. jobcenter)` });
+    expect(klynge.levels[1]!.values).toHaveLength(94);
+
+    const res = await call(app, 'GET', `/v3/data/ptv_a02?period.R=latest:1&hierarchy._klynge=KL${mine}&hierarchy._jobcenter=J101&dimension.ydelsesgrupper=category_kontanthjaelp&include=status`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { columns: string[]; rows: (string | number | null)[][]; status: string[] };
+    const col = (label: string) => body.columns.indexOf(label);
+    const cluster = body.rows.find((r) => r[1] === `Klynge ${mine} (gns. pr. jobcenter)`)!;
+    // Independently from the fixture's law: the average jobcenter of the cluster.
+    const shares = fixtureShares().filter((j) => members.includes(j.jobcenter));
+    expect(cluster[col('Antal personer')]).toBe(1000);
+    expect(cluster[col('Antal fuldtidspersoner')]).toBeCloseTo(shares.reduce((s, j) => s + (j.shares.kontanthjaelp! * j.population) / 100, 0) / shares.length, 1);
+    expect(cluster[col('Fuldtidspersoner i pct. af befolkningen 16-66 år')]).toBeCloseTo(shares.reduce((s, j) => s + j.shares.kontanthjaelp!, 0) / shares.length, 1);
+    expect(body.status).toEqual(['published', 'published']);
+    expect(body.rows.map((r) => r[1])).toEqual([`Klynge ${mine} (gns. pr. jobcenter)`, 'Jobcenter København']);
+  });
+
+  it('publishes expected and actual levels as the /v3 table styr_benchmark', async () => {
+    const subjects = (await call(app, 'GET', '/v3/tables')).json() as { subject_id: string; table_groups: { tables: { table_id: string }[] }[] }[];
+    expect(subjects.find((s) => s.subject_id === 'benchmarking')!.table_groups.flatMap((g) => g.tables.map((t) => t.table_id))).toEqual(['styr_benchmark']);
+    const res = await call(app, 'GET', '/v3/data/styr_benchmark?period.R=latest:1&dimension.maal=share_kontanthjaelp');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { columns: string[]; rows: (string | number | null)[][] };
+    expect(body.columns).toEqual(['Periode', 'Jobcenter', 'Mål', 'Faktisk niveau', 'Forventet niveau', 'Forventet niveau, nedre grænse', 'Forventet niveau, øvre grænse', 'Faktisk i forhold til forventet', 'Placering', 'Afvigelse i standardafvigelser']);
+    expect(body.rows).toHaveLength(94); // every jobcenter by default: the table has no national total
+    const cph = body.rows.find((r) => r[1] === 'Jobcenter København')!;
+    const [period, , measure, actual, expected, lower, upper, ratio, rank] = cph as [string, string, string, number, number, number, number, number, number];
+    expect(period).toBe(fixturePeriods.at(-1));
+    expect(measure).toContain('Kontanthjælp');
+    expect(actual).toBeCloseTo(fixtureShares().find((j) => j.jobcenter === 'J101')!.shares.kontanthjaelp!, 2);
+    expect(ratio).toBeCloseTo(actual / expected, 2);
+    expect(actual).toBeGreaterThan(upper);
+    expect(lower).toBeLessThan(expected);
+    expect(rank).toBe(94);
+    const csv = await call(app, 'GET', '/v3/data/styr_benchmark?period.R=latest:1&dimension.maal=share_kontanthjaelp&hierarchy._jobcenter=J101&format=csv');
+    expect(csv.body.split('\r\n')[1]).toContain(`${String(actual).replace('.', ',')};`);
+    expect((await call(app, 'GET', '/v3/data/styr_benchmark?release=999')).statusCode).toBe(404);
+  });
+
   it('answers bad parameters with a Danish 400 naming the parameter', async () => {
     const m = await call(app, 'GET', '/api/benchmark/ranking?measure=nope');
     expect(m.statusCode).toBe(400);

@@ -8,7 +8,8 @@
 import type { Kysely } from 'kysely';
 import { benchmarkCategories, saveConditions } from '../../src/benchmark/index.js';
 import type { Database } from '../../src/db/index.js';
-import { datasets, encodeValues, insertDataset, insertRelease, insertSeries } from '../../src/indicators/index.js';
+import { datasets, encodeValues, insertDataset, insertRelease, insertSeries, insertTables } from '../../src/indicators/index.js';
+import { registerReleaseTables } from '../../src/statbank/index.js';
 import { areas } from '../../src/reference/index.js';
 import { buildConditions } from '../../src/register/generator/conditions.js';
 
@@ -80,7 +81,7 @@ export function fixtureShares(): { jobcenter: string; name: string; population: 
   });
 }
 
-/** Publishes the release and stores the conditions; returns the release version. */
+/** Publishes the release (with the statistics bank's ptv_a02 over it) and stores the conditions; returns the release version. */
 export async function publishBenchmarkFixture(db: Kysely<Database>): Promise<number> {
   await saveFixtureConditions(db);
   const shape = {
@@ -99,6 +100,7 @@ export async function publishBenchmarkFixture(db: Kysely<Database>): Promise<num
     const r = await insertRelease(trx, { source: 'register', firstWeek: '2023-01-02', cutoffWeek: '2025-12-22', notes: 'benchmark fixture', threshold: 5, summary: {} });
     await insertDataset(trx, r.id, 'volume', shape);
     await insertSeries(trx, r.id, 'volume', rows);
+    await insertTables(trx, r.id, registerReleaseTables().filter((t) => t.tableId === 'ptv_a02'));
     return r.version;
   });
 }

@@ -46,6 +46,28 @@ describe.skipIf(!chromiumPath)('benchmarking pages in Chromium', () => {
     await page.close();
   });
 
+  it('statistics bank: the benchmarking as a table, and a peer cluster as an area', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.base + '/statistik');
+    await page.getByRole('link', { name: 'Benchmarking: forventet og faktisk niveau' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Benchmarking: forventet og faktisk niveau' }).waitFor();
+    // The default view: every jobcenter on the first measure in the newest rolling year.
+    const cph = page.locator('tbody tr').filter({ hasText: 'Jobcenter København' });
+    await cph.first().waitFor();
+    expect(await page.locator('tbody tr').filter({ hasText: /^Jobcenter|Jobcenter / }).count()).toBeGreaterThanOrEqual(94);
+    await page.screenshot({ path: `${screenshots}/statistik-benchmark.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(site.base + '/statistik/ptv_a02?period.R=latest%3A1&hierarchy._jobcenter=J101&dimension.ydelsesgrupper=category_kontanthjaelp');
+    await page.locator('tbody tr').filter({ hasText: 'Jobcenter København' }).first().waitFor();
+    await page.getByLabel('Områder').selectOption([{ label: 'Jobcenter København' }, { label: 'Klynge 1 (gns. pr. jobcenter)' }]);
+    await page.waitForURL(/hierarchy\._klynge=KL1/);
+    await page.locator('tbody tr').filter({ hasText: 'Klynge 1' }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}/statistik-klynge.png`, fullPage: true });
+    await page.close();
+  });
+
   it('a regional monitor sees the result problems of the region, with evidence; the public is sent to log in', async () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();

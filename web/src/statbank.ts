@@ -61,11 +61,32 @@ export const statusText: Record<Status, string> = {
   unavailable: 'Ikke opgjort for denne periode (fx fordi de 4 uger efter perioden endnu ikke er med i registeret).',
 };
 
-/** The explorer's default query for a table: 12 latest periods of its first frequency, the whole country, every measure. */
+/**
+ * The explorer's default query for a table: the 12 latest periods of its first frequency for
+ * the whole country, every measure. A table without the country (e.g. the benchmarking's,
+ * by jobcenter) starts with every area in the newest period and the first value of each
+ * dimension that has no total, so the first view stays readable.
+ */
 export function defaultQuery(t: TableInfo): URLSearchParams {
   const q = new URLSearchParams();
   const freq = Object.keys(t.periods_by_freq)[0] ?? 'M';
   q.set(`period.${freq}`, 'latest:12');
-  q.set('hierarchy._nykom', '/');
+  const national = setDefaultAreas(t, q);
+  if (!national) {
+    q.set(`period.${freq}`, 'latest:1');
+    for (const d of t.dimensions) {
+      const first = d.hierarchies[0]?.levels[0]?.values[0];
+      if (d.dimension_id !== 'omraade' && d.total === undefined && d.parameter && first) q.set(d.parameter, first.value_id);
+    }
+  }
   return q;
+}
+
+/** Sets the default areas: the whole country where the table has it (true), else all its areas. */
+export function setDefaultAreas(t: TableInfo, q: URLSearchParams): boolean {
+  const hierarchies = t.dimensions.find((d) => d.dimension_id === 'omraade')?.hierarchies ?? [];
+  const national = hierarchies.find((h) => h.levels.some((l) => l.level_id === 'country'));
+  const h = national ?? hierarchies[0];
+  if (h) q.set(h.parameter, national ? '/' : '*');
+  return national !== undefined;
 }

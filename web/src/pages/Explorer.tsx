@@ -8,7 +8,7 @@ import { LineChart } from '../chart';
 import { Alert } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
-import { defaultQuery, freqNames, statusText, type DataResult, type Dimension, type Status, type TableInfo } from '../statbank';
+import { defaultQuery, freqNames, setDefaultAreas, statusText, type DataResult, type Dimension, type Status, type TableInfo } from '../statbank';
 
 const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
 
@@ -120,7 +120,7 @@ export function Explorer({ tableId }: { tableId: string }) {
                   by.set(param, [...(by.get(param) ?? []), id]);
                 }
                 for (const [param, ids] of by) q.set(param, ids.join(','));
-                if (by.size === 0) q.set('hierarchy._nykom', '/');
+                if (by.size === 0) setDefaultAreas(info, q);
               })
             }
           >
@@ -238,7 +238,8 @@ function Result({ data }: { data: DataResult }) {
   return (
     <>
       <Chart data={data} numeric={numeric} />
-      <div className="table--responsive-scroll">
+      {/* Focusable, so a wide table can be scrolled with the keyboard. */}
+      <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label="Tallene i tabelform">
         <table className="table table--compact">
           <caption className="sr-only">Tallene i tabelform</caption>
           <thead>

@@ -37,6 +37,9 @@ interface AreaRef {
 
 /** The /v3 hierarchy parameter that holds an area id. */
 const hierarchyOf = (id: string) => (id.startsWith('J') ? 'hierarchy._jobcenter' : id.startsWith('B') ? 'hierarchy._beskregion' : 'hierarchy._nykom');
+/** The area's numbers in a statistics-bank table over 24 months, beside its peer cluster when it has one. */
+const statbankLink = (table: string, p: Profile) =>
+  `/statistik/${table}?period.M=latest%3A24&${hierarchyOf(p.area.id)}=${encodeURIComponent(p.area.id)}${p.cluster ? `&hierarchy._klynge=KL${p.cluster.number}` : ''}`;
 const levelNames: Record<string, string> = { country: 'Hele landet', region: 'Regioner', employment_region: 'Beskæftigelsesregioner (2007-2014)', jobcenter: 'Jobcentre', municipality: 'Kommuner' };
 /** The statistics-bank table behind each card. */
 const tableOf: Record<string, string> = { public_support: 'ptv_a02', gross_unemployed: 'y25i01', longterm: 'y25i09', sygedagpenge: 'y07a02', kontanthjaelp: 'y60a02', activation: 'styr_aktivering', timeliness: 'styr_rettidighed' };
@@ -100,7 +103,12 @@ export function Profile({ areaId }: { areaId: string }) {
               measure={p.peers.measure}
               areas={p.cluster.areas}
               current={p.area.id}
-              more={<Link to={`/benchmark/${p.area.id}`}>Se benchmarkingen af {p.area.name}</Link>}
+              more={
+                <>
+                  <Link to={`/benchmark/${p.area.id}`}>Se benchmarkingen af {p.area.name}</Link> ·{' '}
+                  <Link to={statbankLink('ptv_a02', p)}>Se klyngen i statistikbanken</Link>
+                </>
+              }
             />
           )}
         </>
@@ -153,7 +161,7 @@ function KeyCard({ card: c, profile: p }: { card: Card; profile: Profile }) {
         </dl>
         <Sparkline values={values} label={first ? `Udvikling i ${c.value.label} fra ${fmt(first.value, c.value.decimals)} i ${first.period} til ${fmt(latest, c.value.decimals)} i ${c.period}.` : undefined} />
         <p className="mb-0">
-          <Link to={`/statistik/${tableOf[c.id] ?? ''}?period.M=latest%3A24&${hierarchyOf(p.area.id)}=${encodeURIComponent(p.area.id)}`}>Se tallene i statistikbanken</Link>
+          <Link to={statbankLink(tableOf[c.id] ?? '', p)}>Se tallene i statistikbanken</Link>
         </p>
       </div>
     </li>
