@@ -21,8 +21,9 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe.each([
-  // Measured: precision 0.89 (16 of 18 flags), recall 1.00 (15 of 15).
-  { seed: demoRegister.seed, role: 'the demo seed', floor: { precision: 0.85, recall: 0.95 } },
+  // Measured: precision 0.94 (17 of 18 flags; 0.89 counting J730's førtidspension, a consequence
+  // of its planted sygedagpenge effect, as a false alarm), recall 1.00 (15 of 15).
+  { seed: demoRegister.seed, role: 'the demo seed', floor: { precision: 0.9, recall: 0.95 } },
   // Measured once, after the method was fixed: precision 0.93, recall 0.73 (11 of 15).
   { seed: 31337, role: 'a seed not used to choose the method', floor: { precision: 0.9, recall: 0.7 } },
 ])('result problems vs. truth.json, $role ($seed)', ({ seed, floor }) => {
@@ -37,7 +38,7 @@ describe.each([
       const flags = await db.db.selectFrom('benchmark_flag').selectAll().execute();
       const truth = JSON.parse(readFileSync(join(dir, 'register', 'truth.json'), 'utf8')) as Truth;
       const s = score(flags, truth);
-      console.log(`seed ${seed}: precision ${s.precision.toFixed(2)}, recall ${s.recall.toFixed(2)}; missed ${s.missed.join(' ') || '–'}; false alarms ${s.falseAlarms.join(' ') || '–'}; timeliness ${s.timeliness.precision.toFixed(2)}/${s.timeliness.recall.toFixed(2)}`);
+      console.log(`seed ${seed}: precision ${s.precision.toFixed(2)} (strict ${s.strictPrecision.toFixed(2)}), recall ${s.recall.toFixed(2)}; missed ${s.missed.join(' ') || '–'}; false alarms ${s.falseAlarms.join(' ') || '–'}; timeliness ${s.timeliness.precision.toFixed(2)}/${s.timeliness.recall.toFixed(2)}`);
       expect(s.recall).toBeGreaterThanOrEqual(floor.recall);
       expect(s.precision).toBeGreaterThanOrEqual(floor.precision);
       expect(s.timeliness).toEqual({ precision: 1, recall: 1 });

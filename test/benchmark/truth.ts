@@ -11,14 +11,31 @@ export interface FlagLike {
 }
 
 export interface Score {
-  /** Flagged (jobcenter, category, direction) units on the category measures that match a planted effect (any size). */
+  /**
+   * Flagged (jobcenter, category, direction) units on the category measures that match a
+   * planted effect (any size) or its built-in consequence (see `consequences`).
+   */
   precision: number;
+  /** The same, counting a consequence as a false alarm. */
+  strictPrecision: number;
   /** Serious planted effects found (a flag on any measure of the category, in the planted direction). */
   recall: number;
   flagged: string[];
   missed: string[];
   falseAlarms: string[];
   timeliness: { precision: number; recall: number };
+}
+
+/**
+ * The deviations a planted effect causes in another category by the generator's own rules
+ * (src/register/generator): a sygedagpenge effect lengthens or shortens sick spells and
+ * jobafklaring; a longer sick spell passes the 22-week review more often, and half of those
+ * go on to jobafklaring, whose next states are largely ressourceforløb and fleksjob
+ * (model.ts SICK_TO_JAF, NEXT). So førtidspension/fleksjob moves the same way as the
+ * planted sygedagpenge effect: a real deviation in the data, not a false alarm.
+ */
+export function consequences(truth: Truth): string[] {
+  return truth.planted.filter((p) => p.category === 'sygedagpenge').map((p) => `${p.jobcenter}|foertidspension|${p.direction}`);
 }
 
 /**
@@ -34,15 +51,17 @@ export function score(flags: FlagLike[], truth: Truth): Score {
   );
   const planted = new Set(truth.planted.map((p) => `${p.jobcenter}|${p.category}|${p.direction}`));
   const serious = truth.planted.filter((p) => p.size === 'serious').map((p) => `${p.jobcenter}|${p.category}|${p.direction}`);
-  const hits = [...units].filter((u) => planted.has(u));
+  const caused = new Set(consequences(truth));
+  const hits = [...units].filter((u) => planted.has(u) || caused.has(u));
   const late = new Set(truth.lateInterviewJobcenters.map((l) => l.jobcenter));
   const onTime = new Set(active.filter((f) => f.measure === 'timeliness').map((f) => f.jobcenter));
   return {
     precision: units.size === 0 ? 1 : hits.length / units.size,
+    strictPrecision: units.size === 0 ? 1 : [...units].filter((u) => planted.has(u)).length / units.size,
     recall: serious.filter((u) => units.has(u)).length / serious.length,
     flagged: [...units],
     missed: serious.filter((u) => !units.has(u)),
-    falseAlarms: [...units].filter((u) => !planted.has(u)),
+    falseAlarms: [...units].filter((u) => !planted.has(u) && !caused.has(u)),
     timeliness: {
       precision: onTime.size === 0 ? 1 : [...onTime].filter((j) => late.has(j)).length / onTime.size,
       recall: [...late].filter((j) => onTime.has(j)).length / late.size,

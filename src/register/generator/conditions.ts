@@ -113,6 +113,10 @@ export const CATEGORIES: readonly Category[] = ['dagpenge', 'kontanthjaelp', 'sy
  * result problems a benchmarking must find. 'moderate' effects (0.80 or 1.25, any
  * category, jobcenters of 10 000–30 000) are real but not expected to be found at demo
  * scale; a flag on one is no false alarm.
+ *
+ * A sygedagpenge effect also moves førtidspension/fleksjob the same way: longer sick spells
+ * pass the 22-week review more often, half of those go on to jobafklaring, and jobafklaring
+ * leads on to ressourceforløb, fleksjob and førtidspension (model.ts SICK_TO_JAF, NEXT).
  */
 export interface PlantedEffect {
   jobcenter: string;
