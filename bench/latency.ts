@@ -24,7 +24,10 @@ export async function latency(base: string, clients: number, ms: number, queries
 export async function statbankQueries(base: string): Promise<string[]> {
   const tables = (await (await fetch(`${base}/v3/tables?format=json`)).json()) as { table_groups?: { tables: { table_id: string }[] }[] }[];
   const ids = tables.flatMap((s) => (s.table_groups ?? []).flatMap((g) => g.tables.map((t) => t.table_id)));
-  return ids.flatMap((id) => [
+  return ids.flatMap((id) => id === 'styr_benchmark' ? [
+    `/v3/data/${id}?period.R=latest:12&format=json`,
+    `/v3/data/${id}?period.R=latest:24&hierarchy._jobcenter=J101&dimension.maal=*&format=csv`,
+  ] : [
     `/v3/data/${id}?period.M=latest:12&hierarchy._nykom=*&format=json`,
     `/v3/data/${id}?period.M=latest:24&hierarchy._nykom=/&format=json`,
     `/v3/data/${id}?period.Q=latest:8&hierarchy._nykom=level:region&format=csv`,

@@ -20,7 +20,7 @@ import { progressBars } from '../src/cli/progress.js';
 import { corePostgres, loadSampleIntoPostgres } from './postgres-baseline.js';
 import { jobcenterPageQueries, latency, statbankQueries } from './latency.js';
 import { bundleSize, firstRender } from './web.js';
-import { benchmarkingBench } from './benchmarking.js';
+import { benchmarkingBench, clusterQueryBench } from './benchmarking.js';
 
 const FULL_PERSONS = 3_900_000;
 
@@ -70,6 +70,9 @@ export async function runBenchmarks(opts: { scale: number }): Promise<void> {
     `benchmarking, ${bm.jobcenters} jobcentres × ${bm.measures} measures × ${bm.periods} rolling years`,
     `${bm.total.toFixed(2)} s (read ${bm.seconds.load.toFixed(2)}, compute ${bm.seconds.compute.toFixed(2)}, store ${bm.seconds.store.toFixed(2)}); compute = ${(bm.seconds.compute / bm.seconds.load).toFixed(2)}× reading its input (target ≤ 5 s)`,
   );
+
+  const cq = await clusterQueryBench(db.db);
+  log('/v3/data, the peer clusters as areas (ptv_a02, 12 months × categories)', `${cq.clusterMs.toFixed(1)} ms per query = ${(cq.clusterMs / cq.jobcenterMs).toFixed(2)}× the same query for the 94 jobcentres (${cq.jobcenterMs.toFixed(1)} ms)`);
 
   // 3. Core measures in PostgreSQL vs. our engine on a 5 % sample.
   const sample = join(out, 'sample');

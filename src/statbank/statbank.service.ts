@@ -119,7 +119,7 @@ export class StatbankService {
     if (!run) throw this.notFound(BENCHMARK_TABLE, version);
     const hit = this.cache.get(`run:${run.id}`);
     if (hit) return hit;
-    const jobcenters = (await this.db.selectFrom('benchmark_peer').select('jobcenter').where('run_id', '=', run.id).execute()).map((r) => r.jobcenter);
+    const jobcenters = (await findClusters(this.db, run.id)).flatMap((c) => c.members);
     const { definition, shape } = benchmarkTable(run, jobcenters);
     return this.remember(`run:${run.id}`, compileTable(definition, shape, { id: run.release.id, version: run.release.version, createdAt: new Date(run.created_at) }, { id: run.id, clusters: [] }));
   }
