@@ -16,7 +16,7 @@ import { nearestNeighbours, peerClusters } from './cluster.js';
 import { conditionVariables, type JobcenterConditions } from './conditions.js';
 import { benchmarkMeasureById, benchmarkMeasures, benchmarkCategories, type BenchmarkCategory, type BenchmarkSettings } from './measures.js';
 import type { Panel } from './panel.js';
-import { fitWls, normalQuantile, predict, quantile, tQuantile, varianceComponents, type Fit } from './regression.js';
+import { fitWls, normalQuantile, predict, quantile, tQuantile, varianceComponents, type Fit } from '../stats/index.js';
 
 /**
  * Fields per period in a result series. `z`: the deviation's strength, the mean log

@@ -1,7 +1,7 @@
 /** Textbook cases for the benchmarking methods: regression, quantiles, clusters, neighbours. */
 import { describe, expect, it } from 'vitest';
 import { calinskiHarabasz, enforceMinSize, nearestNeighbours, peerClusters, ward, kmeans } from '../../src/benchmark/cluster.js';
-import { fitWls, normalQuantile, predict, tQuantile, varianceComponents } from '../../src/benchmark/regression.js';
+import { fitWls, normalQuantile, predict, tQuantile, varianceComponents } from '../../src/stats/index.js';
 
 describe('regression', () => {
   it('reproduces an exact line', () => {

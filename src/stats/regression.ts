@@ -161,6 +161,11 @@ export function normalQuantile(p: number): number {
   return x - u / (1 + (x * u) / 2);
 }
 
+/** The standard normal distribution function Φ(x). */
+export function normalCdf(x: number): number {
+  return 0.5 * erfc(-x / Math.SQRT2);
+}
+
 /** Complementary error function (Numerical Recipes' erfcc, fractional error < 1.2e-7). */
 function erfc(x: number): number {
   const z = Math.abs(x);

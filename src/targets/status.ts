@@ -1,0 +1,64 @@
+/**
+ * A target's status against a release: met or missed once the deadline is in the data;
+ * before it, on track, at risk or off track by the probability that the forecast meets it.
+ */
+import { forecast, probabilityOfMeeting, type Forecast, type SeriesPoint } from './forecast.js';
+import { stepOf } from './periods.js';
+import { isMeasurable, targetValue, type Target } from './target.js';
+
+export type TargetStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'not_measurable' | 'no_data';
+
+export const statusLabels: Record<TargetStatus, string> = {
+  met: 'Nået',
+  on_track: 'På vej',
+  at_risk: 'I risiko',
+  off_track: 'Ikke på vej',
+  not_measurable: 'Ikke målbart',
+  no_data: 'Ingen data',
+};
+
+/** Probability of meeting the target from which a target is on track, and below which it is off track. */
+export const ON_TRACK = 0.8;
+export const OFF_TRACK = 0.2;
+
+export interface TargetEvaluation {
+  status: TargetStatus;
+  /** The value to reach and from which side; null when not measurable. */
+  target: { value: number; direction: 'at_least' | 'at_most' } | null;
+  latest: { period: string; value: number } | null;
+  /** Once the deadline is in the data: the value then. */
+  atDeadline: { period: string; value: number } | null;
+  forecast: Forecast | null;
+  probability: number | null;
+  /** Why, in Danish. */
+  reason: string;
+}
+
+const fmt = (v: number) => v.toLocaleString('da-DK', { maximumFractionDigits: 1 });
+const meets = (v: number, t: { value: number; direction: 'at_least' | 'at_most' }) => (t.direction === 'at_least' ? v >= t.value : v <= t.value);
+
+/** Evaluates a target on its indicator's series (periods ascending; null = not published). */
+export function evaluateTarget(t: Target, series: readonly SeriesPoint[]): TargetEvaluation {
+  const none = { latest: null, atDeadline: null, forecast: null, probability: null };
+  if (!isMeasurable(t)) return { ...none, status: 'not_measurable', target: null, reason: 'Målet er ikke bundet til et tal i statistikbanken.' };
+  const target = targetValue(t);
+  if (!Number.isFinite(target.value)) return { ...none, status: 'no_data', target, reason: 'Udgangspunktet mangler, så målværdien kan ikke regnes ud.' };
+  const observed = series.filter((p): p is { period: string; value: number } => p.value !== null && Number.isFinite(p.value));
+  const latest = observed.at(-1) ?? null;
+  if (!latest) return { ...none, status: 'no_data', target, reason: 'Der er ingen offentliggjorte tal for indikatoren.' };
+  const side = target.direction === 'at_least' ? 'mindst' : 'højst';
+  if (stepOf(t.deadline) <= stepOf(latest.period)) {
+    const at = observed.find((p) => p.period === t.deadline) ?? null;
+    if (!at) return { ...none, latest, status: 'no_data', target, reason: `Tallet for ${t.deadline} er ikke offentliggjort.` };
+    const ok = meets(at.value, target);
+    return { ...none, latest, atDeadline: at, status: ok ? 'met' : 'off_track', target, reason: `${t.deadline}: ${fmt(at.value)}; målet var ${side} ${fmt(target.value)}${ok ? '' : ' og blev ikke nået'}.` };
+  }
+  const fc = forecast(series, t.deadline);
+  if (!fc) return { ...none, latest, status: 'no_data', target, reason: 'For få offentliggjorte perioder til en prognose (mindst 6).' };
+  const p = probabilityOfMeeting(fc, target.value, target.direction);
+  const status: TargetStatus = p >= ON_TRACK ? 'on_track' : p >= OFF_TRACK ? 'at_risk' : 'off_track';
+  return {
+    status, target, latest, atDeadline: null, forecast: fc, probability: p,
+    reason: `Prognosen for ${t.deadline} er ${fmt(fc.value)} (${Math.round(fc.level * 100)} %-interval ${fmt(fc.lower)}–${fmt(fc.upper)}); målet er ${side} ${fmt(target.value)}. Sandsynligheden for at nå det er ${Math.round(p * 100)} %.`,
+  };
+}
