@@ -2,3 +2,4 @@
 export { targetSchema, indicatorSchema, goalSchema, isMeasurable, targetValue, type Target, type Indicator, type Goal } from './target.js';
 export { forecast, probabilityOfMeeting, type Forecast, type SeriesPoint } from './forecast.js';
 export { evaluateTarget, statusLabels, ON_TRACK, OFF_TRACK, type TargetStatus, type TargetEvaluation } from './status.js';
+export { readIndicator, IndicatorError } from './indicator.js';
