@@ -23,17 +23,23 @@ export interface StoredRun {
 /** The newest run of a release (default: the newest release), or undefined. */
 export async function findRun(db: Kysely<Database>, version?: number): Promise<StoredRun | undefined> {
   const found = await findReleaseAndRun(db, version);
-  if (!found?.runId) return undefined;
-  const row = await db.selectFrom('benchmark_run').selectAll().where('id', '=', found.runId).executeTakeFirstOrThrow();
-  return { ...(row as unknown as Omit<StoredRun, 'release'>), release: found.release };
+  return found?.runId ? loadRun(db, found.runId, found.release) : undefined;
 }
 
-/** The newest run on release `version`, or on any release when none is given. */
-export async function findLatestRun(db: Kysely<Database>, version?: number): Promise<StoredRun | undefined> {
-  let q = db.selectFrom('benchmark_run as b').innerJoin('release as r', 'r.id', 'b.release_id').select('r.version');
+/** A run with its settings, fits and savings (the heavy row), on its release. */
+export async function loadRun(db: Kysely<Database>, runId: number, release: Release): Promise<StoredRun> {
+  const row = await db.selectFrom('benchmark_run').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+  return { ...(row as unknown as Omit<StoredRun, 'release'>), release };
+}
+
+/** The id of the newest run on release `version` (or on any release) and its release, in one query. */
+export async function findLatestRunId(db: Kysely<Database>, version?: number): Promise<{ runId: number; release: Release } | undefined> {
+  let q = db.selectFrom('benchmark_run as b').innerJoin('release as r', 'r.id', 'b.release_id').selectAll('r').select('b.id as run_id');
   if (version !== undefined) q = q.where('r.version', '=', version);
   const row = await q.orderBy('r.version', 'desc').orderBy('b.id', 'desc').limit(1).executeTakeFirst();
-  return row ? findRun(db, row.version) : undefined;
+  if (!row) return undefined;
+  const { run_id, ...release } = row;
+  return { runId: run_id, release: release as Release };
 }
 
 export type BenchmarkPoint = Record<(typeof BENCHMARK_FIELDS)[number], number | null> & { period: string };

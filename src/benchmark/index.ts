@@ -7,4 +7,4 @@ export { loadPanel } from './panel.js';
 export { loadJobcenterConditions } from './conditions.js';
 export { ensureDemoBenchmark } from './demo.js';
 export { benchmarkRoutes } from './benchmark.routes.js';
-export { findCluster, findClusters, findReleaseAndRun, findLatestRun, findBenchmarkSeriesRows, type StoredRun } from './benchmark.repository.js';
+export { findCluster, findClusters, findReleaseAndRun, findLatestRunId, loadRun, findBenchmarkSeriesRows, type StoredRun } from './benchmark.repository.js';

@@ -15,6 +15,9 @@ export interface ClusterArea {
   members: string[];
 }
 
+/** A peer cluster's area id in the statistics bank. */
+export const clusterAreaId = (number: number) => `KL${number}`;
+
 /** The id of the peer-cluster hierarchy, offered by every table with jobcenters once a benchmarking has run. */
 export const CLUSTER_HIERARCHY = '_klynge';
 

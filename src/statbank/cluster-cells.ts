@@ -22,7 +22,10 @@ export interface CellSeries {
  */
 export function clusterSeries(series: CellSeries[], clusters: ReadonlyMap<string, readonly string[]>, measures: number): CellSeries[] {
   const byArea = new Map<string, CellSeries[]>();
-  for (const s of series) byArea.set(s.area, [...(byArea.get(s.area) ?? []), s]);
+  for (const s of series) {
+    if (!byArea.has(s.area)) byArea.set(s.area, []);
+    byArea.get(s.area)!.push(s);
+  }
   const out: CellSeries[] = [];
   for (const [id, members] of clusters) {
     const groups = new Map<string, { dims: string[]; parts: CellSeries[] }>();

@@ -12,6 +12,8 @@ import { findCluster, findReleaseAndRun } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
 import { decodeValues, findDatasetShape, findSeries, type DatasetShape, type Release } from '../indicators/index.js';
 import { areaById, areas, benefitById, type Area } from '../reference/index.js';
+import { clusterAreaId } from './area-hierarchy.js';
+import { clusterSeries } from './cluster-cells.js';
 import { notFound, StatbankError } from './statbank.errors.js';
 
 /** A key figure: a count shown as such, and a rate that makes areas of any size comparable. */
@@ -57,22 +59,28 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, of?: { r
   const peers = area.level === 'jobcenter' && region ? areas.filter((a) => a.level === 'jobcenter' && a.municipalities.every((k) => region.municipalities.includes(k))) : [];
   // The peer cluster of the newest benchmarking of this release, when there is one.
   const cluster = area.level === 'jobcenter' && runId !== null ? await findCluster(db, runId, area.id) : null;
+  const clusterAreas = new Map(cluster ? [[clusterAreaId(cluster.number), cluster.members]] : []);
   const shapes = new Map<string, DatasetShape | undefined>();
   const shape = async (dataset: string) => {
     if (!shapes.has(dataset)) shapes.set(dataset, await findDatasetShape(db, release.id, dataset));
     return shapes.get(dataset);
   };
 
-  /** The last MONTHS months of each area × benefit × measure, in one read; key `area|benefit|measure`. */
-  const monthly = async (dataset: string, benefits: string[], extra: string[], areaIds: string[], measures: string[]) => {
+  /**
+   * The last MONTHS months of each area × benefit × measure, in one read; key
+   * `area|benefit|measure`. With `clusters`, also each cluster's cells as the statistics bank
+   * gives them (the average of its jobcenters' published cells).
+   */
+  const monthly = async (dataset: string, benefits: string[], extra: string[], areaIds: string[], measures: string[], clusters = new Map<string, string[]>()) => {
     const out = new Map<string, Point[]>();
     const s = await shape(dataset);
     if (!s) return out;
     const months = s.periods.map((p, i) => ({ ...p, i })).filter((p) => p.freq === 'M').slice(-MONTHS);
     const nm = s.measures.length;
-    const rows = await findSeries(db, { releaseId: release.id, dataset, areas: areaIds, dims: [benefits, ['total'], ['total'], ...extra.map((e) => [e])] });
-    for (const r of rows) {
-      const v = decodeValues(r.values, r.codec);
+    const rows = (await findSeries(db, { releaseId: release.id, dataset, areas: areaIds, dims: [benefits, ['total'], ['total'], ...extra.map((e) => [e])] }))
+      .map((r) => ({ area: r.area, dims: r.dims, values: decodeValues(r.values, r.codec), status: r.status }));
+    for (const r of [...rows, ...clusterSeries(rows, clusters, nm)]) {
+      const v = r.values;
       for (const m of measures) {
         const j = s.measures.findIndex((x) => x.id === m);
         out.set(`${r.area}|${r.dims[0]}|${m}`, months.map((p) => ({ period: p.id, value: r.status[p.i] === 0 && !Number.isNaN(v[p.i * nm + j]!) ? v[p.i * nm + j]! : null })));
@@ -88,7 +96,7 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, of?: { r
   const cardData = [];
   for (const c of cards) {
     const compare = [area.id, ...(region ? [region.id] : []), ...(area.id === 'DK' ? [] : ['DK']), ...(cluster?.members.filter((m) => m !== area.id) ?? [])];
-    const got = await monthly(c.dataset, [c.benefit], c.extra ?? [], compare, [c.value.measure, c.rate.measure]);
+    const got = await monthly(c.dataset, [c.benefit], c.extra ?? [], compare, [c.value.measure, c.rate.measure], clusterAreas);
     const series = got.get(`${area.id}|${c.benefit}|${c.value.measure}`) ?? [];
     if (series.length === 0) continue;
     const latest = series.at(-1)!;
@@ -101,7 +109,7 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, of?: { r
       dataset: c.dataset,
       period: latest.period,
       value: { ...c.value, latest: latest.value, year_ago: yearAgo?.value ?? null, year_ago_period: yearAgo?.period ?? null },
-      rate: { ...c.rate, area: lastOf(area.id), region: region ? lastOf(region.id) : null, country: area.id === 'DK' ? null : lastOf('DK'), cluster: cluster ? meanOf(cluster.members.map(lastOf)) : null },
+      rate: { ...c.rate, area: lastOf(area.id), region: region ? lastOf(region.id) : null, country: area.id === 'DK' ? null : lastOf('DK'), cluster: cluster ? lastOf(clusterAreaId(cluster.number)) : null },
       sparkline: series,
     });
   }
@@ -119,14 +127,8 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, of?: { r
     cards: cardData,
     by_category: byCategory,
     peers: { measure: 'Offentligt forsørgede, fuldtidspersoner i pct. af befolkningen 16-66 år', areas: small(peers.map((p) => p.id)) },
-    cluster: cluster ? { number: cluster.number, areas: small(cluster.members) } : null,
+    cluster: cluster ? { number: cluster.number, id: clusterAreaId(cluster.number), areas: small(cluster.members) } : null,
   };
-}
-
-/** The mean of the values there are (a cluster's rate is the mean of its members' rates), or null. */
-function meanOf(xs: (number | null)[]): number | null {
-  const v = xs.filter((x): x is number => x !== null);
-  return v.length > 0 ? v.reduce((a, b) => a + b, 0) / v.length : null;
 }
 
 const releaseInfo = (r: Release) => ({ version: r.version, cutoff_week: r.cutoff_week, created_at: r.created_at });

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import { findClusters, findLatestRun } from '../benchmark/index.js';
+import { findClusters, findLatestRunId, loadRun } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
 import type { DatasetShape, SeriesStatusName } from '../indicators/index.js';
 import { decodeValues, statusNames } from '../indicators/index.js';
 import { BENCHMARK_DATASET, BENCHMARK_TABLE, benchmarkSeries, benchmarkTable } from './benchmark-table.js';
+import { clusterAreaId } from './area-hierarchy.js';
 import { clusterSeries, type CellSeries } from './cluster-cells.js';
-import { notFound } from './statbank.errors.js';
+import { notFound, StatbankError } from './statbank.errors.js';
 import type { Selection } from './statbank.query.js';
 import { compileTable, type CompiledTable } from './table.compile.js';
 import { tableDefinitionSchema, type TableDefinition } from './table.schema.js';
@@ -109,19 +110,21 @@ export class StatbankService {
       .where('t.table_id', '=', tableId)
       .executeTakeFirst();
     if (!row) throw new Error(`Udgivelse ${rel.version}: tabellen ${tableId} mangler sit datasæt`);
-    const run = rel.run_id === null ? undefined : { id: rel.run_id, clusters: (await findClusters(this.db, rel.run_id)).map((c) => ({ id: `KL${c.number}`, name: `Klynge ${c.number} (gns. pr. jobcenter)`, members: c.members })) };
+    const run = rel.run_id === null ? undefined : { id: rel.run_id, clusters: (await findClusters(this.db, rel.run_id)).map((c) => ({ id: clusterAreaId(c.number), name: `Klynge ${c.number} (gns. pr. jobcenter)`, members: c.members })) };
     return this.remember(key, compileTable(row.definition, row.spec as DatasetShape, { id: rel.id, version: rel.version, createdAt: new Date(rel.created_at) }, run));
   }
 
   /** `styr_benchmark` of the newest benchmarking run on release `version` (default: on any release). */
   private async lookupBenchmark(version?: number): Promise<CompiledTable> {
-    const run = await findLatestRun(this.db, version);
-    if (!run) throw this.notFound(BENCHMARK_TABLE, version);
-    const hit = this.cache.get(`run:${run.id}`);
+    const found = await findLatestRunId(this.db, version);
+    if (!found) throw this.notFound(BENCHMARK_TABLE, version);
+    const key = `run:${found.runId}`;
+    const hit = this.cache.get(key);
     if (hit) return hit;
+    const run = await loadRun(this.db, found.runId, found.release);
     const jobcenters = (await findClusters(this.db, run.id)).flatMap((c) => c.members);
     const { definition, shape } = benchmarkTable(run, jobcenters);
-    return this.remember(`run:${run.id}`, compileTable(definition, shape, { id: run.release.id, version: run.release.version, createdAt: new Date(run.created_at) }, { id: run.id, clusters: [] }));
+    return this.remember(key, compileTable(definition, shape, { id: run.release.id, version: run.release.version, createdAt: new Date(run.created_at) }, { id: run.id, clusters: [] }));
   }
 
   /** Every table of release `version`, or the newest version of every table of any release. */
@@ -139,8 +142,12 @@ export class StatbankService {
     }
     const rows = await q.execute();
     const entries = rows.map((r) => ({ definition: tableDefinitionSchema.parse(r.definition), release: r.version }));
-    const run = await findLatestRun(this.db, version);
-    if (run) entries.push({ definition: benchmarkTable(run, []).definition, release: run.release.version });
+    // The benchmarking's table, when a run exists (compiled and cached like any table).
+    const bench = await this.table(BENCHMARK_TABLE, version).catch((err: unknown) => {
+      if (err instanceof StatbankError && err.statusCode === 404) return null;
+      throw err;
+    });
+    if (bench) entries.push({ definition: bench.def, release: bench.release.version });
     return entries.sort((a, b) => a.definition.table_id.localeCompare(b.definition.table_id));
   }
 

@@ -8,7 +8,7 @@
  * normal approximation.
  */
 import { fitWls, normalCdf, predict, tQuantile } from '../stats/index.js';
-import { freqOf, seasonLength, stepOf } from './periods.js';
+import { freqOf, seasonLength, stepOf, type Freq } from './periods.js';
 
 export interface SeriesPoint {
   period: string;
@@ -35,8 +35,8 @@ export interface Forecast {
   method: string;
 }
 
-/** Years of history the model is fitted to. */
-const WINDOW_YEARS = 3;
+/** Periods of history the model is fitted to: three years (eight for yearly series). */
+const windowOf = (f: Freq) => (f === 'Y' ? 8 : f === 'Q' ? 12 : 36);
 const MIN_POINTS = 6;
 
 /** The forecast at `deadline`, or null when the series has too few published periods (fewer than 6 in the window). */
@@ -44,9 +44,8 @@ export function forecast(series: readonly SeriesPoint[], deadline: string, level
   const observed = series.filter((p): p is { period: string; value: number } => p.value !== null && Number.isFinite(p.value));
   if (observed.length === 0) return null;
   const f = freqOf(observed.at(-1)!.period);
-  const perYear = f === 'Y' ? 1 : f === 'Q' ? 4 : 12;
   const last = stepOf(observed.at(-1)!.period);
-  const points = observed.filter((p) => stepOf(p.period) > last - WINDOW_YEARS * perYear - (f === 'Y' ? 5 : 0));
+  const points = observed.filter((p) => stepOf(p.period) > last - windowOf(f));
   if (points.length < MIN_POINTS) return null;
   const s = seasonLength(f);
   const seasonal = s > 1 && points.length >= 2 * s;
@@ -87,7 +86,7 @@ export function probabilityOfMeeting(fc: Forecast, value: number, direction: 'at
     if (value <= 0) return direction === 'at_least' ? 1 : 0;
     target = Math.log(value);
   } else target = value;
-  const z = fc.sd > 0 ? (target - fc.mean) / fc.sd : target === fc.mean ? 0 : (target - fc.mean) * Infinity;
-  const below = fc.sd > 0 ? normalCdf(z) : z < 0 ? 0 : z > 0 ? 1 : 0.5;
+  // P(value ≤ target); an exact fit (no spread) decides outright.
+  const below = fc.sd > 0 ? normalCdf((target - fc.mean) / fc.sd) : target > fc.mean ? 1 : target < fc.mean ? 0 : 0.5;
   return direction === 'at_least' ? 1 - below : below;
 }

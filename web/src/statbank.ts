@@ -70,10 +70,10 @@ export const statusText: Record<Status, string> = {
 export function defaultQuery(t: TableInfo): URLSearchParams {
   const q = new URLSearchParams();
   const freq = Object.keys(t.periods_by_freq)[0] ?? 'M';
-  q.set(`period.${freq}`, 'latest:12');
-  const national = setDefaultAreas(t, q);
-  if (!national) {
-    q.set(`period.${freq}`, 'latest:1');
+  const areas = defaultAreas(t);
+  q.set(`period.${freq}`, areas?.national === false ? 'latest:1' : 'latest:12');
+  if (areas) q.set(areas.parameter, areas.value);
+  if (areas?.national === false) {
     for (const d of t.dimensions) {
       const first = d.hierarchies[0]?.levels[0]?.values[0];
       if (d.dimension_id !== 'omraade' && d.total === undefined && d.parameter && first) q.set(d.parameter, first.value_id);
@@ -82,11 +82,10 @@ export function defaultQuery(t: TableInfo): URLSearchParams {
   return q;
 }
 
-/** Sets the default areas: the whole country where the table has it (true), else all its areas. */
-export function setDefaultAreas(t: TableInfo, q: URLSearchParams): boolean {
+/** The default areas: the whole country where the table has it, else all its areas. */
+export function defaultAreas(t: TableInfo): { parameter: string; value: string; national: boolean } | null {
   const hierarchies = t.dimensions.find((d) => d.dimension_id === 'omraade')?.hierarchies ?? [];
   const national = hierarchies.find((h) => h.levels.some((l) => l.level_id === 'country'));
   const h = national ?? hierarchies[0];
-  if (h) q.set(h.parameter, national ? '/' : '*');
-  return national !== undefined;
+  return h ? { parameter: h.parameter, value: national ? '/' : '*', national: national !== undefined } : null;
 }

@@ -8,7 +8,7 @@ import { LineChart } from '../chart';
 import { Alert } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
-import { defaultQuery, freqNames, setDefaultAreas, statusText, type DataResult, type Dimension, type Status, type TableInfo } from '../statbank';
+import { defaultAreas, defaultQuery, freqNames, statusText, type DataResult, type Dimension, type Status, type TableInfo } from '../statbank';
 
 const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
 
@@ -120,7 +120,10 @@ export function Explorer({ tableId }: { tableId: string }) {
                   by.set(param, [...(by.get(param) ?? []), id]);
                 }
                 for (const [param, ids] of by) q.set(param, ids.join(','));
-                if (by.size === 0) setDefaultAreas(info, q);
+                if (by.size === 0) {
+                  const d = defaultAreas(info);
+                  if (d) q.set(d.parameter, d.value);
+                }
               })
             }
           >

@@ -26,7 +26,7 @@ interface Profile {
   by_category: { benefit: string; name: string; series: Point[] }[];
   peers: { measure: string; areas: SmallMultiple[] };
   /** The jobcenter's peer cluster from the benchmarking, when there is one. */
-  cluster: { number: number; areas: SmallMultiple[] } | null;
+  cluster: { number: number; id: string; areas: SmallMultiple[] } | null;
 }
 type SmallMultiple = { id: string; name: string; sparkline: Point[] };
 interface AreaRef {
@@ -39,7 +39,7 @@ interface AreaRef {
 const hierarchyOf = (id: string) => (id.startsWith('J') ? 'hierarchy._jobcenter' : id.startsWith('B') ? 'hierarchy._beskregion' : 'hierarchy._nykom');
 /** The area's numbers in a statistics-bank table over 24 months, beside its peer cluster when it has one. */
 const statbankLink = (table: string, p: Profile) =>
-  `/statistik/${table}?period.M=latest%3A24&${hierarchyOf(p.area.id)}=${encodeURIComponent(p.area.id)}${p.cluster ? `&hierarchy._klynge=KL${p.cluster.number}` : ''}`;
+  `/statistik/${table}?period.M=latest%3A24&${hierarchyOf(p.area.id)}=${encodeURIComponent(p.area.id)}${p.cluster ? `&hierarchy._klynge=${p.cluster.id}` : ''}`;
 const levelNames: Record<string, string> = { country: 'Hele landet', region: 'Regioner', employment_region: 'Beskæftigelsesregioner (2007-2014)', jobcenter: 'Jobcentre', municipality: 'Kommuner' };
 /** The statistics-bank table behind each card. */
 const tableOf: Record<string, string> = { public_support: 'ptv_a02', gross_unemployed: 'y25i01', longterm: 'y25i09', sygedagpenge: 'y07a02', kontanthjaelp: 'y60a02', activation: 'styr_aktivering', timeliness: 'styr_rettidighed' };
