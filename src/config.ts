@@ -33,6 +33,8 @@ const env = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** Requests per minute for anonymous API callers. */
   API_ANON_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** Chromium for the documents' PDFs; unset: /usr/bin/chromium or /usr/bin/chromium-browser. */
+  CHROMIUM_PATH: z.string().optional(),
 });
 
 export type Config = z.infer<typeof env> & { dataDir: string; publicUrl: string };

@@ -43,6 +43,16 @@ export const policy = {
   'benchmark.read': everyone,
   /** Result problems (flags with their evidence), for those who follow up on them. */
   'result_problems.read': { national_admin: 'any', regional_monitor: 'own_area', jobcenter_editor: 'own_area', jobcenter_reader: 'own_area', council_member: 'own_area' },
+  /** Published steering documents (plans, audits, regional targets), ministerial goals and target status. */
+  'documents.read': everyone,
+  /** Documents not yet published, within one's area (council members: their council's jobcenter). */
+  'documents.drafts': { national_admin: 'any', regional_monitor: 'own_area', jobcenter_editor: 'own_area', jobcenter_reader: 'own_area', council_member: 'own_area' },
+  /** Write and move documents through their states: a jobcenter's plan and audit; a region's implementation plan. */
+  'documents.edit': { national_admin: 'any', regional_monitor: 'own_area', jobcenter_editor: 'own_area' },
+  /** Write the comments (bemærkninger) of the LBR (council members) or the region (regional monitors). */
+  'documents.comment': { national_admin: 'any', regional_monitor: 'own_area', council_member: 'own_area' },
+  /** Publish the ministerial goals and draft all jobcenters' results audits. */
+  'documents.manage': { national_admin: 'any' },
   /** The audit log. */
   'audit.read': { national_admin: 'any', regional_monitor: 'own_area' },
 } as const satisfies Record<string, Partial<Record<Actor, Scope>>>;

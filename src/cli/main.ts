@@ -5,7 +5,8 @@ import { readConditionsCsv, runBenchmark, saveConditions } from '../benchmark/in
 import { resetDatabase } from '../db/index.js';
 import { computeRelease, listReleases } from '../indicators/index.js';
 import { generate, importDream } from '../register/index.js';
-import { createApiKey, importJobindsats, listApiKeys, registerReleaseTables, revokeApiKey } from '../statbank/index.js';
+import { createApiKey, importJobindsats, listApiKeys, registerReleaseTables, revokeApiKey, StatbankService } from '../statbank/index.js';
+import { generateAudits } from '../documents/index.js';
 import { intOption, withDatabase } from './context.js';
 import { progressBars } from './progress.js';
 import { serve } from './commands/serve.js';
@@ -95,6 +96,29 @@ program
           `resultatproblemer: ${r.flags.new} nye, ${r.flags.lasting} vedvarende, ${r.flags.resolved} løste (beregning ${r.seconds.compute.toFixed(2)} s).`,
       );
       for (const u of r.unavailable) console.log(`  Kan ikke beregnes: ${u.measure}: ${u.reason}`);
+    }),
+  );
+
+const auditCommand = program.command('audit').description('resultatrevisioner');
+auditCommand
+  .command('generate')
+  .description('dan udkast til resultatrevisionen for alle jobcentre (eller ét) fra udgivelsen og dens benchmarking; gendannelse bevarer det skrevne')
+  .requiredOption('--year <år>', 'revisionens år', intOption('year', 2000))
+  .option('--release <version>', 'udgivelsens version (standard: den nyeste)', intOption('release', 1))
+  .option('--jobcenter <id>', 'kun dette jobcenter, fx J101')
+  .action((o: { year: number; release?: number; jobcenter?: string }) =>
+    withDatabase(async (db) => {
+      const bars = progressBars();
+      const t0 = performance.now();
+      const r = await generateAudits(db.db, new StatbankService(db.db), { id: null, label: 'styr (kommandolinje)' }, {
+        year: o.year,
+        release: o.release,
+        jobcenters: o.jobcenter ? [o.jobcenter.toUpperCase()] : undefined,
+        onProgress: (done, total) => bars.onProgress({ stage: 'Resultatrevisioner', done, total }),
+      });
+      bars.stop();
+      console.log(`Resultatrevisioner ${o.year} fra udgivelse ${r.release}: ${r.created} nye, ${r.updated} gendannet (det skrevne er bevaret), ${r.skipped.length} sprunget over, på ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+      for (const s of r.skipped) console.log(`  ${s.jobcenter}: ${s.reason}; ikke ændret.`);
     }),
   );
 

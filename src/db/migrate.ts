@@ -5,6 +5,7 @@ import * as seriesCodec from './migrations/2026-11-24-series-codec.js';
 import * as access from './migrations/2026-11-24-access.js';
 import * as oidc from './migrations/2026-11-24-oidc.js';
 import * as benchmark from './migrations/2026-11-25-benchmark.js';
+import * as documents from './migrations/2026-11-26-documents.js';
 
 // Listed explicitly (not read from disk) so the same list runs under tsx, in tests and bundled.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-access': access,
   '2026-11-24-oidc': oidc,
   '2026-11-25-benchmark': benchmark,
+  '2026-11-26-documents': documents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

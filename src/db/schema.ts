@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AppUserTable, AuditLogTable, InvitationTable, OidcLoginTable, OrganisationTable, SessionTable } from '../access/access.table.js';
 import type { BenchmarkFlagTable, BenchmarkPeerTable, BenchmarkRunTable, BenchmarkSeriesTable, FrameworkConditionsTable } from '../benchmark/benchmark.table.js';
+import type { DocumentTable, DocumentVersionTable, MinisterialGoalTable } from '../documents/documents.table.js';
 import type { ReleaseDatasetTable, ReleaseSeriesTable, ReleaseTable, ReleaseTableTable } from '../indicators/release/release.table.js';
 
 export interface ApiKeyTable {
@@ -29,4 +30,7 @@ export interface Database {
   benchmark_peer: BenchmarkPeerTable;
   benchmark_series: BenchmarkSeriesTable;
   benchmark_flag: BenchmarkFlagTable;
+  ministerial_goal: MinisterialGoalTable;
+  document: DocumentTable;
+  document_version: DocumentVersionTable;
 }

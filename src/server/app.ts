@@ -6,7 +6,8 @@ import { findRelease, listReleases } from '../indicators/index.js';
 import { accessRoutes, installGuard, permit } from '../access/index.js';
 import { createMailer } from '../mail/index.js';
 import { benchmarkRoutes } from '../benchmark/index.js';
-import { profileRoutes, statbankRoutes } from '../statbank/index.js';
+import { profileRoutes, StatbankService, statbankRoutes } from '../statbank/index.js';
+import { documentRoutes, PdfPrinter } from '../documents/index.js';
 import { webRoutes } from './web.js';
 
 /** What the start page knows of the demo being prepared on first start. */
@@ -52,7 +53,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(profileRoutes, { prefix: '/api', db });
   await app.register(benchmarkRoutes, { prefix: '/api', db });
-  await app.register(statbankRoutes, { prefix: '/v3', db, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
+  // One statistics bank (and its caches) for the /v3 API and the documents' targets and figures.
+  const statbank = new StatbankService(db);
+  await app.register(statbankRoutes, { prefix: '/v3', db, service: statbank, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
+  const pdf = new PdfPrinter(deps.config.CHROMIUM_PATH);
+  app.addHook('onClose', () => pdf.close());
+  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf });
 
   app.get('/api/demo', pub, async () => ({ status: demo.status, error: demo.error, stages: [...demo.stages.values()] }));
 

@@ -17,6 +17,8 @@ export interface ClusterArea {
 
 /** A peer cluster's area id in the statistics bank. */
 export const clusterAreaId = (number: number) => `KL${number}`;
+/** Its name: a cluster cell is the mean of its jobcenters' cells. */
+export const clusterAreaName = (number: number) => `Klynge ${number} (gns. pr. jobcenter)`;
 
 /** The id of the peer-cluster hierarchy, offered by every table with jobcenters once a benchmarking has run. */
 export const CLUSTER_HIERARCHY = '_klynge';

@@ -14,3 +14,4 @@ export { toCsv, toJson } from './statbank.format.js';
 export { queryHelp } from './table.describe.js';
 export { StatbankError } from './statbank.errors.js';
 export { areaProfile, profileRoutes } from './profile.js';
+export { clusterAreaId, clusterAreaName } from './area-hierarchy.js';

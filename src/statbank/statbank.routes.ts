@@ -18,6 +18,8 @@ import { describeTable } from './table.describe.js';
 /** Options of the statistics-bank plugin. */
 export interface StatbankRoutesOptions {
   db: Kysely<Database>;
+  /** A service to share (with its caches) with other modules; default: one of its own. */
+  service?: StatbankService;
   /** Requests per minute and IP without an API key. */
   anonRateLimit: number;
   /** How long the newest release of a table is remembered (ms, default 1000). */
@@ -49,7 +51,7 @@ function sendJson(reply: FastifyReply, body: unknown, release?: number) {
  * The query grammar is documented in src/statbank/README.md and in every /table/:id response.
  */
 export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesOptions): Promise<void> {
-  const service = new StatbankService(opts.db, opts.latestTtlMs);
+  const service = opts.service ?? new StatbankService(opts.db, opts.latestTtlMs);
   const responses = new ResponseCache<{ release: number; body: Buffer }>(opts.responseCacheBytes);
   const keyed = new WeakSet<FastifyRequest>();
   const pub = permit('statistics.read');

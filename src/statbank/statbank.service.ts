@@ -4,7 +4,7 @@ import type { Database } from '../db/index.js';
 import type { DatasetShape, SeriesStatusName } from '../indicators/index.js';
 import { decodeValues, statusNames } from '../indicators/index.js';
 import { BENCHMARK_DATASET, BENCHMARK_TABLE, benchmarkSeries, benchmarkTable } from './benchmark-table.js';
-import { clusterAreaId } from './area-hierarchy.js';
+import { clusterAreaId, clusterAreaName } from './area-hierarchy.js';
 import { clusterSeries, type CellSeries } from './cluster-cells.js';
 import { notFound, StatbankError } from './statbank.errors.js';
 import type { Selection } from './statbank.query.js';
@@ -110,7 +110,7 @@ export class StatbankService {
       .where('t.table_id', '=', tableId)
       .executeTakeFirst();
     if (!row) throw new Error(`Udgivelse ${rel.version}: tabellen ${tableId} mangler sit datasæt`);
-    const run = rel.run_id === null ? undefined : { id: rel.run_id, clusters: (await findClusters(this.db, rel.run_id)).map((c) => ({ id: clusterAreaId(c.number), name: `Klynge ${c.number} (gns. pr. jobcenter)`, members: c.members })) };
+    const run = rel.run_id === null ? undefined : { id: rel.run_id, clusters: (await findClusters(this.db, rel.run_id)).map((c) => ({ id: clusterAreaId(c.number), name: clusterAreaName(c.number), members: c.members })) };
     return this.remember(key, compileTable(row.definition, row.spec as DatasetShape, { id: rel.id, version: rel.version, createdAt: new Date(rel.created_at) }, run));
   }
 

@@ -1,3 +1,4 @@
+import { ensureHistoricalGoals } from '../../documents/index.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDemoUsers, ensureOrganisations } from '../../access/index.js';
@@ -18,6 +19,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   await migrateToLatest(db.db);
   await ensureOrganisations(db.db);
+  await ensureHistoricalGoals(db.db);
   if (opts.demo) await ensureDemoUsers(db.db);
   await ensureWebBuild();
   const demo: DemoState = { status: 'idle', stages: new Map() };

@@ -1,0 +1,262 @@
+/**
+ * Drafting the results audit (resultatrevision) of every jobcenter for a year, following the
+ * template (seed 000): how the jobcenter did against last year, its peer cluster and its
+ * expected level; the ministerial goals; people on benefits by target group; the savings
+ * potential; improvement areas; and the status of the year's plan targets. Every number is
+ * read from the release (through the statistics bank) and its benchmarking, rounded as the
+ * bank publishes it, and the prose is made from templates with those numbers only.
+ * Regenerating replaces `generated` and keeps what people wrote (analysis, comments).
+ */
+import type { Kysely } from 'kysely';
+import type { AuditActor } from '../access/index.js';
+import { benchmarkMeasureById, findBenchmarkSeries, findPeers, findRun, type StoredRun } from '../benchmark/index.js';
+import type { Database } from '../db/index.js';
+import { areaById, areas } from '../reference/index.js';
+import { resolveSelection, type StatbankService } from '../statbank/index.js';
+import { describeTarget, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
+import { auditContentSchema, targetsOf, type AuditContent } from './content.js';
+import { createDocument, DocumentError, findDocumentFor, saveContent } from './documents.repository.js';
+import { goalsInForce } from './goals.js';
+
+export interface OverviewRow {
+  measure: string;
+  label: string;
+  unit: string;
+  decimals: number;
+  higher_is_better: boolean;
+  current: number | null;
+  previous: number | null;
+  cluster: number | null;
+  expected: number | null;
+  ratio: number | null;
+  rank: number | null;
+}
+
+export interface IndicatorRow {
+  label: string;
+  table: string;
+  measure: string;
+  dims: Record<string, string>;
+  /** As the bank publishes the measure. */
+  decimals: number;
+  current: number | null;
+  previous: number | null;
+  cluster_current: number | null;
+  cluster_previous: number | null;
+}
+
+export interface AuditGenerated {
+  generated_at: string;
+  release: { version: number; cutoff_week: string | null };
+  run: number;
+  year: number;
+  period: string;
+  previous_period: string;
+  jobcenter: { id: string; name: string; region: { id: string; name: string } | null };
+  cluster: { id: string; number: number; members: { id: string; name: string }[] };
+  neighbours: { id: string; name: string }[];
+  overview: OverviewRow[];
+  goals: { year: number | null; items: { number: number; title: string; indicators: IndicatorRow[] }[] };
+  benefits: (IndicatorRow & { id: string; level: 'total' | 'category' | 'group' })[];
+  savings: { period: string; rows: { category: string; label: string; fulltime: number; dkk: number; fulltime_best: number; dkk_best: number }[]; total_dkk: number };
+  improvements: { measure: string; label: string; unit: string; decimals: number; actual: number; expected: number; ratio: number; cluster: number | null; rank: number | null; text: string }[];
+  plan: { id: number; year: number; state: string; targets: { section: string; title: string; description: string; status: TargetStatus; status_label: string; reason: string }[] } | null;
+  text: Record<'overview' | 'goals' | 'benefits' | 'savings' | 'improvements' | 'plan', string>;
+}
+
+const round = (v: number | null | undefined, d: number) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10 ** d) / 10 ** d);
+const mean = (xs: (number | null)[]) => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length === 0 ? null : v.reduce((a, b) => a + b, 0) / v.length;
+};
+export const fmtNumber = (v: number | null, decimals = 0) => (v === null ? '–' : v.toLocaleString('da-DK', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
+const pctChange = (cur: number | null, prev: number | null) => (cur === null || prev === null || prev === 0 ? null : ((cur - prev) / prev) * 100);
+const changeWord = (c: number) => (c > 0 ? 'en stigning' : c < 0 ? 'et fald' : 'uændret');
+const nameOf = (id: string) => areaById.get(id)?.name ?? id;
+const regionOf = (jc: string) => areas.find((r) => r.level === 'employment_region' && areaById.get(jc)!.municipalities.every((k) => r.municipalities.includes(k)));
+
+/** Everything shared by the year's audits: the release, the run, the series of all jobcenters. */
+interface AuditBasis {
+  run: StoredRun;
+  year: number;
+  t: number;
+  tPrev: number;
+  peers: Awaited<ReturnType<typeof findPeers>>;
+  series: Map<string, Map<string, { actual: number | null; expected: number | null; ratio: number | null; rank: number | null }[]>>;
+  goals: Awaited<ReturnType<typeof goalsInForce>>;
+}
+
+async function loadBasis(db: Kysely<Database>, year: number, release?: number): Promise<AuditBasis> {
+  const run = await findRun(db, release);
+  if (!run) throw new DocumentError(404, 'no_benchmark', release ? `Udgivelse ${release} er ikke benchmarket. Kør styr benchmark først.` : 'Der er ingen benchmarking endnu. Kør styr benchmark først.');
+  const period = `${year}M01-${year}M12`;
+  const t = run.periods.indexOf(period);
+  const tPrev = run.periods.indexOf(`${year - 1}M01-${year - 1}M12`);
+  if (t < 0 || tPrev < 0) {
+    throw new DocumentError(400, 'year', `Udgivelse ${run.release.version} dækker ikke både ${year - 1} og ${year} (løbende år ${run.periods[0]} til ${run.periods.at(-1)}). Vælg et andet år.`, { field: 'year' });
+  }
+  const measures = run.measures.filter((m) => 'kind' in m).map((m) => m.id);
+  return { run, year, t, tPrev, peers: await findPeers(db, run.id), series: await findBenchmarkSeries(db, run, measures), goals: await goalsInForce(db, year) };
+}
+
+type AreaRows = Awaited<ReturnType<typeof readRows>>;
+
+/** Reads one area's values of a table for the two periods, per value of one dimension (or the whole table). */
+async function readRows(statbank: StatbankService, release: number, table: string, measure: string, area: string, periods: string[], dims: Record<string, string>, byDim?: string) {
+  const t = await statbank.table(table, release);
+  const hierarchy = area.startsWith('KL') ? 'hierarchy._klynge' : 'hierarchy._jobcenter';
+  const query: Record<string, string> = { 'period.R': periods.join(','), [hierarchy]: area, 'mgroup.*': measure };
+  for (const [d, v] of Object.entries(dims)) query[`dimension.${d}`] = v;
+  if (byDim) query[`dimension.${byDim}`] = '*';
+  const res = await statbank.data(t, resolveSelection(t, query));
+  const mgroup = t.mgroups.find((g) => g.id === measure)!;
+  const col = res.columns.indexOf(mgroup.name);
+  const dimCol = byDim ? res.columns.indexOf(t.dimById.get(byDim)!.def.name) : -1;
+  const idByName = byDim ? new Map([...t.dimById.get(byDim)!.values].map(([id, v]) => [v.name, id])) : null;
+  const out = new Map<string, Map<string, number | null>>();
+  res.rows.forEach((r, i) => {
+    const key = idByName ? idByName.get(String(r[dimCol]))! : '';
+    const m = out.get(key) ?? new Map<string, number | null>();
+    m.set(String(r[0]), res.status[i] === 'published' && typeof r[col] === 'number' ? r[col] : null);
+    out.set(key, m);
+  });
+  return { values: out, decimals: mgroup.decimals };
+}
+
+export async function draftAudit(db: Kysely<Database>, statbank: StatbankService, evaluator: TargetEvaluator, basis: AuditBasis, jobcenter: string): Promise<AuditGenerated> {
+  const { run, t, tPrev, year } = basis;
+  const release = run.release.version;
+  const me = basis.peers.find((p) => p.jobcenter === jobcenter);
+  if (!me) throw new DocumentError(404, 'not_found', `${nameOf(jobcenter)} er ikke med i benchmarkingen.`);
+  const members = basis.peers.filter((p) => p.cluster === me.cluster).map((p) => p.jobcenter);
+  const clusterId = `KL${me.cluster}`;
+  const period = run.periods[t]!, previous = run.periods[tPrev]!;
+
+  // Results overview: the benchmarking's measures, as styr_benchmark publishes them.
+  const overview: OverviewRow[] = [...basis.series].map(([measure, byJc]) => {
+    const m = benchmarkMeasureById.get(measure)!;
+    const s = byJc.get(jobcenter);
+    return {
+      measure, label: m.label, unit: m.unit, decimals: 2, higher_is_better: m.higherIsBetter,
+      current: round(s?.[t]?.actual, 2), previous: round(s?.[tPrev]?.actual, 2),
+      cluster: round(mean(members.map((j) => round(byJc.get(j)?.[t]?.actual, 2))), 2),
+      expected: round(s?.[t]?.expected, 2), ratio: round(s?.[t]?.ratio, 3), rank: round(s?.[t]?.rank, 0),
+    };
+  });
+
+  // The ministerial goals' indicators, for the jobcenter and its cluster.
+  const indicatorRow = async (label: string, table: string, measure: string, dims: Record<string, string>): Promise<IndicatorRow> => {
+    const [mine, theirs] = await Promise.all([jobcenter, clusterId].map((a) => readRows(statbank, release, table, measure, a, [previous, period], dims).catch(() => null)));
+    const v = (m: typeof mine, p: string) => m?.values.get('')?.get(p) ?? null;
+    return { label, table, measure, dims, decimals: mine?.decimals ?? theirs?.decimals ?? 0, current: v(mine, period), previous: v(mine, previous), cluster_current: v(theirs, period), cluster_previous: v(theirs, previous) };
+  };
+  const goals = {
+    year: basis.goals.year,
+    items: await Promise.all(basis.goals.goals.map(async (g) => ({ number: g.number, title: g.title, indicators: await Promise.all(g.indicators.map((i) => indicatorRow(i.label, i.table, i.measure, i.dims))) }))),
+  };
+
+  // People on public benefits by target group: full-time persons, yearly average.
+  const [mineB, theirsB] = (await Promise.all([jobcenter, clusterId].map((a) => readRows(statbank, release, 'ptv_a02', 'fulltime', a, [previous, period], {}, 'ydelsesgrupper')))) as [AreaRows, AreaRows];
+  const ptv = await statbank.table('ptv_a02', release);
+  const benefitDim = ptv.dimById.get('ydelsesgrupper')!;
+  const levelOf = (id: string) => (id === 'public_support' ? 'total' : id.startsWith('category_') ? 'category' : 'group');
+  const benefits = [...benefitDim.values]
+    .filter(([id]) => id !== 'gross_unemployed')
+    .map(([id, v]) => ({
+      id, level: levelOf(id) as 'total' | 'category' | 'group', label: v.name, table: 'ptv_a02', measure: 'fulltime', dims: { ydelsesgrupper: id }, decimals: mineB.decimals,
+      current: mineB.values.get(id)?.get(period) ?? null, previous: mineB.values.get(id)?.get(previous) ?? null,
+      cluster_current: theirsB.values.get(id)?.get(period) ?? null, cluster_previous: theirsB.values.get(id)?.get(previous) ?? null,
+    }));
+
+  // Savings potential (the benchmarking's, for its newest period).
+  const mySavings = run.savings.filter((s) => s.jobcenter === jobcenter && s.category !== 'public_support');
+  const catName = (c: string) => benchmarkMeasureById.get(`share_${c}`)?.label.split(':')[0] ?? c;
+  const savings = {
+    period: mySavings[0]?.period ?? run.periods.at(-1)!,
+    rows: mySavings.map((s) => ({ category: s.category, label: catName(s.category), fulltime: round(s.fulltime_vs_expected, 0)!, dkk: round(s.dkk_vs_expected, 0)!, fulltime_best: round(s.fulltime_vs_best_quartile, 0)!, dkk_best: round(s.dkk_vs_best_quartile, 0)! })),
+    total_dkk: round(mySavings.reduce((a, s) => a + s.dkk_vs_expected, 0), 0)!,
+  };
+
+  // Improvement areas: worse than expected and than the cluster, worst first (by actual ÷ expected).
+  const worse = (r: OverviewRow) => (r.higher_is_better ? 1 / r.ratio! : r.ratio!);
+  const improvements = overview
+    .filter((r) => r.current !== null && r.expected !== null && r.ratio !== null && worse(r) > 1 && (r.cluster === null || (r.higher_is_better ? r.current < r.cluster : r.current > r.cluster)))
+    .sort((a, b) => worse(b) - worse(a))
+    .slice(0, 3)
+    .map((r) => ({
+      measure: r.measure, label: r.label, unit: r.unit, decimals: r.decimals, actual: r.current!, expected: r.expected!, ratio: r.ratio!, cluster: r.cluster, rank: r.rank,
+      text: `${r.label}: ${fmtNumber(r.current, 2)} ${r.unit} mod forventet ${fmtNumber(r.expected, 2)} ${r.unit} (faktisk i forhold til forventet ${fmtNumber(r.ratio, 3)})${r.cluster === null ? '' : ` og klyngens ${fmtNumber(r.cluster, 2)} ${r.unit}`}; placering ${fmtNumber(r.rank)} af ${basis.peers.length}.`,
+    }));
+
+  // The year's plan and its targets, against this release.
+  const planDoc = await findDocumentFor(db, 'employment_plan', jobcenter, year);
+  let plan: AuditGenerated['plan'] = null;
+  if (planDoc) {
+    const items = targetsOf('employment_plan', planDoc.content);
+    const evals = await evaluator.evaluate(items.map((i) => i.target), release);
+    plan = { id: planDoc.id, year, state: planDoc.state, targets: items.map((i, k) => ({ section: i.section, title: i.target.title, description: describeTarget(i.target), status: evals[k]!.status, status_label: statusLabels[evals[k]!.status], reason: evals[k]!.reason })) };
+  }
+
+  const name = nameOf(jobcenter);
+  const total = benefits.find((b) => b.id === 'public_support')!;
+  const totalChange = pctChange(total.current, total.previous);
+  const clusterChange = pctChange(total.cluster_current, total.cluster_previous);
+  const share = overview.find((r) => r.measure === 'share_public_support');
+  const text = {
+    overview: share
+      ? `${name} havde i ${year} ${fmtNumber(share.current, 2)} pct. af befolkningen 16-66 år på offentlig forsørgelse (fuldtidspersoner) mod ${fmtNumber(share.previous, 2)} pct. i ${year - 1}. Klyngen havde i gennemsnit ${fmtNumber(share.cluster, 2)} pct., og det forventede niveau ud fra rammevilkårene var ${fmtNumber(share.expected, 2)} pct. Placering ${fmtNumber(share.rank)} af ${basis.peers.length}.`
+      : '',
+    goals: goals.year === null ? `Der er ikke udmeldt ministermål for ${year} eller tidligere.` : `Ministermålene for ${goals.year}${goals.year === year ? '' : ` (de nyeste, der er udmeldt for ${year})`}: ${goals.items.length} mål med ${goals.items.reduce((a, g) => a + g.indicators.length, 0)} indikatorer.`,
+    benefits: `Antallet af fuldtidspersoner på offentlig forsørgelse var ${fmtNumber(total.current, total.decimals)} i ${year} mod ${fmtNumber(total.previous, total.decimals)} i ${year - 1}${totalChange === null ? '' : `, ${changeWord(totalChange)} på ${fmtNumber(Math.abs(totalChange), 1)} %`}.${clusterChange === null ? '' : ` I klyngen var udviklingen ${changeWord(clusterChange)} på ${fmtNumber(Math.abs(clusterChange), 1)} %.`}`,
+    savings: savings.total_dkk > 0 ? `Hvis ${name} lå på sit forventede niveau, ville udgiften til forsørgelse være ${fmtNumber(savings.total_dkk)} kr. lavere om året (løbende år ${savings.period}).` : `${name} ligger ikke over sit forventede niveau for nogen ydelse, så der er intet beregnet besparelsespotentiale (løbende år ${savings.period}).`,
+    improvements: improvements.length === 0 ? `${name} ligger ikke både over sit forventede niveau og under klyngen på nogen af målene.` : `${improvements.length} ${improvements.length === 1 ? 'område' : 'områder'}, hvor ${name} ligger dårligst i forhold til sit forventede niveau og klyngen.`,
+    plan: plan ? `Beskæftigelsesplanen for ${year} har ${plan.targets.length} mål: ${(['met', 'on_track', 'at_risk', 'off_track', 'no_data', 'not_measurable'] as TargetStatus[]).map((s) => [s, plan!.targets.filter((x) => x.status === s).length] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${statusLabels[s].toLowerCase()}`).join(', ')}.` : `Der er ingen beskæftigelsesplan for ${year} i Styringshjulet.`,
+  };
+
+  const region = regionOf(jobcenter);
+  return {
+    generated_at: new Date().toISOString(),
+    release: { version: release, cutoff_week: run.release.cutoff_week },
+    run: run.id, year, period, previous_period: previous,
+    jobcenter: { id: jobcenter, name, region: region ? { id: region.id, name: region.name } : null },
+    cluster: { id: clusterId, number: me.cluster, members: members.map((id) => ({ id, name: nameOf(id) })) },
+    neighbours: me.neighbours.map((n) => ({ id: n.jobcenter, name: nameOf(n.jobcenter) })),
+    overview, goals, benefits, savings, improvements, plan, text,
+  };
+}
+
+/**
+ * Drafts (or redrafts) the audits of `jobcenters` (default: all in the benchmarking) for a
+ * year. A new audit starts as a draft; an existing draft gets the new numbers and keeps its
+ * analysis and comments; an audit past the draft is left alone (reported as skipped).
+ */
+export async function generateAudits(
+  db: Kysely<Database>,
+  statbank: StatbankService,
+  actor: AuditActor,
+  o: { year: number; release?: number; jobcenters?: string[]; onProgress?: (done: number, total: number) => void },
+): Promise<{ created: number; updated: number; skipped: { jobcenter: string; reason: string }[]; release: number }> {
+  const basis = await loadBasis(db, o.year, o.release);
+  const evaluator = new TargetEvaluator(statbank);
+  const list = o.jobcenters ?? basis.peers.map((p) => p.jobcenter);
+  let created = 0, updated = 0, done = 0;
+  const skipped: { jobcenter: string; reason: string }[] = [];
+  for (const jc of list) {
+    const existing = await findDocumentFor(db, 'results_audit', jc, o.year);
+    if (existing && existing.state !== 'draft') {
+      skipped.push({ jobcenter: jc, reason: `revisionen er ${existing.state === 'in_hearing' ? 'i høring' : existing.state === 'approved' ? 'godkendt' : 'offentliggjort'}` });
+    } else {
+      const generated = await draftAudit(db, statbank, evaluator, basis, jc);
+      if (existing) {
+        const kept = existing.content as AuditContent;
+        await saveContent(db, actor, existing.id, existing.revision, { ...kept, generated }, 'generated');
+        updated++;
+      } else {
+        await createDocument(db, actor, { kind: 'results_audit', area: jc, year: o.year, content: auditContentSchema.parse({ generated }), event: 'generated' });
+        created++;
+      }
+    }
+    o.onProgress?.(++done, list.length);
+  }
+  return { created, updated, skipped, release: basis.run.release.version };
+}

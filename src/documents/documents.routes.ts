@@ -1,0 +1,234 @@
+/**
+ * The documents' API under /api: ministerial goals, plans, audits and regional targets, with
+ * their versions, diffs, state changes, HTML and PDF, and the status of targets by area.
+ * Published documents are public; the rest follow `documents.drafts` (within one's area).
+ * Who may write depends on the kind: a jobcenter's plan and audit are its editors', a
+ * region's implementation plan its monitors'.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { areaWithin, audit, permit, scopeOf, type Permission, type User } from '../access/index.js';
+import type { Database } from '../db/index.js';
+import { areaById } from '../reference/index.js';
+import type { StatbankService } from '../statbank/index.js';
+import { TargetEvaluator } from '../targets/index.js';
+import { generateAudits } from './audit.js';
+import { auditEditSchema, contentSchemas, documentKinds, kindNames, targetsOf, type AuditContent, type DocumentKind } from './content.js';
+import { diffContents } from './diff.js';
+import { conflictError, createDocument, DocumentError, eventNames, findDocumentFor, findDocument, findVersion, listDocuments, listVersions, saveContent, transition, transitions, type StoredDocument } from './documents.repository.js';
+import { findGoals, goalSetSchema, goalYears, replaceGoals } from './goals.js';
+import { newDocumentContent } from './new.js';
+import type { PdfPrinter } from './pdf.js';
+import { renderDocumentHtml } from './render.js';
+import { areaName, documentView } from './view.js';
+
+export interface DocumentRoutesOptions {
+  db: Kysely<Database>;
+  statbank: StatbankService;
+  pdf: PdfPrinter;
+}
+
+const idParam = z.object({ id: z.coerce.number().int().min(1) });
+const revision = z.number({ error: 'mangler dokumentets version' }).int().min(1);
+const listQuery = z.object({
+  area: z.string().toUpperCase().optional(),
+  kind: z.enum(documentKinds).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+const createBody = z.object({ kind: z.enum(documentKinds), area: z.string().toUpperCase(), year: z.number().int().min(2000).max(2100) });
+const transitionBody = z.object({
+  revision,
+  action: z.enum(Object.keys(transitions) as [keyof typeof transitions, ...(keyof typeof transitions)[]]),
+  approval: z.object({ date: z.iso.date('skriv datoen som ÅÅÅÅ-MM-DD'), decision: z.string().trim().min(1, 'skriv beslutningen') }).optional(),
+});
+const commentBody = z.object({ revision, who: z.enum(['lbr', 'region']).optional(), text: z.string().max(20_000) });
+
+/** Parses or throws a Danish 400 naming the field. */
+function parse<T extends z.ZodType>(schema: T, value: unknown, what = 'Forespørgslen'): z.infer<T> {
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = issue.path.join('.');
+  throw new DocumentError(400, 'invalid_field', `${what}${field ? `, feltet ${field}` : ''}: ${issue.message}.`, { field });
+}
+
+const actorOf = (u: User | null) => ({ id: u?.id ?? null, label: u?.email ?? 'ukendt' });
+const within = (u: User | null, permission: Permission, area: string) => {
+  const scope = u ? scopeOf(u.role, permission) : null;
+  return scope === 'any' || (scope === 'own_area' && areaWithin(area, u!.organisation.area));
+};
+/** May the user see the document? Published ones are public. */
+const mayRead = (u: User | null, d: Pick<StoredDocument, 'state' | 'area'>) => d.state === 'published' || within(u, 'documents.drafts', d.area);
+/** May the user write it? Plans and audits are the jobcenter's, implementation plans the region's. */
+const mayEdit = (u: User | null, d: { kind: DocumentKind; area: string }) =>
+  !!u && within(u, 'documents.edit', d.area) && (u.role === 'national_admin' || (d.kind === 'implementation_plan' ? u.role === 'regional_monitor' : u.role === 'jobcenter_editor'));
+
+const summary = (d: StoredDocument) => ({ id: d.id, kind: d.kind, area: d.area, area_name: areaName(d.area), year: d.year, state: d.state, revision: d.revision, updated_at: d.updated_at, updated_by: d.updated_by, published_at: d.published_at, approval: d.approval });
+
+export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesOptions): Promise<void> {
+  const { db, pdf } = opts;
+  const evaluator = new TargetEvaluator(opts.statbank);
+
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    if (err instanceof DocumentError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...err.details } });
+    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: { code: 'bad_request', message: 'Forespørgslen kunne ikke læses. Kontrollér felterne, og prøv igen.' } });
+    req.log.error(err);
+    return reply.code(500).send({ error: { code: 'internal', message: 'Der opstod en fejl hos os. Prøv igen om lidt.' } });
+  });
+
+  /** The document, if the user may read it (404 otherwise, so drafts do not reveal themselves). */
+  const readable = async (req: FastifyRequest): Promise<StoredDocument> => {
+    const { id } = parse(idParam, req.params);
+    const doc = await findDocument(db, id);
+    if (!doc || !mayRead(req.principal.user, doc)) throw new DocumentError(404, 'not_found', `Dokument ${id} findes ikke, eller du har ikke adgang til det.`);
+    return doc;
+  };
+  const editable = async (req: FastifyRequest): Promise<StoredDocument> => {
+    const doc = await readable(req);
+    if (!mayEdit(req.principal.user, doc)) throw new DocumentError(403, 'forbidden', 'Din rolle giver ikke adgang til at ændre dette dokument.');
+    return doc;
+  };
+  const withPermissions = (u: User | null, d: StoredDocument) => ({
+    may_edit: mayEdit(u, d),
+    may_comment: d.state !== 'approved' && d.state !== 'published' && !!u && within(u, 'documents.comment', d.area),
+  });
+
+  // Ministerial goals: public; published (replaced per year) by national administrators.
+  app.get('/goals', permit('documents.read'), async () => {
+    const years = await goalYears(db);
+    return Promise.all(years.map(async (year) => ({ year, goals: await findGoals(db, year) })));
+  });
+  app.put('/goals/:year', permit('documents.manage'), async (req) => {
+    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100) }), req.params);
+    const goals = parse(goalSetSchema, req.body, 'Ministermålene');
+    await db.transaction().execute(async (tx) => {
+      await replaceGoals(tx, year, goals);
+      await audit(tx, actorOf(req.principal.user), { action: 'ministerial_goals.publish', entity: 'ministerial_goal', entityId: year, details: { year, goals: goals.length } });
+    });
+    return { year, goals: await findGoals(db, year) };
+  });
+
+  app.get('/documents', permit('documents.read'), async (req) => {
+    const q = parse(listQuery, req.query);
+    const areas = q.area ? [q.area, ...[...areaById.values()].filter((a) => a.id !== q.area && a.level === 'jobcenter' && areaWithin(a.id, q.area!)).map((a) => a.id)] : undefined;
+    const docs = await listDocuments(db, { kind: q.kind, areas, years: q.year ? [q.year] : undefined });
+    return docs.filter((d) => mayRead(req.principal.user, d)).map(summary);
+  });
+
+  app.post('/documents', permit('documents.edit'), async (req, reply) => {
+    const b = parse(createBody, req.body);
+    const area = areaById.get(b.area);
+    const level = b.kind === 'implementation_plan' ? 'employment_region' : 'jobcenter';
+    if (area?.level !== level) throw new DocumentError(400, 'invalid_field', `Feltet area: ${b.area} er ikke ${level === 'jobcenter' ? 'et jobcenter' : 'en beskæftigelsesregion'}.`, { field: 'area' });
+    if (!mayEdit(req.principal.user, b)) throw new DocumentError(403, 'forbidden', 'Din rolle giver ikke adgang til at oprette dette dokument.');
+    const actor = actorOf(req.principal.user);
+    const existing = await findDocumentFor(db, b.kind, b.area, b.year);
+    if (existing) throw new DocumentError(409, 'exists', `Der findes allerede en ${kindNames[b.kind].toLowerCase()} for ${areaName(b.area)} ${b.year} (dokument ${existing.id}).`);
+    if (b.kind === 'results_audit') {
+      await generateAudits(db, opts.statbank, actor, { year: b.year, jobcenters: [b.area] });
+      return reply.code(201).send(summary((await listDocuments(db, { kind: b.kind, areas: [b.area], years: [b.year] }))[0]!));
+    }
+    const doc = await createDocument(db, actor, { kind: b.kind, area: b.area, year: b.year, content: await newDocumentContent(db, b.kind, b.year) });
+    return reply.code(201).send(summary(doc));
+  });
+
+  app.get('/documents/:id', permit('documents.read'), async (req) => {
+    const doc = await readable(req);
+    return { ...(await documentView(db, evaluator, doc)), ...withPermissions(req.principal.user, doc), transitions: Object.entries(transitions).map(([id, t]) => ({ id, label: t.label })) };
+  });
+
+  app.put('/documents/:id', permit('documents.edit'), async (req) => {
+    const doc = await editable(req);
+    const body = parse(z.object({ revision, content: z.unknown() }), req.body);
+    let content: unknown;
+    if (doc.kind === 'results_audit') {
+      // The numbers are the generator's: only the human parts are taken from the request.
+      const human = parse(auditEditSchema, body.content, 'Indholdet');
+      content = { ...(doc.content as AuditContent), analysis: human.analysis, comments: human.comments };
+    } else content = parse(contentSchemas[doc.kind], body.content, 'Indholdet');
+    return summary(await saveContent(db, actorOf(req.principal.user), doc.id, body.revision, content));
+  });
+
+  app.post('/documents/:id/transitions', permit('documents.edit'), async (req) => {
+    const doc = await editable(req);
+    const b = parse(transitionBody, req.body);
+    return summary(await transition(db, actorOf(req.principal.user), doc.id, b.revision, b.action, b.approval));
+  });
+
+  app.put('/documents/:id/comments', permit('documents.comment'), async (req) => {
+    const doc = await readable(req);
+    const u = req.principal.user!;
+    if (!within(u, 'documents.comment', doc.area)) throw new DocumentError(403, 'forbidden', 'Du kan kun skrive bemærkninger til dokumenter i dit eget område.');
+    const b = parse(commentBody, req.body);
+    const who = u.role === 'council_member' ? 'lbr' : u.role === 'regional_monitor' ? 'region' : b.who;
+    if (!who) throw new DocumentError(400, 'invalid_field', 'Feltet who: angiv om bemærkningerne er LBR’s (lbr) eller regionens (region).', { field: 'who' });
+    const content = doc.content as { comments: { lbr: string; region: string } };
+    return summary(await saveContent(db, actorOf(u), doc.id, b.revision, { ...content, comments: { ...content.comments, [who]: b.text } }, 'comment'));
+  });
+
+  app.post('/documents/:id/regenerate', permit('documents.edit'), async (req) => {
+    const doc = await editable(req);
+    const b = parse(z.object({ revision }), req.body);
+    if (doc.kind !== 'results_audit') throw new DocumentError(400, 'invalid', 'Kun resultatrevisioner dannes fra statistikken.');
+    if (doc.revision !== b.revision) throw conflictError(doc, b.revision);
+    await generateAudits(db, opts.statbank, actorOf(req.principal.user), { year: doc.year, jobcenters: [doc.area] });
+    return summary((await findDocument(db, doc.id))!);
+  });
+
+  app.get('/documents/:id/versions', permit('documents.read'), async (req) => {
+    const doc = await readable(req);
+    return (await listVersions(db, doc.id)).map((v) => ({ ...v, event_name: eventNames[v.event] ?? v.event }));
+  });
+
+  app.get('/documents/:id/diff', permit('documents.read'), async (req) => {
+    const doc = await readable(req);
+    const q = parse(z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }), req.query);
+    const [a, b] = await Promise.all([findVersion(db, doc.id, q.from), findVersion(db, doc.id, q.to)]);
+    if (!a || !b) throw new DocumentError(404, 'not_found', `Version ${!a ? q.from : q.to} findes ikke for dokument ${doc.id}.`);
+    return { from: q.from, to: q.to, fields: diffContents(doc.kind, a.content, b.content) };
+  });
+
+  const rendered = async (req: FastifyRequest) => {
+    const doc = await readable(req);
+    const view = await documentView(db, evaluator, doc);
+    return { doc, view, html: renderDocumentHtml(view) };
+  };
+  app.get('/documents/:id/html', permit('documents.read'), async (req, reply) => {
+    const { html } = await rendered(req);
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+  });
+  app.get('/documents/:id/pdf', permit('documents.read'), async (req, reply: FastifyReply) => {
+    const { doc, view, html } = await rendered(req);
+    const at = doc.updated_at.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' });
+    const footer = `${view.title} · version ${doc.revision}, ${at} · udgivelse ${view.release?.version ?? '–'}${view.release ? ` (data til ${view.release.cutoff_week})` : ''}`;
+    const file = `${view.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/-+$/, '')}.pdf`;
+    return reply
+      .type('application/pdf')
+      .header('Cache-Control', 'no-store')
+      .header('Content-Disposition', `attachment; filename="${file.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file)}`)
+      .send(await pdf.print(html, footer));
+  });
+
+  /** Every visible target of the plans (and regional targets) in an area, with status against the newest release. */
+  app.get('/targets', permit('documents.read'), async (req) => {
+    const q = parse(z.object({ area: z.string().toUpperCase(), year: z.coerce.number().int().min(2000).max(2100).optional() }), req.query);
+    if (!areaById.has(q.area)) throw new DocumentError(404, 'not_found', `Området ${q.area} findes ikke.`);
+    const areas = [...areaById.values()].filter((a) => (a.level === 'jobcenter' || a.level === 'employment_region') && areaWithin(a.id, q.area)).map((a) => a.id);
+    const docs = (await listDocuments(db, { areas, years: q.year ? [q.year] : undefined })).filter((d) => d.kind !== 'results_audit' && mayRead(req.principal.user, d));
+    const views = await Promise.all(docs.map((d) => documentView(db, evaluator, d)));
+    return views.map((v) => ({
+      document: summary(v.document),
+      release: v.release,
+      targets: v.targets.map((t) => {
+        const target = targetsOf(v.document.kind, v.document.content).find((x) => x.path === t.path)!.target;
+        return { path: t.path, section: t.section, title: target.title, status: t.evaluation.status, reason: t.evaluation.reason, target: t.evaluation.target, latest: t.evaluation.latest, probability: t.evaluation.probability, deadline: target.deadline };
+      }),
+    }));
+  });
+
+  app.post('/audits/generate', permit('documents.manage'), async (req) => {
+    const b = parse(z.object({ year: z.number().int().min(2000).max(2100), release: z.number().int().min(1).optional() }), req.body);
+    return generateAudits(db, opts.statbank, actorOf(req.principal.user), b);
+  });
+}

@@ -1,0 +1,11 @@
+/**
+ * The steering cycle's documents: ministerial goals, employment plans, results audits and
+ * regions' implementation plans, with versions, states, the minimum-content check, HTML and PDF.
+ */
+export { documentRoutes, type DocumentRoutesOptions } from './documents.routes.js';
+export { generateAudits } from './audit.js';
+export { ensureHistoricalGoals, historicalGoalSets, findGoals, goalsInForce } from './goals.js';
+export { PdfPrinter } from './pdf.js';
+export { createDocument, findDocumentFor, saveContent, transition, DocumentError } from './documents.repository.js';
+export { planContentSchema, type PlanContent } from './content.js';
+export { newDocumentContent } from './new.js';

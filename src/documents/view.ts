@@ -1,0 +1,84 @@
+/**
+ * A document as readers see it: its content with every target's status and series and every
+ * live figure's value against one release. The API sends it to the web app, and the HTML and
+ * PDF are rendered from it, so the three show the same numbers.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.js';
+import { findRelease } from '../indicators/index.js';
+import { areaById } from '../reference/index.js';
+import { clusterAreaName } from '../statbank/index.js';
+import { IndicatorError, type SeriesPoint, type TargetEvaluation, type TargetEvaluator } from '../targets/index.js';
+import { kindNames, targetsOf, type DocumentKind, type PlanContent } from './content.js';
+import { stateNames, type StoredDocument } from './documents.repository.js';
+import { checkContent, type ContentCheck } from './minimum.js';
+
+export interface TargetView {
+  path: string;
+  section: string;
+  evaluation: TargetEvaluation;
+  /** The indicator's newest 36 periods (empty when not measurable). */
+  series: SeriesPoint[];
+}
+
+export interface FigureView {
+  path: string;
+  label: string;
+  period: string | null;
+  value: number | null;
+  note: string | null;
+}
+
+export interface DocumentView {
+  document: Omit<StoredDocument, 'kind'> & { kind: DocumentKind };
+  title: string;
+  area_name: string;
+  state_name: string;
+  release: { version: number; cutoff_week: string | null } | null;
+  check: ContentCheck;
+  targets: TargetView[];
+  figures: FigureView[];
+}
+
+/** An area's name, for clusters too. */
+export const areaName = (id: string) => (id.startsWith('KL') ? clusterAreaName(Number(id.slice(2))) : (areaById.get(id)?.name ?? id));
+
+export async function documentView(db: Kysely<Database>, evaluator: TargetEvaluator, doc: StoredDocument): Promise<DocumentView> {
+  const release = await findRelease(db);
+  const items = targetsOf(doc.kind, doc.content);
+  const targets: TargetView[] = [];
+  const figures: FigureView[] = [];
+  if (release) {
+    const evals = await evaluator.evaluate(items.map((i) => i.target), release.version);
+    for (const [k, i] of items.entries()) {
+      const s = i.target.indicator ? await evaluator.read(i.target.indicator, release.version) : [];
+      targets.push({ path: i.path, section: i.section, evaluation: evals[k]!, series: s instanceof IndicatorError ? [] : s.slice(-36) });
+    }
+    if (doc.kind === 'employment_plan') {
+      for (const [ci, c] of (doc.content as PlanContent).challenges.entries()) {
+        for (const [fi, f] of c.figures.entries()) {
+          const s = await evaluator.read(f.indicator, release.version);
+          const path = `challenges.${ci}.figures.${fi}`;
+          if (s instanceof IndicatorError) {
+            figures.push({ path, label: f.label, period: f.period, value: null, note: s.message });
+            continue;
+          }
+          const p = f.period ? s.find((x) => x.period === f.period) : [...s].reverse().find((x) => x.value !== null);
+          figures.push({ path, label: f.label, period: p?.period ?? f.period, value: p?.value ?? null, note: p ? (p.value === null ? 'Tallet er diskretioneret (for få personer).' : null) : `Perioden ${f.period ?? ''} findes ikke i udgivelsen.` });
+        }
+      }
+    }
+  } else {
+    items.forEach((i) => targets.push({ path: i.path, section: i.section, evaluation: { status: 'no_data', target: null, latest: null, atDeadline: null, forecast: null, probability: null, reason: 'Der er ingen udgivelse endnu.' }, series: [] }));
+  }
+  return {
+    document: doc,
+    title: `${kindNames[doc.kind]} ${doc.year} – ${areaName(doc.area)}`,
+    area_name: areaName(doc.area),
+    state_name: stateNames[doc.state],
+    release: release ? { version: release.version, cutoff_week: release.cutoff_week } : null,
+    check: checkContent(doc.kind, doc.content),
+    targets,
+    figures,
+  };
+}
