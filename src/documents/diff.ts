@@ -65,8 +65,10 @@ export function diffLines(a: string[], b: string[]): FieldDiff['lines'] {
   const out: FieldDiff['lines'] = [];
   let i = 0, j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) out.push({ op: '=', text: a[i++]! }), j++;
-    else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) out.push({ op: '+', text: b[j++]! });
+    if (i < n && j < m && a[i] === b[j]) {
+      out.push({ op: '=', text: a[i++]! });
+      j++;
+    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) out.push({ op: '+', text: b[j++]! });
     else out.push({ op: '-', text: a[i++]! });
   }
   return out;

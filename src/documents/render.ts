@@ -32,7 +32,10 @@ function targetChart(v: TargetView, title: string): string {
   const n = pts.length + steps;
   const values = [...observed.map((p) => p.v), e.target.value, ...(fc ? [fc.lower, fc.upper] : [])];
   let lo = Math.min(...values), hi = Math.max(...values);
-  if (hi === lo) (hi += 1), (lo -= 1);
+  if (hi === lo) {
+    hi += 1;
+    lo -= 1;
+  }
   const pad = (hi - lo) * 0.08;
   lo -= pad;
   hi += pad;
