@@ -21,6 +21,7 @@ import { corePostgres, loadSampleIntoPostgres } from './postgres-baseline.js';
 import { jobcenterPageQueries, latency, statbankQueries } from './latency.js';
 import { bundleSize, firstRender } from './web.js';
 import { benchmarkingBench, clusterQueryBench } from './benchmarking.js';
+import { documentsBench } from './documents.js';
 
 const FULL_PERSONS = 3_900_000;
 
@@ -73,6 +74,13 @@ export async function runBenchmarks(opts: { scale: number }): Promise<void> {
 
   const cq = await clusterQueryBench(db.db);
   log('/v3/data, the peer clusters as areas (ptv_a02, 12 months × categories)', `${cq.clusterMs.toFixed(1)} ms per query = ${(cq.clusterMs / cq.jobcenterMs).toFixed(2)}× the same query for the 94 jobcentres (${cq.jobcenterMs.toFixed(1)} ms)`);
+
+  // 2c. The steering documents on that release and its benchmarking.
+  const docs = await documentsBench(db.db, demoYears.at(-1)!, config.CHROMIUM_PATH);
+  log(`results audits drafted (${docs.audits} jobcentres)`, `${docs.auditSeconds.toFixed(1)} s = ${((docs.auditSeconds * 1000) / docs.audits / docs.queryMs).toFixed(0)}× one bank query (${docs.queryMs.toFixed(1)} ms) per audit (target ≤ 30 s)`);
+  if (docs.pdf) log('one audit as PDF (Chromium)', `${docs.pdf.ms.toFixed(0)} ms = ${(docs.pdf.ms / docs.pdf.floorMs).toFixed(1)}× printing an empty page (${docs.pdf.floorMs.toFixed(0)} ms), ${(docs.pdf.bytes / 1024).toFixed(0)} KB (target ≤ 5 s)`);
+  else log('one audit as PDF (Chromium)', 'skipped: no Chromium (scripts/chromium.sh installs it)');
+  log(`status of all plan targets after a new release (${docs.targets} targets, ${docs.distinct} series)`, `${docs.statusSeconds.toFixed(2)} s = ${(docs.statusSeconds / docs.readSeconds).toFixed(2)}× reading their series alone (${docs.readSeconds.toFixed(2)} s) (target ≤ 2 s); ${JSON.stringify(docs.statuses)}`);
 
   // 3. Core measures in PostgreSQL vs. our engine on a 5 % sample.
   const sample = join(out, 'sample');

@@ -44,6 +44,8 @@ function round(v: number, decimals: number): number {
 export class StatbankService {
   private readonly cache = new Map<string, CompiledTable>();
   private readonly aliases = new Map<string, { table: CompiledTable; until: number }>();
+  /** Lookups under way, so that concurrent requests for a table share one. */
+  private readonly pending = new Map<string, Promise<CompiledTable>>();
 
   /**
    * @param latestTtlMs how long "the release (and benchmarking run) a table is read from" is
@@ -62,10 +64,18 @@ export class StatbankService {
     const alias = version === undefined ? `latest:${tableId}` : `v${version}:${tableId}`;
     const known = this.aliases.get(alias);
     if (known && known.until > Date.now()) return known.table;
-    const t = tableId === BENCHMARK_TABLE ? await this.lookupBenchmark(version) : await this.lookup(tableId, version);
-    if (this.aliases.size >= this.cacheSize) this.aliases.clear();
-    this.aliases.set(alias, { table: t, until: Date.now() + this.latestTtlMs });
-    return t;
+    let pending = this.pending.get(alias);
+    if (!pending) {
+      pending = (tableId === BENCHMARK_TABLE ? this.lookupBenchmark(version) : this.lookup(tableId, version))
+        .then((t) => {
+          if (this.aliases.size >= this.cacheSize) this.aliases.clear();
+          this.aliases.set(alias, { table: t, until: Date.now() + this.latestTtlMs });
+          return t;
+        })
+        .finally(() => this.pending.delete(alias));
+      this.pending.set(alias, pending);
+    }
+    return pending;
   }
 
   private remember(key: string, compiled: CompiledTable): CompiledTable {
