@@ -5,6 +5,8 @@
 export { documentRoutes, type DocumentRoutesOptions } from './documents.routes.js';
 export { generateAudits } from './audit.js';
 export { ensureHistoricalGoals, historicalGoalSets, findGoals, goalsInForce } from './goals.js';
+export { ensureSteeringReference } from './reference.js';
+export { ensureDemoDocuments } from './demo.js';
 export { PdfPrinter } from './pdf.js';
 export { createDocument, findDocumentFor, saveContent, transition, DocumentError } from './documents.repository.js';
 export { planContentSchema, type PlanContent } from './content.js';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, inviteUser, setPassword } from '../../src/access/index.js';
 import { runBenchmark } from '../../src/benchmark/index.js';
 import type { Db } from '../../src/db/index.js';
-import { ensureHistoricalGoals, historicalGoalSets, type PlanContent } from '../../src/documents/index.js';
+import { ensureSteeringReference, historicalGoalSets, type PlanContent } from '../../src/documents/index.js';
 import { diffLines } from '../../src/documents/diff.js';
 import { checkContent } from '../../src/documents/minimum.js';
 import { publishBenchmarkFixture } from '../benchmark/fixture.js';
@@ -70,7 +70,7 @@ describe.each(backends)('documents on %s', (kind) => {
     db = await createTestDb(kind);
     await publishBenchmarkFixture(db.db);
     await runBenchmark(db.db);
-    await ensureHistoricalGoals(db.db);
+    await ensureSteeringReference(db.db);
     app = await accessServer(db);
     const actor = { id: null, label: 'test' };
     await inviteUser(db.db, actor, { email: 'redaktoer2@test.dk', name: 'Anden Redaktør', organisation: 'J101', role: 'jobcenter_editor' });
@@ -205,7 +205,12 @@ describe.each(backends)('documents on %s', (kind) => {
     expect(doc.state).toBe('published');
     // Published: public.
     expect((await call(app, 'GET', `/api/documents/${planId}`)).statusCode).toBe(200);
-    expect((await call(app, 'GET', '/api/documents?area=B1')).json().map((d: { id: number }) => d.id)).toEqual([planId]);
+    // The region's list: its published documents, the reference targets of 2013 (seed 004) among them.
+    const listed = (await call(app, 'GET', '/api/documents?area=B1')).json() as { id: number; kind: string; year: number }[];
+    expect(listed.map((d) => [d.kind, d.year])).toEqual([['employment_plan', 2026], ['implementation_plan', 2013]]);
+    const regional = (await call(app, 'GET', '/api/targets?area=B1')).json() as { document: { kind: string }; targets: { title: string; status: string; target: { value: number } | null }[] }[];
+    const seed = regional.find((r) => r.document.kind === 'implementation_plan')!.targets;
+    expect(seed.map((t) => [t.status, t.target?.value])).toEqual([['no_data', 28], ['no_data', 21_600], ['not_measurable', undefined]]);
     const versions = (await call(app, 'GET', `/api/documents/${planId}/versions`)).json() as { revision: number; event: string }[];
     expect(versions.map((v) => v.event)).toEqual(['publish', 'approve', 'comment', 'comment', 'send_to_hearing', 'saved', 'saved', 'created']);
     const diff = (await call(app, 'GET', `/api/documents/${planId}/diff?from=2&to=3`)).json();

@@ -1,4 +1,4 @@
-import { ensureHistoricalGoals } from '../../documents/index.js';
+import { ensureDemoDocuments, ensureSteeringReference } from '../../documents/index.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDemoUsers, ensureOrganisations } from '../../access/index.js';
@@ -9,7 +9,7 @@ import { computeRelease, findRelease } from '../../indicators/index.js';
 import { demoRegister, demoYears, generate } from '../../register/index.js';
 import { buildServer, ensureWebBuild } from '../../server/index.js';
 import type { DemoState } from '../../server/index.js';
-import { registerReleaseTables } from '../../statbank/index.js';
+import { registerReleaseTables, StatbankService } from '../../statbank/index.js';
 import { progressBars } from '../progress.js';
 
 
@@ -19,7 +19,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   await migrateToLatest(db.db);
   await ensureOrganisations(db.db);
-  await ensureHistoricalGoals(db.db);
+  await ensureSteeringReference(db.db);
   if (opts.demo) await ensureDemoUsers(db.db);
   await ensureWebBuild();
   const demo: DemoState = { status: 'idle', stages: new Map() };
@@ -41,6 +41,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
   if (await findRelease(db.db)) {
     // A demo made before benchmarking existed gets it now (a few seconds).
     await ensureDemoBenchmark(db.db, dir, demoYears).catch((err: Error) => console.error(`Benchmarking af demodata fejlede: ${err.message}`));
+    await ensureDemoDocuments(db.db, new StatbankService(db.db), demoYears.at(-1)!).catch((err: Error) => console.error(`Demodokumenterne kunne ikke dannes: ${err.message}`));
     return;
   }
   demo.status = 'running';
@@ -64,6 +65,9 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     const bench = await ensureDemoBenchmark(db.db, dir, demoYears);
     timings.benchmark = (bench?.seconds.load ?? 0) + (bench?.seconds.compute ?? 0) + (bench?.seconds.store ?? 0);
     bars.onProgress({ stage: 'Benchmarking', done: 1, total: 1 });
+    bars.onProgress({ stage: 'Styringsdokumenter', done: 0, total: 1 });
+    await ensureDemoDocuments(db.db, new StatbankService(db.db), demoYears.at(-1)!);
+    bars.onProgress({ stage: 'Styringsdokumenter', done: 1, total: 1 });
     demo.status = 'ready';
     bars.stop();
     const stages = Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ');
