@@ -23,6 +23,8 @@ export function Layout({ title, children }: { title: string; children: ReactNode
     { to: '/statistik', label: 'Statistikbanken' },
     { to: session.user?.organisation.area && session.user.organisation.area !== 'DK' ? `/omraade/${session.user.organisation.area}` : '/omraade/DK', label: 'Jobcenterprofil' },
     { to: '/benchmark', label: 'Benchmarking' },
+    { to: '/dokumenter', label: 'Styringsdokumenter' },
+    { to: '/maal', label: 'Mål' },
     ...(session.permissions['result_problems.read'] ? [{ to: '/resultatproblemer', label: 'Resultatproblemer' }] : []),
     ...(session.permissions['users.read'] ? [{ to: '/brugere', label: 'Brugere' }] : []),
     ...(session.permissions['audit.read'] ? [{ to: '/aendringslog', label: 'Ændringslog' }] : []),

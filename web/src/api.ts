@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The rest of the server's error (e.g. `missing` for the minimum content, `current` for a conflict). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -40,13 +42,13 @@ export async function api<T>(path: string, opts: { method?: string; body?: unkno
     throw new ApiError(0, 'network', 'Serveren kunne ikke nås. Tjek din forbindelse, og prøv igen.');
   }
   if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } } | null;
+  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } & Record<string, unknown> } | null;
   if (res.status === 401 && path !== '/api/session' && window.location.pathname !== '/login') {
     window.dispatchEvent(new Event(sessionLost));
     navigate(`/login?next=${encodeURIComponent(currentPath())}`, { replace: true });
   }
   if (!res.ok) {
-    throw new ApiError(res.status, data?.error?.code ?? 'http', data?.error?.message ?? `Serveren svarede med fejl ${res.status}. Prøv igen om lidt.`, data?.error?.field);
+    throw new ApiError(res.status, data?.error?.code ?? 'http', data?.error?.message ?? `Serveren svarede med fejl ${res.status}. Prøv igen om lidt.`, data?.error?.field, data?.error ?? {});
   }
   return data as T;
 }

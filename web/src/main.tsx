@@ -14,6 +14,10 @@ import { Users } from './pages/Users';
 import { Benchmark } from './pages/Benchmark';
 import { BenchmarkJobcenter } from './pages/BenchmarkJobcenter';
 import { ResultProblems } from './pages/ResultProblems';
+import { Documents } from './pages/Documents';
+import { DocumentPage } from './pages/Document';
+import { Targets } from './pages/Targets';
+import { MinisterGoals } from './pages/MinisterGoals';
 import { match, RouterProvider, useLocation, Link } from './router';
 import { SessionProvider } from './session';
 
@@ -26,6 +30,11 @@ function Pages() {
   if (match('/aendringslog', pathname)) return <AuditLog />;
   if (match('/benchmark', pathname)) return <Benchmark />;
   if (match('/resultatproblemer', pathname)) return <ResultProblems />;
+  if (match('/dokumenter', pathname)) return <Documents />;
+  if (match('/maal', pathname)) return <Targets />;
+  if (match('/ministermaal', pathname)) return <MinisterGoals />;
+  const document = match('/dokumenter/:id', pathname);
+  if (document) return <DocumentPage key={document.id} id={document.id!} />;
   const bench = match('/benchmark/:id', pathname);
   if (bench) return <BenchmarkJobcenter key={bench.id} id={bench.id!} />;
   const area = match('/omraade/:area', pathname);

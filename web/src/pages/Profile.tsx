@@ -6,6 +6,9 @@ import { Alert } from '../forms';
 import { fmt } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate } from '../router';
+import { kindNames, stateClass, stateNames, type AreaTargets, type DocumentKind, type DocumentSummary } from '../documents';
+import { useSession } from '../session';
+import { StatusCounts, TargetTable } from './Targets';
 
 type Point = { period: string; value: number | null };
 interface Card {
@@ -95,6 +98,8 @@ export function Profile({ areaId }: { areaId: string }) {
             </details>
           </section>
 
+          <SteeringDocuments areaId={p.area.id} areaName={p.area.name} />
+
           {p.peers.areas.length > 0 && <SmallMultiples id="peer-heading" heading={`Jobcentrene i ${p.region?.name}`} measure={p.peers.measure} areas={p.peers.areas} current={p.area.id} />}
           {p.cluster && (
             <SmallMultiples
@@ -182,5 +187,63 @@ function AreaPicker({ list, current }: { list: AreaRef[]; current: string }) {
         ))}
       </select>
     </div>
+  );
+}
+
+/** The jobcenter's current plan and audit and the status of its targets; a region links to its targets. */
+function SteeringDocuments({ areaId, areaName }: { areaId: string; areaName: string }) {
+  const session = useSession();
+  const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
+  const [targets, setTargets] = useState<AreaTargets[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const jobcenter = areaId.startsWith('J');
+  useEffect(() => {
+    if (!jobcenter || !session.loaded) return;
+    setDocs(null);
+    setTargets(null);
+    setError(null);
+    api<DocumentSummary[]>(`/api/documents?area=${encodeURIComponent(areaId)}`).then(setDocs, (e: Error) => setError(e.message));
+    api<AreaTargets[]>(`/api/targets?area=${encodeURIComponent(areaId)}`).then(setTargets, (e: Error) => setError(e.message));
+  }, [areaId, jobcenter, session.loaded, session.user?.id]);
+  if (areaId.startsWith('B')) {
+    return (
+      <section aria-labelledby="steering-heading">
+        <h2 id="steering-heading">Styringsdokumenter</h2>
+        <p><Link to={`/maal?omraade=${encodeURIComponent(areaId)}`}>Se målene i {areaName}s jobcentre og regionens egne mål</Link> · <Link to={`/dokumenter?omraade=${encodeURIComponent(areaId)}`}>Se dokumenterne</Link></p>
+      </section>
+    );
+  }
+  if (!jobcenter) return null;
+  const current = (kind: DocumentKind) => docs?.filter((d) => d.kind === kind).sort((a, b) => b.year - a.year)[0];
+  const shown = (['employment_plan', 'results_audit'] as DocumentKind[]).map((k) => [k, current(k)] as const);
+  // The newest plan that has targets.
+  const planTargets = targets?.filter((t) => t.document.kind === 'employment_plan' && t.targets.length > 0).sort((a, b) => b.document.year - a.document.year)[0];
+  return (
+    <section aria-labelledby="steering-heading">
+      <h2 id="steering-heading">Styringsdokumenter</h2>
+      {error && <Alert kind="error">{error}</Alert>}
+      {!docs && !error && <p role="status">Henter dokumenterne …</p>}
+      {docs && (
+        <ul className="nobullet-list">
+          {shown.map(([k, d]) => (
+            <li key={k}>
+              {d ? (
+                <><Link to={`/dokumenter/${d.id}`}>{kindNames[k]} {d.year}</Link> <span className={stateClass(d.state)}>{stateNames[d.state]}</span></>
+              ) : (
+                <>{kindNames[k]}: ingen{session.user ? '' : ' offentliggjort'}</>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {planTargets && planTargets.targets.length > 0 && (
+        <>
+          <h3 className="h4">Målene i beskæftigelsesplanen {planTargets.document.year}</h3>
+          <StatusCounts targets={planTargets.targets} label={`Antal mål efter status i beskæftigelsesplanen ${planTargets.document.year}`} />
+          <TargetTable targets={planTargets.targets} caption={`Målene i beskæftigelsesplanen ${planTargets.document.year} og deres status`} />
+        </>
+      )}
+      <p><Link to={`/dokumenter?omraade=${encodeURIComponent(areaId)}`}>Alle dokumenter for {areaName}</Link> · <Link to={`/maal?omraade=${encodeURIComponent(areaId)}`}>Alle mål</Link></p>
+    </section>
   );
 }

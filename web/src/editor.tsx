@@ -1,0 +1,352 @@
+/**
+ * The documents' form parts: text areas and number fields with labels, the target editor
+ * (title; optionally an indicator from the statistics bank with its baseline, goal,
+ * direction and deadline) and a target's live status with its series and forecast.
+ */
+import { useEffect, useId, useState } from 'react';
+import { api } from './api';
+import { LineChart } from './chart';
+import { statusClass, statusLabels, type Freq, type GoalKind, type Indicator, type Target, type TargetStatus, type TargetView } from './documents';
+import { fmt } from './format';
+import { freqNames, type DataResult, type Subject, type TableInfo } from './statbank';
+
+export function TextArea(props: { id: string; label: string; value: string; onChange: (v: string) => void; hint?: string; rows?: number; error?: string }) {
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`form-group${props.error ? ' form-error' : ''}`}>
+      <label className="form-label" htmlFor={props.id}>{props.label}</label>
+      {props.hint && <span className="form-hint" id={`${props.id}-hint`}>{props.hint}</span>}
+      {props.error && <span className="form-error-message" id={`${props.id}-error`}><span className="sr-only">Fejl: </span>{props.error}</span>}
+      <textarea className="form-input doc-textarea" id={props.id} name={props.id} rows={props.rows ?? 4} value={props.value} aria-describedby={describedBy} aria-invalid={props.error ? true : undefined} onChange={(e) => props.onChange(e.target.value)} />
+    </div>
+  );
+}
+
+export function TextInput(props: { id: string; label: string; value: string; onChange: (v: string) => void; hint?: string; className?: string; error?: string }) {
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`form-group${props.error ? ' form-error' : ''}`}>
+      <label className="form-label" htmlFor={props.id}>{props.label}</label>
+      {props.hint && <span className="form-hint" id={`${props.id}-hint`}>{props.hint}</span>}
+      {props.error && <span className="form-error-message" id={`${props.id}-error`}><span className="sr-only">Fejl: </span>{props.error}</span>}
+      <input className={`form-input ${props.className ?? ''}`.trim()} id={props.id} name={props.id} type="text" value={props.value} aria-describedby={describedBy} aria-invalid={props.error ? true : undefined} onChange={(e) => props.onChange(e.target.value)} />
+    </div>
+  );
+}
+
+/** Danish decimal text → number (null when empty or unreadable). */
+export function parseNumber(s: string): number | null {
+  const t = s.trim().replace(/\s/g, '').replace(/\u2212/g, '-');
+  if (t === '') return null;
+  const n = Number(t.includes(',') ? t.replace(/\./g, '').replace(',', '.') : t);
+  return Number.isFinite(n) ? n : null;
+}
+const numberText = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
+
+/** A number typed in Danish (comma as decimal mark); the text is kept while it is being typed. */
+export function NumberField(props: { id: string; label: string; value: number | null; onChange: (v: number | null) => void; hint?: string; error?: string }) {
+  const [text, setText] = useState(numberText(props.value));
+  useEffect(() => {
+    setText((t) => (parseNumber(t) === props.value ? t : numberText(props.value)));
+  }, [props.value]);
+  const bad = text.trim() !== '' && parseNumber(text) === null;
+  const error = props.error ?? (bad ? 'Skriv et tal, fx 12,5.' : undefined);
+  const describedBy = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`form-group${error ? ' form-error' : ''}`}>
+      <label className="form-label" htmlFor={props.id}>{props.label}</label>
+      {props.hint && <span className="form-hint" id={`${props.id}-hint`}>{props.hint}</span>}
+      {error && <span className="form-error-message" id={`${props.id}-error`}><span className="sr-only">Fejl: </span>{error}</span>}
+      <input
+        className="form-input input-width-s"
+        id={props.id}
+        name={props.id}
+        type="text"
+        inputMode="decimal"
+        value={text}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          props.onChange(parseNumber(e.target.value));
+        }}
+      />
+    </div>
+  );
+}
+
+export function Select(props: { id: string; label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; hint?: string }) {
+  return (
+    <div className="form-group">
+      <label className="form-label" htmlFor={props.id}>{props.label}</label>
+      {props.hint && <span className="form-hint" id={`${props.id}-hint`}>{props.hint}</span>}
+      <select className="form-select" id={props.id} name={props.id} value={props.value} aria-describedby={props.hint ? `${props.id}-hint` : undefined} onChange={(e) => props.onChange(e.target.value)}>
+        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}
+
+// The statistics bank's tables and their metadata, read once per page visit.
+let tablesPromise: Promise<{ id: string; name: string }[]> | null = null;
+const tableInfos = new Map<string, Promise<TableInfo>>();
+export function useTables(): { id: string; name: string }[] {
+  const [tables, setTables] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    tablesPromise ??= api<Subject[]>('/v3/tables').then((subjects) => subjects.flatMap((s) => s.table_groups.flatMap((g) => g.tables.map((t) => ({ id: t.table_id, name: t.table_name })))));
+    tablesPromise.then(setTables, () => {
+      tablesPromise = null;
+    });
+  }, []);
+  return tables;
+}
+export function useTableInfo(id: string | null): TableInfo | null {
+  const [info, setInfo] = useState<TableInfo | null>(null);
+  useEffect(() => {
+    if (!id) return setInfo(null);
+    if (!tableInfos.has(id)) tableInfos.set(id, api<TableInfo>(`/v3/table/${encodeURIComponent(id)}`));
+    let live = true;
+    tableInfos.get(id)!.then(
+      (t) => live && setInfo(t),
+      () => {
+        tableInfos.delete(id);
+        if (live) setInfo(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return info?.table_id.toLowerCase() === id?.toLowerCase() ? info : null;
+}
+
+/** The /v3 query parameter and value that select an area (DK is the country, '/'). */
+function areaParam(t: TableInfo, area: string): [string, string] | null {
+  const hs = t.dimensions.find((d) => d.dimension_id === 'omraade')?.hierarchies ?? [];
+  if (area === 'DK') {
+    const h = hs.find((x) => x.levels.some((l) => l.level_id === 'country'));
+    return h ? [h.parameter, '/'] : null;
+  }
+  const h = hs.find((x) => x.levels.some((l) => l.values.some((v) => v.value_id === area))) ?? (area.startsWith('KL') ? hs.find((x) => x.parameter === 'hierarchy._klynge') : undefined);
+  return h ? [h.parameter, area] : null;
+}
+
+/** An indicator's value in one period, as the bank publishes it (null: not published). */
+export async function readValue(t: TableInfo, ind: Indicator, period: string): Promise<number | null> {
+  const area = areaParam(t, ind.area);
+  if (!area) return null;
+  const q = new URLSearchParams({ [`period.${ind.freq}`]: period, [area[0]]: area[1], 'mgroup.*': ind.measure });
+  for (const [d, v] of Object.entries(ind.dims)) q.set(t.dimensions.find((x) => x.dimension_id === d)?.parameter ?? `dimension.${d}`, v);
+  const res = await api<DataResult>(`/v3/data/${encodeURIComponent(t.table_id)}?${q}`);
+  const name = t.mgroups.find((m) => m.mgroup_id === ind.measure)?.mgroup_name;
+  const col = name ? res.columns.indexOf(name) : -1;
+  const row = res.rows[0];
+  return row && col >= 0 && res.status[0] === 'published' && typeof row[col] === 'number' ? row[col] : null;
+}
+
+/** The choice of a table, measure, area, dimension values and frequency. */
+export function IndicatorFields({ id, value, onChange }: { id: string; value: Indicator; onChange: (i: Indicator) => void }) {
+  const tables = useTables();
+  const info = useTableInfo(value.table || null);
+  const set = (p: Partial<Indicator>) => onChange({ ...value, ...p });
+  const dims = info?.dimensions.filter((d) => d.dimension_id !== 'omraade') ?? [];
+  const freqs = info ? Object.keys(info.periods_by_freq) : [];
+  // A new table: its first measure and frequency, and the dimensions at their totals.
+  useEffect(() => {
+    if (!info) return;
+    const patch: Partial<Indicator> = {};
+    if (!info.mgroups.some((m) => m.mgroup_id === value.measure)) patch.measure = info.mgroups[0]?.mgroup_id ?? '';
+    if (!(value.freq in info.periods_by_freq)) patch.freq = (Object.keys(info.periods_by_freq)[0] ?? 'M') as Freq;
+    const known = Object.fromEntries(Object.entries(value.dims).filter(([d]) => info.dimensions.some((x) => x.dimension_id === d)));
+    // A dimension without a total needs a value: its first.
+    for (const d of info.dimensions) {
+      const first = d.hierarchies[0]?.levels[0]?.values[0]?.value_id;
+      if (d.dimension_id !== 'omraade' && d.total === undefined && !(d.dimension_id in known) && first) known[d.dimension_id] = first;
+    }
+    if (JSON.stringify(known) !== JSON.stringify(value.dims)) patch.dims = known;
+    if (Object.keys(patch).length > 0) onChange({ ...value, ...patch });
+  }, [info, value, onChange]);
+  return (
+    <div className="indicator-fields">
+      <Select id={`${id}-table`} label="Tabel i statistikbanken" value={value.table} onChange={(table) => set({ table, dims: {} })} options={[{ value: '', label: 'Vælg tabel' }, ...(tables.some((t) => t.id === value.table) || !value.table ? [] : [{ value: value.table, label: value.table }]), ...tables.map((t) => ({ value: t.id, label: `${t.name} (${t.id})` }))]} />
+      {info && (
+        <>
+          <Select id={`${id}-measure`} label="Mål (tal i tabellen)" value={value.measure} onChange={(measure) => set({ measure })} options={info.mgroups.map((m) => ({ value: m.mgroup_id, label: m.mgroup_name }))} />
+          <TextInput id={`${id}-area`} label="Område" hint="Fx J101 (jobcenter), B1 (beskæftigelsesregion), K101 (kommune), DK (hele landet) eller KL3 (klynge)." className="input-width-xs" value={value.area} onChange={(area) => set({ area: area.trim().toUpperCase() })} />
+          {dims.map((d) => {
+            const values = d.hierarchies.flatMap((h) => h.levels.flatMap((l) => l.values));
+            return (
+              <Select
+                key={d.dimension_id}
+                id={`${id}-dim-${d.dimension_id}`}
+                label={d.dimension_name}
+                value={value.dims[d.dimension_id] ?? ''}
+                onChange={(v) => {
+                  const next = { ...value.dims };
+                  if (v === '') delete next[d.dimension_id];
+                  else next[d.dimension_id] = v;
+                  set({ dims: next });
+                }}
+                options={[...(d.total === undefined ? [] : [{ value: '', label: 'I alt' }]), ...values.filter((v) => v.value_id !== d.total).map((v) => ({ value: v.value_id, label: v.value_name }))]}
+              />
+            );
+          })}
+          <Select id={`${id}-freq`} label="Hyppighed" value={value.freq} onChange={(freq) => set({ freq: freq as Freq })} options={freqs.map((f) => ({ value: f, label: freqNames[f] ?? f }))} />
+        </>
+      )}
+    </div>
+  );
+}
+
+const goalKindNames: Record<GoalKind, string> = { level: 'Et niveau', change: 'En ændring (i enheder)', relative_change: 'En ændring i procent' };
+
+/** One target's form. `id` prefixes its fields' ids; `area` is the document's area. */
+export function TargetEditor({ id, target, onChange, onRemove, area, view, heading }: { id: string; target: Target; onChange: (t: Target) => void; onRemove: () => void; area: string; view?: TargetView; heading: string }) {
+  const ind = target.indicator;
+  const info = useTableInfo(ind?.table || null);
+  const [fetching, setFetching] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const set = (p: Partial<Target>) => onChange({ ...target, ...p });
+  const periods = ind && info ? (info.periods_by_freq[ind.freq] ?? []) : [];
+  const latest = periods.at(-1);
+  const chooseBaseline = async (period: string) => {
+    if (!period) return set({ baseline: null });
+    set({ baseline: { period, value: target.baseline?.value ?? NaN } });
+    if (!ind || !info) return;
+    setFetching(true);
+    setNote(null);
+    try {
+      const v = await readValue(info, ind, period);
+      if (v === null) setNote(`Statistikbanken har ikke et offentliggjort tal for ${period}. Skriv udgangspunktet selv.`);
+      onChange({ ...target, baseline: { period, value: v ?? NaN } });
+    } catch (e) {
+      setNote((e as Error).message);
+    } finally {
+      setFetching(false);
+    }
+  };
+  const goalValue = target.goal ? (target.goal.kind === 'relative_change' ? Math.round(target.goal.value * 100 * 1e6) / 1e6 : target.goal.value) : null;
+  return (
+    <fieldset className="target-editor">
+      <legend className="h5">{heading}</legend>
+      <TextInput id={`${id}-title`} label="Mål (tekst)" hint="Fx: Andelen på kontanthjælp skal falde med 5 %." value={target.title} onChange={(title) => set({ title })} />
+      <div className="form-group">
+        <input
+          className="form-checkbox"
+          type="checkbox"
+          id={`${id}-measurable`}
+          checked={ind !== null}
+          onChange={(e) => set(e.target.checked ? { indicator: { table: '', measure: '', area, dims: {}, freq: 'M' } } : { indicator: null })}
+        />
+        <label htmlFor={`${id}-measurable`}>Bind målet til et tal i statistikbanken (målbart mål)</label>
+      </div>
+      {ind && (
+        <>
+          <IndicatorFields id={id} value={ind} onChange={(indicator) => set({ indicator })} />
+          {info && (
+            <>
+              <Select
+                id={`${id}-baseline-period`}
+                label="Udgangspunkt: periode"
+                hint="Værdien hentes fra statistikbanken, når du vælger perioden."
+                value={target.baseline?.period ?? ''}
+                onChange={(p) => void chooseBaseline(p)}
+                options={[{ value: '', label: 'Intet udgangspunkt' }, ...[...periods].reverse().map((p) => ({ value: p, label: p }))]}
+              />
+              {fetching && <p role="status">Henter udgangspunktet …</p>}
+              {note && <p role="status" className="form-hint">{note}</p>}
+              {target.baseline && (
+                <NumberField id={`${id}-baseline-value`} label="Udgangspunkt: værdi" value={Number.isFinite(target.baseline.value) ? target.baseline.value : null} onChange={(v) => set({ baseline: { period: target.baseline!.period, value: v ?? NaN } })} />
+              )}
+              <Select
+                id={`${id}-goal-kind`}
+                label="Målet er"
+                value={target.goal?.kind ?? ''}
+                onChange={(k) => set({ goal: k ? { kind: k as GoalKind, value: target.goal?.value ?? 0 } : null, ...(k === 'level' && !target.direction ? { direction: 'at_least' as const } : {}) })}
+                options={[{ value: '', label: 'Vælg' }, ...(Object.keys(goalKindNames) as GoalKind[]).map((k) => ({ value: k, label: goalKindNames[k] }))]}
+              />
+              {target.goal && (
+                <NumberField
+                  id={`${id}-goal-value`}
+                  label={target.goal.kind === 'level' ? 'Niveau' : target.goal.kind === 'change' ? 'Ændring' : 'Ændring i procent'}
+                  hint={target.goal.kind === 'relative_change' ? 'Fx −5 for et fald på 5 %.' : target.goal.kind === 'change' ? 'Fx −2 for et fald på 2 (i tallets enhed).' : 'Det niveau, tallet skal nå.'}
+                  value={goalValue}
+                  onChange={(v) => set({ goal: { kind: target.goal!.kind, value: v === null ? 0 : target.goal!.kind === 'relative_change' ? v / 100 : v } })}
+                />
+              )}
+              <Select
+                id={`${id}-direction`}
+                label="Retning"
+                hint={target.goal?.kind === 'level' ? 'Skal niveauet nås som mindst eller som højst?' : 'Følger ændringens fortegn, hvis du ikke vælger.'}
+                value={target.direction ?? ''}
+                onChange={(d) => {
+                  const next = { ...target };
+                  if (d) next.direction = d as 'at_least' | 'at_most';
+                  else delete next.direction;
+                  onChange(next);
+                }}
+                options={[...(target.goal?.kind === 'level' ? [] : [{ value: '', label: 'Følger ændringen' }]), { value: 'at_least', label: 'Mindst (højere er bedre)' }, { value: 'at_most', label: 'Højst (lavere er bedre)' }]}
+              />
+              <TextInput
+                id={`${id}-deadline`}
+                label="Frist (periode)"
+                hint={`Samme hyppighed som tallet, fx ${ind.freq === 'R' ? '2026M01-2026M12' : ind.freq === 'Q' ? '2026Q4' : ind.freq === 'Y' ? '2026' : '2026M12'}.${latest ? ` Nyeste periode i udgivelsen: ${latest}.` : ''}`}
+                className="input-width-m"
+                value={target.deadline ?? ''}
+                onChange={(d) => set({ deadline: d.trim() === '' ? null : d.trim() })}
+              />
+            </>
+          )}
+        </>
+      )}
+      <TargetStatusView view={view} measurable={ind !== null} />
+      <button type="button" className="button button-tertiary" onClick={onRemove}>Fjern målet<span className="sr-only">: {target.title || heading}</span></button>
+    </fieldset>
+  );
+}
+
+export function StatusBadge({ status }: { status: TargetStatus }) {
+  return <span className={statusClass(status)}>{statusLabels[status]}</span>;
+}
+
+/** The live status of a saved target: the badge, the reason and the series with the forecast. */
+export function TargetStatusView({ view, measurable }: { view?: TargetView; measurable?: boolean }) {
+  const headingId = useId();
+  if (!view) return measurable === false ? null : <p className="form-hint">Gem planen for at se målets status.</p>;
+  const e = view.evaluation;
+  const fc = e.forecast;
+  const periods = [...view.series.map((p) => p.period), ...(fc && fc.period !== view.series.at(-1)?.period ? [fc.period] : [])];
+  const lastObserved = [...view.series].reverse().find((p) => p.value !== null);
+  /** The interval: from the last observed value out to the forecast's bounds. */
+  const edge = (bound: number) => periods.map((p) => (p === lastObserved?.period ? lastObserved.value : p === fc?.period ? bound : null));
+  return (
+    <div className="target-status" aria-labelledby={headingId} role="group">
+      <p className="mb-2" id={headingId}>
+        Status: <StatusBadge status={e.status} />
+        {e.latest && <> · seneste {e.latest.period}: {fmt(e.latest.value, 2)}</>}
+        {e.target && <> · målværdi {e.target.direction === 'at_least' ? 'mindst' : 'højst'} {fmt(e.target.value, 2)}</>}
+      </p>
+      <p className="form-hint mt-0">{e.reason}</p>
+      {view.series.length > 1 && e.target && (
+        <LineChart
+          title={`Udvikling og prognose for målet`}
+          periods={periods}
+          series={[
+            { name: 'Faktisk', values: periods.map((p) => view.series.find((x) => x.period === p)?.value ?? null) },
+            { name: 'Målværdi', values: periods.map(() => e.target!.value) },
+            ...(fc && lastObserved ? [{ name: 'Prognose', values: periods.map((p) => (p === lastObserved.period ? lastObserved.value : p === fc.period ? fc.value : null)) }] : []),
+          ]}
+          band={fc && lastObserved ? { name: `Prognose: ${Math.round(fc.level * 100)} %-interval`, lower: edge(fc.lower), upper: edge(fc.upper) } : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
+/** A target as text (read-only view). */
+export function describeTarget(t: Target): string {
+  if (!t.indicator) return t.title;
+  const goal = !t.goal ? '' : t.goal.kind === 'level' ? `niveau ${fmt(t.goal.value, 2)}` : t.goal.kind === 'change' ? `ændring ${fmt(t.goal.value, 2)}` : `ændring ${fmt(t.goal.value * 100, 1)} %`;
+  const base = t.baseline ? `fra ${fmt(t.baseline.value, 2)} (${t.baseline.period})` : '';
+  return [t.title, `${t.indicator.table}/${t.indicator.measure}, ${t.indicator.area}`, base, goal, t.deadline ? `frist ${t.deadline}` : ''].filter(Boolean).join(' · ');
+}

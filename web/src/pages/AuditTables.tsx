@@ -1,0 +1,171 @@
+/** A results audit's generated part (numbers from the release and its benchmarking) as tables. */
+import type { ReactNode } from 'react';
+import { statusClass, type AuditGenerated, type IndicatorRow } from '../documents';
+import { fmt } from '../format';
+import { Link } from '../router';
+
+const num = (v: number | null | undefined, d: number) => fmt(v ?? null, d, '–');
+const change = (cur: number | null, prev: number | null) => (cur === null || prev === null || prev === 0 ? null : ((cur - prev) / prev) * 100);
+const signed = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${fmt(v, 1)} %`);
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="doc-section">
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function IndicatorTable({ rows, year, caption }: { rows: IndicatorRow[]; year: number; caption: string }) {
+  return (
+    <div className="table--responsive-scroll">
+      <table className="table table--compact">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Indikator</th>
+            <th scope="col" className="text-align-right">{year - 1}</th>
+            <th scope="col" className="text-align-right">{year}</th>
+            <th scope="col" className="text-align-right">Udvikling</th>
+            <th scope="col" className="text-align-right">Klyngen {year}</th>
+            <th scope="col" className="text-align-right">Klyngens udvikling</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.label}>
+              <th scope="row">{r.label}</th>
+              <td className="text-align-right">{num(r.previous, r.decimals)}</td>
+              <td className="text-align-right">{num(r.current, r.decimals)}</td>
+              <td className="text-align-right">{signed(change(r.current, r.previous))}</td>
+              <td className="text-align-right">{num(r.cluster_current, r.decimals)}</td>
+              <td className="text-align-right">{signed(change(r.cluster_current, r.cluster_previous))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function AuditTables({ g }: { g: AuditGenerated }) {
+  const y = g.year;
+  return (
+    <>
+      <Section id="a-basis" title="Grundlag">
+        <dl className="doc-facts">
+          <dt>Område</dt><dd>{g.jobcenter.name}{g.jobcenter.region ? `, ${g.jobcenter.region.name}` : ''}</dd>
+          <dt>Periode</dt><dd>{y} (løbende år {g.period}) sammenlignet med {y - 1} ({g.previous_period})</dd>
+          <dt>Tal</dt><dd>Udgivelse {g.release.version}{g.release.cutoff_week ? ` (data til og med ${g.release.cutoff_week})` : ''} og dens benchmarking (kørsel {g.run})</dd>
+          <dt>Sammenligningsgrundlag</dt><dd>Klynge {g.cluster.number}: {g.cluster.members.map((m) => m.name).join(', ')}</dd>
+        </dl>
+      </Section>
+
+      <Section id="a-overview" title="Resultatoversigt">
+        <p>{g.text.overview}</p>
+        <div className="table--responsive-scroll">
+          <table className="table table--compact" id="audit-overview">
+            <caption className="sr-only">Resultaterne {y} mod {y - 1}, klyngen og det forventede niveau</caption>
+            <thead>
+              <tr>
+                <th scope="col">Mål</th>
+                <th scope="col" className="text-align-right">{y - 1}</th>
+                <th scope="col" className="text-align-right">{y}</th>
+                <th scope="col" className="text-align-right">Klyngen</th>
+                <th scope="col" className="text-align-right">Forventet</th>
+                <th scope="col" className="text-align-right">Faktisk/forventet</th>
+                <th scope="col" className="text-align-right">Placering</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.overview.map((r) => (
+                <tr key={r.measure}>
+                  <th scope="row">{r.label} ({r.unit})</th>
+                  <td className="text-align-right">{num(r.previous, 2)}</td>
+                  <td className="text-align-right">{num(r.current, 2)}</td>
+                  <td className="text-align-right">{num(r.cluster, 2)}</td>
+                  <td className="text-align-right">{num(r.expected, 2)}</td>
+                  <td className="text-align-right">{num(r.ratio, 3)}</td>
+                  <td className="text-align-right">{num(r.rank, 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p><Link to={`/benchmark/${g.jobcenter.id}`}>Se benchmarkingen af {g.jobcenter.name}</Link></p>
+      </Section>
+
+      <Section id="a-goals" title="Ministermålene">
+        <p>{g.text.goals}</p>
+        {g.goals.items.map((x) => (
+          <div key={x.number}>
+            <h3 className="h4">{x.number}. {x.title}</h3>
+            {x.indicators.length ? <IndicatorTable rows={x.indicators} year={y} caption={`Ministermål ${x.number}: indikatorerne`} /> : <p className="doc-empty">Statistikbanken har ingen indikator for dette mål.</p>}
+          </div>
+        ))}
+      </Section>
+
+      <Section id="a-benefits" title="Personer på offentlige ydelser efter målgruppe">
+        <p>{g.text.benefits}</p>
+        <p className="form-hint">Fuldtidspersoner, gennemsnit for året.</p>
+        <IndicatorTable rows={g.benefits} year={y} caption="Fuldtidspersoner på offentlige ydelser efter målgruppe" />
+      </Section>
+
+      <Section id="a-savings" title="Besparelsespotentiale">
+        <p>{g.text.savings}</p>
+        <div className="table--responsive-scroll">
+          <table className="table table--compact">
+            <caption className="sr-only">Besparelsespotentiale pr. ydelse, løbende år {g.savings.period}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ydelse</th>
+                <th scope="col" className="text-align-right">Fuldtidspersoner over forventet</th>
+                <th scope="col" className="text-align-right">Kr. pr. år</th>
+                <th scope="col" className="text-align-right">Fuldtidspersoner over klyngens bedste kvartil</th>
+                <th scope="col" className="text-align-right">Kr. pr. år</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.savings.rows.map((r) => (
+                <tr key={r.category}>
+                  <th scope="row">{r.label}</th>
+                  <td className="text-align-right">{num(r.fulltime, 0)}</td>
+                  <td className="text-align-right">{num(r.dkk, 0)}</td>
+                  <td className="text-align-right">{num(r.fulltime_best, 0)}</td>
+                  <td className="text-align-right">{num(r.dkk_best, 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+
+      <Section id="a-improvements" title="Forslag til forbedringsområder">
+        <p>{g.text.improvements}</p>
+        {g.improvements.length > 0 && <ol>{g.improvements.map((i) => <li key={i.measure}>{i.text}</li>)}</ol>}
+      </Section>
+
+      <Section id="a-plan" title={`Status for målene i beskæftigelsesplanen ${y}`}>
+        <p>{g.text.plan}{g.plan && <> <Link to={`/dokumenter/${g.plan.id}`}>Gå til planen</Link></>}</p>
+        {g.plan && g.plan.targets.length > 0 && (
+          <div className="table--responsive-scroll">
+            <table className="table table--compact">
+              <caption className="sr-only">Planens mål og deres status</caption>
+              <thead><tr><th scope="col">Afsnit</th><th scope="col">Mål</th><th scope="col">Status</th></tr></thead>
+              <tbody>
+                {g.plan.targets.map((t, i) => (
+                  <tr key={i}>
+                    <td>{t.section}</td>
+                    <td>{t.description}</td>
+                    <td><span className={statusClass(t.status)}>{t.status_label}</span><div className="form-hint">{t.reason}</div></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+    </>
+  );
+}
