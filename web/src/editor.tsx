@@ -5,7 +5,6 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { api } from './api';
-import { LineChart } from './chart';
 import { statusClass, statusLabels, type Freq, type GoalKind, type Indicator, type Target, type TargetStatus, type TargetView } from './documents';
 import { fmt } from './format';
 import { freqNames, type DataResult, type Subject, type TableInfo } from './statbank';
@@ -230,7 +229,7 @@ export function TargetEditor({ id, target, onChange, onRemove, area, view, headi
     <fieldset className="target-editor">
       <legend className="h5">{heading}</legend>
       <TextInput id={`${id}-title`} label="Mål (tekst)" hint="Fx: Andelen på kontanthjælp skal falde med 5 %." value={target.title} onChange={(title) => set({ title })} />
-      <div className="form-group">
+      <div className="form-group form-group-checkbox">
         <input
           className="form-checkbox"
           type="checkbox"
@@ -244,7 +243,7 @@ export function TargetEditor({ id, target, onChange, onRemove, area, view, headi
         <>
           <IndicatorFields id={id} value={ind} onChange={(indicator) => set({ indicator })} />
           {info && (
-            <>
+            <div className="target-goal-fields">
               <Select
                 id={`${id}-baseline-period`}
                 label="Udgangspunkt: periode"
@@ -253,8 +252,7 @@ export function TargetEditor({ id, target, onChange, onRemove, area, view, headi
                 onChange={(p) => void chooseBaseline(p)}
                 options={[{ value: '', label: 'Intet udgangspunkt' }, ...[...periods].reverse().map((p) => ({ value: p, label: p }))]}
               />
-              {fetching && <p role="status">Henter udgangspunktet …</p>}
-              {note && <p role="status" className="form-hint">{note}</p>}
+              <p role="status" className="target-fetch form-hint">{fetching ? 'Henter udgangspunktet …' : (note ?? '')}</p>
               {target.baseline && (
                 <NumberField id={`${id}-baseline-value`} label="Udgangspunkt: værdi" value={Number.isFinite(target.baseline.value) ? target.baseline.value : null} onChange={(v) => set({ baseline: { period: target.baseline!.period, value: v ?? NaN } })} />
               )}
@@ -295,7 +293,7 @@ export function TargetEditor({ id, target, onChange, onRemove, area, view, headi
                 value={target.deadline ?? ''}
                 onChange={(d) => set({ deadline: d.trim() === '' ? null : d.trim() })}
               />
-            </>
+            </div>
           )}
         </>
       )}
@@ -314,11 +312,6 @@ export function TargetStatusView({ view, measurable }: { view?: TargetView; meas
   const headingId = useId();
   if (!view) return measurable === false ? null : <p className="form-hint">Gem planen for at se målets status.</p>;
   const e = view.evaluation;
-  const fc = e.forecast;
-  const periods = [...view.series.map((p) => p.period), ...(fc && fc.period !== view.series.at(-1)?.period ? [fc.period] : [])];
-  const lastObserved = [...view.series].reverse().find((p) => p.value !== null);
-  /** The interval: from the last observed value out to the forecast's bounds. */
-  const edge = (bound: number) => periods.map((p) => (p === lastObserved?.period ? lastObserved.value : p === fc?.period ? bound : null));
   return (
     <div className="target-status" aria-labelledby={headingId} role="group">
       <p className="mb-2" id={headingId}>
@@ -327,18 +320,7 @@ export function TargetStatusView({ view, measurable }: { view?: TargetView; meas
         {e.target && <> · målværdi {e.target.direction === 'at_least' ? 'mindst' : 'højst'} {fmt(e.target.value, 2)}</>}
       </p>
       <p className="form-hint mt-0">{e.reason}</p>
-      {view.series.length > 1 && e.target && (
-        <LineChart
-          title={`Udvikling og prognose for målet`}
-          periods={periods}
-          series={[
-            { name: 'Faktisk', values: periods.map((p) => view.series.find((x) => x.period === p)?.value ?? null) },
-            { name: 'Målværdi', values: periods.map(() => e.target!.value) },
-            ...(fc && lastObserved ? [{ name: 'Prognose', values: periods.map((p) => (p === lastObserved.period ? lastObserved.value : p === fc.period ? fc.value : null)) }] : []),
-          ]}
-          band={fc && lastObserved ? { name: `Prognose: ${Math.round(fc.level * 100)} %-interval`, lower: edge(fc.lower), upper: edge(fc.upper) } : undefined}
-        />
-      )}
+      {e.target && <TargetChart view={view} />}
     </div>
   );
 }
@@ -349,4 +331,54 @@ export function describeTarget(t: Target): string {
   const goal = !t.goal ? '' : t.goal.kind === 'level' ? `niveau ${fmt(t.goal.value, 2)}` : t.goal.kind === 'change' ? `ændring ${fmt(t.goal.value, 2)}` : `ændring ${fmt(t.goal.value * 100, 1)} %`;
   const base = t.baseline ? `fra ${fmt(t.baseline.value, 2)} (${t.baseline.period})` : '';
   return [t.title, `${t.indicator.table}/${t.indicator.measure}, ${t.indicator.area}`, base, goal, t.deadline ? `frist ${t.deadline}` : ''].filter(Boolean).join(' · ');
+}
+
+/** Periods between two period ids of one frequency (M, Q, Y or rolling year, by its last month). */
+function stepsBetween(a: string, b: string): number {
+  const k = (p: string) => {
+    const m = /^(\d{4})(?:([MQ])(\d{1,2}))?$/.exec(p.includes('-') ? p.split('-')[1]! : p);
+    if (!m) return 0;
+    const y = Number(m[1]);
+    return m[2] === 'M' ? y * 12 + Number(m[3]) : m[2] === 'Q' ? y * 4 + Number(m[3]) : y;
+  };
+  return k(b) - k(a);
+}
+
+/** The series, the target line and the forecast with its interval out to the deadline. */
+export function TargetChart({ view }: { view: TargetView }) {
+  const e = view.evaluation;
+  const observed = view.series.map((p, i) => ({ i, v: p.value })).filter((p): p is { i: number; v: number } => p.v !== null);
+  if (observed.length < 2 || !e.target) return null;
+  const fc = e.forecast;
+  const n = view.series.length + (fc ? Math.max(1, stepsBetween(view.series.at(-1)!.period, fc.period)) : 0);
+  const values = [...observed.map((p) => p.v), e.target.value, ...(fc ? [fc.lower, fc.upper] : [])];
+  let lo = Math.min(...values), hi = Math.max(...values);
+  if (hi === lo) [lo, hi] = [lo - 1, hi + 1];
+  const pad = (hi - lo) * 0.1;
+  [lo, hi] = [lo - pad, hi + pad];
+  const W = 560, H = 170, L = 56, R = 12, T = 10, B = 24;
+  const x = (i: number) => L + (i / Math.max(1, n - 1)) * (W - L - R);
+  const y = (v: number) => T + (1 - (v - lo) / (hi - lo)) * (H - T - B);
+  const last = observed.at(-1)!;
+  const line = observed.map((p, k) => `${k ? 'L' : 'M'}${x(p.i).toFixed(1)},${y(p.v).toFixed(1)}`).join('');
+  const side = e.target.direction === 'at_least' ? 'mindst' : 'højst';
+  const label = `Graf: ${view.series[0]!.period} til ${view.series.at(-1)!.period}, seneste værdi ${fmt(last.v, 2)}; målet er ${side} ${fmt(e.target.value, 2)}${fc ? `; prognosen for ${fc.period} er ${fmt(fc.value, 2)} (${Math.round(fc.level * 100)} %-interval ${fmt(fc.lower, 2)} til ${fmt(fc.upper, 2)})` : ''}.`;
+  return (
+    <figure className="chart target-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} fontSize="11">
+        {fc && (
+          <>
+            <path d={`M${x(last.i)},${y(last.v)}L${x(n - 1)},${y(fc.upper)}L${x(n - 1)},${y(fc.lower)}Z`} fill="#cfe2f3" />
+            <line x1={x(last.i)} y1={y(last.v)} x2={x(n - 1)} y2={y(fc.value)} stroke="#004993" strokeDasharray="4 3" strokeWidth="2" />
+          </>
+        )}
+        <line x1={L} x2={W - R} y1={y(e.target.value)} y2={y(e.target.value)} stroke="#b51d09" strokeWidth="1.5" />
+        <path d={line} fill="none" stroke="#1a1a1a" strokeWidth="2" />
+        {[lo + pad, hi - pad].map((t) => <text key={t} x={L - 4} y={y(t) + 4} textAnchor="end">{fmt(t, 2)}</text>)}
+        <text x={L} y={H - 6}>{view.series[0]!.period}</text>
+        <text x={W - R} y={H - 6} textAnchor="end">{fc?.period ?? view.series.at(-1)!.period}</text>
+      </svg>
+      <figcaption>Sort: faktisk. Rød: målværdien ({fmt(e.target.value, 2)}).{fc ? ` Blå: prognose med ${Math.round(fc.level * 100)} %-interval.` : ''}</figcaption>
+    </figure>
+  );
 }

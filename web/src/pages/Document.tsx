@@ -83,7 +83,9 @@ export function DocumentPage({ id }: { id: string }) {
 
   const doc = view.document;
   const editing = view.may_edit && doc.state === 'draft';
-  const dirty = editing && !same(draft, doc.content);
+  // Comments are saved on their own, and an audit's numbers are the generator's: neither makes the form dirty.
+  const humanPart = (c: unknown) => (doc.kind === 'results_audit' ? (c as AuditContent).analysis : { ...(c as object), comments: null });
+  const dirty = editing && !same(humanPart(draft), humanPart(doc.content));
   const edit = (f: (c: Content) => void) =>
     setDraft((d) => {
       const c = structuredClone(d)!;
@@ -166,7 +168,7 @@ export function DocumentPage({ id }: { id: string }) {
         {doc.kind === 'employment_plan' && <PlanSections content={draft as PlanContent} saved={doc.content as PlanContent} view={view} editing={editing} edit={(f) => edit((c) => f(c as PlanContent))} />}
         {doc.kind === 'implementation_plan' && <ImplementationSections content={draft as ImplementationPlanContent} saved={doc.content as ImplementationPlanContent} view={view} editing={editing} edit={(f) => edit((c) => f(c as ImplementationPlanContent))} />}
         {doc.kind === 'results_audit' && (
-          <AuditSections content={draft as AuditContent} editing={editing} busy={busy !== null} onRegenerate={() => void regenerate()} edit={(f) => edit((c) => f(c as AuditContent))} />
+          <AuditSections content={draft as AuditContent} generated={(doc.content as AuditContent).generated} editing={editing} busy={busy !== null} onRegenerate={() => void regenerate()} edit={(f) => edit((c) => f(c as AuditContent))} />
         )}
         {editing && (
           <div className="doc-savebar d-print-none">
@@ -545,7 +547,7 @@ const analysisLabels: [keyof AuditContent['analysis'], string][] = [
   ['improvements', 'Opfølgning og forbedringer'],
 ];
 
-function AuditSections({ content: c, editing, busy, onRegenerate, edit }: { content: AuditContent; editing: boolean; busy: boolean; onRegenerate: () => void; edit: Edit<AuditContent> }) {
+function AuditSections({ content: c, generated, editing, busy, onRegenerate, edit }: { content: AuditContent; generated: AuditContent['generated']; editing: boolean; busy: boolean; onRegenerate: () => void; edit: Edit<AuditContent> }) {
   return (
     <>
       {editing && (
@@ -554,7 +556,7 @@ function AuditSections({ content: c, editing, busy, onRegenerate, edit }: { cont
           <span className="form-hint ml-4">Henter tallene fra den nyeste udgivelse. Teksten, I har skrevet, bevares.</span>
         </p>
       )}
-      <AuditTables g={c.generated} />
+      <AuditTables g={generated} />
       <Section id="s-analysis" title="Jobcenterets analyse">
         {analysisLabels.map(([k, label]) => (
           <Text key={k} id={`analysis.${k}`} label={label} value={c.analysis[k]} editing={editing} onChange={(v) => edit((x) => void (x.analysis[k] = v))} rows={5} />

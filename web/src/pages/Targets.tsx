@@ -17,7 +17,7 @@ export function StatusCounts({ targets, label }: { targets: { status: TargetStat
   const counts = statusOrder.map((s) => [s, targets.filter((t) => t.status === s).length] as const).filter(([, n]) => n > 0);
   if (counts.length === 0) return null;
   return (
-    <ul className="status-counts" aria-label={label}>
+    <ul className="nobullet-list status-counts" aria-label={label}>
       {counts.map(([s, n]) => <li key={s}><StatusBadge status={s} /> {n}</li>)}
     </ul>
   );
