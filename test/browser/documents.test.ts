@@ -223,11 +223,48 @@ describe.skipIf(!chromiumPath)('steering documents in Chromium', () => {
     expect(text).toContain(da2(expected));
   });
 
+  it('the LBR comments the plan in hearing; the editor registers the approval and publishes it for the public', async () => {
+    const rctx = await site.browser.newContext();
+    contexts.push(rctx);
+    const council = await rctx.newPage();
+    await logIn(council, site.base, 'council_member');
+    await council.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await council.goto(`${site.base}/dokumenter/${planId}`);
+    const lbr = council.getByLabel('Det lokale beskæftigelsesråds (LBR’s) bemærkninger');
+    await lbr.fill('LBR støtter planen.');
+    await council.getByRole('button', { name: 'Gem bemærkninger' }).click();
+    await council.getByText(/Bemærkningerne er gemt/).waitFor();
+    expect(await council.getByRole('button', { name: 'Send i høring' }).count()).toBe(0);
+    expect(await axeViolations(council)).toEqual([]);
+
+    const { page } = await editor();
+    await page.goto(`${site.base}/dokumenter/${planId}`);
+    await page.getByText('LBR støtter planen.').waitFor();
+    await page.getByLabel('Mødedato').fill('2026-03-01');
+    await page.getByLabel('Beslutning').fill('Planen blev godkendt.');
+    await page.getByRole('button', { name: 'Registrér godkendelse' }).click();
+    await page.getByText('Godkendt af kommunalbestyrelsen 2026-03-01: Planen blev godkendt.').waitFor();
+    await page.getByRole('button', { name: 'Offentliggør' }).click();
+    await page.getByText(/Offentliggør: dokumentet er nu version/).waitFor();
+    expect(await page.locator('.badge').first().textContent()).toBe('Offentliggjort');
+
+    const pub = await site.browser.newPage();
+    await pub.goto(`${site.base}/dokumenter`);
+    await pub.getByRole('link', { name: /Beskæftigelsesplan 2026 – Jobcenter København/ }).click();
+    await pub.getByRole('heading', { level: 1, name: /Beskæftigelsesplan 2026/ }).waitFor();
+    await pub.getByText('Færre på kontanthjælp').first().waitFor();
+    expect(await pub.getByRole('button', { name: 'Gem', exact: true }).count()).toBe(0);
+    expect(await pub.getByRole('link', { name: /Beskæftigelsesplan 2027/ }).count()).toBe(0);
+    expect(await axeViolations(pub)).toEqual([]);
+    await pub.screenshot({ path: `${screenshots}/dokument-offentlig.png`, fullPage: true });
+    await pub.close();
+  });
+
   it('the list, the targets by region and the ministerial goals are accessible', async () => {
     const { page } = await editor();
     await page.goto(`${site.base}/dokumenter`);
     await page.getByRole('link', { name: /Beskæftigelsesplan 2026 – Jobcenter København/ }).waitFor();
-    expect(await page.getByRole('row').filter({ hasText: 'Beskæftigelsesplan 2026' }).getByText('I høring').count()).toBe(1);
+    expect(await page.getByRole('row').filter({ hasText: 'Beskæftigelsesplan 2026' }).getByText('Offentliggjort').count()).toBe(1);
     await page.getByLabel('Type').selectOption('results_audit');
     await expect.poll(() => page.getByRole('link', { name: /Beskæftigelsesplan/ }).count()).toBe(0);
     await page.getByRole('link', { name: /Resultatrevision 2025/ }).waitFor();
