@@ -260,6 +260,30 @@ describe.skipIf(!chromiumPath)('steering documents in Chromium', () => {
     await pub.close();
   });
 
+  it('a regional monitor writes the region’s implementation plan with a target and publishes it', async () => {
+    const ctx = await site.browser.newContext();
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await logIn(page, site.base, 'regional_monitor');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${site.base}/dokumenter`);
+    await page.getByText('Ny implementeringsplan').click();
+    await page.locator('#new-year').fill('2026');
+    await page.getByRole('button', { name: 'Opret' }).click();
+    await page.getByRole('heading', { level: 1, name: /Regionale mål og implementeringsplan 2026/ }).waitFor();
+    await byId(page, 'f-goals').click();
+    await byId(page, 'f-goals-0-title').fill('Færre langtidsforsørgede');
+    await byId(page, 'f-goals-0-implementation').fill('Regionen følger jobcentrene tæt.');
+    await byId(page, 'f-goals-0-targets').click();
+    await byId(page, 'f-goals-0-targets-0-title').fill('Regionalt mål R1');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByText(/Gemt som version 2/).waitFor();
+    await page.getByRole('button', { name: 'Offentliggør' }).click();
+    await page.getByText(/Offentliggør: dokumentet er nu version/).waitFor();
+    expect(await page.locator('.badge').first().textContent()).toBe('Offentliggjort');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('the list, the targets by region and the ministerial goals are accessible', async () => {
     const { page } = await editor();
     await page.goto(`${site.base}/dokumenter`);
@@ -274,6 +298,7 @@ describe.skipIf(!chromiumPath)('steering documents in Chromium', () => {
     await page.goto(`${site.base}/maal?omraade=B1`);
     await page.getByRole('heading', { level: 3, name: /Beskæftigelsesplan 2026 – Jobcenter København/ }).waitFor();
     expect(await page.getByRole('row').filter({ hasText: 'Færre på kontanthjælp' }).count()).toBe(1);
+    expect(await page.getByRole('row').filter({ hasText: 'Regionalt mål R1' }).count()).toBe(1);
     expect(await page.getByLabel('Antal mål efter status i alt').getByText('Ikke målbart').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}/maal.png`, fullPage: true });
