@@ -65,6 +65,7 @@ export const auditEditSchema = auditContentSchema.omit({ generated: true });
 
 export const implementationPlanContentSchema = z.object({
   goals: z.array(z.object({ title: z.string().trim().min(1, 'giv målet en overskrift'), implementation: text, targets })).max(30).default([]),
+  comments: commentsSchema,
 });
 export type ImplementationPlanContent = z.infer<typeof implementationPlanContentSchema>;
 

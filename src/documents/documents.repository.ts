@@ -198,7 +198,7 @@ export const transitions = {
 export type TransitionName = keyof typeof transitions;
 
 /** A region's implementation plan is the region's own: it is published straight from the draft. */
-const fromStates = (kind: DocumentKind, t: TransitionName): readonly DocumentState[] => (kind === 'implementation_plan' && t === 'publish' ? ['draft'] : transitions[t].from);
+export const fromStates = (kind: DocumentKind, t: TransitionName): readonly DocumentState[] => (kind === 'implementation_plan' && t === 'publish' ? ['draft'] : transitions[t].from);
 
 export async function transition(db: Kysely<Database>, actor: AuditActor, id: number, revision: number, name: TransitionName, approval?: Approval): Promise<StoredDocument> {
   const t = transitions[name];

@@ -16,7 +16,7 @@ import { TargetEvaluator } from '../targets/index.js';
 import { generateAudits } from './audit.js';
 import { auditEditSchema, contentSchemas, documentKinds, kindNames, targetsOf, type AuditContent, type DocumentKind } from './content.js';
 import { diffContents } from './diff.js';
-import { conflictError, createDocument, DocumentError, eventNames, findDocumentFor, findDocument, findVersion, listDocuments, listVersions, saveContent, transition, transitions, type StoredDocument } from './documents.repository.js';
+import { conflictError, createDocument, fromStates, type TransitionName, DocumentError, eventNames, findDocumentFor, findDocument, findVersion, listDocuments, listVersions, saveContent, transition, transitions, type StoredDocument } from './documents.repository.js';
 import { findGoals, goalSetSchema, goalYears, replaceGoals } from './goals.js';
 import { newDocumentContent } from './new.js';
 import type { PdfPrinter } from './pdf.js';
@@ -135,7 +135,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
 
   app.get('/documents/:id', permit('documents.read'), async (req) => {
     const doc = await readable(req);
-    return { ...(await documentView(db, evaluator, doc)), ...withPermissions(req.principal.user, doc), transitions: Object.entries(transitions).map(([id, t]) => ({ id, label: t.label })) };
+    return { ...(await documentView(db, evaluator, doc)), ...withPermissions(req.principal.user, doc), transitions: Object.entries(transitions).filter(([id]) => fromStates(doc.kind, id as TransitionName).includes(doc.state)).map(([id, t]) => ({ id, label: t.label })) };
   });
 
   app.put('/documents/:id', permit('documents.edit'), async (req) => {

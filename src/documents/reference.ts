@@ -29,6 +29,7 @@ export const implementationPlan2013: ImplementationPlanContent = {
       targets: [{ title: '450 ledige (helårspersoner) deltager i jobrotation i 2013 (statistikbanken har ikke jobrotation)', indicator: null, baseline: null, goal: null, deadline: null }],
     },
   ],
+  comments: { lbr: '', region: '' },
 };
 
 /** Inserts what is missing (idempotent). */
