@@ -160,14 +160,6 @@ export interface DocumentView {
 }
 export type Transition = 'send_to_hearing' | 'reopen' | 'approve' | 'publish';
 
-/** The transitions open from a state (a region's implementation plan is published from the draft). */
-export function transitionsFrom(kind: DocumentKind, state: DocumentState): Transition[] {
-  if (state === 'draft') return kind === 'implementation_plan' ? ['publish'] : ['send_to_hearing'];
-  if (state === 'in_hearing') return ['approve', 'reopen'];
-  if (state === 'approved') return ['publish'];
-  return [];
-}
-
 export interface TargetRow {
   path: string;
   section: string;

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../api';
 import {
-  dateTime, emptyTarget, fieldId, focusPath, stateClass, transitionsFrom,
+  dateTime, emptyTarget, fieldId, focusPath, stateClass,
   type AuditContent, type ContentIssue, type DocumentSummary, type DocumentView, type Figure, type ImplementationPlanContent, type PlanContent, type Target, type TargetView, type Transition,
 } from '../documents';
 import { describeTarget, IndicatorFields, NumberField, TargetEditor, TargetStatusView, TextArea, TextInput } from '../editor';
@@ -253,7 +253,8 @@ function Check({ view, editing }: { view: DocumentView; editing: boolean }) {
 }
 
 function Transitions({ view, busy, dirty, onTransition }: { view: DocumentView; busy: boolean; dirty: boolean; onTransition: (a: Transition, approval?: { date: string; decision: string }) => void }) {
-  const open = transitionsFrom(view.document.kind, view.document.state);
+  // The server lists the transitions open from the document's state.
+  const open = view.transitions.map((t) => t.id);
   const [date, setDate] = useState('');
   const [decision, setDecision] = useState('');
   if (open.length === 0) return null;
