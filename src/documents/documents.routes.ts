@@ -217,14 +217,17 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const areas = [...areaById.values()].filter((a) => (a.level === 'jobcenter' || a.level === 'employment_region') && areaWithin(a.id, q.area)).map((a) => a.id);
     const docs = (await listDocuments(db, { areas, years: q.year ? [q.year] : undefined })).filter((d) => d.kind !== 'results_audit' && mayRead(req.principal.user, d));
     const views = await Promise.all(docs.map((d) => documentView(db, evaluator, d)));
-    return views.map((v) => ({
-      document: summary(v.document),
-      release: v.release,
-      targets: v.targets.map((t) => {
-        const target = targetsOf(v.document.kind, v.document.content).find((x) => x.path === t.path)!.target;
-        return { path: t.path, section: t.section, title: target.title, status: t.evaluation.status, reason: t.evaluation.reason, target: t.evaluation.target, latest: t.evaluation.latest, probability: t.evaluation.probability, deadline: target.deadline };
-      }),
-    }));
+    return views.map((v) => {
+      const targets = new Map(targetsOf(v.document.kind, v.document.content).map((x) => [x.path, x.target]));
+      return {
+        document: summary(v.document),
+        release: v.release,
+        targets: v.targets.map((t) => {
+          const target = targets.get(t.path)!;
+            return { path: t.path, section: t.section, title: target.title, status: t.evaluation.status, reason: t.evaluation.reason, target: t.evaluation.target, latest: t.evaluation.latest, probability: t.evaluation.probability, deadline: target.deadline };
+        }),
+      };
+    });
   });
 
   app.post('/audits/generate', permit('documents.manage'), async (req) => {

@@ -1,8 +1,15 @@
 /** The steering documents' API shapes (src/documents) and shared words for the pages. */
-export type DocumentKind = 'employment_plan' | 'results_audit' | 'implementation_plan';
-export type DocumentState = 'draft' | 'in_hearing' | 'approved' | 'published';
-export type TargetStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'not_measurable' | 'no_data';
-export type Freq = 'M' | 'Q' | 'Y' | 'R';
+import type { AuditGenerated, IndicatorRow } from '../../src/documents/audit';
+import type { DocumentKind, Figure, ImplementationPlanContent, PlanContent } from '../../src/documents/content';
+import type { Approval, DocumentState, TransitionName as Transition } from '../../src/documents/documents.repository';
+import type { ContentIssue } from '../../src/documents/minimum';
+import type { Forecast } from '../../src/targets/forecast';
+import type { TargetEvaluation, TargetStatus } from '../../src/targets/status';
+import type { Indicator, Target } from '../../src/targets/target';
+
+export type { AuditGenerated, Approval, ContentIssue, DocumentKind, Figure, DocumentState, Forecast, ImplementationPlanContent, Indicator, IndicatorRow, PlanContent, Target, TargetEvaluation, TargetStatus, Transition };
+export type Freq = Indicator['freq'];
+export type GoalKind = NonNullable<Target['goal']>['kind'];
 
 export const kindNames: Record<DocumentKind, string> = {
   employment_plan: 'Beskæftigelsesplan',
@@ -24,11 +31,6 @@ const stateBadge: Record<DocumentState, string> = { draft: 'badge-info', in_hear
 export const statusClass = (s: TargetStatus) => `badge status-badge ${statusBadge[s]}`.trim();
 export const stateClass = (s: DocumentState) => `badge ${stateBadge[s]}`;
 
-export interface Approval {
-  date: string;
-  decision: string;
-}
-
 export interface DocumentSummary {
   id: number;
   kind: DocumentKind;
@@ -43,44 +45,9 @@ export interface DocumentSummary {
   approval: Approval | null;
 }
 
-export interface Indicator {
-  table: string;
-  measure: string;
-  area: string;
-  dims: Record<string, string>;
-  freq: Freq;
-}
-export type GoalKind = 'level' | 'change' | 'relative_change';
-export interface Target {
-  title: string;
-  indicator: Indicator | null;
-  baseline: { period: string; value: number } | null;
-  goal: { kind: GoalKind; value: number } | null;
-  direction?: 'at_least' | 'at_most';
-  deadline: string | null;
-}
-export interface Figure {
-  label: string;
-  indicator: Indicator;
-  period: string | null;
-}
 export interface Comments {
   lbr: string;
   region: string;
-}
-export interface PlanContent {
-  goals: { number: number; title: string; strategy: string; targets: Target[] }[];
-  challenges: { title: string; text: string; figures: Figure[] }[];
-  citizen: { strategy: string; targets: Target[] };
-  business: { strategy: string; targets: Target[]; council_grants: string };
-  other_actors: { share_pct: number | null; strategy: string };
-  local_goals: { title: string; strategy: string; targets: Target[] }[];
-  budget: { lines: { label: string; state: number | null; municipal: number | null }[]; note: string };
-  comments: Comments;
-}
-export interface ImplementationPlanContent {
-  goals: { title: string; implementation: string; targets: Target[] }[];
-  comments?: Comments;
 }
 export interface AuditAnalysis {
   summary: string;
@@ -88,62 +55,17 @@ export interface AuditAnalysis {
   goals: string;
   improvements: string;
 }
-export interface IndicatorRow {
-  label: string;
-  decimals: number;
-  current: number | null;
-  previous: number | null;
-  cluster_current: number | null;
-  cluster_previous: number | null;
-}
-export interface AuditGenerated {
-  generated_at: string;
-  release: { version: number; cutoff_week: string | null };
-  run: number;
-  year: number;
-  period: string;
-  previous_period: string;
-  jobcenter: { id: string; name: string; region: { id: string; name: string } | null };
-  cluster: { id: string; number: number; members: { id: string; name: string }[] };
-  neighbours: { id: string; name: string }[];
-  overview: { measure: string; label: string; unit: string; decimals: number; current: number | null; previous: number | null; cluster: number | null; expected: number | null; ratio: number | null; rank: number | null }[];
-  goals: { year: number | null; items: { number: number; title: string; indicators: IndicatorRow[] }[] };
-  benefits: (IndicatorRow & { id: string; level: 'total' | 'category' | 'group' })[];
-  savings: { period: string; rows: { category: string; label: string; fulltime: number; dkk: number; fulltime_best: number; dkk_best: number }[]; total_dkk: number };
-  improvements: { measure: string; label: string; text: string }[];
-  plan: { id: number; year: number; state: string; targets: { section: string; title: string; description: string; status: TargetStatus; status_label: string; reason: string }[] } | null;
-  text: Record<'overview' | 'goals' | 'benefits' | 'savings' | 'improvements' | 'plan', string>;
-}
 export interface AuditContent {
   generated: AuditGenerated;
   analysis: AuditAnalysis;
   comments: Comments;
 }
 
-export interface Forecast {
-  period: string;
-  value: number;
-  lower: number;
-  upper: number;
-  level: number;
-}
-export interface TargetEvaluation {
-  status: TargetStatus;
-  target: { value: number; direction: 'at_least' | 'at_most' } | null;
-  latest: { period: string; value: number } | null;
-  forecast: Forecast | null;
-  probability: number | null;
-  reason: string;
-}
 export interface TargetView {
   path: string;
   section: string;
   evaluation: TargetEvaluation;
   series: { period: string; value: number | null }[];
-}
-export interface ContentIssue {
-  path: string;
-  message: string;
 }
 export interface DocumentView {
   document: DocumentSummary & { content: unknown; created_at: string };
@@ -158,7 +80,6 @@ export interface DocumentView {
   may_comment: boolean;
   transitions: { id: Transition; label: string }[];
 }
-export type Transition = 'send_to_hearing' | 'reopen' | 'approve' | 'publish';
 
 export interface TargetRow {
   path: string;
