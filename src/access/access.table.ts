@@ -20,6 +20,8 @@ export interface AppUserTable {
   created_at: ColumnType<Date, never, never>;
   disabled_at: Date | null;
   version: Generated<number>;
+  /** How notifications are mailed: immediate, daily, weekly or none. */
+  notify: Generated<string>;
 }
 
 export interface InvitationTable {

@@ -12,6 +12,9 @@ export const demoUsers: readonly { email: string; name: string; organisation: st
   { email: 'redaktoer@demo.styringshjulet.dk', name: 'Rikke Redaktør', organisation: 'J101', role: 'jobcenter_editor' },
   { email: 'politiker@demo.styringshjulet.dk', name: 'Poul Politiker', organisation: 'J101', role: 'jobcenter_reader' },
   { email: 'raad@demo.styringshjulet.dk', name: 'Rita Rådsmedlem', organisation: 'LBR-J101', role: 'council_member' },
+  // Two more of København's LBR (src/councils/demo.ts seats them): the chair and an employers' member.
+  { email: 'formand@demo.styringshjulet.dk', name: 'Bo Borgmester', organisation: 'LBR-J101', role: 'council_member' },
+  { email: 'raad2@demo.styringshjulet.dk', name: 'Dorte Arbejdsgiver', organisation: 'LBR-J101', role: 'council_member' },
 ];
 
 /** Creates the demo users that do not exist yet, with DEMO_PASSWORD. */

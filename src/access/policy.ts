@@ -53,6 +53,14 @@ export const policy = {
   'documents.comment': { national_admin: 'any', regional_monitor: 'own_area', council_member: 'own_area' },
   /** Publish the ministerial goals and draft all jobcenters' results audits. */
   'documents.manage': { national_admin: 'any' },
+  /** Councils, their members and composition, meetings' published agendas and minutes (open items), the yearly calendar and its board. */
+  'councils.read': everyone,
+  /** A council's secretariat (the jobcenter for its LBR, the region for its RBR) and chair: members, meetings, agendas, minutes, milestones. Checked per council on the server. */
+  'councils.manage': { national_admin: 'any', regional_monitor: 'own_area', jobcenter_editor: 'own_area', council_member: 'own_area' },
+  /** Take part in hearings: read the heard version and the comments, comment (members of a consulted body), draft and adopt the body's response. Checked per body on the server. */
+  'hearings.take_part': { national_admin: 'any', regional_monitor: 'own_area', jobcenter_editor: 'own_area', jobcenter_reader: 'own_area', council_member: 'own_area' },
+  /** Statutory deadlines that differ in a year. */
+  'calendar.manage': { national_admin: 'any' },
   /** The audit log. */
   'audit.read': { national_admin: 'any', regional_monitor: 'own_area' },
 } as const satisfies Record<string, Partial<Record<Actor, Scope>>>;

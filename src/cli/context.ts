@@ -1,5 +1,6 @@
 import { ensureSteeringReference } from '../documents/index.js';
 import { ensureOrganisations } from '../access/index.js';
+import { ensureCouncils } from '../councils/index.js';
 import { loadConfig, type Config } from '../config.js';
 import { migrateToLatest, openDatabase, type Db } from '../db/index.js';
 
@@ -10,7 +11,8 @@ export async function withDatabase<T>(fn: (db: Db, config: Config) => Promise<T>
   try {
     await migrateToLatest(db.db);
     await ensureOrganisations(db.db);
-  await ensureSteeringReference(db.db);
+    await ensureCouncils(db.db);
+    await ensureSteeringReference(db.db);
     return await fn(db, config);
   } finally {
     await db.close();

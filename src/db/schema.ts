@@ -2,6 +2,11 @@ import type { Generated } from 'kysely';
 import type { AppUserTable, AuditLogTable, InvitationTable, OidcLoginTable, OrganisationTable, SessionTable } from '../access/access.table.js';
 import type { BenchmarkFlagTable, BenchmarkPeerTable, BenchmarkRunTable, BenchmarkSeriesTable, FrameworkConditionsTable } from '../benchmark/benchmark.table.js';
 import type { DocumentTable, DocumentVersionTable, MinisterialGoalTable } from '../documents/documents.table.js';
+import type { CouncilMemberTable, CouncilMilestoneTable, CouncilTable } from '../councils/councils.table.js';
+import type { MeetingFileTable, MeetingTable, MeetingVersionTable } from '../meetings/meetings.table.js';
+import type { HearingBodyTable, HearingCommentTable, HearingResponseVersionTable, HearingTable } from '../hearings/hearings.table.js';
+import type { CalendarFeedTable, DeadlineOverrideTable, StepDoneTable } from '../calendar/calendar.table.js';
+import type { NotificationTable } from '../notifications/notifications.table.js';
 import type { ReleaseDatasetTable, ReleaseSeriesTable, ReleaseTable, ReleaseTableTable } from '../indicators/release/release.table.js';
 
 export interface ApiKeyTable {
@@ -33,4 +38,18 @@ export interface Database {
   ministerial_goal: MinisterialGoalTable;
   document: DocumentTable;
   document_version: DocumentVersionTable;
+  council: CouncilTable;
+  council_member: CouncilMemberTable;
+  council_milestone: CouncilMilestoneTable;
+  meeting: MeetingTable;
+  meeting_version: MeetingVersionTable;
+  meeting_file: MeetingFileTable;
+  hearing: HearingTable;
+  hearing_body: HearingBodyTable;
+  hearing_response_version: HearingResponseVersionTable;
+  hearing_comment: HearingCommentTable;
+  deadline_override: DeadlineOverrideTable;
+  step_done: StepDoneTable;
+  calendar_feed: CalendarFeedTable;
+  notification: NotificationTable;
 }

@@ -7,12 +7,13 @@
 import { z } from 'zod';
 import { indicatorSchema, targetSchema, type Target } from '../targets/index.js';
 
-export const documentKinds = ['employment_plan', 'results_audit', 'implementation_plan'] as const;
+export const documentKinds = ['employment_plan', 'results_audit', 'implementation_plan', 'rules_of_procedure'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 export const kindNames: Record<DocumentKind, string> = {
   employment_plan: 'Beskæftigelsesplan',
   results_audit: 'Resultatrevision',
   implementation_plan: 'Regionale mål og implementeringsplan',
+  rules_of_procedure: 'Forretningsorden',
 };
 
 const text = z.string().max(20_000).default('');
@@ -69,10 +70,24 @@ export const implementationPlanContentSchema = z.object({
 });
 export type ImplementationPlanContent = z.infer<typeof implementationPlanContentSchema>;
 
+/**
+ * A council's rules of procedure (forretningsorden), for the council of the document's area
+ * (LBR for a jobcenter, RBR for a region, BER for DK). `response_approval` says how the council
+ * adopts a hearing response: by a meeting decision, or by the chair.
+ */
+export const rulesContentSchema = z.object({
+  text,
+  meetings_per_year: z.number().int().min(0).max(52).nullable().default(null),
+  response_approval: z.enum(['meeting', 'chair']).default('meeting'),
+});
+export type RulesContent = z.infer<typeof rulesContentSchema>;
+export const responseApprovalNames: Record<RulesContent['response_approval'], string> = { meeting: 'Vedtages på et rådsmøde', chair: 'Godkendes af formanden' };
+
 export const contentSchemas = {
   employment_plan: planContentSchema,
   results_audit: auditContentSchema,
   implementation_plan: implementationPlanContentSchema,
+  rules_of_procedure: rulesContentSchema,
 } as const;
 
 /** Every target of a document, with its path in the content and the section it sits in. */

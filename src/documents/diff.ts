@@ -3,7 +3,7 @@
  * as lines, and a line diff (longest common subsequence) of every field that changed.
  */
 import { describeTarget, type Target } from '../targets/index.js';
-import type { AuditContent, DocumentKind, ImplementationPlanContent, PlanContent } from './content.js';
+import { responseApprovalNames, type AuditContent, type DocumentKind, type ImplementationPlanContent, type PlanContent, type RulesContent } from './content.js';
 
 export interface Field {
   key: string;
@@ -45,6 +45,10 @@ export function fieldsOf(kind: DocumentKind, content: unknown): Field[] {
     const labels: Record<keyof AuditContent['analysis'], string> = { summary: 'Jobcenterets sammenfatning', results: 'Analyse af resultaterne', goals: 'Analyse af ministermålene', improvements: 'Opfølgning og forbedringer' };
     for (const k of Object.keys(labels) as (keyof typeof labels)[]) add(`analysis.${k}`, labels[k], textLines(c.analysis[k]));
     add('generated', 'Tal fra statistikken', [`Udgivelse ${String((c.generated as { release?: { version?: number } }).release?.version ?? '–')}`]);
+  } else if (kind === 'rules_of_procedure') {
+    const c = content as RulesContent;
+    add('text', 'Forretningsorden', textLines(c.text));
+    add('settings', 'Møder og høringssvar', [`Møder om året: ${c.meetings_per_year ?? '–'}`, responseApprovalNames[c.response_approval]]);
   } else {
     const c = content as ImplementationPlanContent;
     c.goals.forEach((g, i) => add(`goal${i}`, g.title, [...textLines(g.implementation), ...targetLines(g.targets)]));

@@ -48,6 +48,7 @@ export const eventNames: Record<string, string> = {
   saved: 'Gemt',
   generated: 'Dannet fra statistikken',
   comment: 'Bemærkninger skrevet',
+  hearing_response: 'Høringssvar vedtaget og tilføjet',
   send_to_hearing: 'Sendt i høring',
   reopen: 'Taget tilbage til kladde',
   approve: 'Godkendt af kommunalbestyrelsen',
@@ -151,33 +152,46 @@ async function revise(
   db: Kysely<Database>,
   actor: AuditActor,
   id: number,
-  revision: number,
+  revision: number | null,
   event: string,
   change: (doc: StoredDocument) => Partial<Pick<StoredDocument, 'content' | 'state' | 'approval' | 'published_at'>>,
+  after?: (tx: Transaction<Database>, before: StoredDocument, next: StoredDocument) => Promise<void>,
 ): Promise<StoredDocument> {
-  return db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('document').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!row) throw new DocumentError(404, 'not_found', `Dokument ${id} findes ikke.`);
-    const doc = toDocument(row);
-    if (doc.revision !== revision) throw conflictError(doc, revision);
-    const set = change(doc);
-    const next: StoredDocument = { ...doc, ...set, revision: doc.revision + 1, updated_at: new Date(), updated_by: actor.label };
-    await tx
-      .updateTable('document')
-      .set({
-        state: next.state,
-        revision: next.revision,
-        content: JSON.stringify(next.content),
-        approval: next.approval ? JSON.stringify(next.approval) : null,
-        updated_at: next.updated_at,
-        updated_by: next.updated_by,
-        published_at: next.published_at,
-      })
-      .where('id', '=', id)
-      .execute();
-    await record(tx, actor, next, event);
-    return next;
-  });
+  return db.transaction().execute((tx) => reviseIn(tx, actor, id, revision, event, change, after));
+}
+
+/** `revise` inside the caller's transaction; `revision` null: whatever is current (changes made by the platform, e.g. an adopted hearing response). */
+async function reviseIn(
+  tx: Transaction<Database>,
+  actor: AuditActor,
+  id: number,
+  revision: number | null,
+  event: string,
+  change: (doc: StoredDocument) => Partial<Pick<StoredDocument, 'content' | 'state' | 'approval' | 'published_at'>>,
+  after?: (tx: Transaction<Database>, before: StoredDocument, next: StoredDocument) => Promise<void>,
+): Promise<StoredDocument> {
+  const row = await tx.selectFrom('document').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!row) throw new DocumentError(404, 'not_found', `Dokument ${id} findes ikke.`);
+  const doc = toDocument(row);
+  if (revision !== null && doc.revision !== revision) throw conflictError(doc, revision);
+  const set = change(doc);
+  const next: StoredDocument = { ...doc, ...set, revision: doc.revision + 1, updated_at: new Date(), updated_by: actor.label };
+  await tx
+    .updateTable('document')
+    .set({
+      state: next.state,
+      revision: next.revision,
+      content: JSON.stringify(next.content),
+      approval: next.approval ? JSON.stringify(next.approval) : null,
+      updated_at: next.updated_at,
+      updated_by: next.updated_by,
+      published_at: next.published_at,
+    })
+    .where('id', '=', id)
+    .execute();
+  await record(tx, actor, next, event);
+  await after?.(tx, doc, next);
+  return next;
 }
 
 /** What a user may change in each state: the content only in a draft (comments also in hearing). */
@@ -198,9 +212,29 @@ export const transitions = {
 export type TransitionName = keyof typeof transitions;
 
 /** A region's implementation plan is the region's own: it is published straight from the draft. */
-export const fromStates = (kind: DocumentKind, t: TransitionName): readonly DocumentState[] => (kind === 'implementation_plan' && t === 'publish' ? ['draft'] : transitions[t].from);
+/**
+ * A region's implementation plan is the region's own: it is published straight from the draft.
+ * A council's rules of procedure, adopted by the council itself, are only published.
+ */
+export const fromStates = (kind: DocumentKind, t: TransitionName): readonly DocumentState[] =>
+  kind === 'rules_of_procedure' ? (t === 'publish' ? ['draft'] : []) : kind === 'implementation_plan' && t === 'publish' ? ['draft'] : transitions[t].from;
 
-export async function transition(db: Kysely<Database>, actor: AuditActor, id: number, revision: number, name: TransitionName, approval?: Approval): Promise<StoredDocument> {
+/**
+ * Runs in the transition's transaction after the change: opens the hearing, guards the
+ * approval (throwing undoes the transition), notifies. Wired by the server (src/hearings).
+ */
+export type TransitionHook = (tx: Transaction<Database>, e: { actor: AuditActor; name: TransitionName; before: StoredDocument; after: StoredDocument; options: unknown }) => Promise<void>;
+
+/** Writes the comments (bemærkninger) of `who` as the platform, in the caller's transaction: an adopted hearing response. */
+export async function attachComments(tx: Transaction<Database>, actor: AuditActor, id: number, who: 'lbr' | 'region', text: string): Promise<StoredDocument> {
+  return reviseIn(tx, actor, id, null, 'hearing_response', (doc) => {
+    const content = doc.content as { comments?: { lbr: string; region: string } };
+    if (!content.comments) throw new DocumentError(409, 'state', 'Dokumentet har ingen bemærkninger.');
+    return { content: { ...content, comments: { ...content.comments, [who]: text } } };
+  });
+}
+
+export async function transition(db: Kysely<Database>, actor: AuditActor, id: number, revision: number, name: TransitionName, approval?: Approval, hook?: TransitionHook, options?: unknown): Promise<StoredDocument> {
   const t = transitions[name];
   return revise(db, actor, id, revision, name, (doc) => {
     if (!fromStates(doc.kind, name).includes(doc.state)) {
@@ -212,5 +246,5 @@ export async function transition(db: Kysely<Database>, actor: AuditActor, id: nu
     }
     if (name === 'approve' && !approval) throw new DocumentError(400, 'invalid', 'Angiv dato og beslutning for kommunalbestyrelsens godkendelse.', { field: 'approval' });
     return { state: t.to, ...(name === 'approve' ? { approval } : {}), ...(name === 'publish' ? { published_at: new Date() } : {}) };
-  });
+  }, hook && ((tx, before, after) => hook(tx, { actor, name, before, after, options })));
 }

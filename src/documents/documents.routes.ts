@@ -16,7 +16,7 @@ import { TargetEvaluator } from '../targets/index.js';
 import { generateAudits } from './audit.js';
 import { auditEditSchema, contentSchemas, documentKinds, kindNames, targetsOf, type AuditContent, type DocumentKind } from './content.js';
 import { diffContents } from './diff.js';
-import { conflictError, createDocument, fromStates, type TransitionName, DocumentError, eventNames, findDocumentFor, findDocument, findVersion, listDocuments, listVersions, saveContent, transition, transitions, type StoredDocument } from './documents.repository.js';
+import { conflictError, createDocument, fromStates, type TransitionHook, type TransitionName, DocumentError, eventNames, findDocumentFor, findDocument, findVersion, listDocuments, listVersions, saveContent, transition, transitions, type StoredDocument } from './documents.repository.js';
 import { findGoals, goalSetSchema, goalYears, replaceGoals } from './goals.js';
 import { newDocumentContent } from './new.js';
 import type { PdfPrinter } from './pdf.js';
@@ -27,6 +27,10 @@ export interface DocumentRoutesOptions {
   db: Kysely<Database>;
   statbank: StatbankService;
   pdf: PdfPrinter;
+  /** Runs inside every transition (hearings: open, guard the approval, notify). */
+  onTransition?: TransitionHook;
+  /** After a change is stored (e.g. mail what it notified). */
+  afterChange?: () => Promise<unknown>;
 }
 
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
@@ -41,6 +45,8 @@ const transitionBody = z.object({
   revision,
   action: z.enum(Object.keys(transitions) as [keyof typeof transitions, ...(keyof typeof transitions)[]]),
   approval: z.object({ date: z.iso.date('skriv datoen som ÅÅÅÅ-MM-DD'), decision: z.string().trim().min(1, 'skriv beslutningen') }).optional(),
+  /** For "send to hearing": the deadline and bodies, when not the calendar's and the law's. */
+  hearing: z.unknown().optional(),
 });
 const commentBody = z.object({ revision, who: z.enum(['lbr', 'region']).optional(), text: z.string().max(20_000) });
 
@@ -60,9 +66,19 @@ const within = (u: User | null, permission: Permission, area: string) => {
 };
 /** May the user see the document? Published ones are public. */
 const mayRead = (u: User | null, d: Pick<StoredDocument, 'state' | 'area'>) => d.state === 'published' || within(u, 'documents.drafts', d.area);
-/** May the user write it? Plans and audits are the jobcenter's, implementation plans the region's. */
-const mayEdit = (u: User | null, d: { kind: DocumentKind; area: string }) =>
-  !!u && within(u, 'documents.edit', d.area) && (u.role === 'national_admin' || (d.kind === 'implementation_plan' ? u.role === 'regional_monitor' : u.role === 'jobcenter_editor'));
+/** The level of area each kind belongs to (rules of procedure: the council's area, DK for the BER). */
+const kindLevels: Record<DocumentKind, readonly string[]> = { employment_plan: ['jobcenter'], results_audit: ['jobcenter'], implementation_plan: ['employment_region'], rules_of_procedure: ['jobcenter', 'employment_region', 'country'] };
+/**
+ * May the user write it? Plans and audits are the jobcenter's, implementation plans the region's;
+ * rules of procedure the council's secretariat's (the jobcenter for its LBR, the region for its RBR).
+ */
+const mayEdit = (u: User | null, d: { kind: DocumentKind; area: string }) => {
+  if (!u || !within(u, 'documents.edit', d.area)) return false;
+  if (u.role === 'national_admin') return true;
+  const level = areaById.get(d.area)?.level;
+  const role = d.kind === 'implementation_plan' || (d.kind === 'rules_of_procedure' && level === 'employment_region') ? 'regional_monitor' : level === 'jobcenter' ? 'jobcenter_editor' : null;
+  return u.role === role;
+};
 
 const summary = (d: StoredDocument) => ({ id: d.id, kind: d.kind, area: d.area, area_name: areaName(d.area), year: d.year, state: d.state, revision: d.revision, updated_at: d.updated_at, updated_by: d.updated_by, published_at: d.published_at, approval: d.approval });
 
@@ -119,8 +135,8 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
   app.post('/documents', permit('documents.edit'), async (req, reply) => {
     const b = parse(createBody, req.body);
     const area = areaById.get(b.area);
-    const level = b.kind === 'implementation_plan' ? 'employment_region' : 'jobcenter';
-    if (area?.level !== level) throw new DocumentError(400, 'invalid_field', `Feltet area: ${b.area} er ikke ${level === 'jobcenter' ? 'et jobcenter' : 'en beskæftigelsesregion'}.`, { field: 'area' });
+    const levelNames: Record<string, string> = { jobcenter: 'et jobcenter', employment_region: 'en beskæftigelsesregion', country: 'hele landet (DK)' };
+    if (!area || !kindLevels[b.kind].includes(area.level)) throw new DocumentError(400, 'invalid_field', `Feltet area: ${b.area} er ikke ${kindLevels[b.kind].map((l) => levelNames[l]).join(' eller ')}.`, { field: 'area' });
     if (!mayEdit(req.principal.user, b)) throw new DocumentError(403, 'forbidden', 'Din rolle giver ikke adgang til at oprette dette dokument.');
     const actor = actorOf(req.principal.user);
     const existing = await findDocumentFor(db, b.kind, b.area, b.year);
@@ -153,7 +169,9 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
   app.post('/documents/:id/transitions', permit('documents.edit'), async (req) => {
     const doc = await editable(req);
     const b = parse(transitionBody, req.body);
-    return summary(await transition(db, actorOf(req.principal.user), doc.id, b.revision, b.action, b.approval));
+    const next = await transition(db, actorOf(req.principal.user), doc.id, b.revision, b.action, b.approval, opts.onTransition, b.hearing);
+    await opts.afterChange?.();
+    return summary(next);
   });
 
   app.put('/documents/:id/comments', permit('documents.comment'), async (req) => {

@@ -8,6 +8,7 @@ export { ensureHistoricalGoals, historicalGoalSets, findGoals, goalsInForce } fr
 export { ensureSteeringReference } from './reference.js';
 export { ensureDemoDocuments } from './demo.js';
 export { PdfPrinter } from './pdf.js';
-export { createDocument, findDocumentFor, saveContent, transition, DocumentError } from './documents.repository.js';
-export { planContentSchema, type PlanContent } from './content.js';
+export { esc, paragraphs, renderPage, type Section } from './render.js';
+export { attachComments, createDocument, findDocument, findDocumentFor, saveContent, transition, DocumentError, type StoredDocument, type TransitionHook } from './documents.repository.js';
+export { kindNames, planContentSchema, type PlanContent, type RulesContent } from './content.js';
 export { newDocumentContent } from './new.js';

@@ -4,7 +4,7 @@
  * indicator are allowed but listed as notes, since the goals must be concrete and measurable.
  */
 import { isMeasurable } from '../targets/index.js';
-import type { AuditContent, DocumentKind, ImplementationPlanContent, PlanContent } from './content.js';
+import type { AuditContent, DocumentKind, ImplementationPlanContent, PlanContent, RulesContent } from './content.js';
 
 export interface ContentIssue {
   /** The field, as a path into the content (e.g. goals.0.strategy). */
@@ -24,6 +24,7 @@ const blank = (s: string | undefined) => !s || s.trim() === '';
 export function checkContent(kind: DocumentKind, content: unknown): ContentCheck {
   if (kind === 'employment_plan') return checkPlan(content as PlanContent);
   if (kind === 'results_audit') return checkAudit(content as AuditContent);
+  if (kind === 'rules_of_procedure') return { missing: blank((content as RulesContent).text) ? [{ path: 'text', message: 'Skriv forretningsordenens tekst.' }] : [], notes: [] };
   return checkImplementationPlan(content as ImplementationPlanContent);
 }
 

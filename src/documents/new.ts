@@ -6,6 +6,7 @@ import { goalsInForce } from './goals.js';
 
 export async function newDocumentContent(db: Kysely<Database>, kind: Exclude<DocumentKind, 'results_audit'>, year: number): Promise<unknown> {
   if (kind === 'implementation_plan') return contentSchemas.implementation_plan.parse({});
+  if (kind === 'rules_of_procedure') return contentSchemas.rules_of_procedure.parse({});
   const { goals } = await goalsInForce(db, year);
   return contentSchemas.employment_plan.parse({ goals: goals.map((g) => ({ number: g.number, title: g.title, strategy: '', targets: [] })) });
 }

@@ -5,17 +5,17 @@
  */
 import { describeIndicator, statusLabels, type Target, type TargetEvaluation } from '../targets/index.js';
 import type { AuditGenerated, IndicatorRow } from './audit.js';
-import type { AuditContent, ImplementationPlanContent, PlanContent } from './content.js';
+import { responseApprovalNames, type AuditContent, type ImplementationPlanContent, type PlanContent, type RulesContent } from './content.js';
 import type { DocumentView, TargetView } from './view.js';
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 export const fmt = (v: number | null | undefined, decimals = 0) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toLocaleString('da-DK', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
 const fmtAuto = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
-const paragraphs = (s: string, empty = 'Ikke udfyldt.') => (s.trim() === '' ? `<p class="empty">${esc(empty)}</p>` : s.trim().split(/\n\s*\n/).map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`).join(''));
+export const paragraphs = (s: string, empty = 'Ikke udfyldt.') => (s.trim() === '' ? `<p class="empty">${esc(empty)}</p>` : s.trim().split(/\n\s*\n/).map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`).join(''));
 const change = (cur: number | null, prev: number | null) => (cur === null || prev === null || prev === 0 ? null : ((cur - prev) / prev) * 100);
 const signed = (v: number | null, d = 1) => (v === null ? '–' : `${v > 0 ? '+' : ''}${fmt(v, d)} %`);
 
-interface Section {
+export interface Section {
   id: string;
   title: string;
   html: string;
@@ -168,14 +168,33 @@ function auditSections(c: AuditContent): Section[] {
 const implementationSections = (c: ImplementationPlanContent, v: DocumentView): Section[] =>
   c.goals.map((g, i) => ({ id: `maal-${i + 1}`, title: g.title, html: `<h3>Implementeringsplan</h3>${paragraphs(g.implementation)}<h3>Mål</h3>${targetsTable(g.targets, v.targets, `goals.${i}.targets`)}` }));
 
+const rulesSections = (c: RulesContent): Section[] => [
+  { id: 'forretningsorden', title: 'Forretningsorden', html: paragraphs(c.text) },
+  { id: 'moeder', title: 'Møder og høringssvar', html: `<dl><dt>Møder om året</dt><dd>${c.meetings_per_year ?? '–'}</dd><dt>Høringssvar</dt><dd>${esc(responseApprovalNames[c.response_approval])}</dd></dl>` },
+];
+
 export function renderDocumentHtml(v: DocumentView): string {
   const d = v.document;
-  const sections = d.kind === 'employment_plan' ? planSections(d.content as PlanContent, v) : d.kind === 'results_audit' ? auditSections(d.content as AuditContent) : implementationSections(d.content as ImplementationPlanContent, v);
+  const sections =
+    d.kind === 'employment_plan' ? planSections(d.content as PlanContent, v)
+    : d.kind === 'results_audit' ? auditSections(d.content as AuditContent)
+    : d.kind === 'rules_of_procedure' ? rulesSections(d.content as RulesContent)
+    : implementationSections(d.content as ImplementationPlanContent, v);
   const comments = (d.content as { comments?: { lbr: string; region: string } }).comments;
   if (comments) sections.push({ id: 'bemaerkninger', title: 'Bemærkninger', html: `<h3>Det lokale beskæftigelsesråd (LBR)</h3>${paragraphs(comments.lbr, 'Ingen bemærkninger.')}<h3>Beskæftigelsesregionen</h3>${paragraphs(comments.region, 'Ingen bemærkninger.')}` });
   const approval = d.approval ? `<p>Godkendt af kommunalbestyrelsen ${esc(d.approval.date)}: ${esc(d.approval.decision)}</p>` : '';
+  return renderPage(
+    v.title,
+    `<p class="meta">${esc(v.state_name)} · version ${d.revision}</p><h1>${esc(v.title)}</h1>${approval}
+<p class="meta">Mål og tal er beregnet på udgivelse ${esc(v.release?.version ?? '–')}${v.release ? ` (data til og med ${esc(v.release.cutoff_week)})` : ''}.</p>`,
+    sections,
+  );
+}
+
+/** A self-contained page (for the browser and for Chromium's PDF): header, table of contents, sections. */
+export function renderPage(title: string, header: string, sections: Section[]): string {
   return `<!doctype html>
-<html lang="da"><head><meta charset="utf-8"><title>${esc(v.title)}</title><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="da"><head><meta charset="utf-8"><title>${esc(title)}</title><meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font-family:"IBM Plex Sans",Arial,sans-serif;color:#1a1a1a;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;font-size:11pt}
 h1{font-size:1.8rem;margin:0 0 .5rem}h2{font-size:1.35rem;margin-top:2rem;border-bottom:1px solid #747474;padding-bottom:.2rem}h3{font-size:1.1rem;margin-top:1.2rem}h4{font-size:1rem;margin:.8rem 0 .2rem}
@@ -186,8 +205,7 @@ caption{text-align:left;font-weight:600;padding:.2rem 0}.small{font-size:.8rem;c
 dl{display:grid;grid-template-columns:14rem 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}}
 </style></head><body>
-<header><p class="meta">${esc(v.state_name)} · version ${d.revision}</p><h1>${esc(v.title)}</h1>${approval}
-<p class="meta">Mål og tal er beregnet på udgivelse ${esc(v.release?.version ?? '–')}${v.release ? ` (data til og med ${esc(v.release.cutoff_week)})` : ''}.</p></header>
+<header>${header}</header>
 <nav aria-label="Indhold"><h2>Indhold</h2><ol>${sections.map((s) => `<li><a href="#${s.id}">${esc(s.title)}</a></li>`).join('')}</ol></nav>
 <main>${sections.map((s) => `<section aria-labelledby="${s.id}"><h2 id="${s.id}">${esc(s.title)}</h2>${s.html}</section>`).join('\n')}</main>
 </body></html>`;

@@ -8,6 +8,12 @@ import { createMailer } from '../mail/index.js';
 import { benchmarkRoutes } from '../benchmark/index.js';
 import { profileRoutes, StatbankService, statbankRoutes } from '../statbank/index.js';
 import { documentRoutes, PdfPrinter } from '../documents/index.js';
+import { calendarReminders, calendarRoutes } from '../calendar/index.js';
+import { systemClock, type Clock } from '../clock.js';
+import { councilRoutes } from '../councils/index.js';
+import { hearingHooks, hearingRoutes, HearingService } from '../hearings/index.js';
+import { meetingRoutes, MeetingService } from '../meetings/index.js';
+import { notificationRoutes, Notifier } from '../notifications/index.js';
 import { webRoutes } from './web.js';
 
 /** What the start page knows of the demo being prepared on first start. */
@@ -21,6 +27,17 @@ export interface ServerDeps {
   db: Db;
   config: Config;
   demo?: DemoState;
+  /** The time deadlines and reminders run on (tests pass their own). */
+  clock?: Clock;
+  /** Send reminders and mail every minute (default true; tests call `app.notifications.tick()` instead). */
+  schedule?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Reminders and mail: what the server's minute timer runs. */
+    notifications: { notifier: Notifier; tick(): Promise<{ reminders: number; mails: number }> };
+  }
 }
 
 /** The HTTP server: health, the access API, the statistics API and the web app, in one process. */
@@ -46,7 +63,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     (await listReleases(db)).map((r) => ({ version: r.version, source: r.source, first_week: r.first_week, cutoff_week: r.cutoff_week, created_at: r.created_at, notes: r.notes })),
   );
 
-  await app.register(accessRoutes, { prefix: '/api', db, secureCookies: deps.config.COOKIE_SECURE, baseUrl: deps.config.publicUrl, loginRateLimit: deps.config.LOGIN_RATE_LIMIT, mailer: createMailer({ url: deps.config.SMTP_URL, from: deps.config.MAIL_FROM }),
+  const clock = deps.clock ?? systemClock;
+  const mailer = createMailer({ url: deps.config.SMTP_URL, from: deps.config.MAIL_FROM });
+  const notifier = new Notifier(db, mailer, clock, deps.config.publicUrl);
+  await app.register(accessRoutes, { prefix: '/api', db, secureCookies: deps.config.COOKIE_SECURE, baseUrl: deps.config.publicUrl, loginRateLimit: deps.config.LOGIN_RATE_LIMIT, mailer,
     oidc: deps.config.OIDC_ISSUER
       ? { issuer: deps.config.OIDC_ISSUER, clientId: deps.config.OIDC_CLIENT_ID!, clientSecret: deps.config.OIDC_CLIENT_SECRET, publicUrl: deps.config.publicUrl, label: deps.config.OIDC_LABEL }
       : undefined,
@@ -58,7 +78,26 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(statbankRoutes, { prefix: '/v3', db, service: statbank, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
   const pdf = new PdfPrinter(deps.config.CHROMIUM_PATH);
   app.addHook('onClose', () => pdf.close());
-  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf });
+  // Mail what a change notified as soon as it is stored; the minute timer catches the rest.
+  const flush = () => notifier.flush().catch((err) => app.log.error(err));
+  const hearingDeps = { clock, notifier };
+  const hearings = new HearingService(db, hearingDeps);
+  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: hearingHooks(hearingDeps), afterChange: flush });
+  await app.register(hearingRoutes, { prefix: '/api', db, service: hearings, deps: hearingDeps, afterChange: flush });
+  await app.register(councilRoutes, { prefix: '/api', db, clock });
+  await app.register(meetingRoutes, { prefix: '/api', db, service: new MeetingService(db, { clock, notifier, hearings }), pdf, afterChange: flush });
+  await app.register(calendarRoutes, { prefix: '/api', db, clock, publicUrl: deps.config.publicUrl });
+  await app.register(notificationRoutes, { prefix: '/api', db, notifier });
+  const tick = async () => {
+    const reminders = (await hearings.reminders()) + (await calendarReminders(db, notifier, clock));
+    return { reminders, ...(await notifier.flush()) };
+  };
+  app.decorate('notifications', { notifier, tick });
+  if (deps.schedule !== false) {
+    const timer = setInterval(() => void tick().catch((err) => app.log.error(err)), 60_000);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
 
   app.get('/api/demo', pub, async () => ({ status: demo.status, error: demo.error, stages: [...demo.stages.values()] }));
 

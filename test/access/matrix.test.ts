@@ -2,10 +2,13 @@
  * The access matrix: every route of the server × every actor (the five roles and the
  * public), against the table in src/access/policy.ts. Allowed means the guard let the
  * request through (any status but 401/403); denied means 401 for the public and 403 for
- * a logged-in user.
+ * a logged-in user. Then what the public sees of councils' material: no closed agenda items,
+ * no unpublished agendas or minutes, no drafts, no hearings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actors, roles, scopeOf } from '../../src/access/index.js';
+import { ensureDemoCouncils } from '../../src/councils/index.js';
+import { createDocument } from '../../src/documents/index.js';
 import type { Db } from '../../src/db/index.js';
 import { backends, createTestDb } from '../support/db.js';
 import { accessServer, call, loginAs } from './helpers.js';
@@ -17,6 +20,8 @@ import { accessServer, call, loginAs } from './helpers.js';
  */
 const ALL = 'national_admin regional_monitor jobcenter_editor jobcenter_reader council_member public';
 const LOGGED_IN = 'national_admin regional_monitor jobcenter_editor jobcenter_reader council_member';
+/** Councils' secretariats and members (the server then checks the council: its secretariat, chair or members). */
+const SECRETARIAT = 'national_admin regional_monitor jobcenter_editor council_member';
 const reviewed: Record<string, string> = {
   'GET /': ALL,
   'GET /api/health': ALL,
@@ -73,6 +78,42 @@ const reviewed: Record<string, string> = {
   'GET /api/documents/:id/pdf': ALL,
   'GET /api/targets': ALL,
   'POST /api/audits/generate': 'national_admin',
+  // Issue 6: hearings (logged in, checked per body on the server), councils, meetings, the yearly calendar, notifications.
+  'GET /api/documents/:id/hearing': LOGGED_IN,
+  'POST /api/hearings/:id/comments': LOGGED_IN,
+  'DELETE /api/hearings/:id/comments/:comment': LOGGED_IN,
+  'PUT /api/hearings/:id/responses/:code': LOGGED_IN,
+  'POST /api/hearings/:id/responses/:code/adopt': LOGGED_IN,
+  'GET /api/hearings/:id/responses/:code/versions': LOGGED_IN,
+  'GET /api/hearings': LOGGED_IN,
+  'GET /api/councils': ALL,
+  'GET /api/councils/:code': ALL,
+  'POST /api/councils/:code/members': SECRETARIAT,
+  'PUT /api/councils/:code/members/:id': SECRETARIAT,
+  'DELETE /api/councils/:code/members/:id': SECRETARIAT,
+  'GET /api/councils/:code/meetings': ALL,
+  'POST /api/councils/:code/meetings': SECRETARIAT,
+  'GET /api/meetings/:id': ALL,
+  'PUT /api/meetings/:id': SECRETARIAT,
+  'POST /api/meetings/:id/publish': SECRETARIAT,
+  'GET /api/meetings/:id/versions': SECRETARIAT,
+  'POST /api/meetings/:id/files': SECRETARIAT,
+  'GET /api/meetings/:id/files/:file': ALL,
+  'GET /api/meetings/:id/html': ALL,
+  'GET /api/meetings/:id/pdf': ALL,
+  'GET /api/councils/:code/milestones': SECRETARIAT,
+  'POST /api/councils/:code/milestones': SECRETARIAT,
+  'DELETE /api/councils/:code/milestones/:id': SECRETARIAT,
+  'GET /api/calendar': ALL,
+  'PUT /api/calendar/deadlines/:year': 'national_admin',
+  'POST /api/calendar/steps': 'national_admin regional_monitor jobcenter_editor',
+  'DELETE /api/calendar/steps': 'national_admin regional_monitor jobcenter_editor',
+  'GET /api/calendar/feeds/organisations/:code.ics': ALL,
+  'POST /api/calendar/feed-token': LOGGED_IN,
+  'GET /api/calendar/feeds/me/:token.ics': ALL,
+  'GET /api/notifications': LOGGED_IN,
+  'POST /api/notifications/read': LOGGED_IN,
+  'PUT /api/notifications/mode': LOGGED_IN,
 };
 
 const params: Record<string, string> = { id: '1', token: 'x'.repeat(32) };
@@ -112,6 +153,36 @@ describe.each(backends)('access matrix on %s', (kind) => {
     // The table is not trivial: some routes are denied to some roles, and each role is allowed something.
     for (const role of roles) expect(outcomes.some((o) => o.startsWith(`${role} `) && o.endsWith('allow'))).toBe(true);
     expect(outcomes.filter((o) => o.includes('deny')).length).toBeGreaterThan(10);
+    await app.close();
+  });
+
+  it('the public sees no closed agenda item, unpublished agenda or minutes, draft or hearing; members see them', async () => {
+    const app = await accessServer(db);
+    await ensureDemoCouncils(db.db, 2026);
+    const editor = await loginAs(app, 'jobcenter_editor');
+    const member = await loginAs(app, 'council_member');
+    const list = (await call(app, 'GET', '/api/councils/LBR-J101/meetings')).json().meetings as { id: number; minutes_published_at: string | null }[];
+    const held = list.find((m) => m.minutes_published_at)!, next = list.find((m) => !m.minutes_published_at)!;
+    const titles = async (id: number, as?: Awaited<ReturnType<typeof loginAs>>) => (await call(app, 'GET', `/api/meetings/${id}`, as)).json().items.map((i: { title: string; decision: string }) => `${i.title}|${i.decision}`);
+    // Minutes published: open items with their decisions, the closed one not at all.
+    expect(await titles(held.id)).toEqual(['Godkendelse af dagsorden|Godkendt.', 'Status på LBR-midlerne|Taget til efterretning.']);
+    expect(await titles(held.id, member)).toContain('Ansøgning om LBR-midler fra en virksomhed|Bevilget 150.000 kr.');
+    // Agenda published, minutes not: no closed item, no minutes (nor as HTML or PDF).
+    expect(await titles(next.id)).toEqual(['Godkendelse af dagsorden|', 'Analyserapporten fra RBR|']);
+    expect((await call(app, 'GET', `/api/meetings/${next.id}/html?what=minutes`)).statusCode).toBe(404);
+    const agenda = (await call(app, 'GET', `/api/meetings/${next.id}/html?what=agenda`)).body;
+    expect(agenda).toContain('Analyserapporten fra RBR');
+    expect(agenda).not.toContain('Personalesag');
+    // A meeting whose agenda is not published does not exist for the public.
+    const draft = (await call(app, 'POST', '/api/councils/LBR-J101/meetings', editor, { title: 'Kommende møde', starts_at: '2027-03-01T16:00', place: 'Rådhuset', items: [{ title: 'Hemmeligt punkt' }] })).json();
+    expect((await call(app, 'GET', `/api/meetings/${draft.id}`)).statusCode).toBe(404);
+    expect((await call(app, 'GET', '/api/councils/LBR-J101/meetings')).json().meetings.map((m: { id: number }) => m.id)).not.toContain(draft.id);
+    expect((await call(app, 'GET', `/api/meetings/${draft.id}`, member)).statusCode).toBe(200);
+    // Drafts and hearings.
+    const doc = await createDocument(db.db, { id: null, label: 'test' }, { kind: 'employment_plan', area: 'J101', year: 2030, content: {} });
+    expect((await call(app, 'GET', `/api/documents/${doc.id}`)).statusCode).toBe(404);
+    expect((await call(app, 'GET', `/api/documents/${doc.id}/hearing`)).statusCode).toBe(401);
+    expect((await call(app, 'GET', '/api/documents?area=J101')).json().map((d: { id: number }) => d.id)).not.toContain(doc.id);
     await app.close();
   });
 });

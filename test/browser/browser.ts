@@ -11,6 +11,8 @@ import { DEMO_PASSWORD, demoUsers, ensureDemoUsers, ensureOrganisations, type Ro
 import { loadConfig } from '../../src/config.js';
 import { migrateToLatest, openDatabase, type Db } from '../../src/db/index.js';
 import { buildServer } from '../../src/server/index.js';
+import type { Clock } from '../../src/clock.js';
+import { ensureCouncils } from '../../src/councils/index.js';
 import { publishTestRelease } from '../statbank/helpers.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH;
@@ -29,13 +31,14 @@ export interface Site {
  * The site; `env` adds configuration, `port` fixes the port (e.g. for an OIDC redirect URI),
  * `publish` replaces the test release with other data.
  */
-export async function startSite(opts: { env?: Record<string, string>; port?: number; publish?: (db: Db) => Promise<unknown> } = {}): Promise<Site> {
+export async function startSite(opts: { env?: Record<string, string>; port?: number; publish?: (db: Db) => Promise<unknown>; clock?: Clock } = {}): Promise<Site> {
   const db = await openDatabase({});
   await migrateToLatest(db.db);
   await ensureOrganisations(db.db);
+  await ensureCouncils(db.db);
   await ensureDemoUsers(db.db);
   await (opts.publish ?? ((d: Db) => publishTestRelease(d.db, 0)))(db);
-  const app = await buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000', ...opts.env }) });
+  const app = await buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000', ...opts.env }), clock: opts.clock, schedule: false });
   await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   // The flags keep Chromium off the network this machine does not have.
@@ -65,9 +68,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 export async function logIn(page: Page, base: string, role: Role, path = '/login'): Promise<void> {
-  const u = demoUsers.find((d) => d.role === role)!;
+  await logInAs(page, base, demoUsers.find((d) => d.role === role)!.email, path);
+}
+
+/** Logs in as a demo user by e-mail (e.g. the second council member). */
+export async function logInAs(page: Page, base: string, email: string, path = '/login'): Promise<void> {
   if (path) await page.goto(base + path);
-  await page.getByLabel('E-mail').fill(u.email);
+  await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind' }).click();
 }

@@ -237,6 +237,8 @@ describe.skipIf(!chromiumPath)('steering documents in Chromium', () => {
     expect(await council.getByRole('button', { name: 'Send i høring' }).count()).toBe(0);
     expect(await axeViolations(council)).toEqual([]);
 
+    // Approval waits for the hearing's deadline (test/browser/councils.test.ts runs the whole hearing); here it has passed.
+    await site.db.db.updateTable('hearing').set({ deadline: '2026-02-01' }).where('document_id', '=', planId).execute();
     const { page } = await editor();
     await page.goto(`${site.base}/dokumenter/${planId}`);
     await page.getByText('LBR støtter planen.').waitFor();

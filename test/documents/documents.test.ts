@@ -198,6 +198,8 @@ describe.each(backends)('documents on %s', (kind) => {
     doc = (await call(app, 'GET', `/api/documents/${planId}`, editor)).json().document;
     expect(doc.content.comments).toEqual({ lbr: 'LBR anbefaler flere mål for unge.', region: 'Regionen bemærker målene.' });
     expect((await step(editor, { action: 'approve' }, 400)).json().error.field).toBe('approval');
+    // Approval waits for the hearing's deadline (test/hearings has the whole hearing); here it has passed.
+    await db.db.updateTable('hearing').set({ deadline: '2025-08-31' }).execute();
     await step(editor, { action: 'approve', approval: { date: '2025-09-24', decision: 'Godkendt med LBR’s bemærkninger.' } });
     expect(doc.approval).toEqual({ date: '2025-09-24', decision: 'Godkendt med LBR’s bemærkninger.' });
     expect((await step(editor, { action: 'reopen' }, 409)).json().error.message).toMatch(/kan ikke bruges, når dokumentet er godkendt/);

@@ -2,6 +2,7 @@ import { ensureDemoDocuments, ensureSteeringReference } from '../../documents/in
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDemoUsers, ensureOrganisations } from '../../access/index.js';
+import { ensureCouncils, ensureDemoCouncils } from '../../councils/index.js';
 import { loadConfig } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../db/index.js';
 import { ensureDemoBenchmark } from '../../benchmark/index.js';
@@ -19,8 +20,12 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   await migrateToLatest(db.db);
   await ensureOrganisations(db.db);
+  await ensureCouncils(db.db);
   await ensureSteeringReference(db.db);
-  if (opts.demo) await ensureDemoUsers(db.db);
+  if (opts.demo) {
+    await ensureDemoUsers(db.db);
+    await ensureDemoCouncils(db.db, demoYears.at(-1)!);
+  }
   await ensureWebBuild();
   const demo: DemoState = { status: 'idle', stages: new Map() };
   const app = await buildServer({ db, config, demo });

@@ -1,0 +1,11 @@
+/** The time the server acts on: deadlines, reminders, lateness. Tests pass their own. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The date (YYYY-MM-DD) in Copenhagen: deadlines are Danish calendar days. */
+export function danishDate(at: Date): string {
+  return at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+}

@@ -1,0 +1,103 @@
+/** Councils under /api: the list, a council with its members and composition check, member changes. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { permit, type User } from '../access/index.js';
+import { danishDate, type Clock } from '../clock.js';
+import type { Database } from '../db/index.js';
+import { checkComposition, compositionFor, councilTypeNames, seatNames } from './composition.js';
+import { addMember, councilAccess, CouncilError, findCouncil, isDouble, listCouncils, listMembers, memberSchema, updateMember, type Council } from './members.js';
+
+/** Parses or throws a Danish 400 naming the field. */
+export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, what = 'Forespørgslen'): z.infer<T> {
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = issue.path.join('.');
+  throw new CouncilError(400, 'invalid_field', `${what}${field ? `, feltet ${field}` : ''}: ${issue.message}.`, { field });
+}
+
+export function councilErrors(app: FastifyInstance) {
+  app.setErrorHandler((err: Error & { statusCode?: number; status?: number; code?: string; details?: object }, req, reply) => {
+    // CouncilError and the DocumentError of the hearings the meetings adopt: a status, a code, a Danish message.
+    if (typeof err.status === 'number') return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...err.details } });
+    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: { code: 'bad_request', message: 'Forespørgslen kunne ikke læses. Kontrollér felterne, og prøv igen.' } });
+    req.log.error(err);
+    return reply.code(500).send({ error: { code: 'internal', message: 'Der opstod en fejl hos os. Prøv igen om lidt.' } });
+  });
+}
+
+const actorOf = (u: User) => ({ id: u.id, label: u.email });
+
+export async function councilRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; clock: Clock }): Promise<void> {
+  const { db } = opts;
+  councilErrors(app);
+  const today = () => danishDate(opts.clock.now());
+
+  const councilOf = async (req: FastifyRequest): Promise<Council> => {
+    const { code } = parseOr400(z.object({ code: z.string().toUpperCase() }).passthrough(), req.params);
+    const c = await findCouncil(db, code);
+    if (!c) throw new CouncilError(404, 'not_found', `Rådet ${code} findes ikke.`);
+    return c;
+  };
+  const managed = async (req: FastifyRequest) => {
+    const c = await councilOf(req);
+    const a = await councilAccess(db, req.principal.user, c, today());
+    if (!a.secretariat) throw new CouncilError(403, 'forbidden', `Kun ${c.name}s sekretariat kan ændre medlemmerne.`);
+    return c;
+  };
+
+  app.get('/councils', permit('councils.read'), async (req) => {
+    const q = parseOr400(z.object({ type: z.string().toUpperCase().optional(), area: z.string().toUpperCase().optional() }), req.query);
+    return (await listCouncils(db)).filter((c) => (!q.type || c.type === q.type) && (!q.area || c.area === q.area)).map((c) => ({ ...c, type_name: councilTypeNames[c.type] }));
+  });
+
+  app.get('/councils/:code', permit('councils.read'), async (req) => {
+    const c = await councilOf(req);
+    const on = parseOr400(z.object({ date: z.iso.date('skriv datoen som ÅÅÅÅ-MM-DD').optional() }), req.query).date ?? today();
+    const access = await councilAccess(db, req.principal.user, c, today());
+    const members = await listMembers(db, c.id);
+    const rules = compositionFor(c.type, on, isDouble(c));
+    const rulesDoc = c.area ? await db.selectFrom('document').select(['id', 'year', 'state']).where('kind', '=', 'rules_of_procedure').where('area', '=', c.area).orderBy('year', 'desc').execute() : [];
+    const insider = access.member || access.secretariat;
+    return {
+      ...c,
+      type_name: councilTypeNames[c.type],
+      date: on,
+      access,
+      composition: rules && {
+        from: rules.from,
+        outside_period: rules.outside_period,
+        to: rules.to,
+        source: rules.source,
+        chair: rules.chair,
+        substitutes: rules.substitutes,
+        seats: rules.seats.map((s) => ({ ...s, name: seatNames[s.seat] ?? s.seat, have: members.filter((m) => m.seat === s.seat && m.term_from <= on && (m.term_to === null || on <= m.term_to)).length })),
+      },
+      problems: rules ? checkComposition(rules, members, on) : [{ kind: 'rules', message: `Der er ingen regler for et ${councilTypeNames[c.type].toLowerCase()} ${on}.` }],
+      members: members.map((m) => ({ ...m, seat_name: seatNames[m.seat] ?? m.seat, email: insider ? m.email : null, substitute_email: insider ? m.substitute_email : null })),
+      seats: Object.entries(seatNames).map(([id, name]) => ({ id, name })),
+      rules_of_procedure: rulesDoc.filter((d) => insider || d.state === 'published'),
+    };
+  });
+
+  app.post('/councils/:code/members', permit('councils.manage'), async (req, reply) => {
+    const c = await managed(req);
+    return reply.code(201).send(await addMember(db, actorOf(req.principal.user!), c, parseOr400(memberSchema, req.body, 'Medlemmet')));
+  });
+
+  app.put('/councils/:code/members/:id', permit('councils.manage'), async (req) => {
+    const c = await managed(req);
+    const { id } = parseOr400(z.object({ id: z.coerce.number().int().min(1) }).passthrough(), req.params);
+    const body = parseOr400(z.object({ version: z.number().int().min(1) }).passthrough(), req.body, 'Medlemmet');
+    return updateMember(db, actorOf(req.principal.user!), c, id, body.version, parseOr400(memberSchema, req.body, 'Medlemmet'));
+  });
+
+  app.delete('/councils/:code/members/:id', permit('councils.manage'), async (req) => {
+    const c = await managed(req);
+    const { id } = parseOr400(z.object({ id: z.coerce.number().int().min(1) }).passthrough(), req.params);
+    const { version } = parseOr400(z.object({ version: z.coerce.number().int().min(1) }), req.query);
+    await updateMember(db, actorOf(req.principal.user!), c, id, version, null);
+    return { removed: true };
+  });
+}

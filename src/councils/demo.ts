@@ -1,0 +1,94 @@
+/**
+ * Demo councils for `npm start`: København's LBR with every seat filled (the demo users Bo
+ * Borgmester as chair, Rita Rådsmedlem for LO and Dorte Arbejdsgiver for DA among them), its
+ * rules of procedure (responses adopted at a meeting), a held meeting with published minutes
+ * and the next one with a published agenda that has a closed item.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.js';
+import { createDocument, findDocumentFor, transition } from '../documents/index.js';
+import { findCouncil } from './members.js';
+
+const actor = { id: null, label: 'demodata' };
+
+const seats: [seat: string, name: string, email: string | null, substitute: string, appointedBy: string][] = [
+  ['municipal_council', 'Bo Borgmester', 'formand@demo.styringshjulet.dk', 'Karen Kommunalpolitiker', 'Kommunalbestyrelsen'],
+  ['DA', 'Dorte Arbejdsgiver', 'raad2@demo.styringshjulet.dk', 'Henrik Hansen', 'DA'],
+  ['DA', 'Mads Mikkelsen', null, 'Pia Poulsen', 'DA'],
+  ['DA', 'Susanne Storm', null, 'Ole Olsen', 'DA'],
+  ['LO', 'Rita Rådsmedlem', 'raad@demo.styringshjulet.dk', 'Jens Jensen', 'LO'],
+  ['LO', 'Lars Larsen', null, 'Mette Madsen', 'LO'],
+  ['LO', 'Ahmed Hassan', null, 'Lone Lund', 'LO'],
+  ['FTF', 'Tina Thomsen', null, 'Kim Kristensen', 'FTF'],
+  ['AC', 'Peter Petersen', null, 'Anne Andersen', 'AC'],
+  ['DH', 'Hanne Holm', null, 'Søren Sørensen', 'DH'],
+  ['DH', 'Niels Nielsen', null, 'Eva Eriksen', 'DH'],
+  ['PLO', 'Dr. Jakob Juhl', null, 'Dr. Maria Møller', 'PLO'],
+  ['integration_council', 'Fatima Ali', null, 'Omar Khan', 'Integrationsrådet'],
+  ['local_associations', 'Grete Gram', null, 'Bent Bang', 'Kommunalbestyrelsen'],
+  ['local_associations', 'Victor Vang', null, 'Ida Iversen', 'Kommunalbestyrelsen'],
+];
+
+const rulesText = `§ 1. Rådets opgaver
+Det lokale beskæftigelsesråd rådgiver kommunalbestyrelsen om beskæftigelsesindsatsen og har høringsret over beskæftigelsesplanen og resultatrevisionen.
+
+§ 2. Møder
+Rådet holder mindst fire ordinære møder om året. Formanden indkalder med mindst otte dages varsel og sender dagsorden og bilag med indkaldelsen.
+
+§ 3. Stedfortrædere
+Et medlem, der er forhindret, kan lade sin personlige suppleant deltage med stemmeret.
+
+§ 4. Høringssvar
+Rådets høringssvar vedtages på et rådsmøde. Formanden udarbejder et udkast, som drøftes og vedtages som et punkt på dagsordenen.
+
+§ 5. Dagsorden og referat
+Punkter er åbne, medmindre de angår personlige forhold eller forhandlinger; lukkede punkter offentliggøres ikke. Dagsorden med vedtagelser offentliggøres efter mødet.`;
+
+export async function ensureDemoCouncils(db: Kysely<Database>, year: number): Promise<void> {
+  const lbr = await findCouncil(db, 'LBR-J101');
+  if (!lbr) return;
+  const has = await db.selectFrom('council_member').select('id').where('council_id', '=', lbr.id).executeTakeFirst();
+  if (!has) {
+    await db
+      .insertInto('council_member')
+      .values(seats.map(([seat, name, email, substitute, appointed_by]) => ({
+        council_id: lbr.id, seat, name, email, substitute_name: substitute, substitute_email: null, term_from: '2022-01-01', term_to: '2026-12-31', appointed_by,
+        office: seat === 'municipal_council' ? 'chair' : null, office_from: null, office_to: null, updated_by: actor.label,
+      })))
+      .execute();
+  }
+  if (!(await findDocumentFor(db, 'rules_of_procedure', 'J101', 2022))) {
+    const doc = await createDocument(db, actor, { kind: 'rules_of_procedure', area: 'J101', year: 2022, content: { text: rulesText, meetings_per_year: 4, response_approval: 'meeting' } });
+    await transition(db, actor, doc.id, doc.revision, 'publish');
+  }
+  const meetings = await db.selectFrom('meeting').select('id').where('council_id', '=', lbr.id).executeTakeFirst();
+  if (!meetings) {
+    const item = (title: string, text: string, decision = '', closed = false) => ({ id: `demo-${title.length}-${text.length}`, title, text, closed, attachments: [], decision, hearing: null });
+    const held = new Date(`${year}-09-15T14:00:00Z`);
+    const next = new Date(`${year + 1}-01-20T15:00:00Z`);
+    await db
+      .insertInto('meeting')
+      .values([
+        {
+          council_id: lbr.id, title: 'Ordinært møde', starts_at: held, place: 'Københavns Rådhus, mødelokale 2',
+          items: JSON.stringify([
+            item('Godkendelse af dagsorden', '', 'Godkendt.'),
+            item('Status på LBR-midlerne', 'Sekretariatet orienterer om forbruget af årets LBR-midler.', 'Taget til efterretning.'),
+            item('Ansøgning om LBR-midler fra en virksomhed', 'Ansøgningen indeholder oplysninger om virksomhedens økonomi.', 'Bevilget 150.000 kr.', true),
+          ]),
+          minutes: 'Alle medlemmer var til stede undtagen Peter Petersen (AC), hvis suppleant deltog.',
+          agenda_published_at: new Date(held.getTime() - 8 * 86_400_000), minutes_published_at: new Date(held.getTime() + 3 * 86_400_000), revision: 1, updated_by: actor.label,
+        },
+        {
+          council_id: lbr.id, title: 'Ordinært møde', starts_at: next, place: 'Københavns Rådhus, mødelokale 2',
+          items: JSON.stringify([
+            item('Godkendelse af dagsorden', ''),
+            item('Analyserapporten fra RBR', 'Drøftelse af RBR’s analyserapport og anbefalede fokusområder.'),
+            item('Personalesag i jobcentret', 'Orientering om en konkret sag.', '', true),
+          ]),
+          minutes: '', agenda_published_at: new Date(), minutes_published_at: null, revision: 1, updated_by: actor.label,
+        },
+      ])
+      .execute();
+  }
+}

@@ -1,0 +1,141 @@
+/** Hearings under /api: the newest hearing of a document, comments, the bodies' responses. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { areaWithin, permit, scopeOf, type User } from '../access/index.js';
+import { danishDate } from '../clock.js';
+import type { Database } from '../db/index.js';
+import { DocumentError, findDocument, type StoredDocument } from '../documents/index.js';
+import { areaById } from '../reference/index.js';
+import { commentSchema, currentHearing, findHearing, hearingEnded, responseStateNames, sectionsOf, type HearingDeps, type HearingService } from './hearings.js';
+
+const id = z.coerce.number().int().min(1);
+const revision = z.number({ error: 'mangler svarets version' }).int().min(0);
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, what = 'Forespørgslen'): z.infer<T> {
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = issue.path.join('.');
+  throw new DocumentError(400, 'invalid_field', `${what}${field ? `, feltet ${field}` : ''}: ${issue.message}.`, { field });
+}
+
+/** Drafts are readable within one's area (documents.drafts); the hearing follows its document. */
+const mayRead = (u: User | null, d: StoredDocument) => {
+  const scope = u ? scopeOf(u.role, 'documents.drafts') : null;
+  return scope === 'any' || (scope === 'own_area' && areaWithin(d.area, u!.organisation.area));
+};
+
+export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; service: HearingService; deps: HearingDeps; afterChange: () => Promise<unknown> }): Promise<void> {
+  const { db, service } = opts;
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    if (err instanceof DocumentError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...err.details } });
+    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: { code: 'bad_request', message: 'Forespørgslen kunne ikke læses. Kontrollér felterne, og prøv igen.' } });
+    req.log.error(err);
+    return reply.code(500).send({ error: { code: 'internal', message: 'Der opstod en fejl hos os. Prøv igen om lidt.' } });
+  });
+
+  const documentOf = async (u: User | null, documentId: number) => {
+    const doc = await findDocument(db, documentId);
+    if (!doc || !mayRead(u, doc)) throw new DocumentError(404, 'not_found', `Dokument ${documentId} findes ikke, eller du har ikke adgang til det.`);
+    return doc;
+  };
+  const hearingOf = async (req: FastifyRequest) => {
+    const p = parse(z.object({ id, code: z.string().toUpperCase().optional() }), req.params);
+    const h = await findHearing(db, p.id);
+    if (!h) throw new DocumentError(404, 'not_found', `Høring ${p.id} findes ikke.`);
+    const doc = await documentOf(req.principal.user, h.document_id);
+    const body = p.code ? h.bodies.find((b) => b.code === p.code) : undefined;
+    if (p.code && !body) throw new DocumentError(404, 'not_found', `${p.code} er ikke hørt i høring ${h.id}.`);
+    return { h, doc, body: body! };
+  };
+
+  app.get('/documents/:id/hearing', permit('hearings.take_part'), async (req) => {
+    const user = req.principal.user!;
+    const doc = await documentOf(user, parse(z.object({ id }), req.params).id);
+    const h = await currentHearing(db, doc.id);
+    if (!h) return { hearing: null };
+    const heard = await db.selectFrom('document_version').select('content').where('document_id', '=', doc.id).where('revision', '=', h.revision).executeTakeFirstOrThrow();
+    const today = danishDate(opts.deps.clock.now());
+    const bodies = await service.myBodies(user, h);
+    const comments = await service.comments(h.id);
+    return {
+      hearing: {
+        id: h.id,
+        document: { id: doc.id, kind: doc.kind, area: doc.area, area_name: areaById.get(doc.area)?.name ?? doc.area, year: doc.year, state: doc.state, revision: doc.revision },
+        revision: h.revision,
+        deadline: h.deadline,
+        require_all: h.require_all,
+        opened_at: h.opened_at,
+        opened_by: h.opened_by,
+        closed_at: h.closed_at,
+        ended: hearingEnded(h, today),
+        today,
+        bodies: bodies.map(({ body: b, access }) => ({
+          code: b.code, name: b.name, kind: b.kind, state: b.state, state_name: responseStateNames[b.state], response: b.response, revision: b.revision,
+          adopted_at: b.adopted_at, adopted_by: b.adopted_by, meeting_id: b.meeting_id, late: b.late, updated_at: b.updated_at, updated_by: b.updated_by,
+          may_comment: access.member && !h.closed_at,
+          may_draft: (access.member || access.secretariat) && b.state !== 'adopted' && !h.closed_at,
+          may_adopt: !!access.adopt && b.state !== 'adopted' && !h.closed_at,
+          adopt_by: access.adopt,
+        })),
+        sections: sectionsOf(doc.kind, heard.content),
+        comments: comments.map((c) => ({ ...c, mine: c.author_id === user.id })),
+      },
+    };
+  });
+
+  app.post('/hearings/:id/comments', permit('hearings.take_part'), async (req, reply) => {
+    const { h, doc } = await hearingOf(req);
+    const heard = await db.selectFrom('document_version').select('content').where('document_id', '=', doc.id).where('revision', '=', h.revision).executeTakeFirstOrThrow();
+    const commentId = await service.comment(req.principal.user!, h, { ...doc, content: heard.content }, parse(commentSchema, req.body, 'Kommentaren'));
+    await opts.afterChange();
+    return reply.code(201).send({ id: commentId });
+  });
+
+  app.delete('/hearings/:id/comments/:comment', permit('hearings.take_part'), async (req) => {
+    const { h } = await hearingOf(req);
+    await service.withdraw(req.principal.user!, h, parse(z.object({ comment: id }).passthrough(), req.params).comment);
+    return { withdrawn: true };
+  });
+
+  app.put('/hearings/:id/responses/:code', permit('hearings.take_part'), async (req) => {
+    const { h, body } = await hearingOf(req);
+    const b = parse(z.object({ revision, text: z.string().max(50_000) }), req.body, 'Høringssvaret');
+    return service.draft(req.principal.user!, h, body, b.revision, b.text);
+  });
+
+  app.post('/hearings/:id/responses/:code/adopt', permit('hearings.take_part'), async (req) => {
+    const { h, body } = await hearingOf(req);
+    const b = parse(z.object({ revision }), req.body, 'Høringssvaret');
+    const stored = await service.adopt(req.principal.user!, h, body, b.revision);
+    await opts.afterChange();
+    return stored;
+  });
+
+  app.get('/hearings/:id/responses/:code/versions', permit('hearings.take_part'), async (req) => {
+    const { h, body } = await hearingOf(req);
+    return service.versions(h, body.organisation_id);
+  });
+
+  /** Open hearings the user's bodies are consulted on (their councils, their region). */
+  app.get('/hearings', permit('hearings.take_part'), async (req) => {
+    const user = req.principal.user!;
+    const today = danishDate(opts.deps.clock.now());
+    const open = await db
+      .selectFrom('hearing as h')
+      .innerJoin('document as d', 'd.id', 'h.document_id')
+      .select(['h.id', 'h.document_id', 'h.deadline', 'd.kind', 'd.area', 'd.year'])
+      .where('h.closed_at', 'is', null)
+      .orderBy('h.deadline')
+      .execute();
+    const out = [];
+    for (const o of open) {
+      const h = (await findHearing(db, o.id))!;
+      const mine = (await service.myBodies(user, h)).filter((x) => x.access.member || x.access.secretariat);
+      if (!mine.length) continue;
+      out.push({ id: o.id, document_id: o.document_id, kind: o.kind, area: o.area, area_name: areaById.get(o.area)?.name ?? o.area, year: o.year, deadline: o.deadline, ended: hearingEnded(h, today), bodies: mine.map(({ body: b }) => ({ code: b.code, name: b.name, state: b.state, state_name: responseStateNames[b.state], late: b.late })) });
+    }
+    return out;
+  });
+}

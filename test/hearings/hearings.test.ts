@@ -1,0 +1,201 @@
+/**
+ * Hearings, meetings and notifications through the API, on a clock the test moves: the plan
+ * goes to hearing with the calendar's deadline for the LBR and the region; members comment by
+ * section and see each other's comments; the chair drafts (versioned, stale saves refused);
+ * the rules of procedure send adoption to a meeting, whose decision adopts the response into
+ * the plan; approval waits for the deadline (and, when required, for every response); a late
+ * response is accepted and marked; mails go out over SMTP as each user chose; the public
+ * sees neither unpublished agendas nor closed items; everything is in the audit log.
+ */
+import type { FastifyInstance } from 'fastify';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/access/index.js';
+import { ensureDemoCouncils } from '../../src/councils/index.js';
+import type { Db } from '../../src/db/index.js';
+import { createDocument, ensureHistoricalGoals, newDocumentContent, type PlanContent } from '../../src/documents/index.js';
+import { digestBoundary } from '../../src/notifications/index.js';
+import { accessServer, call, loginAs, loginWith, type Login } from '../access/helpers.js';
+import { backends, createTestDb } from '../support/db.js';
+
+const indicator = { table: 'ptv_a02', measure: 'pct_population', area: 'J101', dims: {}, freq: 'R' as const };
+/** A plan with the law's minimum content (what matters here is the hearing). */
+function completePlan(c: PlanContent): PlanContent {
+  const target = (title: string) => ({ title, indicator, baseline: { period: '2025M01-2025M12', value: 10 }, goal: { kind: 'relative_change' as const, value: -0.05 }, deadline: '2027M01-2027M12' });
+  return {
+    ...c,
+    goals: c.goals.map((g) => ({ ...g, strategy: `Strategi for mål ${g.number}.\n\nAndet afsnit om mål ${g.number}.`, targets: [target(`Mål ${g.number}`)] })),
+    challenges: [{ title: 'Mange på kontanthjælp', text: 'Andelen er høj.', figures: [] }],
+    citizen: { strategy: 'Tidlig indsats.\n\nMentorer til de unge.', targets: [target('Borgerrettet mål')] },
+    business: { strategy: 'Flere virksomhedspraktikker.', targets: [target('Virksomhedsmål')], council_grants: 'LBR-midlerne går til brobygning.' },
+    other_actors: { share_pct: 10, strategy: 'Specialiserede forløb.' },
+    budget: { lines: [{ label: 'Løntilskud', state: 1_000_000, municipal: 250_000 }], note: '' },
+  };
+}
+
+describe.each(backends)('hearings and meetings on %s', (kind) => {
+  let db: Db;
+  let app: FastifyInstance;
+  let sink: SMTPServer;
+  const mails: ParsedMail[] = [];
+  const clock = { t: new Date('2026-06-25T08:00:00Z'), now() { return this.t; } };
+  let editor: Login, chair: Login, rita: Login, dorte: Login, region: Login, reader: Login;
+  let planId = 0, hearingId = 0, meetingId = 0;
+  const to = (m: ParsedMail) => (m.to && 'text' in m.to ? m.to.text : '');
+
+  beforeAll(async () => {
+    db = await createTestDb(kind);
+    sink = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], onData: (s, _x, done) => void simpleParser(s).then((m) => { mails.push(m); done(); }, done) });
+    await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
+    app = await accessServer(db, { SMTP_URL: `smtp://127.0.0.1:${(sink.server.address() as { port: number }).port}`, PUBLIC_URL: 'https://styr.example.dk' }, clock);
+    await ensureHistoricalGoals(db.db);
+    await ensureDemoCouncils(db.db, 2026);
+    // Everyone mails at once, except Dorte, who reads a daily digest.
+    await db.db.updateTable('app_user').set({ notify: 'immediate' }).execute();
+    await db.db.updateTable('app_user').set({ notify: 'daily' }).where('email', '=', 'raad2@demo.styringshjulet.dk').execute();
+    const actor = { id: null, label: 'test' };
+    planId = (await createDocument(db.db, actor, { kind: 'employment_plan', area: 'J101', year: 2027, content: completePlan((await newDocumentContent(db.db, 'employment_plan', 2027)) as PlanContent) })).id;
+    editor = await loginAs(app, 'jobcenter_editor');
+    region = await loginAs(app, 'regional_monitor');
+    reader = await loginAs(app, 'jobcenter_reader');
+    chair = await loginWith(app, 'formand@demo.styringshjulet.dk', DEMO_PASSWORD);
+    rita = await loginWith(app, 'raad@demo.styringshjulet.dk', DEMO_PASSWORD);
+    dorte = await loginWith(app, 'raad2@demo.styringshjulet.dk', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await new Promise<void>((r) => sink?.close(() => r()));
+    await db?.close();
+  });
+
+  const hearing = async (as: Login) => (await call(app, 'GET', `/api/documents/${planId}/hearing`, as)).json().hearing;
+  const doc = async () => (await call(app, 'GET', `/api/documents/${planId}`, editor)).json();
+
+  it('opens a hearing on the version sent, for the LBR and the region, with the calendar’s deadline, and mails them', async () => {
+    const d = await doc();
+    const res = await call(app, 'POST', `/api/documents/${planId}/transitions`, editor, { revision: d.document.revision, action: 'send_to_hearing' });
+    expect(res.json()).toMatchObject({ state: 'in_hearing' });
+    const h = await hearing(editor);
+    hearingId = h.id;
+    expect(h).toMatchObject({ revision: d.document.revision + 1, deadline: '2026-08-31', ended: false, require_all: false });
+    expect(h.bodies.map((b: { code: string; state: string }) => `${b.code}:${b.state}`).sort()).toEqual(['B1:none', 'LBR-J101:none']);
+    await expect.poll(() => mails.length).toBe(3);
+    expect(mails.map(to).sort()).toEqual(['formand@demo.styringshjulet.dk', 'raad@demo.styringshjulet.dk', 'region@demo.styringshjulet.dk']);
+    const m = mails.find((x) => to(x) === 'raad@demo.styringshjulet.dk')!;
+    expect(m.subject).toBe('Styringshjulet: Høring: Beskæftigelsesplan 2027 for København');
+    expect(m.text).toContain('Fristen for høringssvar er 31.08.2026.');
+    expect(m.text).toContain(`https://styr.example.dk/dokumenter/${planId}/hoering`);
+    // Dorte chose the daily digest: nothing yet, but it waits in the app.
+    expect(mails.some((x) => to(x) === 'raad2@demo.styringshjulet.dk')).toBe(false);
+    expect((await call(app, 'GET', '/api/notifications', dorte)).json()).toMatchObject({ mode: 'daily', unread: 1 });
+  });
+
+  it('lets members comment on sections and paragraphs and see each other’s comments; others may not', async () => {
+    expect((await call(app, 'POST', `/api/hearings/${hearingId}/comments`, rita, { section: 'citizen.strategy', paragraph: 1, text: 'Mentorerne skal også gælde voksne.' })).statusCode).toBe(201);
+    expect((await call(app, 'POST', `/api/hearings/${hearingId}/comments`, dorte, { section: 'business.strategy', paragraph: 0, text: 'Virksomhederne vil gerne tage flere i praktik.' })).statusCode).toBe(201);
+    const seen = (await hearing(dorte)).comments.map((c: { section: string; paragraph: number; author: string; mine: boolean }) => [c.section, c.paragraph, c.author, c.mine]);
+    expect(seen).toEqual([['citizen.strategy', 1, 'Rita Rådsmedlem', false], ['business.strategy', 0, 'Dorte Arbejdsgiver', true]]);
+    const bad = await call(app, 'POST', `/api/hearings/${hearingId}/comments`, rita, { section: 'nowhere', text: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ field: 'section', message: 'Feltet section: afsnittet "nowhere" findes ikke i dokumentet.' });
+    expect((await call(app, 'POST', `/api/hearings/${hearingId}/comments`, reader, { section: 'general', text: 'x' })).statusCode).toBe(403);
+    expect((await call(app, 'GET', `/api/documents/${planId}/hearing`)).statusCode).toBe(401);
+    const sections = (await hearing(rita)).sections.find((s: { path: string }) => s.path === 'citizen.strategy');
+    expect(sections.paragraphs).toEqual(['Tidlig indsats.', 'Mentorer til de unge.']);
+  });
+
+  it('versions the chair’s draft, refuses a stale save, and sends adoption to a meeting as the rules say', async () => {
+    const put = (as: Login, revision: number, text: string) => call(app, 'PUT', `/api/hearings/${hearingId}/responses/LBR-J101`, as, { revision, text });
+    expect((await put(chair, 0, 'LBR bakker op om planen.')).json()).toMatchObject({ revision: 1, state: 'draft' });
+    expect((await put(rita, 1, 'LBR bakker op om planen, men ønsker mentorer til voksne.')).json()).toMatchObject({ revision: 2 });
+    const stale = await put(chair, 1, 'Min ældre tekst');
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toContain('raad@demo.styringshjulet.dk');
+    const adopt = await call(app, 'POST', `/api/hearings/${hearingId}/responses/LBR-J101/adopt`, chair, { revision: 2 });
+    expect(adopt.statusCode).toBe(403);
+    expect(adopt.json().error.message).toContain('på et møde');
+    const versions = (await call(app, 'GET', `/api/hearings/${hearingId}/responses/LBR-J101/versions`, chair)).json();
+    expect(versions.map((v: { revision: number; actor: string }) => `${v.revision}:${v.actor}`)).toEqual(['2:raad@demo.styringshjulet.dk', '1:formand@demo.styringshjulet.dk']);
+  });
+
+  it('refuses the approval while the hearing runs', async () => {
+    const res = await call(app, 'POST', `/api/documents/${planId}/transitions`, editor, { revision: (await doc()).document.revision, action: 'approve', approval: { date: '2026-08-20', decision: 'Godkendt' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe('Høringen løber til og med 31.08.2026. Dokumentet kan først godkendes, når fristen er udløbet.');
+  });
+
+  it('adopts the response by a meeting decision, into the plan’s comments; the public sees only published, open items', async () => {
+    const created = await call(app, 'POST', '/api/councils/LBR-J101/meetings', editor, {
+      title: 'Ekstraordinært møde', starts_at: '2026-08-20T16:00', place: 'Rådhuset',
+      items: [{ title: 'Høringssvar til beskæftigelsesplanen 2027', hearing: { hearing_id: hearingId, body: 'LBR-J101' } }, { title: 'Personsag', text: 'Fortroligt', closed: true }],
+    });
+    expect(created.statusCode).toBe(201);
+    const m = created.json();
+    meetingId = m.id;
+    expect(m.starts_at).toBe('2026-08-20T14:00:00.000Z');
+    expect((await call(app, 'GET', `/api/meetings/${meetingId}`)).statusCode).toBe(404);
+    const before = mails.length;
+    const pub = await call(app, 'POST', `/api/meetings/${meetingId}/publish`, editor, { revision: m.revision, what: 'agenda' });
+    expect(pub.statusCode).toBe(200);
+    await expect.poll(() => mails.filter((x) => x.subject?.startsWith('Styringshjulet: Dagsorden')).length).toBe(3);
+    expect(mails.slice(before).map(to).sort()).toEqual(['formand@demo.styringshjulet.dk', 'raad@demo.styringshjulet.dk', 'redaktoer@demo.styringshjulet.dk']);
+    const items = pub.json().items;
+    items[0].decision = 'Rådet vedtog høringssvaret.';
+    clock.t = new Date('2026-08-20T15:00:00Z');
+    const saved = await call(app, 'PUT', `/api/meetings/${meetingId}`, editor, { revision: pub.json().revision, title: m.title, starts_at: m.starts_at, place: m.place, items, minutes: '' });
+    expect(saved.statusCode).toBe(200);
+    const body = (await hearing(editor)).bodies.find((b: { code: string }) => b.code === 'LBR-J101');
+    expect(body).toMatchObject({ state: 'adopted', late: false, adopted_by: 'Det Lokale Beskæftigelsesråd, København, møde 20.08.2026, punkt 1', meeting_id: meetingId });
+    const comments = (await doc()).document.content.comments;
+    expect(comments.lbr).toBe('Høringssvar fra Det Lokale Beskæftigelsesråd, København, vedtaget 20.8.2026 (Det Lokale Beskæftigelsesråd, København, møde 20.08.2026, punkt 1).\n\nLBR bakker op om planen, men ønsker mentorer til voksne.');
+    const pub1 = (await call(app, 'GET', `/api/meetings/${meetingId}`)).json();
+    expect(pub1.items.map((i: { title: string; decision: string }) => [i.title, i.decision])).toEqual([['Høringssvar til beskæftigelsesplanen 2027', '']]);
+    await call(app, 'POST', `/api/meetings/${meetingId}/publish`, editor, { revision: saved.json().revision, what: 'minutes' });
+    expect((await call(app, 'GET', `/api/meetings/${meetingId}`)).json().items).toMatchObject([{ decision: 'Rådet vedtog høringssvaret.' }]);
+  });
+
+  it('accepts the region’s response after the deadline, marked late; then approval goes through and goes to the RBR', async () => {
+    clock.t = new Date('2026-09-02T08:00:00Z');
+    await call(app, 'PUT', `/api/hearings/${hearingId}/responses/B1`, region, { revision: 0, text: 'Regionen har ingen bemærkninger.' });
+    const adopted = await call(app, 'POST', `/api/hearings/${hearingId}/responses/B1/adopt`, region, { revision: 1 });
+    expect(adopted.json()).toMatchObject({ state: 'adopted', late: true });
+    expect((await doc()).document.content.comments.region).toContain('Modtaget efter fristen 31.08.2026.');
+    const before = mails.length;
+    const res = await call(app, 'POST', `/api/documents/${planId}/transitions`, editor, { revision: (await doc()).document.revision, action: 'approve', approval: { date: '2026-09-02', decision: 'Godkendt' } });
+    expect(res.statusCode).toBe(200);
+    expect((await hearing(editor)).closed_at).not.toBeNull();
+    await expect.poll(() => mails.slice(before).filter((m) => m.subject === 'Styringshjulet: Beskæftigelsesplan 2027 for København er godkendt').map(to)).toEqual(['region@demo.styringshjulet.dk']);
+  });
+
+  it('with require_all, waits for every response after the deadline', async () => {
+    const actor = { id: null, label: 'test' };
+    const id = (await createDocument(db.db, actor, { kind: 'employment_plan', area: 'J101', year: 2028, content: completePlan((await newDocumentContent(db.db, 'employment_plan', 2028)) as PlanContent) })).id;
+    const bad = await call(app, 'POST', `/api/documents/${id}/transitions`, editor, { revision: 1, action: 'send_to_hearing', hearing: { deadline: '2026-09-01' } });
+    expect(bad.json().error).toMatchObject({ field: 'hearing.deadline', message: 'Høringen, feltet hearing.deadline: fristen 01.09.2026 er overskredet.' });
+    await call(app, 'POST', `/api/documents/${id}/transitions`, editor, { revision: 1, action: 'send_to_hearing', hearing: { deadline: '2026-09-10', require_all: true, bodies: ['LBR-J101'] } });
+    clock.t = new Date('2026-09-11T08:00:00Z');
+    const res = await call(app, 'POST', `/api/documents/${id}/transitions`, editor, { revision: 2, action: 'approve', approval: { date: '2026-09-11', decision: 'Godkendt' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe('Høringssvaret mangler fra Det Lokale Beskæftigelsesråd, København. Denne høring kræver alle svar før godkendelsen.');
+  });
+
+  it('mails Dorte digests only: one a day, holding what came before 7 o’clock, never twice; and logs every step', async () => {
+    expect(digestBoundary(new Date('2026-09-11T06:30:00Z'), 'daily').toISOString()).toBe('2026-09-11T05:00:00.000Z');
+    expect(digestBoundary(new Date('2026-09-11T04:30:00Z'), 'weekly').toISOString()).toBe('2026-09-07T05:00:00.000Z');
+    clock.t = new Date('2026-09-12T06:00:00Z');
+    await app.notifications.tick();
+    const hers = () => mails.filter((m) => to(m) === 'raad2@demo.styringshjulet.dk');
+    // The clock jumped June → August → September: one digest on each of those days.
+    await expect.poll(() => hers().length).toBe(3);
+    expect(hers().every((m) => /^Styringshjulet: \d+ (ny notifikation|nye notifikationer) \(daglig oversigt\)$/.test(m.subject ?? ''))).toBe(true);
+    const all = hers().map((m) => m.text).join('\n');
+    expect(all).toContain('Høring: Beskæftigelsesplan 2027 for København');
+    expect(all).toContain('Ny kommentar i høringen: Beskæftigelsesplan 2027 for København');
+    expect(all).toContain('Dagsorden: Det Lokale Beskæftigelsesråd, København');
+    await app.notifications.tick();
+    expect(hers().length).toBe(3);
+    const actions = (await db.db.selectFrom('audit_log').select('action').execute()).map((a) => a.action);
+    for (const a of ['hearing.open', 'hearing.comment', 'hearing.response_draft', 'hearing.response_adopt', 'hearing.close', 'meeting.created', 'meeting.publish_agenda', 'meeting.saved', 'meeting.publish_minutes', 'document.hearing_response']) expect(actions).toContain(a);
+  });
+});
