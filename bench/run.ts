@@ -22,6 +22,7 @@ import { jobcenterPageQueries, latency, statbankQueries } from './latency.js';
 import { bundleSize, firstRender } from './web.js';
 import { benchmarkingBench, clusterQueryBench } from './benchmarking.js';
 import { documentsBench } from './documents.js';
+import { councilsBench } from './councils.js';
 
 const FULL_PERSONS = 3_900_000;
 
@@ -81,6 +82,13 @@ export async function runBenchmarks(opts: { scale: number }): Promise<void> {
   if (docs.pdf) log('one audit as PDF (Chromium)', `${docs.pdf.ms.toFixed(0)} ms = ${(docs.pdf.ms / docs.pdf.floorMs).toFixed(1)}× printing an empty page (${docs.pdf.floorMs.toFixed(0)} ms), ${(docs.pdf.bytes / 1024).toFixed(0)} KB (target ≤ 5 s)`);
   else log('one audit as PDF (Chromium)', 'skipped: no Chromium (scripts/chromium.sh installs it)');
   log(`status of all plan targets after a new release (${docs.targets} targets, ${docs.distinct} series)`, `${docs.statusSeconds.toFixed(2)} s = ${(docs.statusSeconds / docs.readSeconds).toFixed(2)}× reading their series alone (${docs.readSeconds.toFixed(2)} s) (target ≤ 2 s); ${JSON.stringify(docs.statuses)}`);
+
+  // 2d. Hearings, the yearly calendar and notifications on those documents.
+  const cb = await councilsBench(db.db, demoYears.at(-1)!);
+  log(`hearings opened on ${cb.audits} results audits`, `${cb.hookMs.toFixed(0)} ms = ${(cb.hookMs / cb.plainMs).toFixed(2)}× the same transitions without the hearing (${cb.plainMs.toFixed(0)} ms)`);
+  log('yearly-calendar board, all 94 jobcentres × steps', `${cb.boardMs.toFixed(1)} ms = ${(cb.boardMs / cb.rowsMs).toFixed(2)}× reading the rows it is made of (${cb.rowsMs.toFixed(1)} ms) (target ≤ 500 ms)`);
+  log(`region .ics feed (${cb.events} events)`, `${cb.feedMs.toFixed(1)} ms = ${(cb.feedMs / cb.bareMs).toFixed(2)}× generating as many bare events (${cb.bareMs.toFixed(1)} ms)`);
+  log(`${cb.notifications} notifications mailed as ${cb.digests} digests`, `${cb.flushMs.toFixed(0)} ms = ${(cb.flushMs / cb.storeMs).toFixed(2)}× storing them (${cb.storeMs.toFixed(0)} ms)`);
 
   // 3. Core measures in PostgreSQL vs. our engine on a 5 % sample.
   const sample = join(out, 'sample');
