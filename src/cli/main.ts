@@ -7,6 +7,10 @@ import { computeRelease, listReleases } from '../indicators/index.js';
 import { generate, importDream } from '../register/index.js';
 import { createApiKey, importJobindsats, listApiKeys, registerReleaseTables, revokeApiKey, StatbankService } from '../statbank/index.js';
 import { generateAudits } from '../documents/index.js';
+import { systemClock } from '../clock.js';
+import { createMailer } from '../mail/index.js';
+import { Notifier } from '../notifications/index.js';
+import { notificationRound } from '../server/index.js';
 import { intOption, withDatabase } from './context.js';
 import { progressBars } from './progress.js';
 import { serve } from './commands/serve.js';
@@ -96,6 +100,17 @@ program
           `resultatproblemer: ${r.flags.new} nye, ${r.flags.lasting} vedvarende, ${r.flags.resolved} løste (beregning ${r.seconds.compute.toFixed(2)} s).`,
       );
       for (const u of r.unavailable) console.log(`  Kan ikke beregnes: ${u.measure}: ${u.reason}`);
+    }),
+  );
+
+program
+  .command('notify')
+  .description('send påmindelser om frister og de mails, der venter (straks og daglige/ugentlige oversigter); serveren gør det hvert minut')
+  .action(() =>
+    withDatabase(async (db, config) => {
+      const notifier = new Notifier(db.db, createMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }), systemClock, config.publicUrl);
+      const r = await notificationRound(db.db, notifier, systemClock);
+      console.log(`${r.reminders} påmindelser, ${r.mails} mails sendt${config.SMTP_URL ? '' : ' (SMTP_URL er ikke sat: ingen mails)'}.`);
     }),
   );
 

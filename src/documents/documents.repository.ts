@@ -225,12 +225,17 @@ export const fromStates = (kind: DocumentKind, t: TransitionName): readonly Docu
  */
 export type TransitionHook = (tx: Transaction<Database>, e: { actor: AuditActor; name: TransitionName; before: StoredDocument; after: StoredDocument; options: unknown }) => Promise<void>;
 
-/** Writes the comments (bemærkninger) of `who` as the platform, in the caller's transaction: an adopted hearing response. */
+/**
+ * Adds an adopted hearing response to the comments (bemærkninger) of `who`, as the platform, in
+ * the caller's transaction. It is appended: what was written before (an earlier hearing's
+ * response, comments from the dialogue) stays.
+ */
 export async function attachComments(tx: Transaction<Database>, actor: AuditActor, id: number, who: 'lbr' | 'region', text: string): Promise<StoredDocument> {
   return reviseIn(tx, actor, id, null, 'hearing_response', (doc) => {
     const content = doc.content as { comments?: { lbr: string; region: string } };
     if (!content.comments) throw new DocumentError(409, 'state', 'Dokumentet har ingen bemærkninger.');
-    return { content: { ...content, comments: { ...content.comments, [who]: text } } };
+    const before = content.comments[who].trim();
+    return { content: { ...content, comments: { ...content.comments, [who]: before ? `${before}\n\n${text}` : text } } };
   });
 }
 

@@ -8,12 +8,13 @@ import { createMailer } from '../mail/index.js';
 import { benchmarkRoutes } from '../benchmark/index.js';
 import { profileRoutes, StatbankService, statbankRoutes } from '../statbank/index.js';
 import { documentRoutes, PdfPrinter } from '../documents/index.js';
-import { calendarReminders, calendarRoutes } from '../calendar/index.js';
+import { calendarRoutes } from '../calendar/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { councilRoutes } from '../councils/index.js';
 import { hearingHooks, hearingRoutes, HearingService } from '../hearings/index.js';
 import { meetingRoutes, MeetingService } from '../meetings/index.js';
 import { notificationRoutes, Notifier } from '../notifications/index.js';
+import { notificationRound } from './notify.js';
 import { webRoutes } from './web.js';
 
 /** What the start page knows of the demo being prepared on first start. */
@@ -88,10 +89,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(meetingRoutes, { prefix: '/api', db, service: new MeetingService(db, { clock, notifier, hearings }), pdf, afterChange: flush });
   await app.register(calendarRoutes, { prefix: '/api', db, clock, publicUrl: deps.config.publicUrl });
   await app.register(notificationRoutes, { prefix: '/api', db, notifier });
-  const tick = async () => {
-    const reminders = (await hearings.reminders()) + (await calendarReminders(db, notifier, clock));
-    return { reminders, ...(await notifier.flush()) };
-  };
+  const tick = () => notificationRound(db, notifier, clock, hearings);
   app.decorate('notifications', { notifier, tick });
   if (deps.schedule !== false) {
     const timer = setInterval(() => void tick().catch((err) => app.log.error(err)), 60_000);
