@@ -181,7 +181,8 @@ export function renderDocumentHtml(v: DocumentView): string {
     : d.kind === 'rules_of_procedure' ? rulesSections(d.content as RulesContent)
     : implementationSections(d.content as ImplementationPlanContent, v);
   const comments = (d.content as { comments?: { lbr: string; region: string } }).comments;
-  if (comments) sections.push({ id: 'bemaerkninger', title: 'Bemærkninger', html: `<h3>Det lokale beskæftigelsesråd (LBR)</h3>${paragraphs(comments.lbr, 'Ingen bemærkninger.')}<h3>Beskæftigelsesregionen</h3>${paragraphs(comments.region, 'Ingen bemærkninger.')}` });
+  // The plan's annex, the audit's comments section: the LBR's and the region's adopted hearing responses.
+  if (comments) sections.push({ id: 'bemaerkninger', title: d.kind === 'employment_plan' ? 'Bilag: høringssvar og bemærkninger' : 'Bemærkninger', html: `<h3>Det lokale beskæftigelsesråd (LBR)</h3>${paragraphs(comments.lbr, 'Ingen bemærkninger.')}<h3>Beskæftigelsesregionen</h3>${paragraphs(comments.region, 'Ingen bemærkninger.')}` });
   const approval = d.approval ? `<p>Godkendt af kommunalbestyrelsen ${esc(d.approval.date)}: ${esc(d.approval.decision)}</p>` : '';
   return renderPage(
     v.title,
