@@ -5,6 +5,7 @@
 export { accessRoutes, type AccessRoutesOptions } from './access.routes.js';
 export { audit, listAudit, type AuditActor, type AuditEntry } from './audit.js';
 export { accessError, installGuard, permit, SESSION_COOKIE, type Principal } from './guard.js';
+export { HttpError, parseOr400, sendErrors } from './http.js';
 export { areaWithin, ensureOrganisations, organisationSeeds, type OrganisationKind } from './organisations.js';
 export { actors, permissions, policy, roleNames, roles, scopeOf, type Actor, type Permission, type Role, type Scope } from './policy.js';
 export { AccessError, inviteUser, listOrganisations, listUsers, login, setPassword, updateUser, type Organisation, type User } from './users.js';

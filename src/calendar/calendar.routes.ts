@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { permit, type User } from '../access/index.js';
+import { parseOr400, permit, sendErrors, type User } from '../access/index.js';
 import { danishDate, type Clock } from '../clock.js';
 import { councilAccess, findCouncil } from '../councils/index.js';
 import type { Database } from '../db/index.js';
@@ -37,14 +37,6 @@ const overridesBody = z
 const markBody = z.object({ area: z.string({ error: 'vælg et jobcenter' }).trim().toUpperCase(), year, step });
 const councilParams = z.object({ code: z.string().toUpperCase() });
 
-/** Parses or throws a Danish 400 naming the field. */
-function parse<T extends z.ZodType>(schema: T, value: unknown, what = 'Forespørgslen'): z.infer<T> {
-  const r = schema.safeParse(value ?? {});
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const field = issue.path.join('.');
-  throw new CalendarError(400, 'invalid_field', `${what}${field ? `, feltet ${field}` : ''}: ${issue.message}.`, field || undefined);
-}
 
 const actorOf = (u: User | null) => ({ id: u?.id ?? null, label: u?.email ?? 'ukendt' });
 const ics = 'text/calendar; charset=utf-8';
@@ -54,31 +46,26 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
   const today = () => danishDate(clock.now());
   const feedOptions = () => ({ publicUrl: opts.publicUrl, now: clock.now() });
 
-  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
-    if (err instanceof CalendarError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
-    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: { code: 'bad_request', message: 'Forespørgslen kunne ikke læses. Kontrollér felterne, og prøv igen.' } });
-    req.log.error(err);
-    return reply.code(500).send({ error: { code: 'internal', message: 'Der opstod en fejl hos os. Prøv igen om lidt.' } });
-  });
+  sendErrors(app);
 
   app.get('/calendar', permit('councils.read'), async (req) => {
-    const q = parse(boardQuery, req.query);
+    const q = parseOr400(boardQuery, req.query);
     return calendarBoard(db, { area: q.area, year: q.year ?? Number(today().slice(0, 4)), today: today() });
   });
 
   app.put('/calendar/deadlines/:year', permit('calendar.manage'), async (req) => {
-    const y = parse(z.object({ year }), req.params).year;
-    const overrides = parse(overridesBody, req.body, 'Fristerne');
+    const y = parseOr400(z.object({ year }), req.params).year;
+    const overrides = parseOr400(overridesBody, req.body, 'Fristerne');
     const outside = overrides.findIndex((o) => !o.due.startsWith(`${y}-`));
-    if (outside >= 0) throw new CalendarError(400, 'invalid_field', `Fristerne, feltet ${outside}.due: fristen skal ligge i ${y}.`, `${outside}.due`);
+    if (outside >= 0) throw new CalendarError(400, 'invalid_field', `Fristerne, feltet ${outside}.due: fristen skal ligge i ${y}.`, { field: `${outside}.due` });
     await replaceOverrides(db, actorOf(req.principal.user), y, overrides);
     return { year: y, deadlines: await deadlinesFor(db, y) };
   });
 
   /** Only the jobcenter's own editors (or a national administrator) mark its steps. */
   const markable = (req: FastifyRequest, input: unknown) => {
-    const m = parse(markBody, input);
-    if (areaById.get(m.area)?.level !== 'jobcenter') throw new CalendarError(400, 'invalid_field', `Feltet area: "${m.area}" er ikke et jobcenter.`, 'area');
+    const m = parseOr400(markBody, input);
+    if (areaById.get(m.area)?.level !== 'jobcenter') throw new CalendarError(400, 'invalid_field', `Feltet area: "${m.area}" er ikke et jobcenter.`, { field: 'area' });
     const u = req.principal.user!;
     if (u.role !== 'national_admin' && !(u.role === 'jobcenter_editor' && u.organisation.area === m.area)) {
       throw new CalendarError(403, 'forbidden', 'Kun jobcentrets egne redaktører kan markere dets trin som udført.');
@@ -87,8 +74,8 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
   };
   app.post('/calendar/steps', permit('documents.edit'), async (req) => {
     const m = markable(req, req.body);
-    const { done_on } = parse(z.object({ done_on: date }), req.body);
-    if (done_on > today()) throw new CalendarError(400, 'invalid_field', 'Feltet done_on: datoen kan ikke ligge i fremtiden.', 'done_on');
+    const { done_on } = parseOr400(z.object({ done_on: date }), req.body);
+    if (done_on > today()) throw new CalendarError(400, 'invalid_field', 'Feltet done_on: datoen kan ikke ligge i fremtiden.', { field: 'done_on' });
     await markStep(db, actorOf(req.principal.user), { ...m, done_on });
     return { ...m, done_on };
   });
@@ -101,7 +88,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
 
   /** The council, if the user sits on it, chairs it or runs its secretariat. */
   const ownCouncil = async (req: FastifyRequest) => {
-    const { code } = parse(councilParams, req.params);
+    const { code } = parseOr400(councilParams, req.params);
     const council = await findCouncil(db, code);
     if (!council) throw new CalendarError(404, 'not_found', `Rådet ${code} findes ikke.`);
     const a = await councilAccess(db, req.principal.user, council, today());
@@ -114,18 +101,18 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
   });
   app.post('/councils/:code/milestones', permit('councils.manage'), async (req, reply) => {
     const council = await ownCouncil(req);
-    const m = parse(milestoneSchema, req.body, 'Milepælen');
+    const m = parseOr400(milestoneSchema, req.body, 'Milepælen');
     return reply.code(201).send(await addMilestone(db, actorOf(req.principal.user), council, m));
   });
   app.delete('/councils/:code/milestones/:id', permit('councils.manage'), async (req, reply) => {
     const council = await ownCouncil(req);
-    const { id } = parse(z.object({ id: z.coerce.number().int().min(1) }), req.params);
+    const { id } = parseOr400(z.object({ id: z.coerce.number().int().min(1) }), req.params);
     if (!(await removeMilestone(db, actorOf(req.principal.user), council, id))) throw new CalendarError(404, 'not_found', `Milepæl ${id} findes ikke i ${council.name}.`);
     return reply.code(204).send();
   });
 
   app.get('/calendar/feeds/organisations/:code.ics', permit('councils.read'), async (req, reply) => {
-    const { code } = parse(councilParams, req.params);
+    const { code } = parseOr400(councilParams, req.params);
     const text = await organisationFeed(db, code, feedOptions());
     if (text === null) throw new CalendarError(404, 'not_found', `Organisationen ${code} findes ikke eller har ingen kalender.`);
     return reply.type(ics).header('content-disposition', `inline; filename="${code}.ics"`).send(text);
@@ -136,7 +123,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
     return { url: `${opts.publicUrl}/api/calendar/feeds/me/${token}.ics` };
   });
   app.get('/calendar/feeds/me/:token.ics', permit('councils.read'), async (req, reply) => {
-    const { token } = parse(z.object({ token: z.string().min(1).max(100) }), req.params);
+    const { token } = parseOr400(z.object({ token: z.string().min(1).max(100) }), req.params);
     const text = await personalFeed(db, token, feedOptions());
     if (text === null) throw new CalendarError(404, 'not_found', 'Kalenderadressen findes ikke (længere). Lav en ny under din profil.');
     return reply.type(ics).header('cache-control', 'private, no-store').send(text);

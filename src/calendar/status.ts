@@ -3,7 +3,7 @@
  * approval, publication) in a few set queries, else from a hand mark (`step_done`).
  */
 import type { Kysely, Transaction } from 'kysely';
-import { areaWithin } from '../access/index.js';
+import { areaWithin, HttpError } from '../access/index.js';
 import { danishDate } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { areaById, areas, type Area } from '../reference/index.js';
@@ -17,16 +17,7 @@ export const stepStatusNames: Record<StepStatus, string> = { done: 'Udført', do
 /** A step not done is `due_soon` when its deadline is at most this many days away (0 = today). */
 export const DUE_SOON_DAYS = 14;
 
-export class CalendarError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+export class CalendarError extends HttpError {}
 
 export interface StepCell extends Deadline {
   status: StepStatus;
@@ -53,7 +44,7 @@ const jobcenters = areas.filter((a) => a.level === 'jobcenter');
 export function jobcentersWithin(area: string): Area[] {
   const a = areaById.get(area);
   if (!a || !['country', 'employment_region', 'jobcenter'].includes(a.level)) {
-    throw new CalendarError(400, 'invalid_field', `Feltet area: "${area}" er ikke hele landet (DK), en beskæftigelsesregion eller et jobcenter.`, 'area');
+    throw new CalendarError(400, 'invalid_field', `Feltet area: "${area}" er ikke hele landet (DK), en beskæftigelsesregion eller et jobcenter.`, { field: 'area' });
   }
   return jobcenters.filter((j) => areaWithin(j.id, area));
 }

@@ -2,36 +2,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { permit, type User } from '../access/index.js';
+import { parseOr400, permit, sendErrors, type User } from '../access/index.js';
 import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { checkComposition, compositionFor, councilTypeNames, seatNames } from './composition.js';
 import { addMember, councilAccess, CouncilError, findCouncil, isDouble, listCouncils, listMembers, memberSchema, updateMember, type Council } from './members.js';
 
-/** Parses or throws a Danish 400 naming the field. */
-export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, what = 'Forespørgslen'): z.infer<T> {
-  const r = schema.safeParse(value ?? {});
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const field = issue.path.join('.');
-  throw new CouncilError(400, 'invalid_field', `${what}${field ? `, feltet ${field}` : ''}: ${issue.message}.`, { field });
-}
-
-export function councilErrors(app: FastifyInstance) {
-  app.setErrorHandler((err: Error & { statusCode?: number; status?: number; code?: string; details?: object }, req, reply) => {
-    // CouncilError and the DocumentError of the hearings the meetings adopt: a status, a code, a Danish message.
-    if (typeof err.status === 'number') return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...err.details } });
-    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: { code: 'bad_request', message: 'Forespørgslen kunne ikke læses. Kontrollér felterne, og prøv igen.' } });
-    req.log.error(err);
-    return reply.code(500).send({ error: { code: 'internal', message: 'Der opstod en fejl hos os. Prøv igen om lidt.' } });
-  });
-}
-
 const actorOf = (u: User) => ({ id: u.id, label: u.email });
 
 export async function councilRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; clock: Clock }): Promise<void> {
   const { db } = opts;
-  councilErrors(app);
+  sendErrors(app);
   const today = () => danishDate(opts.clock.now());
 
   const councilOf = async (req: FastifyRequest): Promise<Council> => {

@@ -23,5 +23,5 @@ export {
   type CouncilAccess,
   type Member,
 } from './members.js';
-export { councilErrors, councilRoutes, parseOr400 } from './councils.routes.js';
+export { councilRoutes } from './councils.routes.js';
 export { ensureDemoCouncils } from './demo.js';

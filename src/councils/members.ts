@@ -6,7 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { audit, type AuditActor, type User } from '../access/index.js';
+import { audit, HttpError, type AuditActor, type User } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import { councilTypes, type CouncilType, type SeatHolder } from './composition.js';
 
@@ -30,16 +30,7 @@ export interface Member extends SeatHolder {
   updated_by: string;
 }
 
-export class CouncilError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: { field?: string },
-  ) {
-    super(message);
-  }
-}
+export class CouncilError extends HttpError {}
 
 /** The type of a seeded council, from its code (BER, RBR-B1, LBR-J101). */
 export const typeOfCode = (code: string): CouncilType | undefined => councilTypes.find((t) => code === t || code.startsWith(`${t}-`));

@@ -5,7 +5,7 @@
  * nothing is written.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { audit, type AuditActor } from '../access/index.js';
+import { audit, HttpError, type AuditActor } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import { kindNames, type DocumentKind } from './content.js';
 import { checkContent, type ContentIssue } from './minimum.js';
@@ -56,14 +56,9 @@ export const eventNames: Record<string, string> = {
 };
 
 /** Refused with a status and a Danish message, naming the field where there is one. */
-export class DocumentError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: { field?: string; missing?: ContentIssue[]; current?: { revision: number; updated_by: string; updated_at: Date } },
-  ) {
-    super(message);
+export class DocumentError extends HttpError {
+  constructor(status: number, code: string, message: string, details?: { field?: string; missing?: ContentIssue[]; current?: { revision: number; updated_by: string; updated_at: Date } }) {
+    super(status, code, message, details);
   }
 }
 
@@ -144,6 +139,11 @@ export async function createDocument(db: Kysely<Database>, actor: AuditActor, d:
   });
 }
 
+/** What a revision sets, given the current document (locked). */
+type Change = (doc: StoredDocument) => Partial<Pick<StoredDocument, 'content' | 'state' | 'approval' | 'published_at'>>;
+/** Runs in the same transaction once the revision is stored. */
+type After = (tx: Transaction<Database>, before: StoredDocument, next: StoredDocument) => Promise<void>;
+
 /**
  * Stores a new revision of a document, if `revision` is still the current one. `change` gets
  * the current document (locked) and returns what to set.
@@ -154,8 +154,8 @@ async function revise(
   id: number,
   revision: number | null,
   event: string,
-  change: (doc: StoredDocument) => Partial<Pick<StoredDocument, 'content' | 'state' | 'approval' | 'published_at'>>,
-  after?: (tx: Transaction<Database>, before: StoredDocument, next: StoredDocument) => Promise<void>,
+  change: Change,
+  after?: After,
 ): Promise<StoredDocument> {
   return db.transaction().execute((tx) => reviseIn(tx, actor, id, revision, event, change, after));
 }
@@ -167,8 +167,8 @@ async function reviseIn(
   id: number,
   revision: number | null,
   event: string,
-  change: (doc: StoredDocument) => Partial<Pick<StoredDocument, 'content' | 'state' | 'approval' | 'published_at'>>,
-  after?: (tx: Transaction<Database>, before: StoredDocument, next: StoredDocument) => Promise<void>,
+  change: Change,
+  after?: After,
 ): Promise<StoredDocument> {
   const row = await tx.selectFrom('document').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw new DocumentError(404, 'not_found', `Dokument ${id} findes ikke.`);

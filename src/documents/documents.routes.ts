@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { areaWithin, audit, permit, scopeOf, type Permission, type User } from '../access/index.js';
+import { areaWithin, audit, parseOr400, permit, scopeOf, sendErrors, type Permission, type User } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import { areaById } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
@@ -50,14 +50,6 @@ const transitionBody = z.object({
 });
 const commentBody = z.object({ revision, who: z.enum(['lbr', 'region']).optional(), text: z.string().max(20_000) });
 
-/** Parses or throws a Danish 400 naming the field. */
-function parse<T extends z.ZodType>(schema: T, value: unknown, what = 'Forespørgslen'): z.infer<T> {
-  const r = schema.safeParse(value ?? {});
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const field = issue.path.join('.');
-  throw new DocumentError(400, 'invalid_field', `${what}${field ? `, feltet ${field}` : ''}: ${issue.message}.`, { field });
-}
 
 const actorOf = (u: User | null) => ({ id: u?.id ?? null, label: u?.email ?? 'ukendt' });
 const within = (u: User | null, permission: Permission, area: string) => {
@@ -86,16 +78,11 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
   const { db, pdf } = opts;
   const evaluator = new TargetEvaluator(opts.statbank);
 
-  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
-    if (err instanceof DocumentError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...err.details } });
-    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: { code: 'bad_request', message: 'Forespørgslen kunne ikke læses. Kontrollér felterne, og prøv igen.' } });
-    req.log.error(err);
-    return reply.code(500).send({ error: { code: 'internal', message: 'Der opstod en fejl hos os. Prøv igen om lidt.' } });
-  });
+  sendErrors(app);
 
   /** The document, if the user may read it (404 otherwise, so drafts do not reveal themselves). */
   const readable = async (req: FastifyRequest): Promise<StoredDocument> => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseOr400(idParam, req.params);
     const doc = await findDocument(db, id);
     if (!doc || !mayRead(req.principal.user, doc)) throw new DocumentError(404, 'not_found', `Dokument ${id} findes ikke, eller du har ikke adgang til det.`);
     return doc;
@@ -116,8 +103,8 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     return Promise.all(years.map(async (year) => ({ year, goals: await findGoals(db, year) })));
   });
   app.put('/goals/:year', permit('documents.manage'), async (req) => {
-    const { year } = parse(z.object({ year: z.coerce.number().int().min(2000).max(2100) }), req.params);
-    const goals = parse(goalSetSchema, req.body, 'Ministermålene');
+    const { year } = parseOr400(z.object({ year: z.coerce.number().int().min(2000).max(2100) }), req.params);
+    const goals = parseOr400(goalSetSchema, req.body, 'Ministermålene');
     await db.transaction().execute(async (tx) => {
       await replaceGoals(tx, year, goals);
       await audit(tx, actorOf(req.principal.user), { action: 'ministerial_goals.publish', entity: 'ministerial_goal', entityId: year, details: { year, goals: goals.length } });
@@ -126,14 +113,14 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
   });
 
   app.get('/documents', permit('documents.read'), async (req) => {
-    const q = parse(listQuery, req.query);
+    const q = parseOr400(listQuery, req.query);
     const areas = q.area ? [q.area, ...[...areaById.values()].filter((a) => a.id !== q.area && a.level === 'jobcenter' && areaWithin(a.id, q.area!)).map((a) => a.id)] : undefined;
     const docs = await listDocuments(db, { kind: q.kind, areas, years: q.year ? [q.year] : undefined });
     return docs.filter((d) => mayRead(req.principal.user, d)).map(summary);
   });
 
   app.post('/documents', permit('documents.edit'), async (req, reply) => {
-    const b = parse(createBody, req.body);
+    const b = parseOr400(createBody, req.body);
     const area = areaById.get(b.area);
     const levelNames: Record<string, string> = { jobcenter: 'et jobcenter', employment_region: 'en beskæftigelsesregion', country: 'hele landet (DK)' };
     if (!area || !kindLevels[b.kind].includes(area.level)) throw new DocumentError(400, 'invalid_field', `Feltet area: ${b.area} er ikke ${kindLevels[b.kind].map((l) => levelNames[l]).join(' eller ')}.`, { field: 'area' });
@@ -156,19 +143,19 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
 
   app.put('/documents/:id', permit('documents.edit'), async (req) => {
     const doc = await editable(req);
-    const body = parse(z.object({ revision, content: z.unknown() }), req.body);
+    const body = parseOr400(z.object({ revision, content: z.unknown() }), req.body);
     let content: unknown;
     if (doc.kind === 'results_audit') {
       // The numbers are the generator's: only the human parts are taken from the request.
-      const human = parse(auditEditSchema, body.content, 'Indholdet');
+      const human = parseOr400(auditEditSchema, body.content, 'Indholdet');
       content = { ...(doc.content as AuditContent), analysis: human.analysis, comments: human.comments };
-    } else content = parse(contentSchemas[doc.kind], body.content, 'Indholdet');
+    } else content = parseOr400(contentSchemas[doc.kind], body.content, 'Indholdet');
     return summary(await saveContent(db, actorOf(req.principal.user), doc.id, body.revision, content));
   });
 
   app.post('/documents/:id/transitions', permit('documents.edit'), async (req) => {
     const doc = await editable(req);
-    const b = parse(transitionBody, req.body);
+    const b = parseOr400(transitionBody, req.body);
     const next = await transition(db, actorOf(req.principal.user), doc.id, b.revision, b.action, b.approval, opts.onTransition, b.hearing);
     await opts.afterChange?.();
     return summary(next);
@@ -178,7 +165,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const doc = await readable(req);
     const u = req.principal.user!;
     if (!within(u, 'documents.comment', doc.area)) throw new DocumentError(403, 'forbidden', 'Du kan kun skrive bemærkninger til dokumenter i dit eget område.');
-    const b = parse(commentBody, req.body);
+    const b = parseOr400(commentBody, req.body);
     const who = u.role === 'council_member' ? 'lbr' : u.role === 'regional_monitor' ? 'region' : b.who;
     if (!who) throw new DocumentError(400, 'invalid_field', 'Feltet who: angiv om bemærkningerne er LBR’s (lbr) eller regionens (region).', { field: 'who' });
     const content = doc.content as { comments: { lbr: string; region: string } };
@@ -187,7 +174,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
 
   app.post('/documents/:id/regenerate', permit('documents.edit'), async (req) => {
     const doc = await editable(req);
-    const b = parse(z.object({ revision }), req.body);
+    const b = parseOr400(z.object({ revision }), req.body);
     if (doc.kind !== 'results_audit') throw new DocumentError(400, 'invalid', 'Kun resultatrevisioner dannes fra statistikken.');
     if (doc.revision !== b.revision) throw conflictError(doc, b.revision);
     await generateAudits(db, opts.statbank, actorOf(req.principal.user), { year: doc.year, jobcenters: [doc.area] });
@@ -201,7 +188,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
 
   app.get('/documents/:id/diff', permit('documents.read'), async (req) => {
     const doc = await readable(req);
-    const q = parse(z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }), req.query);
+    const q = parseOr400(z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }), req.query);
     const [a, b] = await Promise.all([findVersion(db, doc.id, q.from), findVersion(db, doc.id, q.to)]);
     if (!a || !b) throw new DocumentError(404, 'not_found', `Version ${!a ? q.from : q.to} findes ikke for dokument ${doc.id}.`);
     return { from: q.from, to: q.to, fields: diffContents(doc.kind, a.content, b.content) };
@@ -230,7 +217,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
 
   /** Every visible target of the plans (and regional targets) in an area, with status against the newest release. */
   app.get('/targets', permit('documents.read'), async (req) => {
-    const q = parse(z.object({ area: z.string().toUpperCase(), year: z.coerce.number().int().min(2000).max(2100).optional() }), req.query);
+    const q = parseOr400(z.object({ area: z.string().toUpperCase(), year: z.coerce.number().int().min(2000).max(2100).optional() }), req.query);
     if (!areaById.has(q.area)) throw new DocumentError(404, 'not_found', `Området ${q.area} findes ikke.`);
     const areas = [...areaById.values()].filter((a) => (a.level === 'jobcenter' || a.level === 'employment_region') && areaWithin(a.id, q.area)).map((a) => a.id);
     const docs = (await listDocuments(db, { areas, years: q.year ? [q.year] : undefined })).filter((d) => d.kind !== 'results_audit' && mayRead(req.principal.user, d));
@@ -249,7 +236,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
   });
 
   app.post('/audits/generate', permit('documents.manage'), async (req) => {
-    const b = parse(z.object({ year: z.number().int().min(2000).max(2100), release: z.number().int().min(1).optional() }), req.body);
+    const b = parseOr400(z.object({ year: z.number().int().min(2000).max(2100), release: z.number().int().min(1).optional() }), req.body);
     return generateAudits(db, opts.statbank, actorOf(req.principal.user), b);
   });
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { areaWithin, permit, scopeOf, type User } from '../access/index.js';
+import { areaWithin, parseOr400, permit, scopeOf, sendErrors, type User } from '../access/index.js';
 import { danishDate } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { DocumentError, findDocument, type StoredDocument } from '../documents/index.js';
@@ -12,13 +12,6 @@ import { commentSchema, currentHearing, findHearing, hearingEnded, responseState
 const id = z.coerce.number().int().min(1);
 const revision = z.number({ error: 'mangler svarets version' }).int().min(0);
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, what = 'Forespørgslen'): z.infer<T> {
-  const r = schema.safeParse(value ?? {});
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const field = issue.path.join('.');
-  throw new DocumentError(400, 'invalid_field', `${what}${field ? `, feltet ${field}` : ''}: ${issue.message}.`, { field });
-}
 
 /** Drafts are readable within one's area (documents.drafts); the hearing follows its document. */
 const mayRead = (u: User | null, d: StoredDocument) => {
@@ -28,12 +21,7 @@ const mayRead = (u: User | null, d: StoredDocument) => {
 
 export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; service: HearingService; deps: HearingDeps; afterChange: () => Promise<unknown> }): Promise<void> {
   const { db, service } = opts;
-  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
-    if (err instanceof DocumentError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...err.details } });
-    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: { code: 'bad_request', message: 'Forespørgslen kunne ikke læses. Kontrollér felterne, og prøv igen.' } });
-    req.log.error(err);
-    return reply.code(500).send({ error: { code: 'internal', message: 'Der opstod en fejl hos os. Prøv igen om lidt.' } });
-  });
+  sendErrors(app);
 
   const documentOf = async (u: User | null, documentId: number) => {
     const doc = await findDocument(db, documentId);
@@ -41,7 +29,7 @@ export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     return doc;
   };
   const hearingOf = async (req: FastifyRequest) => {
-    const p = parse(z.object({ id, code: z.string().toUpperCase().optional() }), req.params);
+    const p = parseOr400(z.object({ id, code: z.string().toUpperCase().optional() }), req.params);
     const h = await findHearing(db, p.id);
     if (!h) throw new DocumentError(404, 'not_found', `Høring ${p.id} findes ikke.`);
     const doc = await documentOf(req.principal.user, h.document_id);
@@ -52,7 +40,7 @@ export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
 
   app.get('/documents/:id/hearing', permit('hearings.take_part'), async (req) => {
     const user = req.principal.user!;
-    const doc = await documentOf(user, parse(z.object({ id }), req.params).id);
+    const doc = await documentOf(user, parseOr400(z.object({ id }), req.params).id);
     const h = await currentHearing(db, doc.id);
     if (!h) return { hearing: null };
     const heard = await db.selectFrom('document_version').select('content').where('document_id', '=', doc.id).where('revision', '=', h.revision).executeTakeFirstOrThrow();
@@ -88,26 +76,26 @@ export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
   app.post('/hearings/:id/comments', permit('hearings.take_part'), async (req, reply) => {
     const { h, doc } = await hearingOf(req);
     const heard = await db.selectFrom('document_version').select('content').where('document_id', '=', doc.id).where('revision', '=', h.revision).executeTakeFirstOrThrow();
-    const commentId = await service.comment(req.principal.user!, h, { ...doc, content: heard.content }, parse(commentSchema, req.body, 'Kommentaren'));
+    const commentId = await service.comment(req.principal.user!, h, { ...doc, content: heard.content }, parseOr400(commentSchema, req.body, 'Kommentaren'));
     await opts.afterChange();
     return reply.code(201).send({ id: commentId });
   });
 
   app.delete('/hearings/:id/comments/:comment', permit('hearings.take_part'), async (req) => {
     const { h } = await hearingOf(req);
-    await service.withdraw(req.principal.user!, h, parse(z.object({ comment: id }).passthrough(), req.params).comment);
+    await service.withdraw(req.principal.user!, h, parseOr400(z.object({ comment: id }).passthrough(), req.params).comment);
     return { withdrawn: true };
   });
 
   app.put('/hearings/:id/responses/:code', permit('hearings.take_part'), async (req) => {
     const { h, body } = await hearingOf(req);
-    const b = parse(z.object({ revision, text: z.string().max(50_000) }), req.body, 'Høringssvaret');
+    const b = parseOr400(z.object({ revision, text: z.string().max(50_000) }), req.body, 'Høringssvaret');
     return service.draft(req.principal.user!, h, body, b.revision, b.text);
   });
 
   app.post('/hearings/:id/responses/:code/adopt', permit('hearings.take_part'), async (req) => {
     const { h, body } = await hearingOf(req);
-    const b = parse(z.object({ revision }), req.body, 'Høringssvaret');
+    const b = parseOr400(z.object({ revision }), req.body, 'Høringssvaret');
     const stored = await service.adopt(req.principal.user!, h, body, b.revision);
     await opts.afterChange();
     return stored;

@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { permit, type User } from '../access/index.js';
-import { councilErrors, CouncilError, findCouncil, findCouncilById, parseOr400, type Council } from '../councils/index.js';
+import { parseOr400, permit, sendErrors, type User } from '../access/index.js';
+import { CouncilError, findCouncil, findCouncilById, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import type { PdfPrinter } from '../documents/index.js';
 import { meetingSchema, visibleMeeting, type Meeting, type MeetingService } from './meetings.js';
@@ -15,7 +15,7 @@ const actorOf = (u: User) => ({ id: u.id, label: u.email });
 
 export async function meetingRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; service: MeetingService; pdf: PdfPrinter; afterChange: () => Promise<unknown> }): Promise<void> {
   const { db, service } = opts;
-  councilErrors(app);
+  sendErrors(app);
 
   const councilOf = async (req: FastifyRequest): Promise<Council> => {
     const { code } = parseOr400(z.object({ code: z.string().toUpperCase() }).passthrough(), req.params);
