@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDemoUsers, ensureOrganisations } from '../../access/index.js';
 import { ensureCouncils, ensureDemoCouncils } from '../../councils/index.js';
+import { ensureDemoHearing } from '../../hearings/index.js';
 import { loadConfig } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../db/index.js';
 import { ensureDemoBenchmark } from '../../benchmark/index.js';
@@ -47,6 +48,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     // A demo made before benchmarking existed gets it now (a few seconds).
     await ensureDemoBenchmark(db.db, dir, demoYears).catch((err: Error) => console.error(`Benchmarking af demodata fejlede: ${err.message}`));
     await ensureDemoDocuments(db.db, new StatbankService(db.db), demoYears.at(-1)!).catch((err: Error) => console.error(`Demodokumenterne kunne ikke dannes: ${err.message}`));
+    await ensureDemoHearing(db.db, demoYears.at(-1)! + 1).catch((err: Error) => console.error(`Demohøringen kunne ikke oprettes: ${err.message}`));
     return;
   }
   demo.status = 'running';
@@ -72,6 +74,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     bars.onProgress({ stage: 'Benchmarking', done: 1, total: 1 });
     bars.onProgress({ stage: 'Styringsdokumenter', done: 0, total: 1 });
     await ensureDemoDocuments(db.db, new StatbankService(db.db), demoYears.at(-1)!);
+    await ensureDemoHearing(db.db, demoYears.at(-1)! + 1);
     bars.onProgress({ stage: 'Styringsdokumenter', done: 1, total: 1 });
     demo.status = 'ready';
     bars.stop();
