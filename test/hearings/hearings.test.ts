@@ -155,6 +155,29 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect((await call(app, 'GET', `/api/meetings/${meetingId}`)).json().items).toMatchObject([{ decision: 'Rådet vedtog høringssvaret.' }]);
   });
 
+  it('keeps a closed item’s file from the public and prints the minutes with the decisions', async () => {
+    const m = (await call(app, 'GET', `/api/meetings/${meetingId}`, editor)).json();
+    const up = (name: string, text: string) => call(app, 'POST', `/api/meetings/${meetingId}/files`, editor, { name, mime: 'text/plain', data: Buffer.from(text).toString('base64') });
+    const open = (await up('bilag.txt', 'Åbent bilag')).json(), closed = (await up('fortroligt.txt', 'Lukket bilag')).json();
+    expect((await up('tom.txt', '')).json().error).toMatchObject({ field: 'data', message: 'Filen tom.txt er tom.' });
+    m.items[0].attachments = [{ kind: 'file', file_id: open.id, name: open.name }];
+    m.items[1].attachments = [{ kind: 'file', file_id: closed.id, name: closed.name }];
+    expect((await call(app, 'PUT', `/api/meetings/${meetingId}`, editor, { ...m })).statusCode).toBe(200);
+    const file = (id: number, as?: Login) => call(app, 'GET', `/api/meetings/${meetingId}/files/${id}`, as);
+    expect((await file(open.id)).body).toBe('Åbent bilag');
+    expect((await file(closed.id)).statusCode).toBe(404);
+    expect((await file(closed.id, rita)).body).toBe('Lukket bilag');
+    const html = (await call(app, 'GET', `/api/meetings/${meetingId}/html?what=minutes`)).body;
+    expect(html).toContain('Referat – dagsorden med vedtagelser');
+    expect(html).toContain('Rådet vedtog høringssvaret.');
+    expect(html).not.toContain('Personsag');
+    if (process.env.CHROMIUM_PATH) {
+      const pdf = await call(app, 'GET', `/api/meetings/${meetingId}/pdf?what=minutes`);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  });
+
   it('accepts the region’s response after the deadline, marked late; then approval goes through and goes to the RBR', async () => {
     clock.t = new Date('2026-09-02T08:00:00Z');
     await call(app, 'PUT', `/api/hearings/${hearingId}/responses/B1`, region, { revision: 0, text: 'Regionen har ingen bemærkninger.' });
