@@ -37,7 +37,7 @@ export async function councilsBench(db: Kysely<Database>, year: number) {
   });
   for (const d of audits) await transition(db, actor, d.id, d.revision + 1, 'reopen');
   const hookMs = await time(async () => {
-    for (const d of audits) await transition(db, actor, d.id, d.revision + 2, 'send_to_hearing', undefined, hook);
+    for (const d of audits) await transition(db, actor, d.id, d.revision + 2, 'send_to_hearing', { hook, at: clock.now() });
   });
 
   // The board for DK in the year the audits are heard, against reading its rows.

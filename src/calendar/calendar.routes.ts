@@ -125,7 +125,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
   app.get('/calendar/feeds/me/:token.ics', permit('councils.read'), async (req, reply) => {
     const { token } = parseOr400(z.object({ token: z.string().min(1).max(100) }), req.params);
     const text = await personalFeed(db, token, feedOptions());
-    if (text === null) throw new CalendarError(404, 'not_found', 'Kalenderadressen findes ikke (længere). Lav en ny under din profil.');
+    if (text === null) throw new CalendarError(404, 'not_found', 'Kalenderadressen findes ikke (længere). Lav en ny under Notifikationer.');
     return reply.type(ics).header('cache-control', 'private, no-store').send(text);
   });
 }

@@ -116,7 +116,7 @@ async function addMilestones(cal: ICalCalendar, db: Kysely<Database>, councils: 
   const rows = await db.selectFrom('council_milestone').select(['id', 'council_id', 'due', 'title', 'description']).where('council_id', 'in', [...byId.keys()]).orderBy('due').execute();
   for (const m of rows) {
     const c = byId.get(m.council_id)!;
-    cal.createEvent({ id: uid(`milestone-${m.id}`), stamp: o.now, allDay: true, start: plainDate(m.due), url: `${o.publicUrl}/raad/${c.code}/aarshjul`, summary: `${m.title} (${shortName(c)})`, description: m.description || `Milepæl i ${c.name}.` });
+    cal.createEvent({ id: uid(`milestone-${m.id}`), stamp: o.now, allDay: true, start: plainDate(m.due), url: `${o.publicUrl}/raad/${c.code}#s-milestones`, summary: `${m.title} (${shortName(c)})`, description: m.description || `Milepæl i ${c.name}.` });
   }
 }
 

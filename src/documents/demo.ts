@@ -66,7 +66,7 @@ export async function ensureDemoDocuments(db: Kysely<Database>, statbank: Statba
   if (!(await findDocumentFor(db, 'employment_plan', JC, year))) {
     let doc = await createDocument(db, actor, { kind: 'employment_plan', area: JC, year, content: await demoPlan(db, evaluator, release.version, year) });
     doc = await transition(db, actor, doc.id, doc.revision, 'send_to_hearing');
-    doc = await transition(db, actor, doc.id, doc.revision, 'approve', { date: `${year - 1}-09-24`, decision: 'Godkendt af kommunalbestyrelsen med LBR’s bemærkninger.' });
+    doc = await transition(db, actor, doc.id, doc.revision, 'approve', { approval: { date: `${year - 1}-09-24`, decision: 'Godkendt af kommunalbestyrelsen med LBR’s bemærkninger.' } });
     await transition(db, actor, doc.id, doc.revision, 'publish');
   }
   if (!(await findDocumentFor(db, 'employment_plan', JC, year + 1))) {

@@ -111,10 +111,10 @@ async function organisationOf(db: Conn, area: string): Promise<number | null> {
   return (await db.selectFrom('organisation').select('id').where('code', '=', area).executeTakeFirst())?.id ?? null;
 }
 
-async function record(db: Transaction<Database>, actor: AuditActor, doc: StoredDocument, event: string): Promise<void> {
+async function record(db: Transaction<Database>, actor: AuditActor, doc: StoredDocument, event: string, at?: Date): Promise<void> {
   await db
     .insertInto('document_version')
-    .values({ document_id: doc.id, revision: doc.revision, event, state: doc.state, content: JSON.stringify(doc.content), approval: doc.approval ? JSON.stringify(doc.approval) : null, actor: actor.label })
+    .values({ document_id: doc.id, revision: doc.revision, event, state: doc.state, content: JSON.stringify(doc.content), approval: doc.approval ? JSON.stringify(doc.approval) : null, actor: actor.label, ...(at ? { created_at: at } : {}) })
     .execute();
   await audit(db, actor, {
     action: `document.${event}`,
@@ -156,8 +156,9 @@ async function revise(
   event: string,
   change: Change,
   after?: After,
+  at = new Date(),
 ): Promise<StoredDocument> {
-  return db.transaction().execute((tx) => reviseIn(tx, actor, id, revision, event, change, after));
+  return db.transaction().execute((tx) => reviseIn(tx, actor, id, revision, event, change, after, at));
 }
 
 /** `revise` inside the caller's transaction; `revision` null: whatever is current (changes made by the platform, e.g. an adopted hearing response). */
@@ -169,13 +170,14 @@ async function reviseIn(
   event: string,
   change: Change,
   after?: After,
+  at = new Date(),
 ): Promise<StoredDocument> {
   const row = await tx.selectFrom('document').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw new DocumentError(404, 'not_found', `Dokument ${id} findes ikke.`);
   const doc = toDocument(row);
   if (revision !== null && doc.revision !== revision) throw conflictError(doc, revision);
   const set = change(doc);
-  const next: StoredDocument = { ...doc, ...set, revision: doc.revision + 1, updated_at: new Date(), updated_by: actor.label };
+  const next: StoredDocument = { ...doc, ...set, revision: doc.revision + 1, updated_at: at, updated_by: actor.label };
   await tx
     .updateTable('document')
     .set({
@@ -189,18 +191,18 @@ async function reviseIn(
     })
     .where('id', '=', id)
     .execute();
-  await record(tx, actor, next, event);
+  await record(tx, actor, next, event, at);
   await after?.(tx, doc, next);
   return next;
 }
 
 /** What a user may change in each state: the content only in a draft (comments also in hearing). */
-export async function saveContent(db: Kysely<Database>, actor: AuditActor, id: number, revision: number, content: unknown, event = 'saved'): Promise<StoredDocument> {
+export async function saveContent(db: Kysely<Database>, actor: AuditActor, id: number, revision: number, content: unknown, event = 'saved', at = new Date()): Promise<StoredDocument> {
   return revise(db, actor, id, revision, event, (doc) => {
     const editable: DocumentState[] = event === 'comment' ? ['draft', 'in_hearing'] : ['draft'];
     if (!editable.includes(doc.state)) throw new DocumentError(409, 'state', `Dokumentet er ${stateNames[doc.state].toLowerCase()} og kan ikke ændres${event === 'comment' ? '' : '. Tag det tilbage til kladde først, hvis det er i høring'}.`);
     return { content };
-  });
+  }, undefined, at);
 }
 
 export const transitions = {
@@ -230,17 +232,29 @@ export type TransitionHook = (tx: Transaction<Database>, e: { actor: AuditActor;
  * the caller's transaction. It is appended: what was written before (an earlier hearing's
  * response, comments from the dialogue) stays.
  */
-export async function attachComments(tx: Transaction<Database>, actor: AuditActor, id: number, who: 'lbr' | 'region', text: string): Promise<StoredDocument> {
+export async function attachComments(tx: Transaction<Database>, actor: AuditActor, id: number, who: 'lbr' | 'region', text: string, at = new Date()): Promise<StoredDocument> {
   return reviseIn(tx, actor, id, null, 'hearing_response', (doc) => {
     const content = doc.content as { comments?: { lbr: string; region: string } };
     if (!content.comments) throw new DocumentError(409, 'state', 'Dokumentet har ingen bemærkninger.');
     const before = content.comments[who].trim();
     return { content: { ...content, comments: { ...content.comments, [who]: before ? `${before}\n\n${text}` : text } } };
-  });
+  }, undefined, at);
 }
 
-export async function transition(db: Kysely<Database>, actor: AuditActor, id: number, revision: number, name: TransitionName, approval?: Approval, hook?: TransitionHook, options?: unknown): Promise<StoredDocument> {
+export interface TransitionOptions {
+  /** The municipal council's approval (for `approve`). */
+  approval?: Approval;
+  /** Runs in the transaction (src/hearings). */
+  hook?: TransitionHook;
+  /** Passed to the hook: e.g. the hearing's deadline and bodies. */
+  options?: unknown;
+  /** When it happens (the server's clock). */
+  at?: Date;
+}
+
+export async function transition(db: Kysely<Database>, actor: AuditActor, id: number, revision: number, name: TransitionName, o: TransitionOptions = {}): Promise<StoredDocument> {
   const t = transitions[name];
+  const { approval, hook, options, at = new Date() } = o;
   return revise(db, actor, id, revision, name, (doc) => {
     if (!fromStates(doc.kind, name).includes(doc.state)) {
       throw new DocumentError(409, 'state', `"${t.label}" kan ikke bruges, når dokumentet er ${stateNames[doc.state].toLowerCase()}.`);
@@ -250,6 +264,6 @@ export async function transition(db: Kysely<Database>, actor: AuditActor, id: nu
       if (missing.length > 0) throw new DocumentError(422, 'minimum_content', `Dokumentet kan ikke sendes i høring: ${missing.length} krav til minimumsindholdet er ikke opfyldt.`, { missing });
     }
     if (name === 'approve' && !approval) throw new DocumentError(400, 'invalid', 'Angiv dato og beslutning for kommunalbestyrelsens godkendelse.', { field: 'approval' });
-    return { state: t.to, ...(name === 'approve' ? { approval } : {}), ...(name === 'publish' ? { published_at: new Date() } : {}) };
-  }, hook && ((tx, before, after) => hook(tx, { actor, name, before, after, options })));
+    return { state: t.to, ...(name === 'approve' ? { approval } : {}), ...(name === 'publish' ? { published_at: at } : {}) };
+  }, hook && ((tx, before, after) => hook(tx, { actor, name, before, after, options })), at);
 }

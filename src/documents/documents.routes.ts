@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { areaWithin, audit, parseOr400, permit, scopeOf, sendErrors, type Permission, type User } from '../access/index.js';
+import { systemClock, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { areaById } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
@@ -31,6 +32,8 @@ export interface DocumentRoutesOptions {
   onTransition?: TransitionHook;
   /** After a change is stored (e.g. mail what it notified). */
   afterChange?: () => Promise<unknown>;
+  /** The server's clock (tests move it). */
+  clock?: Clock;
 }
 
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
@@ -76,6 +79,7 @@ const summary = (d: StoredDocument) => ({ id: d.id, kind: d.kind, area: d.area, 
 
 export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesOptions): Promise<void> {
   const { db, pdf } = opts;
+  const now = () => (opts.clock ?? systemClock).now();
   const evaluator = new TargetEvaluator(opts.statbank);
 
   sendErrors(app);
@@ -150,13 +154,13 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
       const human = parseOr400(auditEditSchema, body.content, 'Indholdet');
       content = { ...(doc.content as AuditContent), analysis: human.analysis, comments: human.comments };
     } else content = parseOr400(contentSchemas[doc.kind], body.content, 'Indholdet');
-    return summary(await saveContent(db, actorOf(req.principal.user), doc.id, body.revision, content));
+    return summary(await saveContent(db, actorOf(req.principal.user), doc.id, body.revision, content, 'saved', now()));
   });
 
   app.post('/documents/:id/transitions', permit('documents.edit'), async (req) => {
     const doc = await editable(req);
     const b = parseOr400(transitionBody, req.body);
-    const next = await transition(db, actorOf(req.principal.user), doc.id, b.revision, b.action, b.approval, opts.onTransition, b.hearing);
+    const next = await transition(db, actorOf(req.principal.user), doc.id, b.revision, b.action, { approval: b.approval, hook: opts.onTransition, options: b.hearing, at: now() });
     await opts.afterChange?.();
     return summary(next);
   });
@@ -169,7 +173,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const who = u.role === 'council_member' ? 'lbr' : u.role === 'regional_monitor' ? 'region' : b.who;
     if (!who) throw new DocumentError(400, 'invalid_field', 'Feltet who: angiv om bemærkningerne er LBR’s (lbr) eller regionens (region).', { field: 'who' });
     const content = doc.content as { comments: { lbr: string; region: string } };
-    return summary(await saveContent(db, actorOf(u), doc.id, b.revision, { ...content, comments: { ...content.comments, [who]: b.text } }, 'comment'));
+    return summary(await saveContent(db, actorOf(u), doc.id, b.revision, { ...content, comments: { ...content.comments, [who]: b.text } }, 'comment', now()));
   });
 
   app.post('/documents/:id/regenerate', permit('documents.edit'), async (req) => {

@@ -34,5 +34,5 @@ export interface DocumentVersionTable {
   content: Json<unknown>;
   approval: ColumnType<unknown, string | null, string | null>;
   actor: string;
-  created_at: ColumnType<Date, never, never>;
+  created_at: ColumnType<Date, Date | undefined, never>;
 }

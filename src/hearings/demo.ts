@@ -18,7 +18,7 @@ export async function ensureDemoHearing(db: Kysely<Database>, year: number): Pro
   const doc = await findDocumentFor(db, 'employment_plan', 'J101', year);
   if (!doc || doc.state !== 'draft' || (await currentHearing(db, doc.id))) return;
   const notifier = new Notifier(db, createMailer({ from: 'demo' }), systemClock, '');
-  await transition(db, actor, doc.id, doc.revision, 'send_to_hearing', undefined, hearingHooks({ clock: systemClock, notifier }));
+  await transition(db, actor, doc.id, doc.revision, 'send_to_hearing', { hook: hearingHooks({ clock: systemClock, notifier }) });
   const h = (await currentHearing(db, doc.id))!;
   const lbr = h.bodies.find((b) => b.code === 'LBR-J101');
   if (!lbr) return;

@@ -300,6 +300,8 @@ export class HearingService {
       if (!c) throw new DocumentError(404, 'not_found', `Kommentar ${commentId} findes ikke i høringen.`);
       if (c.author_id !== user.id) throw new DocumentError(403, 'forbidden', 'Du kan kun trække dine egne kommentarer tilbage.');
       await tx.updateTable('hearing_comment').set({ withdrawn_at: this.deps.clock.now() }).where('id', '=', commentId).execute();
+      // Those not yet told of it are not told (mail already sent cannot be taken back).
+      await tx.deleteFrom('notification').where('key', '=', `hearing.comment:${commentId}`).where('mailed_at', 'is', null).execute();
       await audit(tx, { id: user.id, label: user.email }, { action: 'hearing.comment_withdraw', entity: 'hearing_comment', entityId: commentId, organisationId: c.organisation_id, details: { hearing: h.id } });
     });
   }
@@ -340,7 +342,7 @@ export class HearingService {
     const stored = await this.storeIn(tx, actor, h, body, revision, { response: body.response, state: 'adopted', adopted_at: now, adopted_by: by, meeting_id: meetingId, late }, 'adopt');
     const doc = await tx.selectFrom('document').select(['id', 'kind', 'area', 'year']).where('id', '=', h.document_id).executeTakeFirstOrThrow();
     const header = `Høringssvar fra ${body.name}, vedtaget ${now.toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' })} (${by}).${late ? ` Modtaget efter fristen ${fmt(h.deadline)}.` : ''}`;
-    await attachComments(tx, actor, h.document_id, body.kind === 'employment_region' ? 'region' : 'lbr', `${header}\n\n${body.response.trim()}`);
+    await attachComments(tx, actor, h.document_id, body.kind === 'employment_region' ? 'region' : 'lbr', `${header}\n\n${body.response.trim()}`, now);
     await this.deps.notifier.notify(tx, [...(await editorIds(tx, doc.area)), ...(await bodyUserIds(tx, body, danishDate(now)))], {
       key: `hearing.adopted:${h.id}:${body.organisation_id}`,
       title: `Høringssvar vedtaget: ${docTitle(doc as StoredDocument)}`,

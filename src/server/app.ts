@@ -83,7 +83,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const flush = () => notifier.flush().catch((err) => app.log.error(err));
   const hearingDeps = { clock, notifier };
   const hearings = new HearingService(db, hearingDeps);
-  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: hearingHooks(hearingDeps), afterChange: flush });
+  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: hearingHooks(hearingDeps), afterChange: flush, clock });
   await app.register(hearingRoutes, { prefix: '/api', db, service: hearings, deps: hearingDeps, afterChange: flush });
   await app.register(councilRoutes, { prefix: '/api', db, clock });
   await app.register(meetingRoutes, { prefix: '/api', db, service: new MeetingService(db, { clock, notifier, hearings }), pdf, afterChange: flush });

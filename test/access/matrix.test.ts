@@ -114,6 +114,12 @@ const reviewed: Record<string, string> = {
   'GET /api/notifications': LOGGED_IN,
   'POST /api/notifications/read': LOGGED_IN,
   'PUT /api/notifications/mode': LOGGED_IN,
+  'GET /raad': ALL,
+  'GET /raad/:code': ALL,
+  'GET /raad/:code/moeder/:id': ALL,
+  'GET /dokumenter/:id/hoering': ALL,
+  'GET /aarshjul': ALL,
+  'GET /notifikationer': ALL,
 };
 
 const params: Record<string, string> = { id: '1', token: 'x'.repeat(32) };

@@ -1,6 +1,8 @@
 /** The DKFDS page frame: skip link, header with login state, navigation, main, footer. */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { roleNames } from '../../src/access/policy';
+import { api } from './api';
+import { notificationsChanged } from './councils';
 import { Link, navigate, useLocation } from './router';
 import { useSession } from './session';
 
@@ -25,10 +27,14 @@ export function Layout({ title, children }: { title: string; children: ReactNode
     { to: '/benchmark', label: 'Benchmarking' },
     { to: '/dokumenter', label: 'Styringsdokumenter' },
     { to: '/maal', label: 'Mål' },
+    { to: '/raad', label: 'Råd og møder' },
+    { to: '/aarshjul', label: 'Årshjul' },
     ...(session.permissions['result_problems.read'] ? [{ to: '/resultatproblemer', label: 'Resultatproblemer' }] : []),
     ...(session.permissions['users.read'] ? [{ to: '/brugere', label: 'Brugere' }] : []),
     ...(session.permissions['audit.read'] ? [{ to: '/aendringslog', label: 'Ændringslog' }] : []),
   ];
+  const unread = useUnread(session.user?.id ?? null, pathname);
+  if (session.user) nav.push({ to: '/notifikationer', label: 'Notifikationer' });
   return (
     <>
       <header className="header">
@@ -73,7 +79,10 @@ export function Layout({ title, children }: { title: string; children: ReactNode
                 {nav.map((n) => (
                   <li key={n.to} className={pathname === n.to || (n.to !== '/' && pathname.startsWith(`${n.to}/`)) || (n.to.startsWith('/omraade/') && pathname.startsWith('/omraade/')) ? 'active' : undefined}>
                     <Link to={n.to} className="nav-link" aria-current={pathname === n.to ? 'page' : undefined}>
-                      <span>{n.label}</span>
+                      <span>
+                        {n.label}
+                        {n.to === '/notifikationer' && unread > 0 && <> <span className="nav-count">{unread}<span className="sr-only"> ulæste</span></span></>}
+                      </span>
                     </Link>
                   </li>
                 ))}
@@ -96,4 +105,21 @@ export function Layout({ title, children }: { title: string; children: ReactNode
       </footer>
     </>
   );
+}
+
+/** The user's unread notifications, read again on every page and when some are marked read. */
+function useUnread(userId: number | null, pathname: string): number {
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    if (userId === null) return setUnread(0);
+    let live = true;
+    const load = () => void api<{ unread: number }>('/api/notifications').then((n) => live && setUnread(n.unread), () => undefined);
+    load();
+    window.addEventListener(notificationsChanged, load);
+    return () => {
+      live = false;
+      window.removeEventListener(notificationsChanged, load);
+    };
+  }, [userId, pathname]);
+  return unread;
 }

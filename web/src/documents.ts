@@ -1,13 +1,13 @@
 /** The steering documents' API shapes (src/documents) and shared words for the pages. */
 import type { AuditGenerated, IndicatorRow } from '../../src/documents/audit';
-import type { DocumentKind, Figure, ImplementationPlanContent, PlanContent } from '../../src/documents/content';
+import type { DocumentKind, Figure, ImplementationPlanContent, PlanContent, RulesContent } from '../../src/documents/content';
 import type { Approval, DocumentState, TransitionName as Transition } from '../../src/documents/documents.repository';
 import type { ContentIssue } from '../../src/documents/minimum';
 import type { Forecast } from '../../src/targets/forecast';
 import type { TargetEvaluation, TargetStatus } from '../../src/targets/status';
 import type { Indicator, Target } from '../../src/targets/target';
 
-export type { AuditGenerated, Approval, ContentIssue, DocumentKind, Figure, DocumentState, Forecast, ImplementationPlanContent, Indicator, IndicatorRow, PlanContent, Target, TargetEvaluation, TargetStatus, Transition };
+export type { AuditGenerated, Approval, ContentIssue, DocumentKind, Figure, DocumentState, Forecast, ImplementationPlanContent, Indicator, IndicatorRow, PlanContent, RulesContent, Target, TargetEvaluation, TargetStatus, Transition };
 export type Freq = Indicator['freq'];
 export type GoalKind = NonNullable<Target['goal']>['kind'];
 
@@ -15,6 +15,7 @@ export const kindNames: Record<DocumentKind, string> = {
   employment_plan: 'Beskæftigelsesplan',
   results_audit: 'Resultatrevision',
   implementation_plan: 'Regionale mål og implementeringsplan',
+  rules_of_procedure: 'Forretningsorden',
 };
 export const stateNames: Record<DocumentState, string> = { draft: 'Kladde', in_hearing: 'I høring', approved: 'Godkendt', published: 'Offentliggjort' };
 export const statusLabels: Record<TargetStatus, string> = {

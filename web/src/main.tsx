@@ -18,6 +18,12 @@ import { Documents } from './pages/Documents';
 import { DocumentPage } from './pages/Document';
 import { Targets } from './pages/Targets';
 import { MinisterGoals } from './pages/MinisterGoals';
+import { Councils } from './pages/Councils';
+import { CouncilPage } from './pages/Council';
+import { MeetingPage } from './pages/Meeting';
+import { HearingPage } from './pages/Hearing';
+import { YearlyCalendar } from './pages/YearlyCalendar';
+import { Notifications } from './pages/Notifications';
 import { match, RouterProvider, useLocation, Link } from './router';
 import { SessionProvider } from './session';
 
@@ -33,6 +39,15 @@ function Pages() {
   if (match('/dokumenter', pathname)) return <Documents />;
   if (match('/maal', pathname)) return <Targets />;
   if (match('/ministermaal', pathname)) return <MinisterGoals />;
+  if (match('/raad', pathname)) return <Councils />;
+  if (match('/aarshjul', pathname)) return <YearlyCalendar />;
+  if (match('/notifikationer', pathname)) return <Notifications />;
+  const council = match('/raad/:code', pathname);
+  if (council) return <CouncilPage key={council.code} code={council.code!} />;
+  const meeting = match('/raad/:code/moeder/:id', pathname);
+  if (meeting) return <MeetingPage key={meeting.id} code={meeting.code!} id={meeting.id!} />;
+  const hearing = match('/dokumenter/:id/hoering', pathname);
+  if (hearing) return <HearingPage key={hearing.id} id={hearing.id!} />;
   const document = match('/dokumenter/:id', pathname);
   if (document) return <DocumentPage key={document.id} id={document.id!} />;
   const bench = match('/benchmark/:id', pathname);

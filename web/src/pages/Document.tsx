@@ -9,8 +9,10 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNod
 import { api, ApiError } from '../api';
 import {
   dateTime, emptyTarget, fieldId, focusPath, stateClass,
-  type AuditContent, type ContentIssue, type DocumentSummary, type DocumentView, type Figure, type ImplementationPlanContent, type PlanContent, type Target, type TargetView, type Transition,
+  type AuditContent, type ContentIssue, type DocumentSummary, type DocumentView, type Figure, type ImplementationPlanContent, type PlanContent, type RulesContent, type Target, type TargetView, type Transition,
 } from '../documents';
+import { day, responseClass, type Hearing } from '../councils';
+import { Checkbox, RadioGroup } from '../ui';
 import { describeTarget, IndicatorFields, NumberField, TargetEditor, TargetStatusView, TextArea, TextInput } from '../editor';
 import { Alert, Field } from '../forms';
 import { fmt } from '../format';
@@ -19,7 +21,12 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { AuditTables } from './AuditTables';
 
-type Content = PlanContent | ImplementationPlanContent | AuditContent;
+type Content = PlanContent | ImplementationPlanContent | AuditContent | RulesContent;
+/** The options of "send to hearing" (the server's defaults when left out). */
+interface HearingOptions {
+  deadline?: string;
+  require_all: boolean;
+}
 interface Version {
   revision: number;
   event: string;
@@ -118,12 +125,12 @@ export function DocumentPage({ id }: { id: string }) {
     });
   };
 
-  const doTransition = async (action: Transition, approval?: { date: string; decision: string }) => {
+  const doTransition = async (action: Transition, approval?: { date: string; decision: string }, hearing?: HearingOptions) => {
     if (dirty && !(await save())) return;
     const label = view.transitions.find((t) => t.id === action)?.label ?? action;
     await run(`${label} …`, async () => {
       const current = await api<DocumentView>(`/api/documents/${doc.id}`);
-      const s = await api<DocumentSummary>(`/api/documents/${doc.id}/transitions`, { method: 'POST', body: { revision: current.document.revision, action, ...(approval ? { approval } : {}) } });
+      const s = await api<DocumentSummary>(`/api/documents/${doc.id}/transitions`, { method: 'POST', body: { revision: current.document.revision, action, ...(approval ? { approval } : {}), ...(hearing ? { hearing } : {}) } });
       await load();
       setNotice(`${label}: dokumentet er nu version ${s.revision}.`);
     });
@@ -160,13 +167,16 @@ export function DocumentPage({ id }: { id: string }) {
       {notice && <Alert kind="success">{notice}</Alert>}
       {busy && <p role="status" className="doc-progress"><span className="doc-spinner" aria-hidden="true" /> {busy}</p>}
 
-      {view.may_edit && <Transitions view={view} busy={busy !== null} dirty={dirty} onTransition={(a, approval) => void doTransition(a, approval)} />}
+      {session.user && (doc.kind === 'employment_plan' || doc.kind === 'results_audit') && <HearingPanel key={`hearing-${versionsKey}`} docId={doc.id} />}
+
+      {view.may_edit && <Transitions view={view} busy={busy !== null} dirty={dirty} onTransition={(a, approval, hearing) => void doTransition(a, approval, hearing)} />}
 
       {doc.state === 'draft' && (view.check.missing.length > 0 || view.check.notes.length > 0) && <Check view={view} editing={editing} />}
 
       <form onSubmit={onSubmit} noValidate aria-label="Dokumentets indhold">
         {doc.kind === 'employment_plan' && <PlanSections content={draft as PlanContent} saved={doc.content as PlanContent} view={view} editing={editing} edit={(f) => edit((c) => f(c as PlanContent))} />}
         {doc.kind === 'implementation_plan' && <ImplementationSections content={draft as ImplementationPlanContent} saved={doc.content as ImplementationPlanContent} view={view} editing={editing} edit={(f) => edit((c) => f(c as ImplementationPlanContent))} />}
+        {doc.kind === 'rules_of_procedure' && <RulesSections content={draft as RulesContent} editing={editing} edit={(f) => edit((c) => f(c as RulesContent))} />}
         {doc.kind === 'results_audit' && (
           <AuditSections content={draft as AuditContent} generated={(doc.content as AuditContent).generated} editing={editing} busy={busy !== null} onRegenerate={() => void regenerate()} edit={(f) => edit((c) => f(c as AuditContent))} />
         )}
@@ -178,11 +188,11 @@ export function DocumentPage({ id }: { id: string }) {
         )}
       </form>
 
-      <CommentsSection view={view} role={session.user?.role ?? null} onSaved={async (rev) => {
+      {doc.kind !== 'rules_of_procedure' && <CommentsSection view={view} role={session.user?.role ?? null} onSaved={async (rev) => {
         await load(true);
         setBase((b) => (b === rev - 1 ? rev : b));
         setNotice(`Bemærkningerne er gemt (version ${rev}).`);
-      }} />
+      }} />}
 
       <Versions key={versionsKey} docId={doc.id} current={doc.revision} />
     </Layout>
@@ -201,7 +211,7 @@ function ErrorBox({ error, editing, onReload }: { error: ApiError | null; editin
   return (
     <div className="alert alert-error error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-heading">
       <div className="alert-body">
-        <p className="alert-heading" id="error-summary-heading">{error.code === 'conflict' ? 'Dokumentet er ændret af en anden' : 'Der er et problem'}</p>
+        <p className="alert-heading" id="error-summary-heading">{error.code === 'conflict' ? 'Dokumentet er ændret af en anden' : error.code === 'hearing_running' || error.code === 'hearing_responses' ? 'Dokumentet kan ikke godkendes endnu' : 'Der er et problem'}</p>
         <p className="alert-text">{error.message}</p>
         {missing.length > 0 && (
           <ul className="alert-text" aria-label="Det mangler">
@@ -236,7 +246,7 @@ function Check({ view, editing }: { view: DocumentView; editing: boolean }) {
       <h2 id="check-heading" className="h3">Minimumsindhold</h2>
       {missing.length > 0 ? (
         <>
-          <p>Før dokumentet kan sendes i høring, mangler ({missing.length}):</p>
+          <p>Før {view.document.kind === 'rules_of_procedure' ? 'forretningsordenen kan offentliggøres' : 'dokumentet kan sendes i høring'}, mangler ({missing.length}):</p>
           <ul>{missing.map((m) => <li key={m.path}><IssueLink issue={m} editing={editing} /></li>)}</ul>
         </>
       ) : (
@@ -252,11 +262,13 @@ function Check({ view, editing }: { view: DocumentView; editing: boolean }) {
   );
 }
 
-function Transitions({ view, busy, dirty, onTransition }: { view: DocumentView; busy: boolean; dirty: boolean; onTransition: (a: Transition, approval?: { date: string; decision: string }) => void }) {
+function Transitions({ view, busy, dirty, onTransition }: { view: DocumentView; busy: boolean; dirty: boolean; onTransition: (a: Transition, approval?: { date: string; decision: string }, hearing?: HearingOptions) => void }) {
   // The server lists the transitions open from the document's state.
   const open = view.transitions.map((t) => t.id);
   const [date, setDate] = useState('');
   const [decision, setDecision] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [requireAll, setRequireAll] = useState(false);
   if (open.length === 0) return null;
   const label = (t: Transition) => view.transitions.find((x) => x.id === t)?.label ?? t;
   return (
@@ -264,10 +276,28 @@ function Transitions({ view, busy, dirty, onTransition }: { view: DocumentView; 
       <h2 id="transitions-heading" className="h3">Dokumentets gang</h2>
       {dirty && <p className="form-hint">Dine ændringer gemmes først.</p>}
       <div className="doc-transitions">
-        {open.filter((t) => t !== 'approve').map((t) => (
+        {open.filter((t) => t !== 'approve' && t !== 'send_to_hearing').map((t) => (
           <button key={t} type="button" className={`button ${t === 'reopen' ? 'button-secondary' : 'button-primary'}`} disabled={busy} onClick={() => onTransition(t)}>{label(t)}</button>
         ))}
       </div>
+      {open.includes('send_to_hearing') && (
+        <form
+          className="mt-4"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            onTransition('send_to_hearing', undefined, { ...(deadline ? { deadline } : {}), require_all: requireAll });
+          }}
+        >
+          <fieldset>
+            <legend className="h4">Høring</legend>
+            <p className="form-hint mt-0">Høringsparterne er det lokale beskæftigelsesråd (LBR) og beskæftigelsesregionen. De får besked, når dokumentet sendes i høring.</p>
+            <Field id="hearing-deadline" label="Frist for høringssvar (valgfri)" type="date" hint="ÅÅÅÅ-MM-DD. Tom: fristen i årshjulet." value={deadline} onChange={setDeadline} />
+            <Checkbox id="hearing-require-all" label="Kræv alle høringssvar før godkendelse" hint="Ellers kan dokumentet godkendes, når fristen er udløbet, også uden svar." checked={requireAll} onChange={setRequireAll} />
+            <button type="submit" className="button button-primary" disabled={busy}>{label('send_to_hearing')}</button>
+          </fieldset>
+        </form>
+      )}
       {open.includes('approve') && (
         <form
           className="mt-4"
@@ -564,6 +594,61 @@ function AuditSections({ content: c, generated, editing, busy, onRegenerate, edi
         ))}
       </Section>
     </>
+  );
+}
+
+const approvalOptions: { value: RulesContent['response_approval']; label: string }[] = [
+  { value: 'meeting', label: 'Vedtages på et rådsmøde' },
+  { value: 'chair', label: 'Godkendes af formanden' },
+];
+
+/** A council's rules of procedure: the text, the number of meetings a year and how hearing responses are adopted. */
+function RulesSections({ content: c, editing, edit }: { content: RulesContent; editing: boolean; edit: Edit<RulesContent> }) {
+  return (
+    <Section id="s-rules" title="Forretningsorden">
+      <Text id="text" label="Forretningsordenens tekst" value={c.text} editing={editing} onChange={(v) => edit((x) => void (x.text = v))} rows={14} />
+      {editing ? (
+        <>
+          <NumberField id={fieldId('meetings_per_year')} label="Ordinære møder om året" hint="Tom: ikke fastsat." value={c.meetings_per_year} onChange={(v) => edit((x) => void (x.meetings_per_year = v === null ? null : Math.round(v)))} />
+          <RadioGroup id={fieldId('response_approval')} legend="Høringssvar" hint="Hvordan rådet vedtager sine høringssvar til beskæftigelsesplanen og resultatrevisionen." value={c.response_approval} options={approvalOptions} onChange={(v) => edit((x) => void (x.response_approval = v as RulesContent['response_approval']))} />
+        </>
+      ) : (
+        <dl className="doc-facts">
+          <dt>Ordinære møder om året</dt>
+          <dd>{c.meetings_per_year ?? 'Ikke fastsat'}</dd>
+          <dt>Høringssvar</dt>
+          <dd>{approvalOptions.find((o) => o.value === c.response_approval)?.label}</dd>
+        </dl>
+      )}
+    </Section>
+  );
+}
+
+/** The document's hearing at a glance: the deadline, each body's response, a link to the hearing page. */
+function HearingPanel({ docId }: { docId: number }) {
+  const [hearing, setHearing] = useState<Hearing | null>(null);
+  useEffect(() => {
+    // Not everyone takes part in hearings (the public, some roles): then there is no panel.
+    api<{ hearing: Hearing | null }>(`/api/documents/${docId}/hearing`).then((r) => setHearing(r.hearing), () => setHearing(null));
+  }, [docId]);
+  if (!hearing) return null;
+  return (
+    <section aria-labelledby="hearing-heading" className="doc-hearing mb-6">
+      <h2 id="hearing-heading" className="h3">Høring</h2>
+      <p>
+        Version {hearing.revision} {hearing.closed_at ? `var i høring med frist ${day(hearing.deadline)}; høringen er afsluttet.` : hearing.ended ? `var i høring med frist ${day(hearing.deadline)}; fristen er udløbet.` : `er i høring til og med ${day(hearing.deadline)}.`}
+        {hearing.require_all && ' Alle høringssvar kræves før godkendelsen.'}
+      </p>
+      <ul className="nobullet-list">
+        {hearing.bodies.map((b) => (
+          <li key={b.code}>
+            {b.name}: <span className={responseClass(b.state)}>{b.state_name}</span>
+            {b.late && <> <span className="badge badge-warning">Modtaget efter fristen</span></>}
+          </li>
+        ))}
+      </ul>
+      <p><Link to={`/dokumenter/${docId}/hoering`} className="button button-secondary">Gå til høringen</Link></p>
+    </section>
   );
 }
 

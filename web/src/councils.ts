@@ -1,0 +1,220 @@
+/**
+ * The councils' API shapes (src/councils, src/meetings, src/hearings, src/calendar,
+ * src/notifications) and shared words and date formats for their pages.
+ */
+import type { DocumentKind, DocumentState } from './documents';
+
+export type CouncilType = 'BER' | 'RBR' | 'LBR' | 'RAR';
+export const councilTypeNames: Record<CouncilType, string> = {
+  BER: 'Beskæftigelsesrådet',
+  RBR: 'Regionalt beskæftigelsesråd',
+  LBR: 'Lokalt beskæftigelsesråd',
+  RAR: 'Regionalt arbejdsmarkedsråd',
+};
+
+export interface CouncilSummary {
+  id: number;
+  code: string;
+  name: string;
+  area: string | null;
+  type: CouncilType;
+  type_name: string;
+}
+
+export interface Member {
+  id: number;
+  seat: string;
+  seat_name: string;
+  name: string;
+  email: string | null;
+  substitute_name: string | null;
+  substitute_email: string | null;
+  term_from: string;
+  term_to: string | null;
+  appointed_by: string;
+  office: 'chair' | 'deputy_chair' | null;
+  office_from: string | null;
+  office_to: string | null;
+  version: number;
+}
+
+export interface CouncilView extends CouncilSummary {
+  date: string;
+  access: { member: boolean; chair: boolean; secretariat: boolean };
+  composition: {
+    from: string;
+    to: string | null;
+    outside_period: boolean;
+    source: string;
+    substitutes: boolean;
+    seats: { seat: string; name: string; min: number; max: number; have: number }[];
+  } | null;
+  problems: { kind: string; message: string }[];
+  members: Member[];
+  seats: { id: string; name: string }[];
+  rules_of_procedure: { id: number; year: number; state: DocumentState }[];
+}
+
+export interface MeetingSummary {
+  id: number;
+  title: string;
+  starts_at: string;
+  place: string;
+  items: number;
+  agenda_published_at: string | null;
+  minutes_published_at: string | null;
+}
+
+export type Attachment = { kind: 'document'; document_id: number; revision: number; title: string } | { kind: 'file'; file_id: number; name: string };
+
+export interface Item {
+  id?: string;
+  title: string;
+  text: string;
+  closed: boolean;
+  attachments: Attachment[];
+  decision: string;
+  hearing: { hearing_id: number; body: string } | null;
+}
+
+export interface Meeting {
+  id: number;
+  council_id: number;
+  title: string;
+  starts_at: string;
+  place: string;
+  items: Item[];
+  minutes: string;
+  agenda_published_at: string | null;
+  minutes_published_at: string | null;
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+  may_manage: boolean;
+  council: { code: string; name: string; type: CouncilType };
+}
+
+export type ResponseState = 'none' | 'draft' | 'adopted';
+export interface HearingBody {
+  code: string;
+  name: string;
+  kind: string;
+  state: ResponseState;
+  state_name: string;
+  response: string;
+  revision: number;
+  adopted_at: string | null;
+  adopted_by: string | null;
+  meeting_id: number | null;
+  late: boolean;
+  updated_at: string | null;
+  updated_by: string | null;
+  may_comment: boolean;
+  may_draft: boolean;
+  may_adopt: boolean;
+  adopt_by: 'chair' | 'region' | null;
+}
+export interface HearingComment {
+  id: number;
+  section: string;
+  paragraph: number | null;
+  text: string;
+  author: string;
+  body: string;
+  body_name: string;
+  created_at: string;
+  mine: boolean;
+}
+export interface Hearing {
+  id: number;
+  document: { id: number; kind: DocumentKind; area: string; area_name: string; year: number; state: DocumentState; revision: number };
+  revision: number;
+  deadline: string;
+  require_all: boolean;
+  opened_at: string;
+  opened_by: string;
+  closed_at: string | null;
+  ended: boolean;
+  today: string;
+  bodies: HearingBody[];
+  sections: { path: string; title: string; paragraphs: string[] }[];
+  comments: HearingComment[];
+}
+
+/** GET /api/hearings: open hearings the user's bodies are consulted on. */
+export interface OpenHearing {
+  id: number;
+  document_id: number;
+  kind: DocumentKind;
+  area: string;
+  area_name: string;
+  year: number;
+  deadline: string;
+  ended: boolean;
+  bodies: { code: string; name: string; state: ResponseState; state_name: string; late: boolean }[];
+}
+
+export type StepStatus = 'done' | 'done_late' | 'overdue' | 'due_soon' | 'upcoming';
+export interface Deadline {
+  step: string;
+  kind: 'results_audit' | 'employment_plan';
+  label: string;
+  document_year: number;
+  due: string;
+  overridden: boolean;
+  note: string | null;
+}
+export interface StepCell extends Deadline {
+  status: StepStatus;
+  status_label: string;
+  done_on: string | null;
+  marked: boolean;
+  days_left: number;
+  document_id: number | null;
+  document_state: string | null;
+}
+export interface Board {
+  year: number;
+  area: string;
+  area_name: string;
+  today: string;
+  steps: Deadline[];
+  rows: { area: string; name: string; steps: StepCell[]; counts: Record<StepStatus, number> }[];
+  counts: Record<StepStatus, number>;
+  statuses: { id: StepStatus; label: string }[];
+}
+
+export interface Milestone {
+  id: number;
+  due: string;
+  title: string;
+  description: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface Notifications {
+  mode: string;
+  modes: { id: string; label: string }[];
+  unread: number;
+  items: { id: number; title: string; body: string; link: string; created_at: string; read_at: string | null }[];
+}
+
+/** Fired when notifications are read, so the menu's count follows. */
+export const notificationsChanged = 'styr:notifications-changed';
+
+const stepBadge: Record<StepStatus, string> = { done: 'badge-success', done_late: 'badge-warning', overdue: 'badge-error', due_soon: 'badge-warning', upcoming: 'badge-info' };
+export const stepClass = (s: StepStatus) => `badge ${stepBadge[s]}`;
+const responseBadge: Record<ResponseState, string> = { none: 'badge-info', draft: 'badge-warning', adopted: 'badge-success' };
+export const responseClass = (s: ResponseState) => `badge ${responseBadge[s]}`;
+
+const TZ = 'Europe/Copenhagen';
+/** '2026-08-31' → '31.08.2026'. */
+export const day = (d: string | null | undefined) => (d ? d.slice(0, 10).split('-').reverse().join('.') : '');
+/** An instant in Copenhagen time, e.g. '20. august 2026 kl. 16.00'. */
+export const when = (iso: string) => new Date(iso).toLocaleString('da-DK', { timeZone: TZ, dateStyle: 'long', timeStyle: 'short' });
+/** An instant as a `datetime-local` value in Copenhagen time. */
+export const localInput = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: TZ }).replace(' ', 'T').slice(0, 16);
+/** A term or period: '01.01.2022–31.12.2026' (open end: 'fra 01.01.2022'). */
+export const period = (from: string | null, to: string | null) => (from && to ? `${day(from)}–${day(to)}` : from ? `fra ${day(from)}` : to ? `til ${day(to)}` : '');
+export const officeNames = { chair: 'Formand', deputy_chair: 'Næstformand' } as const;

@@ -1,0 +1,83 @@
+/** Form parts shared by the council, meeting, hearing and calendar pages (DKFDS markup). */
+import { useEffect, useRef } from 'react';
+import { ApiError } from './api';
+
+export const toError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
+
+/** Focuses and scrolls to a field by id; false when it is not on the page. */
+export function focusField(id: string): boolean {
+  const el = document.getElementById(id);
+  if (!el) return false;
+  el.focus();
+  el.scrollIntoView({ block: 'center' });
+  return true;
+}
+
+/**
+ * The error summary of a form: takes focus when it appears, shows the server's Danish message
+ * as it is, links to the field it names, and for a conflict offers the newest version.
+ */
+export function ErrorSummary({ error, heading, fieldId, onReload, reloadHint }: { error: ApiError | null; heading?: string; fieldId?: (field: string) => string; onReload?: () => void; reloadHint?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  if (!error) return null;
+  const id = error.field && fieldId ? fieldId(error.field) : null;
+  return (
+    <div className="alert alert-error error-summary" role="alert" tabIndex={-1} ref={ref}>
+      <div className="alert-body">
+        <p className="alert-heading">{heading ?? (error.code === 'conflict' ? 'Det er ændret af en anden' : 'Der er et problem')}</p>
+        {id ? (
+          <ul className="alert-text nobullet-list">
+            <li><a href={`#${id}`} onClick={(e) => { e.preventDefault(); focusField(id); }}>{error.message}</a></li>
+          </ul>
+        ) : (
+          <p className="alert-text">{error.message}</p>
+        )}
+        {error.code === 'conflict' && onReload && (
+          <p className="alert-text">
+            <button type="button" className="button button-secondary" onClick={onReload}>Hent den nyeste version</button>{' '}
+            <span className="form-hint">{reloadHint ?? '(erstatter det, der står i formularen)'}</span>
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The field's error from the server, when it names that field. */
+export const fieldError = (error: ApiError | null, field: string) => (error?.field === field ? error.message : undefined);
+
+/** A progress line announced politely. */
+export function Progress({ text }: { text: string | null }) {
+  return text ? <p role="status" className="doc-progress"><span className="doc-spinner" aria-hidden="true" /> {text}</p> : null;
+}
+
+export function Checkbox({ id, label, checked, onChange, hint }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void; hint?: string }) {
+  return (
+    <div className="form-group form-group-checkbox">
+      <input className="form-checkbox" type="checkbox" id={id} name={id} checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+      {hint && <span className="form-hint" id={`${id}-hint`}>{hint}</span>}
+    </div>
+  );
+}
+
+export function RadioGroup({ id, legend, value, options, onChange, hint, error }: { id: string; legend: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void; hint?: string; error?: string }) {
+  return (
+    <div className={`form-group${error ? ' form-error' : ''}`}>
+      <fieldset id={id} tabIndex={-1} aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
+        <legend className="form-label">{legend}</legend>
+        {hint && <span className="form-hint" id={`${id}-hint`}>{hint}</span>}
+        {error && <span className="form-error-message" id={`${id}-error`}><span className="sr-only">Fejl: </span>{error}</span>}
+        {options.map((o) => (
+          <div key={o.value} className="form-group-radio">
+            <input className="form-radio" type="radio" id={`${id}-${o.value}`} name={id} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
