@@ -21,8 +21,7 @@ import { areaById, areas } from '../reference/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
-export const responseStates = ['none', 'draft', 'adopted'] as const;
-export type ResponseState = (typeof responseStates)[number];
+export type ResponseState = 'none' | 'draft' | 'adopted';
 export const responseStateNames: Record<ResponseState, string> = { none: 'Ikke påbegyndt', draft: 'Udkast', adopted: 'Vedtaget' };
 
 export interface Body {
@@ -60,7 +59,7 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00
 /** The hearing is over: closed (approved, taken back) or past its deadline (Danish days). */
 export const hearingEnded = (h: Pick<Hearing, 'deadline' | 'closed_at'>, today: string) => h.closed_at !== null || today > h.deadline;
 
-export const hearingOptionsSchema = z
+const hearingOptionsSchema = z
   .object({
     deadline: z.iso.date('skriv fristen som ÅÅÅÅ-MM-DD').optional(),
     /** Organisation codes, e.g. LBR-J101 and B1. */
@@ -97,7 +96,7 @@ export async function currentHearing(db: Conn, documentId: number): Promise<Hear
 }
 
 /** Who a user can be in a body: a member (comment, draft), the one who adopts, the council's secretariat. */
-export async function bodyAccess(db: Conn, user: User | null, body: Pick<Body, 'organisation_id' | 'kind' | 'area'>, today: string): Promise<{ member: boolean; adopt: 'chair' | 'region' | null; secretariat: boolean }> {
+async function bodyAccess(db: Conn, user: User | null, body: Pick<Body, 'organisation_id' | 'kind' | 'area'>, today: string): Promise<{ member: boolean; adopt: 'chair' | 'region' | null; secretariat: boolean }> {
   if (!user) return { member: false, adopt: null, secretariat: false };
   if (body.kind === 'employment_region') {
     const mine = user.role === 'national_admin' || (user.role === 'regional_monitor' && user.organisation.area === body.area);
@@ -111,7 +110,7 @@ export async function bodyAccess(db: Conn, user: User | null, body: Pick<Body, '
 }
 
 /** The council's rules of procedure in force: the newest published for its area (the default when none: adopted at a meeting). */
-export async function rulesOf(db: Conn, council: Pick<Council, 'area'>, today: string): Promise<Pick<RulesContent, 'response_approval'>> {
+async function rulesOf(db: Conn, council: Pick<Council, 'area'>, today: string): Promise<Pick<RulesContent, 'response_approval'>> {
   if (!council.area) return { response_approval: 'meeting' };
   const year = Number(today.slice(0, 4));
   for (let y = year; y >= year - 20; y--) {
@@ -147,7 +146,7 @@ export interface HearingDeps {
  * hearing runs or misses a required response and then closes it, "reopen" closes it, and
  * approval and publication send the document with its responses to the RBR.
  */
-export function hearingTransitions(deps: HearingDeps): TransitionHook {
+function hearingTransitions(deps: HearingDeps): TransitionHook {
   return async (tx, { actor, name, after, options }) => {
     const today = danishDate(deps.clock.now());
     const h = await currentHearing(tx, after.id);
@@ -194,7 +193,7 @@ export function hearingTransitions(deps: HearingDeps): TransitionHook {
 }
 
 /** After approval and publication the document, with its responses, goes to the RBR (its members and the region). */
-export function rbrDispatch(deps: HearingDeps): TransitionHook {
+function rbrDispatch(deps: HearingDeps): TransitionHook {
   return async (tx, { name, after }) => {
     if (name !== 'approve' && name !== 'publish') return;
     if (after.kind !== 'employment_plan' && after.kind !== 'results_audit') return;

@@ -17,13 +17,12 @@ import type { HearingService } from '../hearings/index.js';
 import type { Notifier } from '../notifications/index.js';
 
 
-export const attachmentSchema = z.discriminatedUnion('kind', [
+const attachmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('document'), document_id: z.number().int().min(1), revision: z.number().int().min(1), title: z.string().max(300) }),
   z.object({ kind: z.literal('file'), file_id: z.number().int().min(1), name: z.string().max(300) }),
 ]);
-export type Attachment = z.infer<typeof attachmentSchema>;
 
-export const itemSchema = z.object({
+const itemSchema = z.object({
   id: z.string().max(64).optional(),
   title: z.string().trim().min(1, 'giv punktet en overskrift').max(300),
   text: z.string().max(20_000).default(''),
