@@ -1,8 +1,35 @@
 /** Form parts shared by the council, meeting, hearing and calendar pages (DKFDS markup). */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from './api';
 
 export const toError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
+
+/**
+ * A component's actions: `run` shows the progress text (`busy`, null when idle), clears the
+ * error and the notice, and keeps the action's error; a string the action returns becomes the
+ * notice. It resolves to whether the action succeeded.
+ */
+export function useAction() {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const run = async (progress: string, action: () => Promise<string | void | null>): Promise<boolean> => {
+    setBusy(progress);
+    setError(null);
+    setNotice(null);
+    try {
+      const text = await action();
+      if (text) setNotice(text);
+      return true;
+    } catch (e) {
+      setError(toError(e));
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { busy, error, notice, setError, setNotice, run };
+}
 
 /** Focuses and scrolls to a field by id; false when it is not on the page. */
 export function focusField(id: string): boolean {

@@ -5,7 +5,7 @@
  * its own yearly calendar of milestones (members and secretariat) and its calendar feed.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { day, officeNames, period, when, type CouncilView, type MeetingSummary, type Member, type Milestone } from '../councils';
 import { stateClass, stateNames, type DocumentSummary } from '../documents';
 import { Select, TextArea } from '../editor';
@@ -13,7 +13,7 @@ import { Alert, Field } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
-import { ErrorSummary, fieldError, Progress, toError } from '../ui';
+import { ErrorSummary, fieldError, Progress, toError, useAction } from '../ui';
 
 export function CouncilPage({ code }: { code: string }) {
   const session = useSession();
@@ -140,25 +140,15 @@ function Members({ council, reload }: { council: CouncilView; reload: () => Prom
   /** The form: a new member, or the member being changed. */
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
   const [confirm, setConfirm] = useState<number | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, notice, setError, setNotice, run } = useAction();
 
-  const remove = async (m: Member) => {
-    setBusy(`Fjerner ${m.name} …`);
-    setError(null);
-    setNotice(null);
-    try {
+  const remove = (m: Member) =>
+    run(`Fjerner ${m.name} …`, async () => {
       await api(`/api/councils/${encodeURIComponent(council.code)}/members/${m.id}?version=${m.version}`, { method: 'DELETE' });
       setConfirm(null);
       await reload();
-      setNotice(`${m.name} er fjernet fra rådet.`);
-    } catch (e) {
-      setError(toError(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+      return `${m.name} er fjernet fra rådet.`;
+    });
 
   return (
     <section aria-labelledby="s-members" className="doc-section">
@@ -236,8 +226,7 @@ function Members({ council, reload }: { council: CouncilView; reload: () => Prom
 function MemberEditor({ council, member, onCancel, onSaved, onReload }: { council: CouncilView; member: Member | null; onCancel: () => void; onSaved: (notice: string) => Promise<void>; onReload: () => Promise<void> }) {
   const [f, setF] = useState<MemberForm>(() => (member ? formOf(member) : blankMember()));
   const [version, setVersion] = useState(member?.version ?? 0);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const set = (k: keyof MemberForm) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const err = (k: string) => fieldError(error, k);
   const heading = member ? `Ret ${member.name}` : 'Tilføj medlem';
@@ -245,19 +234,13 @@ function MemberEditor({ council, member, onCancel, onSaved, onReload }: { counci
     document.getElementById('member-heading')?.focus();
   }, []);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run('Gemmer …', async () => {
       const path = `/api/councils/${encodeURIComponent(council.code)}/members${member ? `/${member.id}` : ''}`;
       const saved = await api<Member>(path, { method: member ? 'PUT' : 'POST', body: member ? { ...bodyOf(f), version } : bodyOf(f) });
       await onSaved(member ? `${saved.name} er gemt.` : `${saved.name} er tilføjet.`);
-    } catch (err) {
-      setError(toError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   /** After a conflict: the newest version of the member replaces the form. */
   const reload = async () => {
@@ -271,7 +254,7 @@ function MemberEditor({ council, member, onCancel, onSaved, onReload }: { counci
     setError(null);
   };
   return (
-    <form className="target-editor mt-6" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="member-heading">
+    <form className="target-editor mt-6" noValidate onSubmit={submit} aria-labelledby="member-heading">
       <h3 id="member-heading" tabIndex={-1}>{heading}</h3>
       <ErrorSummary error={error} heading={error?.code === 'conflict' ? 'Medlemmet er ændret af en anden' : undefined} fieldId={memberFieldId} onReload={() => void reload()} />
       <div className={`form-group${err('seat') ? ' form-error' : ''}`}>
@@ -296,28 +279,21 @@ function MemberEditor({ council, member, onCancel, onSaved, onReload }: { counci
           <Field id="member-office_to" label="Hvervet til (valgfri)" type="date" value={f.office_to} onChange={set('office_to')} error={err('office_to')} />
         </>
       )}
-      <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Gemmer …' : member ? 'Gem medlemmet' : 'Tilføj medlemmet'}</button>{' '}
+      <button type="submit" className="button button-primary" disabled={busy !== null}>{busy !== null ? 'Gemmer …' : member ? 'Gem medlemmet' : 'Tilføj medlemmet'}</button>{' '}
       <button type="button" className="button button-tertiary" onClick={onCancel}>Annullér</button>
     </form>
   );
 }
 
 function Rules({ council }: { council: CouncilView }) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const year = new Date().getFullYear();
   const docs = council.rules_of_procedure;
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const create = () =>
+    run('Opretter …', async () => {
       const d = await api<DocumentSummary>('/api/documents', { method: 'POST', body: { kind: 'rules_of_procedure', area: council.area, year } });
       navigate(`/dokumenter/${d.id}`);
-    } catch (e) {
-      setError(toError(e));
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section aria-labelledby="s-rules" className="doc-section">
       <h2 id="s-rules">Forretningsorden</h2>
@@ -333,7 +309,7 @@ function Rules({ council }: { council: CouncilView }) {
       )}
       {council.access.secretariat && council.area && !docs.some((d) => d.year === year) && (
         <p>
-          <button type="button" className="button button-secondary" disabled={busy} onClick={() => void create()}>{busy ? 'Opretter …' : docs.length === 0 ? 'Opret forretningsorden' : `Opret forretningsorden for ${year}`}</button>
+          <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void create()}>{busy !== null ? 'Opretter …' : docs.length === 0 ? 'Opret forretningsorden' : `Opret forretningsorden for ${year}`}</button>
         </p>
       )}
     </section>
@@ -383,31 +359,25 @@ function NewMeeting({ code }: { code: string }) {
   const [title, setTitle] = useState('Ordinært møde');
   const [startsAt, setStartsAt] = useState('');
   const [place, setPlace] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run('Opretter …', async () => {
       const m = await api<{ id: number }>(`/api/councils/${encodeURIComponent(code)}/meetings`, { method: 'POST', body: { title, starts_at: startsAt, place } });
       navigate(`/raad/${encodeURIComponent(code)}/moeder/${m.id}?rediger=1`);
-    } catch (err) {
-      setError(toError(err));
-      setBusy(false);
-    }
+    });
   };
   return (
     <details className="details mt-6">
       <summary className="details-summary">Indkald til møde</summary>
       <div className="details-text">
         <ErrorSummary error={error} fieldId={meetingFieldId} />
-        <form noValidate onSubmit={(e) => void submit(e)} aria-label="Indkald til møde">
+        <form noValidate onSubmit={submit} aria-label="Indkald til møde">
           <Field id="new-meeting-title" label="Titel" value={title} onChange={setTitle} error={fieldError(error, 'title')} />
           <Field id="new-meeting-starts_at" label="Tidspunkt" type="datetime-local" hint="Dansk tid." value={startsAt} onChange={setStartsAt} error={fieldError(error, 'starts_at')} />
           <Field id="new-meeting-place" label="Sted" value={place} onChange={setPlace} error={fieldError(error, 'place')} />
           <p className="form-hint">Punkterne på dagsordenen skrives på mødets side, når mødet er oprettet.</p>
-          <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Opretter …' : 'Opret mødet'}</button>
+          <button type="submit" className="button button-primary" disabled={busy !== null}>{busy !== null ? 'Opretter …' : 'Opret mødet'}</button>
         </form>
       </div>
     </details>
@@ -420,9 +390,7 @@ function Milestones({ code }: { code: string }) {
   const [due, setDue] = useState('');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, notice, run } = useAction();
   const base = `/api/councils/${encodeURIComponent(code)}/milestones`;
   const load = useCallback(async () => {
     try {
@@ -434,20 +402,6 @@ function Milestones({ code }: { code: string }) {
   useEffect(() => {
     void load();
   }, [load]);
-  const run = async (progress: string, action: () => Promise<string>) => {
-    setBusy(progress);
-    setError(null);
-    setNotice(null);
-    try {
-      const text = await action();
-      await load();
-      setNotice(text);
-    } catch (e) {
-      setError(toError(e));
-    } finally {
-      setBusy(null);
-    }
-  };
   const add = (e: FormEvent) => {
     e.preventDefault();
     void run('Tilføjer milepælen …', async () => {
@@ -456,6 +410,7 @@ function Milestones({ code }: { code: string }) {
       setDue('');
       setTitle('');
       setDescription('');
+      await load();
       return `Milepælen "${t}" er tilføjet.`;
     });
   };
@@ -475,6 +430,7 @@ function Milestones({ code }: { code: string }) {
               {m.description && <p className="mt-0 mb-2 doc-paragraph">{m.description}</p>}
               <button type="button" className="button button-tertiary" disabled={busy !== null} onClick={() => void run('Sletter milepælen …', async () => {
                 await api(`${base}/${m.id}`, { method: 'DELETE' });
+                await load();
                 return `Milepælen "${m.title}" er slettet.`;
               })}>Slet<span className="sr-only"> milepælen {m.title}</span></button>
             </li>

@@ -12,7 +12,7 @@ import {
   type AuditContent, type ContentIssue, type DocumentSummary, type DocumentView, type Figure, type ImplementationPlanContent, type PlanContent, type RulesContent, type Target, type TargetView, type Transition,
 } from '../documents';
 import { day, responseClass, type Hearing } from '../councils';
-import { Checkbox, RadioGroup } from '../ui';
+import { Checkbox, RadioGroup, toError, useAction } from '../ui';
 import { describeTarget, IndicatorFields, NumberField, TargetEditor, TargetStatusView, TextArea, TextInput } from '../editor';
 import { Alert, Field } from '../forms';
 import { fmt } from '../format';
@@ -41,7 +41,6 @@ interface Diff {
   fields: { key: string; label: string; lines: { op: '=' | '+' | '-'; text: string }[] }[];
 }
 
-const toError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function DocumentPage({ id }: { id: string }) {
@@ -51,9 +50,7 @@ export function DocumentPage({ id }: { id: string }) {
   /** The revision the form's contents are based on. */
   const [base, setBase] = useState<number | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, notice, setError, setNotice, run } = useAction();
   const [versionsKey, setVersionsKey] = useState(0);
 
   /** Reads the document; `keepForm` leaves what the user is writing alone. */
@@ -100,28 +97,12 @@ export function DocumentPage({ id }: { id: string }) {
       return c;
     });
 
-  /** Runs an action with progress shown and errors kept; returns whether it succeeded. */
-  const run = async (progress: string, action: () => Promise<void>): Promise<boolean> => {
-    setBusy(progress);
-    setError(null);
-    setNotice(null);
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError(toError(e));
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  };
-
   const save = async () => {
     const content = doc.kind === 'results_audit' ? { analysis: (draft as AuditContent).analysis, comments: (doc.content as AuditContent).comments } : { ...draft, comments: (doc.content as { comments?: unknown }).comments };
     return run('Gemmer …', async () => {
       const s = await api<DocumentSummary>(`/api/documents/${doc.id}`, { method: 'PUT', body: { revision: base, content } });
       await load();
-      setNotice(`Gemt som version ${s.revision}.`);
+      return `Gemt som version ${s.revision}.`;
     });
   };
 
@@ -132,7 +113,7 @@ export function DocumentPage({ id }: { id: string }) {
       const current = await api<DocumentView>(`/api/documents/${doc.id}`);
       const s = await api<DocumentSummary>(`/api/documents/${doc.id}/transitions`, { method: 'POST', body: { revision: current.document.revision, action, ...(approval ? { approval } : {}), ...(hearing ? { hearing } : {}) } });
       await load();
-      setNotice(`${label}: dokumentet er nu version ${s.revision}.`);
+      return `${label}: dokumentet er nu version ${s.revision}.`;
     });
   };
 
@@ -141,7 +122,7 @@ export function DocumentPage({ id }: { id: string }) {
       await api(`/api/documents/${doc.id}/regenerate`, { method: 'POST', body: { revision: base } });
       await load(true);
       setBase((b) => (b === null ? b : b + 1));
-      setNotice('Tallene er dannet igen. Jeres tekst er bevaret.');
+      return 'Tallene er dannet igen. Jeres tekst er bevaret.';
     });
 
   const onSubmit = (e: FormEvent) => {
@@ -674,25 +655,22 @@ function CommentsSection({ view, role, onSaved }: { view: DocumentView; role: st
 
 function CommentForm({ who, label, initial, docId, revision, onSaved }: { who: 'lbr' | 'region'; label: string; initial: string; docId: number; revision: number; onSaved: (revision: number) => Promise<void> }) {
   const [text, setText] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
   return (
     <form
       noValidate
       className="mb-6"
       onSubmit={(e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(null);
-        api<DocumentSummary>(`/api/documents/${docId}/comments`, { method: 'PUT', body: { revision, who, text } })
-          .then((s) => onSaved(s.revision))
-          .catch((err: unknown) => setError(toError(err)))
-          .finally(() => setBusy(false));
+        void run('Gemmer …', async () => {
+          const s = await api<DocumentSummary>(`/api/documents/${docId}/comments`, { method: 'PUT', body: { revision, who, text } });
+          await onSaved(s.revision);
+        });
       }}
     >
       {error && <Alert kind="error" heading="Bemærkningerne blev ikke gemt">{error.message}</Alert>}
       <TextArea id={`comment-${who}`} label={label} value={text} onChange={setText} />
-      <button type="submit" className="button button-secondary" disabled={busy}>{busy ? 'Gemmer …' : 'Gem bemærkninger'}</button>
+      <button type="submit" className="button button-secondary" disabled={busy !== null}>{busy !== null ? 'Gemmer …' : 'Gem bemærkninger'}</button>
     </form>
   );
 }
@@ -702,27 +680,20 @@ function Versions({ docId, current }: { docId: number; current: number }) {
   const [from, setFrom] = useState(String(Math.max(1, current - 1)));
   const [to, setTo] = useState(String(current));
   const [diff, setDiff] = useState<Diff | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   useEffect(() => {
-    api<Version[]>(`/api/documents/${docId}/versions`).then(setVersions, (e: Error) => setError(e.message));
+    api<Version[]>(`/api/documents/${docId}/versions`).then(setVersions, (e: unknown) => setError(toError(e)));
   }, [docId]);
-  const compare = async (e: FormEvent) => {
+  const compare = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run('Sammenligner …', async () => {
       setDiff(await api<Diff>(`/api/documents/${docId}/diff?from=${from}&to=${to}`));
-    } catch (err) {
-      setError(toError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const options = (versions ?? []).map((v) => <option key={v.revision} value={v.revision}>Version {v.revision}: {v.event_name}</option>);
   return (
     <Section id="s-versions" title="Versioner">
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && <Alert kind="error">{error.message}</Alert>}
       {!versions && !error && <p>Henter versionerne …</p>}
       {versions && (
         <>
@@ -738,7 +709,7 @@ function Versions({ docId, current }: { docId: number; current: number }) {
             </table>
           </div>
           {versions.length > 1 && (
-            <form onSubmit={(e) => void compare(e)} noValidate className="doc-compare">
+            <form onSubmit={compare} noValidate className="doc-compare">
               <fieldset>
                 <legend className="h4">Sammenlign to versioner</legend>
                 <div className="form-group">
@@ -749,7 +720,7 @@ function Versions({ docId, current }: { docId: number; current: number }) {
                   <label className="form-label" htmlFor="diff-to">Til version</label>
                   <select id="diff-to" className="form-select" value={to} onChange={(e) => setTo(e.target.value)}>{options}</select>
                 </div>
-                <button type="submit" className="button button-secondary" disabled={busy}>{busy ? 'Sammenligner …' : 'Sammenlign'}</button>
+                <button type="submit" className="button button-secondary" disabled={busy !== null}>{busy !== null ? 'Sammenligner …' : 'Sammenlign'}</button>
               </fieldset>
             </form>
           )}

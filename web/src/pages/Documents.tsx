@@ -4,13 +4,14 @@
  * create their jobcenter's plan or audit, regional monitors their region's implementation plan.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { dateTime, kindNames, stateClass, stateNames, type DocumentKind, type DocumentSummary } from '../documents';
 import { Select } from '../editor';
 import { Alert, ErrorSummary, Field } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
+import { useAction } from '../ui';
 
 export interface AreaRef {
   id: string;
@@ -125,30 +126,23 @@ function NewDocument() {
   const [kind, setKind] = useState<DocumentKind>(kinds[0] ?? 'employment_plan');
   const [year, setYear] = useState(String(new Date().getFullYear() + (kinds[0] === 'results_audit' ? -1 : 1)));
   const [area, setArea] = useState(own);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   if (kinds.length === 0) return null;
   const fixedArea = role !== 'national_admin';
   const heading = kinds.length === 1 && kinds[0] === 'implementation_plan' ? 'Ny implementeringsplan' : 'Ny beskæftigelsesplan eller resultatrevision';
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
+    void run('Opretter …', async () => {
       const d = await api<DocumentSummary>('/api/documents', { method: 'POST', body: { kind, area, year: Number(year) } });
       navigate(`/dokumenter/${d.id}`);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <details className="details mb-6">
       <summary className="details-summary">{heading}</summary>
       <div className="details-text">
         <ErrorSummary error={error} />
-        <form onSubmit={(e) => void submit(e)} noValidate>
+        <form onSubmit={submit} noValidate>
           {kinds.length > 1 && <Select id="new-kind" label="Dokument" value={kind} onChange={(v) => setKind(v as DocumentKind)} options={kinds.map((k) => ({ value: k, label: kindNames[k] }))} />}
           <Field id="new-year" label="År" type="text" hint={kind === 'results_audit' ? 'Det år, revisionen følger op på.' : 'Det år, planen gælder for.'} value={year} onChange={setYear} error={error?.field === 'year' ? error.message : undefined} />
           {fixedArea ? (
@@ -162,8 +156,8 @@ function NewDocument() {
               </select>
             </div>
           )}
-          <button type="submit" className="button button-primary" disabled={busy}>{busy ? (kind === 'results_audit' ? 'Danner revisionen fra statistikken …' : 'Opretter …') : 'Opret'}</button>
-          {busy && <p role="status" className="sr-only">{kind === 'results_audit' ? 'Danner revisionen fra statistikken …' : 'Opretter …'}</p>}
+          <button type="submit" className="button button-primary" disabled={busy !== null}>{busy !== null ? (kind === 'results_audit' ? 'Danner revisionen fra statistikken …' : 'Opretter …') : 'Opret'}</button>
+          {busy !== null && <p role="status" className="sr-only">{kind === 'results_audit' ? 'Danner revisionen fra statistikken …' : 'Opretter …'}</p>}
         </form>
       </div>
     </details>

@@ -6,7 +6,7 @@
  * adoption by the chair or the region when the rules allow it, else a pointer to the meeting.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { day, responseClass, type Hearing, type HearingBody, type HearingComment } from '../councils';
 import { dateTime, kindNames } from '../documents';
 import { TextArea } from '../editor';
@@ -14,7 +14,7 @@ import { Alert } from '../forms';
 import { Layout } from '../Layout';
 import { Link } from '../router';
 import { useSession } from '../session';
-import { ErrorSummary, Progress, toError } from '../ui';
+import { ErrorSummary, Progress, toError, useAction } from '../ui';
 
 export function HearingPage({ id }: { id: string }) {
   const session = useSession();
@@ -141,31 +141,23 @@ function SectionView({ hearing, section: s, commenters, onChanged }: { hearing: 
 }
 
 function Comments({ comments, hearingId, onChanged, label, heading }: { comments: HearingComment[]; hearingId: number; onChanged: () => Promise<void>; label: string; heading?: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   if (comments.length === 0) return null;
-  const withdraw = async (c: HearingComment) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const withdraw = (c: HearingComment) =>
+    run('Trækker kommentaren tilbage …', async () => {
       await api(`/api/hearings/${hearingId}/comments/${c.id}`, { method: 'DELETE' });
       await onChanged();
-    } catch (e) {
-      setError(toError(e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="hearing-comments">
       {heading && <h4 className="h5">{heading}</h4>}
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && <Alert kind="error">{error.message}</Alert>}
       <ul className="nobullet-list" aria-label={`Kommentarer til ${label}`}>
         {comments.map((c) => (
           <li key={c.id} className="hearing-comment">
             <p className="mb-1 mt-0"><strong>{c.author}</strong>, {c.body_name} · <time dateTime={c.created_at}>{dateTime(c.created_at)}</time></p>
             <p className="doc-paragraph mt-0 mb-1">{c.text}</p>
-            {c.mine && <button type="button" className="button button-tertiary" disabled={busy} onClick={() => void withdraw(c)}>Træk kommentaren tilbage</button>}
+            {c.mine && <button type="button" className="button button-tertiary" disabled={busy !== null} onClick={() => void withdraw(c)}>Træk kommentaren tilbage</button>}
           </li>
         ))}
       </ul>
@@ -176,27 +168,21 @@ function Comments({ comments, hearingId, onChanged, label, heading }: { comments
 function CommentForm({ hearingId, section, paragraph, target, commenters, onClose, onSaved }: { hearingId: number; section: string; paragraph: number | null; target: string; commenters: HearingBody[]; onClose: () => void; onSaved: () => Promise<void> }) {
   const [text, setText] = useState('');
   const [body, setBody] = useState(commenters[0]?.code ?? '');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const fid = `comment-${section.replace(/\./g, '-')}-${paragraph ?? 'afsnit'}`;
   useEffect(() => {
     document.getElementById(fid)?.focus();
   }, [fid]);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run('Sender …', async () => {
       await api(`/api/hearings/${hearingId}/comments`, { method: 'POST', body: { section, paragraph, text, ...(commenters.length > 1 ? { body } : {}) } });
       await onSaved();
       onClose();
-    } catch (err) {
-      setError(toError(err));
-      setBusy(false);
-    }
+    });
   };
   return (
-    <form noValidate onSubmit={(e) => void submit(e)} className="hearing-comment-form" aria-label={`Kommentar til ${target}`}>
+    <form noValidate onSubmit={submit} className="hearing-comment-form" aria-label={`Kommentar til ${target}`}>
       <ErrorSummary error={error} heading="Kommentaren blev ikke sendt" fieldId={() => fid} />
       {commenters.length > 1 && (
         <div className="form-group">
@@ -207,7 +193,7 @@ function CommentForm({ hearingId, section, paragraph, target, commenters, onClos
         </div>
       )}
       <TextArea id={fid} label={`Din kommentar til ${target}`} rows={3} value={text} onChange={setText} error={error?.field === 'text' ? error.message : undefined} />
-      <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Sender …' : 'Send kommentar'}</button>{' '}
+      <button type="submit" className="button button-primary" disabled={busy !== null}>{busy !== null ? 'Sender …' : 'Send kommentar'}</button>{' '}
       <button type="button" className="button button-tertiary" onClick={onClose}>Annullér</button>
     </form>
   );
@@ -238,9 +224,7 @@ function ResponseEditor({ hearing, body: b, onChanged }: { hearing: Hearing; bod
   const [text, setText] = useState(b.response);
   const [saved, setSaved] = useState(b.response);
   const [revision, setRevision] = useState(b.revision);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, notice, setError, run } = useAction();
   const fid = `response-${b.code}`;
   const base = `/api/hearings/${hearing.id}/responses/${encodeURIComponent(b.code)}`;
   const dirty = text !== saved;
@@ -250,19 +234,6 @@ function ResponseEditor({ hearing, body: b, onChanged }: { hearing: Hearing; bod
     setRevision(next.revision);
     setSaved(next.response);
     return next.revision;
-  };
-  const run = async (progress: string, action: () => Promise<string | null>) => {
-    setBusy(progress);
-    setError(null);
-    setNotice(null);
-    try {
-      const n = await action();
-      if (n) setNotice(n);
-    } catch (e) {
-      setError(toError(e));
-    } finally {
-      setBusy(null);
-    }
   };
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -277,7 +248,6 @@ function ResponseEditor({ hearing, body: b, onChanged }: { hearing: Hearing; bod
       const rev = dirty ? await store() : revision;
       await api(`${base}/adopt`, { method: 'POST', body: { revision: rev } });
       await onChanged();
-      return null;
     });
   /** After a conflict: the newest text replaces what is in the field. */
   const reload = async () => {

@@ -1,10 +1,11 @@
 /** Log ind: e-mail and password; back to the page the user came from (`next`). */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { Layout } from '../Layout';
 import { navigate, useLocation } from '../router';
 import { useSession, type SessionUser } from '../session';
 import { Alert, Field, ErrorSummary } from '../forms';
+import { useAction } from '../ui';
 
 /** Only paths on this site (no open redirect). */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
@@ -23,20 +24,14 @@ export function Login() {
   const oidcError = oidcErrors[params.get('fejl') ?? ''];
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run('Logger ind …', async () => {
       session.apply(await api<{ user: SessionUser; csrf_token: string; permissions: Record<string, string> }>('/api/session', { method: 'POST', body: { email, password } }));
       navigate(next, { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -51,11 +46,11 @@ export function Login() {
         </p>
       )}
       {session.oidc && <h2 className="h3">Eller med e-mail og adgangskode</h2>}
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Field id="email" label="E-mail" type="email" autoComplete="username" value={email} onChange={setEmail} error={error?.field === 'email' ? error.message : undefined} />
         <Field id="password" label="Adgangskode" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={error?.field === 'password' ? error.message : undefined} />
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Logger ind …' : 'Log ind'}
+        <button type="submit" className="button button-primary" disabled={busy !== null}>
+          {busy !== null ? 'Logger ind …' : 'Log ind'}
         </button>
       </form>
     </Layout>

@@ -16,7 +16,7 @@ import { Alert, Field } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
-import { Checkbox, ErrorSummary, Progress, toError } from '../ui';
+import { Checkbox, ErrorSummary, Progress, toError, useAction } from '../ui';
 
 interface Draft {
   title: string;
@@ -49,9 +49,7 @@ export function MeetingPage({ code, id }: { code: string; id: string }) {
   const [base, setBase] = useState<number | null>(null);
   const [editing, setEditing] = useState(() => new URLSearchParams(search).get('rediger') === '1');
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, notice, setError, run } = useAction();
 
   const load = useCallback(
     async (keepForm = false) => {
@@ -85,20 +83,6 @@ export function MeetingPage({ code, id }: { code: string; id: string }) {
 
   const manage = meeting.may_manage;
   const dirty = manage && !same(draft, draftOf(meeting));
-  const run = async (progress: string, action: () => Promise<void>): Promise<boolean> => {
-    setBusy(progress);
-    setError(null);
-    setNotice(null);
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError(toError(e));
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  };
   const adopting = (d: Draft) =>
     d.items.flatMap((item, i) => {
       const before = meeting.items.find((x) => x.id === item.id);
@@ -111,7 +95,7 @@ export function MeetingPage({ code, id }: { code: string; id: string }) {
       setMeeting(saved);
       setDraft(draftOf(saved));
       setBase(saved.revision);
-      setNotice(`Mødet er gemt (version ${saved.revision}).${adopted.length ? ` Høringssvaret under punkt ${adopted.join(' og ')} er vedtaget og føjet til dokumentets bemærkninger.` : ''}`);
+      return `Mødet er gemt (version ${saved.revision}).${adopted.length ? ` Høringssvaret under punkt ${adopted.join(' og ')} er vedtaget og føjet til dokumentets bemærkninger.` : ''}`;
     });
   const publish = async (what: 'agenda' | 'minutes') => {
     if (dirty && !(await save())) return;
@@ -121,7 +105,7 @@ export function MeetingPage({ code, id }: { code: string; id: string }) {
       setMeeting(saved);
       setDraft(draftOf(saved));
       setBase(saved.revision);
-      setNotice(what === 'agenda' ? 'Dagsordenen er offentliggjort. Rådets medlemmer og sekretariatet har fået besked.' : 'Referatet er offentliggjort. Rådets medlemmer og sekretariatet har fået besked.');
+      return what === 'agenda' ? 'Dagsordenen er offentliggjort. Rådets medlemmer og sekretariatet har fået besked.' : 'Referatet er offentliggjort. Rådets medlemmer og sekretariatet har fået besked.';
     });
   };
   const onSubmit = (e: FormEvent) => {
@@ -326,8 +310,7 @@ function ItemEditor({ i, n, item, meeting, docs, hearingOptions, busy, onChange,
 }) {
   const id = `m-items-${i}`;
   const [doc, setDoc] = useState('');
-  const [upload, setUpload] = useState<string | null>(null);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const { busy: upload, error: uploadError, setError: setUploadError, run } = useAction();
   const label = item.title.trim() || `punkt ${i + 1}`;
   const attachDocument = () => {
     const d = docs.find((x) => String(x.id) === doc);
@@ -336,13 +319,8 @@ function ItemEditor({ i, n, item, meeting, docs, hearingOptions, busy, onChange,
     setDoc('');
   };
   const uploadFile = async (file: File) => {
-    setUploadError(null);
-    if (file.size > MAX_FILE) {
-      setUploadError(`Filen ${file.name} er større end 10 MB.`);
-      return;
-    }
-    setUpload(`Uploader ${file.name} …`);
-    try {
+    if (file.size > MAX_FILE) return setUploadError(new ApiError(0, 'too_large', `Filen ${file.name} er større end 10 MB.`));
+    await run(`Uploader ${file.name} …`, async () => {
       const data = await new Promise<string>((resolve, reject) => {
         const r = new FileReader();
         r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
@@ -351,11 +329,7 @@ function ItemEditor({ i, n, item, meeting, docs, hearingOptions, busy, onChange,
       });
       const f = await api<{ id: number; name: string; size: number }>(`/api/meetings/${meeting.id}/files`, { method: 'POST', body: { name: file.name, mime: file.type || 'application/octet-stream', data } });
       onChange((it) => void it.attachments.push({ kind: 'file', file_id: f.id, name: f.name }));
-    } catch (e) {
-      setUploadError(toError(e).message);
-    } finally {
-      setUpload(null);
-    }
+    });
   };
   const hearingValue = item.hearing ? String(item.hearing.hearing_id) : '';
   const options = [{ value: '', label: 'Intet høringssvar' }, ...hearingOptions, ...(item.hearing && !hearingOptions.some((o) => o.value === hearingValue) ? [{ value: hearingValue, label: `Høring ${hearingValue} (${item.hearing.body})` }] : [])];
@@ -386,7 +360,7 @@ function ItemEditor({ i, n, item, meeting, docs, hearingOptions, busy, onChange,
       <div className={`form-group${uploadError ? ' form-error' : ''}`}>
         <label className="form-label" htmlFor={`${id}-file`}>Upload en fil som bilag</label>
         <span className="form-hint" id={`${id}-file-hint`}>Højst 10 MB. Filen vedhæftes punktet, når mødet gemmes.</span>
-        {uploadError && <span className="form-error-message" id={`${id}-file-error`}><span className="sr-only">Fejl: </span>{uploadError}</span>}
+        {uploadError && <span className="form-error-message" id={`${id}-file-error`}><span className="sr-only">Fejl: </span>{uploadError.message}</span>}
         <input
           className="form-input"
           type="file"

@@ -4,22 +4,20 @@
  * the personal calendar feed's secret address.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { notificationsChanged, type Notifications as NotificationList } from '../councils';
 import { dateTime } from '../documents';
 import { Alert } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
-import { ErrorSummary, Progress, RadioGroup, toError } from '../ui';
+import { ErrorSummary, Progress, RadioGroup, toError, useAction } from '../ui';
 
 export function Notifications() {
   const session = useSession();
   const [data, setData] = useState<NotificationList | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, notice, setNotice, run } = useAction();
 
   const load = useCallback(async () => {
     try {
@@ -35,18 +33,6 @@ export function Notifications() {
     else void load();
   }, [session.loaded, session.user, load]);
 
-  const run = async (progress: string, action: () => Promise<string>) => {
-    setBusy(progress);
-    setError(null);
-    setNotice(null);
-    try {
-      setNotice(await action());
-    } catch (e) {
-      setError(toError(e));
-    } finally {
-      setBusy(null);
-    }
-  };
   const readAll = () =>
     run('Markerer som læst …', async () => {
       const r = await api<{ read: number }>('/api/notifications/read', { method: 'POST', body: {} });
@@ -103,28 +89,21 @@ export function Notifications() {
 
 function MailChoice({ data, onSaved }: { data: NotificationList; onSaved: (label: string) => Promise<void> }) {
   const [mode, setMode] = useState(data.mode);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run('Gemmer …', async () => {
       await api('/api/notifications/mode', { method: 'PUT', body: { mode } });
       await onSaved(data.modes.find((m) => m.id === mode)?.label ?? mode);
-    } catch (err) {
-      setError(toError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section aria-labelledby="s-mail" className="doc-section">
       <h2 id="s-mail" className="h3">Mails</h2>
-      <form noValidate onSubmit={(e) => void submit(e)}>
+      <form noValidate onSubmit={submit}>
         <ErrorSummary error={error} fieldId={() => 'mode'} />
         <RadioGroup id="mode" legend="Hvornår vil du have mail om dine notifikationer?" hint="Notifikationerne står altid her på siden." value={mode} options={data.modes.map((m) => ({ value: m.id, label: m.label }))} onChange={setMode} />
-        <button type="submit" className="button button-primary" disabled={busy || mode === data.mode}>{busy ? 'Gemmer …' : 'Gem valget'}</button>
+        <button type="submit" className="button button-primary" disabled={busy !== null || mode === data.mode}>{busy !== null ? 'Gemmer …' : 'Gem valget'}</button>
       </form>
     </section>
   );
@@ -132,21 +111,14 @@ function MailChoice({ data, onSaved }: { data: NotificationList; onSaved: (label
 
 function PersonalFeed() {
   const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [copied, setCopied] = useState(false);
-  const create = async () => {
-    setBusy(true);
-    setError(null);
+  const create = () => {
     setCopied(false);
-    try {
+    return run('Laver adressen …', async () => {
       setUrl((await api<{ url: string }>('/api/calendar/feed-token', { method: 'POST' })).url);
       setTimeout(() => document.getElementById('feed-url')?.focus(), 0);
-    } catch (e) {
-      setError(toError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const copy = async () => {
     if (!url) return;
@@ -164,7 +136,7 @@ function PersonalFeed() {
       <h2 id="s-feed" className="h3">Personlig kalender</h2>
       <p>Dine råds møder og milepæle, høringsfristerne og årshjulets frister for din organisation i din egen kalender-app. Adressen er hemmelig: den, der kender den, kan se kalenderen. Laver du en ny, holder den gamle op med at virke.</p>
       <ErrorSummary error={error} />
-      <p><button type="button" className="button button-secondary" disabled={busy} onClick={() => void create()}>{busy ? 'Laver adressen …' : url ? 'Lav en ny adresse' : 'Personlig kalender (.ics)'}</button></p>
+      <p><button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void create()}>{busy !== null ? 'Laver adressen …' : url ? 'Lav en ny adresse' : 'Personlig kalender (.ics)'}</button></p>
       {url && (
         <>
           <div className="form-group">

@@ -7,14 +7,14 @@
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { steps as stepDefs } from '../../../src/calendar/deadlines';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { day, stepClass, type Board, type StepCell, type StepStatus } from '../councils';
 import { Select } from '../editor';
 import { Alert, Field } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
-import { ErrorSummary, Progress, toError } from '../ui';
+import { ErrorSummary, Progress, toError, useAction } from '../ui';
 import { useSteeringAreas } from './Documents';
 
 const manual = new Set<string>(stepDefs.filter((s) => s.evidence === 'manual').map((s) => s.id));
@@ -228,24 +228,8 @@ function BoardTable({ board }: { board: Board }) {
 function OwnSteps({ board, row, onChanged }: { board: Board; row: Board['rows'][number]; onChanged: () => Promise<void> }) {
   const mine = row.steps.filter((c) => manual.has(c.step));
   const [dates, setDates] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, notice, run } = useAction();
   if (mine.length === 0) return null;
-  const run = async (progress: string, action: () => Promise<string>) => {
-    setBusy(progress);
-    setError(null);
-    setNotice(null);
-    try {
-      const text = await action();
-      await onChanged();
-      setNotice(text);
-    } catch (e) {
-      setError(toError(e));
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
     <section aria-labelledby="s-own" className="doc-section">
       <h2 id="s-own" className="h3">Trin, {row.name} selv markerer</h2>
@@ -260,6 +244,7 @@ function OwnSteps({ board, row, onChanged }: { board: Board; row: Board['rows'][
           e.preventDefault();
           void run('Markerer trinnet …', async () => {
             await api('/api/calendar/steps', { method: 'POST', body: { area: row.area, year: c.document_year, step: c.step, done_on: date } });
+            await onChanged();
             return `“${c.label}” er markeret som udført ${day(date)}.`;
           });
         };
@@ -269,6 +254,7 @@ function OwnSteps({ board, row, onChanged }: { board: Board; row: Board['rows'][
             {c.done_on && c.marked ? (
               <button type="button" className="button button-tertiary" disabled={busy !== null} onClick={() => void run('Fjerner markeringen …', async () => {
                 await api('/api/calendar/steps', { method: 'DELETE', body: { area: row.area, year: c.document_year, step: c.step } });
+                await onChanged();
                 return `Markeringen af “${c.label}” er fjernet.`;
               })}>Fjern markeringen</button>
             ) : !c.done_on ? (
