@@ -22,6 +22,7 @@ import { ensureDemoCouncils } from '../../src/councils/index.js';
 import { createDocument, ensureHistoricalGoals, newDocumentContent, type PlanContent } from '../../src/documents/index.js';
 import { publishBenchmarkFixture } from '../benchmark/fixture.js';
 import { axeViolations, chromiumPath, logInAs, screenshots, startSite, type Site } from './browser.js';
+import { completePlan } from '../support/plans.js';
 
 const E = {
   editor: 'redaktoer@demo.styringshjulet.dk',
@@ -37,21 +38,6 @@ const REGION_RESPONSE = 'Regionen finder planen i tråd med de regionale mål.';
 const MEETING = 'Ekstraordinært møde om beskæftigelsesplanen';
 const DECISION = 'Rådet vedtog formandens udkast som rådets høringssvar.';
 
-const kontanthjaelp = { table: 'ptv_a02', measure: 'pct_population', area: 'J101', dims: { ydelsesgrupper: 'category_kontanthjaelp' }, freq: 'R' as const };
-
-/** A plan with the law's minimum content (as test/documents/documents.test.ts), with two paragraphs in the citizen effort. */
-function completePlan(content: PlanContent, baseline: number): PlanContent {
-  const target = (title: string) => ({ title, indicator: kontanthjaelp, baseline: { period: '2025M01-2025M12', value: baseline }, goal: { kind: 'relative_change' as const, value: -0.05 }, deadline: '2026M01-2026M12' });
-  return {
-    ...content,
-    goals: content.goals.map((g) => ({ ...g, strategy: `Strategi for mål ${g.number}.`, targets: [target(`Færre på kontanthjælp (mål ${g.number})`)] })),
-    challenges: [{ title: 'Mange på kontanthjælp', text: 'Andelen er høj.', figures: [{ label: 'Kontanthjælp, pct. af befolkningen', indicator: kontanthjaelp, period: '2025M01-2025M12' }] }],
-    citizen: { strategy: 'Tidlig indsats for alle nyledige.\n\nEn særlig indsats for de unge uden uddannelse.', targets: [target('Borgerrettet mål')] },
-    business: { strategy: 'Flere virksomhedspraktikker.', targets: [{ title: 'Bedre kontakt til virksomhederne', indicator: null, baseline: null, goal: null, deadline: null }], council_grants: 'LBR-midlerne går til brobygning.' },
-    other_actors: { share_pct: 12.5, strategy: 'Andre aktører bruges til specialiserede forløb.' },
-    budget: { lines: [{ label: 'Løntilskud', state: 1_000_000, municipal: 250_000 }], note: '' },
-  };
-}
 
 /** iCalendar folds long lines (CRLF and a space). */
 const unfold = (ics: string) => ics.replace(/\r?\n[ \t]/g, '');
@@ -91,7 +77,7 @@ describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly cale
         // Everyone is mailed at once, but Dorte, who chooses it herself on /notifikationer.
         await db.db.updateTable('app_user').set({ notify: 'immediate' }).where('email', '!=', E.dorte).execute();
         const empty = (await newDocumentContent(db.db, 'employment_plan', 2027)) as PlanContent;
-        planId = (await createDocument(db.db, { id: null, label: 'test' }, { kind: 'employment_plan', area: 'J101', year: 2027, content: completePlan(empty, 2) })).id;
+        planId = (await createDocument(db.db, { id: null, label: 'test' }, { kind: 'employment_plan', area: 'J101', year: 2027, content: completePlan(empty, 2, { citizenStrategy: 'Tidlig indsats for alle nyledige.\n\nEn særlig indsats for de unge uden uddannelse.' }) })).id;
       },
     });
   });

@@ -15,22 +15,8 @@ import { checkContent } from '../../src/documents/minimum.js';
 import { publishBenchmarkFixture } from '../benchmark/fixture.js';
 import { accessServer, call, loginAs, loginWith, type Login } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
+import { completePlan } from '../support/plans.js';
 
-const kontanthjaelp = { table: 'ptv_a02', measure: 'pct_population', area: 'J101', dims: { ydelsesgrupper: 'category_kontanthjaelp' }, freq: 'R' as const };
-
-/** A plan with the law's minimum content for the given goals; one measurable target per goal. */
-function completePlan(content: PlanContent, baseline: number): PlanContent {
-  const target = (title: string) => ({ title, indicator: kontanthjaelp, baseline: { period: '2025M01-2025M12', value: baseline }, goal: { kind: 'relative_change' as const, value: -0.05 }, deadline: '2026M01-2026M12' });
-  return {
-    ...content,
-    goals: content.goals.map((g) => ({ ...g, strategy: `Strategi for mål ${g.number}.`, targets: [target(`Færre på kontanthjælp (mål ${g.number})`)] })),
-    challenges: [{ title: 'Mange på kontanthjælp', text: 'Andelen er høj.', figures: [{ label: 'Kontanthjælp, pct. af befolkningen', indicator: kontanthjaelp, period: '2025M01-2025M12' }] }],
-    citizen: { strategy: 'Tidlig indsats.', targets: [target('Borgerrettet mål')] },
-    business: { strategy: 'Flere virksomhedspraktikker.', targets: [{ title: 'Bedre kontakt til virksomhederne', indicator: null, baseline: null, goal: null, deadline: null }], council_grants: 'LBR-midlerne går til brobygning.' },
-    other_actors: { share_pct: 12.5, strategy: 'Andre aktører bruges til specialiserede forløb.' },
-    budget: { lines: [{ label: 'Løntilskud', state: 1_000_000, municipal: 250_000 }], note: '' },
-  };
-}
 
 describe('the minimum-content check', () => {
   const empty: PlanContent = {

@@ -18,21 +18,8 @@ import { createDocument, ensureHistoricalGoals, newDocumentContent, type PlanCon
 import { digestBoundary } from '../../src/notifications/index.js';
 import { accessServer, call, loginAs, loginWith, type Login } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
+import { completePlan } from '../support/plans.js';
 
-const indicator = { table: 'ptv_a02', measure: 'pct_population', area: 'J101', dims: {}, freq: 'R' as const };
-/** A plan with the law's minimum content (what matters here is the hearing). */
-function completePlan(c: PlanContent): PlanContent {
-  const target = (title: string) => ({ title, indicator, baseline: { period: '2025M01-2025M12', value: 10 }, goal: { kind: 'relative_change' as const, value: -0.05 }, deadline: '2027M01-2027M12' });
-  return {
-    ...c,
-    goals: c.goals.map((g) => ({ ...g, strategy: `Strategi for mål ${g.number}.\n\nAndet afsnit om mål ${g.number}.`, targets: [target(`Mål ${g.number}`)] })),
-    challenges: [{ title: 'Mange på kontanthjælp', text: 'Andelen er høj.', figures: [] }],
-    citizen: { strategy: 'Tidlig indsats.\n\nMentorer til de unge.', targets: [target('Borgerrettet mål')] },
-    business: { strategy: 'Flere virksomhedspraktikker.', targets: [target('Virksomhedsmål')], council_grants: 'LBR-midlerne går til brobygning.' },
-    other_actors: { share_pct: 10, strategy: 'Specialiserede forløb.' },
-    budget: { lines: [{ label: 'Løntilskud', state: 1_000_000, municipal: 250_000 }], note: '' },
-  };
-}
 
 describe.each(backends)('hearings and meetings on %s', (kind) => {
   let db: Db;
@@ -55,7 +42,7 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     await db.db.updateTable('app_user').set({ notify: 'immediate' }).execute();
     await db.db.updateTable('app_user').set({ notify: 'daily' }).where('email', '=', 'raad2@demo.styringshjulet.dk').execute();
     const actor = { id: null, label: 'test' };
-    planId = (await createDocument(db.db, actor, { kind: 'employment_plan', area: 'J101', year: 2027, content: completePlan((await newDocumentContent(db.db, 'employment_plan', 2027)) as PlanContent) })).id;
+    planId = (await createDocument(db.db, actor, { kind: 'employment_plan', area: 'J101', year: 2027, content: completePlan((await newDocumentContent(db.db, 'employment_plan', 2027)) as PlanContent, 10, { citizenStrategy: 'Tidlig indsats.\n\nMentorer til de unge.' }) })).id;
     editor = await loginAs(app, 'jobcenter_editor');
     region = await loginAs(app, 'regional_monitor');
     reader = await loginAs(app, 'jobcenter_reader');
