@@ -2,15 +2,17 @@
  * The councils' API shapes (src/councils, src/meetings, src/hearings, src/calendar,
  * src/notifications) and shared words and date formats for their pages.
  */
+import type { Board, StepCell, StepStatus } from '../../src/calendar/status';
+import type { Deadline } from '../../src/calendar/deadlines';
 import type { DocumentKind, DocumentState } from './documents';
 
-export type CouncilType = 'BER' | 'RBR' | 'LBR' | 'RAR';
-export const councilTypeNames: Record<CouncilType, string> = {
-  BER: 'Beskæftigelsesrådet',
-  RBR: 'Regionalt beskæftigelsesråd',
-  LBR: 'Lokalt beskæftigelsesråd',
-  RAR: 'Regionalt arbejdsmarkedsråd',
-};
+// The yearly calendar's shapes are the server's own.
+export type { Board, Deadline, StepCell, StepStatus };
+
+// The council types and their Danish names are the server's rules-as-data (no runtime dependencies).
+import type { CouncilType } from '../../src/councils/composition';
+export { councilTypeNames } from '../../src/councils/composition';
+export type { CouncilType };
 
 export interface CouncilSummary {
   id: number;
@@ -154,35 +156,6 @@ export interface OpenHearing {
   bodies: { code: string; name: string; state: ResponseState; state_name: string; late: boolean }[];
 }
 
-export type StepStatus = 'done' | 'done_late' | 'overdue' | 'due_soon' | 'upcoming';
-export interface Deadline {
-  step: string;
-  kind: 'results_audit' | 'employment_plan';
-  label: string;
-  document_year: number;
-  due: string;
-  overridden: boolean;
-  note: string | null;
-}
-export interface StepCell extends Deadline {
-  status: StepStatus;
-  status_label: string;
-  done_on: string | null;
-  marked: boolean;
-  days_left: number;
-  document_id: number | null;
-  document_state: string | null;
-}
-export interface Board {
-  year: number;
-  area: string;
-  area_name: string;
-  today: string;
-  steps: Deadline[];
-  rows: { area: string; name: string; steps: StepCell[]; counts: Record<StepStatus, number> }[];
-  counts: Record<StepStatus, number>;
-  statuses: { id: StepStatus; label: string }[];
-}
 
 export interface Milestone {
   id: number;
