@@ -130,8 +130,12 @@ export class MeetingService {
   async save(actor: AuditActor, council: Council, id: number, revision: number, input: z.infer<typeof meetingSchema>): Promise<Meeting> {
     return this.db.transaction().execute(async (tx) => {
       const cur = await this.locked(tx, id, revision);
-      if (cur.minutes_published_at && input.minutes !== cur.minutes) throw new CouncilError(409, 'state', 'Referatet er offentliggjort og kan ikke ændres.');
       const items = withIds(input.items);
+      if (cur.minutes_published_at) {
+        // The published minutes are the record: their text, decisions and closed items stay as published.
+        const record = (list: Item[]) => JSON.stringify(list.map((i) => [i.id, i.decision, i.closed]));
+        if (input.minutes !== cur.minutes || record(items) !== record(cur.items)) throw new CouncilError(409, 'state', 'Referatet er offentliggjort: referatet, beslutningerne og de lukkede punkter kan ikke længere ændres.');
+      }
       for (const [i, item] of items.entries()) {
         if (!item.hearing || item.decision.trim() === '') continue;
         const h = await tx.selectFrom('hearing_body as b').innerJoin('organisation as o', 'o.id', 'b.organisation_id').select(['b.organisation_id', 'b.state']).where('b.hearing_id', '=', item.hearing.hearing_id).where('o.code', '=', item.hearing.body).executeTakeFirst();

@@ -149,7 +149,14 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect((await up('tom.txt', '')).json().error).toMatchObject({ field: 'data', message: 'Filen tom.txt er tom.' });
     m.items[0].attachments = [{ kind: 'file', file_id: open.id, name: open.name }];
     m.items[1].attachments = [{ kind: 'file', file_id: closed.id, name: closed.name }];
-    expect((await call(app, 'PUT', `/api/meetings/${meetingId}`, editor, { ...m })).statusCode).toBe(200);
+    const saved = await call(app, 'PUT', `/api/meetings/${meetingId}`, editor, { ...m });
+    expect(saved.statusCode).toBe(200);
+    // The published minutes are the record: a decision cannot be changed afterwards.
+    const changed = saved.json();
+    changed.items[0].decision = 'Noget andet.';
+    const refused = await call(app, 'PUT', `/api/meetings/${meetingId}`, editor, changed);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe('Referatet er offentliggjort: referatet, beslutningerne og de lukkede punkter kan ikke længere ændres.');
     const file = (id: number, as?: Login) => call(app, 'GET', `/api/meetings/${meetingId}/files/${id}`, as);
     expect((await file(open.id)).body).toBe('Åbent bilag');
     expect((await file(closed.id)).statusCode).toBe(404);
