@@ -7,6 +7,7 @@
  */
 import ical from 'ical-generator';
 import { sql, type Kysely } from 'kysely';
+import { ensureOrganisations } from '../src/access/index.js';
 import { calendarBoard, organisationFeed } from '../src/calendar/index.js';
 import { ensureCouncils } from '../src/councils/index.js';
 import type { Database } from '../src/db/index.js';
@@ -22,6 +23,7 @@ const time = async (f: () => Promise<unknown>, n = 1) => {
 };
 
 export async function councilsBench(db: Kysely<Database>, year: number) {
+  await ensureOrganisations(db);
   await ensureCouncils(db);
   // The deadline for the audit of `year` is in May of the year after: the clock stands before it.
   const clock = { now: () => new Date(`${year + 1}-04-20T08:00:00Z`) };

@@ -44,6 +44,7 @@ Rådets høringssvar vedtages på et rådsmøde. Formanden udarbejder et udkast,
 § 5. Dagsorden og referat
 Punkter er åbne, medmindre de angår personlige forhold eller forhandlinger; lukkede punkter offentliggøres ikke. Dagsorden med vedtagelser offentliggøres efter mødet.`;
 
+/** `year`: the members' terms run from 3 years before to the end of the year after; the held meeting is in its September. */
 export async function ensureDemoCouncils(db: Kysely<Database>, year: number): Promise<void> {
   const lbr = await findCouncil(db, 'LBR-J101');
   if (!lbr) return;
@@ -52,7 +53,7 @@ export async function ensureDemoCouncils(db: Kysely<Database>, year: number): Pr
     await db
       .insertInto('council_member')
       .values(seats.map(([seat, name, email, substitute, appointed_by]) => ({
-        council_id: lbr.id, seat, name, email, substitute_name: substitute, substitute_email: null, term_from: '2022-01-01', term_to: '2026-12-31', appointed_by,
+        council_id: lbr.id, seat, name, email, substitute_name: substitute, substitute_email: null, term_from: `${year - 3}-01-01`, term_to: `${year + 1}-12-31`, appointed_by,
         office: seat === 'municipal_council' ? 'chair' : null, office_from: null, office_to: null, updated_by: actor.label,
       })))
       .execute();
@@ -65,7 +66,9 @@ export async function ensureDemoCouncils(db: Kysely<Database>, year: number): Pr
   if (!meetings) {
     const item = (title: string, text: string, decision = '', closed = false) => ({ id: `demo-${title.length}-${text.length}`, title, text, closed, attachments: [], decision, hearing: null });
     const held = new Date(`${year}-09-15T14:00:00Z`);
-    const next = new Date(`${year + 1}-01-20T15:00:00Z`);
+    // The next meeting lies ahead of whoever opens the demo.
+    const next = new Date(Math.max(Date.now(), held.getTime()) + 30 * 86_400_000);
+    next.setUTCHours(15, 0, 0, 0);
     await db
       .insertInto('meeting')
       .values([

@@ -25,7 +25,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
   await ensureSteeringReference(db.db);
   if (opts.demo) {
     await ensureDemoUsers(db.db);
-    await ensureDemoCouncils(db.db, demoYears.at(-1)!);
+    await ensureDemoCouncils(db.db, new Date().getFullYear());
   }
   await ensureWebBuild();
   const demo: DemoState = { status: 'idle', stages: new Map() };
