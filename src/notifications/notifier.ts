@@ -75,7 +75,11 @@ export class Notifier {
     for (const list of byUser.values()) {
       const { email, notify } = list[0]!;
       const messages = notify === 'immediate' ? list.map((n) => [n]) : [list];
-      for (const group of messages) {
+      for (const candidates of messages) {
+        // Claim the rows first, so two rounds (a change's flush, the minute timer, another server) never send one twice.
+        const claimed = new Set((await this.db.updateTable('notification').set({ mailed_at: now }).where('id', 'in', candidates.map((n) => n.id)).where('mailed_at', 'is', null).returning('id').execute()).map((r) => r.id));
+        const group = candidates.filter((n) => claimed.has(n.id));
+        if (group.length === 0) continue;
         const subject =
           group.length === 1 && notify === 'immediate'
             ? `Styringshjulet: ${group[0]!.title}`
@@ -86,8 +90,13 @@ export class Notifier {
           ...group.flatMap((n) => [`${n.title}`, n.body, `${this.publicUrl}${n.link}`, '']),
           `Du får disse mails, fordi du har valgt "${notifyModeNames[notify as NotifyMode]}". Skift under ${this.publicUrl}/notifikationer.`,
         ].join('\n');
-        await this.mailer.send({ to: email, subject, text });
-        await this.db.updateTable('notification').set({ mailed_at: now }).where('id', 'in', group.map((n) => n.id)).execute();
+        try {
+          await this.mailer.send({ to: email, subject, text });
+        } catch (err) {
+          // Not sent: the next round tries again.
+          await this.db.updateTable('notification').set({ mailed_at: null }).where('id', 'in', [...claimed]).execute();
+          throw err;
+        }
         mails++;
       }
     }
