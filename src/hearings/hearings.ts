@@ -71,8 +71,8 @@ const hearingOptionsSchema = z
 /** The employment region a jobcenter lies in. */
 export const regionOf = (area: string) => areas.find((a) => a.level === 'employment_region' && areaWithin(area, a.id))?.id;
 
-/** The law's bodies for a jobcenter's plan or audit: its LBR and its employment region. */
-export const defaultBodies = (area: string) => [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c);
+/** The law's bodies for a jobcenter's plan or audit: its LBR and its employment region; for a region's own plan, its RBR. */
+export const defaultBodies = (area: string) => (areaById.get(area)?.level === 'employment_region' ? [`RBR-${area}`] : [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c));
 
 async function bodiesOf(db: Conn, hearingId: number): Promise<Body[]> {
   return (await db

@@ -142,6 +142,14 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect((await call(app, 'GET', `/api/meetings/${meetingId}`)).json().items).toMatchObject([{ decision: 'Rådet vedtog høringssvaret.' }]);
   });
 
+  it('hears a region’s implementation plan by its RBR', async () => {
+    const target = { title: 'Færre langtidsledige', indicator: null, baseline: null, goal: null, deadline: null };
+    const d = await createDocument(db.db, { id: null, label: 'test' }, { kind: 'implementation_plan', area: 'B1', year: 2027, content: { goals: [{ title: 'Langtidsledighed', implementation: 'Temadage.', targets: [target] }], comments: { lbr: '', region: '' } } });
+    const res = await call(app, 'POST', `/api/documents/${d.id}/transitions`, region, { revision: 1, action: 'send_to_hearing' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await call(app, 'GET', `/api/documents/${d.id}/hearing`, region)).json().hearing.bodies.map((b: { code: string }) => b.code)).toEqual(['RBR-B1']);
+  });
+
   it('keeps a closed item’s file from the public and prints the minutes with the decisions', async () => {
     const m = (await call(app, 'GET', `/api/meetings/${meetingId}`, editor)).json();
     const up = (name: string, text: string) => call(app, 'POST', `/api/meetings/${meetingId}/files`, editor, { name, mime: 'text/plain', data: Buffer.from(text).toString('base64') });
