@@ -66,8 +66,9 @@ export async function ensureDemoCouncils(db: Kysely<Database>, year: number): Pr
   if (!meetings) {
     const item = (title: string, text: string, decision = '', closed = false) => ({ id: `demo-${title.length}-${text.length}`, title, text, closed, attachments: [], decision, hearing: null });
     const held = new Date(`${year}-09-15T14:00:00Z`);
-    // The next meeting lies ahead of whoever opens the demo.
-    const next = new Date(Math.max(Date.now(), held.getTime()) + 30 * 86_400_000);
+    // The next meeting lies ahead of whoever opens the demo: a Tuesday two to three weeks on.
+    const next = new Date(Math.max(Date.now(), held.getTime()) + 14 * 86_400_000);
+    next.setUTCDate(next.getUTCDate() + ((2 - next.getUTCDay() + 7) % 7));
     next.setUTCHours(15, 0, 0, 0);
     await db
       .insertInto('meeting')
