@@ -10,7 +10,6 @@ import type { Database } from '../db/index.js';
 type Conn = Kysely<Database> | Transaction<Database>;
 
 export type StepKind = 'results_audit' | 'employment_plan';
-export const stepKindNames: Record<StepKind, string> = { results_audit: 'Resultatrevision', employment_plan: 'Beskæftigelsesplan' };
 
 /** What shows a step done: a document's hearing, its responses, approval, sending to the RBR, publication — or only a hand mark. */
 export type Evidence = 'hearing' | 'responses' | 'approval' | 'sent' | 'publish' | 'manual';

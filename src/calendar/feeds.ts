@@ -11,7 +11,8 @@ import { danishDate } from '../clock.js';
 import { findCouncil, isSecretariat, listCouncils, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import { areaById } from '../reference/index.js';
-import { danishDay, deadlinesFor, stepKindNames } from './deadlines.js';
+import { kindNames, type DocumentKind } from '../documents/index.js';
+import { danishDay, deadlinesFor } from './deadlines.js';
 import { jobcentersWithin, stepCells } from './status.js';
 
 export interface FeedOptions {
@@ -22,7 +23,6 @@ export interface FeedOptions {
 
 const TZ = 'Europe/Copenhagen';
 const uid = (s: string) => `${s}@styringshjulet.dk`;
-const documentNames: Record<string, string> = { ...stepKindNames, implementation_plan: 'Regionale mål og implementeringsplan', rules_of_procedure: 'Forretningsorden' };
 const bodyStateNames: Record<string, string> = { none: 'ikke påbegyndt', draft: 'udkast', adopted: 'vedtaget' };
 const areaName = (id: string) => areaById.get(id)?.name ?? id;
 /** 'LBR København', 'RBR Syddanmark', 'BER'. */
@@ -77,7 +77,7 @@ async function addSteps(cal: ICalCalendar, db: Kysely<Database>, area: string, o
       cal.createEvent({
         id: uid(`deadline-${d.document_year}-${d.step}`), stamp: o.now, allDay: true, start: plainDate(d.due), url,
         summary: d.label,
-        description: `${documentNames[d.kind]} ${d.document_year}: frist ${danishDay(d.due)}.${note(d.note)}`,
+        description: `${kindNames[d.kind]} ${d.document_year}: frist ${danishDay(d.due)}.${note(d.note)}`,
       });
     }
     return;
@@ -89,7 +89,7 @@ async function addSteps(cal: ICalCalendar, db: Kysely<Database>, area: string, o
       cal.createEvent({
         id: uid(`step-${j.id}-${c.document_year}-${c.step}`), stamp: o.now, allDay: true, start: plainDate(c.due), url: `${o.publicUrl}/aarshjul?omraade=${j.id}`,
         summary: jobcenters.length > 1 ? `${j.name}: ${c.label}` : c.label,
-        description: `${j.name}, ${documentNames[c.kind]!.toLowerCase()} ${c.document_year}: frist ${danishDay(c.due)}. Status: ${c.status_label}${c.done_on ? ` (${danishDay(c.done_on)})` : ''}.${note(c.note)}`,
+        description: `${j.name}, ${kindNames[c.kind].toLowerCase()} ${c.document_year}: frist ${danishDay(c.due)}. Status: ${c.status_label}${c.done_on ? ` (${danishDay(c.done_on)})` : ''}.${note(c.note)}`,
       });
     }
   }
@@ -134,7 +134,7 @@ async function addHearings(cal: ICalCalendar, db: Kysely<Database>, organisation
     .orderBy('h.deadline')
     .execute();
   for (const r of rows) {
-    const what = `${documentNames[r.kind] ?? r.kind} ${r.year}, ${areaName(r.area)}`;
+    const what = `${kindNames[r.kind as DocumentKind] ?? r.kind} ${r.year}, ${areaName(r.area)}`;
     cal.createEvent({
       id: uid(`hearing-${r.id}-${r.organisation_id}`), stamp: o.now, allDay: true, start: plainDate(r.deadline), url: `${o.publicUrl}/dokumenter/${r.document_id}`,
       summary: `Høringsfrist: ${what}`,

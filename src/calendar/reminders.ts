@@ -7,7 +7,8 @@ import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import type { Notifier } from '../notifications/index.js';
 import { areaById } from '../reference/index.js';
-import { danishDay, deadlinesFor, stepKindNames } from './deadlines.js';
+import { kindNames } from '../documents/index.js';
+import { danishDay, deadlinesFor } from './deadlines.js';
 import { jobcentersWithin, stepCells } from './status.js';
 
 const REMIND_DAYS = [7, 1, 0];
@@ -38,7 +39,7 @@ export async function calendarReminders(db: Kysely<Database>, notifier: Notifier
       {
         key: `reminder:step:${area}:${c.document_year}:${c.step}:${c.days_left}`,
         title: `${when(c.days_left)}: ${c.label}`,
-        body: `${areaById.get(area)?.name ?? area}: ${c.label} (${stepKindNames[c.kind].toLowerCase()} ${c.document_year}) har frist ${danishDay(c.due)}.`,
+        body: `${areaById.get(area)?.name ?? area}: ${c.label} (${kindNames[c.kind].toLowerCase()} ${c.document_year}) har frist ${danishDay(c.due)}.`,
         link: `/aarshjul?omraade=${area}`,
       },
     );

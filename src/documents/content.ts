@@ -7,14 +7,9 @@
 import { z } from 'zod';
 import { indicatorSchema, targetSchema, type Target } from '../targets/index.js';
 
-export const documentKinds = ['employment_plan', 'results_audit', 'implementation_plan', 'rules_of_procedure'] as const;
-export type DocumentKind = (typeof documentKinds)[number];
-export const kindNames: Record<DocumentKind, string> = {
-  employment_plan: 'Beskæftigelsesplan',
-  results_audit: 'Resultatrevision',
-  implementation_plan: 'Regionale mål og implementeringsplan',
-  rules_of_procedure: 'Forretningsorden',
-};
+import { type DocumentKind } from './names.js';
+
+export { documentKinds, kindNames, type DocumentKind } from './names.js';
 
 const text = z.string().max(20_000).default('');
 const targets = z.array(targetSchema).max(50).default([]);

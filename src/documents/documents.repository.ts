@@ -10,9 +10,9 @@ import type { Database } from '../db/index.js';
 import { kindNames, type DocumentKind } from './content.js';
 import { checkContent, type ContentIssue } from './minimum.js';
 
-export const documentStates = ['draft', 'in_hearing', 'approved', 'published'] as const;
-export type DocumentState = (typeof documentStates)[number];
-export const stateNames: Record<DocumentState, string> = { draft: 'Kladde', in_hearing: 'I høring', approved: 'Godkendt', published: 'Offentliggjort' };
+import { stateNames, type DocumentState } from './names.js';
+
+export { documentStates, stateNames, type DocumentState } from './names.js';
 
 /** The municipal council's approval: the meeting date and its decision. */
 export interface Approval {
@@ -144,34 +144,22 @@ type Change = (doc: StoredDocument) => Partial<Pick<StoredDocument, 'content' | 
 /** Runs in the same transaction once the revision is stored. */
 type After = (tx: Transaction<Database>, before: StoredDocument, next: StoredDocument) => Promise<void>;
 
-/**
- * Stores a new revision of a document, if `revision` is still the current one. `change` gets
- * the current document (locked) and returns what to set.
- */
-async function revise(
-  db: Kysely<Database>,
-  actor: AuditActor,
-  id: number,
-  revision: number | null,
-  event: string,
-  change: Change,
-  after?: After,
-  at = new Date(),
-): Promise<StoredDocument> {
-  return db.transaction().execute((tx) => reviseIn(tx, actor, id, revision, event, change, after, at));
+/** A revision to store: who, on which revision (null: whatever is current, for changes the platform makes), the event, when, what it sets, and what runs after it in the same transaction. */
+interface Revision {
+  actor: AuditActor;
+  id: number;
+  revision: number | null;
+  event: string;
+  at?: Date;
+  change: Change;
+  after?: After;
 }
 
-/** `revise` inside the caller's transaction; `revision` null: whatever is current (changes made by the platform, e.g. an adopted hearing response). */
-async function reviseIn(
-  tx: Transaction<Database>,
-  actor: AuditActor,
-  id: number,
-  revision: number | null,
-  event: string,
-  change: Change,
-  after?: After,
-  at = new Date(),
-): Promise<StoredDocument> {
+/**
+ * Stores a new revision of a document in the caller's transaction, if `revision` is still the
+ * current one. `change` gets the current document (locked) and returns what to set.
+ */
+async function revise(tx: Transaction<Database>, { actor, id, revision, event, at = new Date(), change, after }: Revision): Promise<StoredDocument> {
   const row = await tx.selectFrom('document').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw new DocumentError(404, 'not_found', `Dokument ${id} findes ikke.`);
   const doc = toDocument(row);
@@ -198,11 +186,12 @@ async function reviseIn(
 
 /** What a user may change in each state: the content only in a draft (comments also in hearing). */
 export async function saveContent(db: Kysely<Database>, actor: AuditActor, id: number, revision: number, content: unknown, event = 'saved', at = new Date()): Promise<StoredDocument> {
-  return revise(db, actor, id, revision, event, (doc) => {
+  const change: Change = (doc) => {
     const editable: DocumentState[] = event === 'comment' ? ['draft', 'in_hearing'] : ['draft'];
     if (!editable.includes(doc.state)) throw new DocumentError(409, 'state', `Dokumentet er ${stateNames[doc.state].toLowerCase()} og kan ikke ændres${event === 'comment' ? '' : '. Tag det tilbage til kladde først, hvis det er i høring'}.`);
     return { content };
-  }, undefined, at);
+  };
+  return db.transaction().execute((tx) => revise(tx, { actor, id, revision, event, at, change }));
 }
 
 export const transitions = {
@@ -233,12 +222,13 @@ export type TransitionHook = (tx: Transaction<Database>, e: { actor: AuditActor;
  * response, comments from the dialogue) stays.
  */
 export async function attachComments(tx: Transaction<Database>, actor: AuditActor, id: number, who: 'lbr' | 'region', text: string, at = new Date()): Promise<StoredDocument> {
-  return reviseIn(tx, actor, id, null, 'hearing_response', (doc) => {
+  const change: Change = (doc) => {
     const content = doc.content as { comments?: { lbr: string; region: string } };
     if (!content.comments) throw new DocumentError(409, 'state', 'Dokumentet har ingen bemærkninger.');
     const before = content.comments[who].trim();
     return { content: { ...content, comments: { ...content.comments, [who]: before ? `${before}\n\n${text}` : text } } };
-  }, undefined, at);
+  };
+  return revise(tx, { actor, id, revision: null, event: 'hearing_response', at, change });
 }
 
 export interface TransitionOptions {
@@ -255,7 +245,7 @@ export interface TransitionOptions {
 export async function transition(db: Kysely<Database>, actor: AuditActor, id: number, revision: number, name: TransitionName, o: TransitionOptions = {}): Promise<StoredDocument> {
   const t = transitions[name];
   const { approval, hook, options, at = new Date() } = o;
-  return revise(db, actor, id, revision, name, (doc) => {
+  const change: Change = (doc) => {
     if (!fromStates(doc.kind, name).includes(doc.state)) {
       throw new DocumentError(409, 'state', `"${t.label}" kan ikke bruges, når dokumentet er ${stateNames[doc.state].toLowerCase()}.`);
     }
@@ -265,5 +255,7 @@ export async function transition(db: Kysely<Database>, actor: AuditActor, id: nu
     }
     if (name === 'approve' && !approval) throw new DocumentError(400, 'invalid', 'Angiv dato og beslutning for kommunalbestyrelsens godkendelse.', { field: 'approval' });
     return { state: t.to, ...(name === 'approve' ? { approval } : {}), ...(name === 'publish' ? { published_at: at } : {}) };
-  }, hook && ((tx, before, after) => hook(tx, { actor, name, before, after, options })), at);
+  };
+  const after: After | undefined = hook && ((tx, before, next) => hook(tx, { actor, name, before, after: next, options }));
+  return db.transaction().execute((tx) => revise(tx, { actor, id, revision, event: name, at, change, after }));
 }

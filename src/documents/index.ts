@@ -10,5 +10,5 @@ export { ensureDemoDocuments } from './demo.js';
 export { PdfPrinter } from './pdf.js';
 export { esc, paragraphs, renderPage, type Section } from './render.js';
 export { attachComments, createDocument, findDocument, findDocumentFor, listDocuments, saveContent, transition, DocumentError, type StoredDocument, type TransitionHook } from './documents.repository.js';
-export { kindNames, planContentSchema, type PlanContent, type RulesContent } from './content.js';
+export { kindNames, planContentSchema, type DocumentKind, type PlanContent, type RulesContent } from './content.js';
 export { newDocumentContent } from './new.js';

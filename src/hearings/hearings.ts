@@ -15,7 +15,7 @@ import { hearingDeadline } from '../calendar/index.js';
 import { danishDate, type Clock } from '../clock.js';
 import { councilAccess, councilUserIds, findCouncilById, secretariatUserIds, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
-import { attachComments, DocumentError, findDocumentFor, kindNames, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
+import { attachComments, DocumentError, kindNames, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
 import { areaById, areas } from '../reference/index.js';
 
@@ -112,12 +112,16 @@ async function bodyAccess(db: Conn, user: User | null, body: Pick<Body, 'organis
 /** The council's rules of procedure in force: the newest published for its area (the default when none: adopted at a meeting). */
 async function rulesOf(db: Conn, council: Pick<Council, 'area'>, today: string): Promise<Pick<RulesContent, 'response_approval'>> {
   if (!council.area) return { response_approval: 'meeting' };
-  const year = Number(today.slice(0, 4));
-  for (let y = year; y >= year - 20; y--) {
-    const doc = await findDocumentFor(db, 'rules_of_procedure', council.area, y);
-    if (doc?.state === 'published') return doc.content as RulesContent;
-  }
-  return { response_approval: 'meeting' };
+  const doc = await db
+    .selectFrom('document')
+    .select('content')
+    .where('kind', '=', 'rules_of_procedure')
+    .where('area', '=', council.area)
+    .where('state', '=', 'published')
+    .where('year', '<=', Number(today.slice(0, 4)))
+    .orderBy('year', 'desc')
+    .executeTakeFirst();
+  return (doc?.content as RulesContent | undefined) ?? { response_approval: 'meeting' };
 }
 
 /** Platform users to tell about a body's business: its members, or the region's monitors. */

@@ -6,16 +6,9 @@ import { forecast, probabilityOfMeeting, type Forecast, type SeriesPoint } from 
 import { stepOf } from './periods.js';
 import { isMeasurable, targetValue, type Target } from './target.js';
 
-export type TargetStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'not_measurable' | 'no_data';
+import type { TargetStatus } from './names.js';
 
-export const statusLabels: Record<TargetStatus, string> = {
-  met: 'Nået',
-  on_track: 'På vej',
-  at_risk: 'I risiko',
-  off_track: 'Ikke på vej',
-  not_measurable: 'Ikke målbart',
-  no_data: 'Ingen data',
-};
+export { statusLabels, type TargetStatus } from './names.js';
 
 /** Probability of meeting the target from which a target is on track, and below which it is off track. */
 export const ON_TRACK = 0.8;

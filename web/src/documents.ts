@@ -11,21 +11,9 @@ export type { AuditGenerated, Approval, ContentIssue, DocumentKind, Figure, Docu
 export type Freq = Indicator['freq'];
 export type GoalKind = NonNullable<Target['goal']>['kind'];
 
-export const kindNames: Record<DocumentKind, string> = {
-  employment_plan: 'Beskæftigelsesplan',
-  results_audit: 'Resultatrevision',
-  implementation_plan: 'Regionale mål og implementeringsplan',
-  rules_of_procedure: 'Forretningsorden',
-};
-export const stateNames: Record<DocumentState, string> = { draft: 'Kladde', in_hearing: 'I høring', approved: 'Godkendt', published: 'Offentliggjort' };
-export const statusLabels: Record<TargetStatus, string> = {
-  met: 'Nået',
-  on_track: 'På vej',
-  at_risk: 'I risiko',
-  off_track: 'Ikke på vej',
-  not_measurable: 'Ikke målbart',
-  no_data: 'Ingen data',
-};
+// The Danish words are the server's (dependency-free files).
+export { kindNames, stateNames } from '../../src/documents/names';
+export { statusLabels } from '../../src/targets/names';
 export const statusOrder: TargetStatus[] = ['met', 'on_track', 'at_risk', 'off_track', 'no_data', 'not_measurable'];
 const statusBadge: Record<TargetStatus, string> = { met: 'badge-success', on_track: 'badge-success', at_risk: 'badge-warning', off_track: 'badge-error', not_measurable: '', no_data: 'badge-info' };
 const stateBadge: Record<DocumentState, string> = { draft: 'badge-info', in_hearing: 'badge-warning', approved: 'badge-success', published: 'badge-success' };
