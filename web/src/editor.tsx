@@ -1,90 +1,14 @@
 /**
- * The documents' form parts: text areas and number fields with labels, the target editor
- * (title; optionally an indicator from the statistics bank with its baseline, goal,
- * direction and deadline) and a target's live status with its series and forecast.
+ * The documents' editor parts: the target editor (title; optionally an indicator from the
+ * statistics bank with its baseline, goal, direction and deadline) and a target's live status
+ * with its series and forecast.
  */
 import { useEffect, useId, useState } from 'react';
 import { api } from './api';
 import { statusClass, statusLabels, type Freq, type GoalKind, type Indicator, type Target, type TargetStatus, type TargetView } from './documents';
 import { fmt } from './format';
+import { Field, NumberField, Select } from './forms';
 import { freqNames, type DataResult, type Subject, type TableInfo } from './statbank';
-
-export function TextArea(props: { id: string; label: string; value: string; onChange: (v: string) => void; hint?: string; rows?: number; error?: string }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`form-group${props.error ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={props.id}>{props.label}</label>
-      {props.hint && <span className="form-hint" id={`${props.id}-hint`}>{props.hint}</span>}
-      {props.error && <span className="form-error-message" id={`${props.id}-error`}><span className="sr-only">Fejl: </span>{props.error}</span>}
-      <textarea className="form-input doc-textarea" id={props.id} name={props.id} rows={props.rows ?? 4} value={props.value} aria-describedby={describedBy} aria-invalid={props.error ? true : undefined} onChange={(e) => props.onChange(e.target.value)} />
-    </div>
-  );
-}
-
-export function TextInput(props: { id: string; label: string; value: string; onChange: (v: string) => void; hint?: string; className?: string; error?: string }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`form-group${props.error ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={props.id}>{props.label}</label>
-      {props.hint && <span className="form-hint" id={`${props.id}-hint`}>{props.hint}</span>}
-      {props.error && <span className="form-error-message" id={`${props.id}-error`}><span className="sr-only">Fejl: </span>{props.error}</span>}
-      <input className={`form-input ${props.className ?? ''}`.trim()} id={props.id} name={props.id} type="text" value={props.value} aria-describedby={describedBy} aria-invalid={props.error ? true : undefined} onChange={(e) => props.onChange(e.target.value)} />
-    </div>
-  );
-}
-
-/** Danish decimal text → number (null when empty or unreadable). */
-export function parseNumber(s: string): number | null {
-  const t = s.trim().replace(/\s/g, '').replace(/\u2212/g, '-');
-  if (t === '') return null;
-  const n = Number(t.includes(',') ? t.replace(/\./g, '').replace(',', '.') : t);
-  return Number.isFinite(n) ? n : null;
-}
-const numberText = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
-
-/** A number typed in Danish (comma as decimal mark); the text is kept while it is being typed. */
-export function NumberField(props: { id: string; label: string; value: number | null; onChange: (v: number | null) => void; hint?: string; error?: string }) {
-  const [text, setText] = useState(numberText(props.value));
-  useEffect(() => {
-    setText((t) => (parseNumber(t) === props.value ? t : numberText(props.value)));
-  }, [props.value]);
-  const bad = text.trim() !== '' && parseNumber(text) === null;
-  const error = props.error ?? (bad ? 'Skriv et tal, fx 12,5.' : undefined);
-  const describedBy = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`form-group${error ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={props.id}>{props.label}</label>
-      {props.hint && <span className="form-hint" id={`${props.id}-hint`}>{props.hint}</span>}
-      {error && <span className="form-error-message" id={`${props.id}-error`}><span className="sr-only">Fejl: </span>{error}</span>}
-      <input
-        className="form-input input-width-s"
-        id={props.id}
-        name={props.id}
-        type="text"
-        inputMode="decimal"
-        value={text}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          props.onChange(parseNumber(e.target.value));
-        }}
-      />
-    </div>
-  );
-}
-
-export function Select(props: { id: string; label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; hint?: string }) {
-  return (
-    <div className="form-group">
-      <label className="form-label" htmlFor={props.id}>{props.label}</label>
-      {props.hint && <span className="form-hint" id={`${props.id}-hint`}>{props.hint}</span>}
-      <select className="form-select" id={props.id} name={props.id} value={props.value} aria-describedby={props.hint ? `${props.id}-hint` : undefined} onChange={(e) => props.onChange(e.target.value)}>
-        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
-  );
-}
 
 // The statistics bank's tables and their metadata, read once per page visit.
 let tablesPromise: Promise<{ id: string; name: string }[]> | null = null;
@@ -171,7 +95,7 @@ export function IndicatorFields({ id, value, onChange }: { id: string; value: In
       {info && (
         <>
           <Select id={`${id}-measure`} label="Mål (tal i tabellen)" value={value.measure} onChange={(measure) => set({ measure })} options={info.mgroups.map((m) => ({ value: m.mgroup_id, label: m.mgroup_name }))} />
-          <TextInput id={`${id}-area`} label="Område" hint="Fx J101 (jobcenter), B1 (beskæftigelsesregion), K101 (kommune), DK (hele landet) eller KL3 (klynge)." className="input-width-xs" value={value.area} onChange={(area) => set({ area: area.trim().toUpperCase() })} />
+          <Field id={`${id}-area`} label="Område" hint="Fx J101 (jobcenter), B1 (beskæftigelsesregion), K101 (kommune), DK (hele landet) eller KL3 (klynge)." className="input-width-xs" value={value.area} onChange={(area) => set({ area: area.trim().toUpperCase() })} />
           {dims.map((d) => {
             const values = d.hierarchies.flatMap((h) => h.levels.flatMap((l) => l.values));
             return (
@@ -228,7 +152,7 @@ export function TargetEditor({ id, target, onChange, onRemove, area, view, headi
   return (
     <fieldset className="target-editor">
       <legend className="h5">{heading}</legend>
-      <TextInput id={`${id}-title`} label="Mål (tekst)" hint="Fx: Andelen på kontanthjælp skal falde med 5 %." value={target.title} onChange={(title) => set({ title })} />
+      <Field id={`${id}-title`} label="Mål (tekst)" hint="Fx: Andelen på kontanthjælp skal falde med 5 %." value={target.title} onChange={(title) => set({ title })} />
       <div className="form-group form-group-checkbox">
         <input
           className="form-checkbox"
@@ -285,7 +209,7 @@ export function TargetEditor({ id, target, onChange, onRemove, area, view, headi
                 }}
                 options={[...(target.goal?.kind === 'level' ? [] : [{ value: '', label: 'Følger ændringen' }]), { value: 'at_least', label: 'Mindst (højere er bedre)' }, { value: 'at_most', label: 'Højst (lavere er bedre)' }]}
               />
-              <TextInput
+              <Field
                 id={`${id}-deadline`}
                 label="Frist (periode)"
                 hint={`Samme hyppighed som tallet, fx ${ind.freq === 'R' ? '2026M01-2026M12' : ind.freq === 'Q' ? '2026Q4' : ind.freq === 'Y' ? '2026' : '2026M12'}.${latest ? ` Nyeste periode i udgivelsen: ${latest}.` : ''}`}

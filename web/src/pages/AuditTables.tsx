@@ -8,7 +8,8 @@ const num = (v: number | null | undefined, d: number) => fmt(v ?? null, d, '–'
 const change = (cur: number | null, prev: number | null) => (cur === null || prev === null || prev === 0 ? null : ((cur - prev) / prev) * 100);
 const signed = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${fmt(v, 1)} %`);
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** A section of a document page, titled by its heading. */
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="doc-section">
       <h2 id={id}>{title}</h2>

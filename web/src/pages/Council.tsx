@@ -8,12 +8,10 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { day, officeNames, period, when, type CouncilView, type MeetingSummary, type Member, type Milestone } from '../councils';
 import { stateClass, stateNames, type DocumentSummary } from '../documents';
-import { Select, TextArea } from '../editor';
-import { Alert, Field } from '../forms';
+import { Alert, ErrorSummary, Field, fieldError, Progress, Select, TextArea, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
-import { ErrorSummary, fieldError, Progress, toError, useAction } from '../ui';
 
 export function CouncilPage({ code }: { code: string }) {
   const session = useSession();
@@ -257,14 +255,7 @@ function MemberEditor({ council, member, onCancel, onSaved, onReload }: { counci
     <form className="target-editor mt-6" noValidate onSubmit={submit} aria-labelledby="member-heading">
       <h3 id="member-heading" tabIndex={-1}>{heading}</h3>
       <ErrorSummary error={error} heading={error?.code === 'conflict' ? 'Medlemmet er ændret af en anden' : undefined} fieldId={memberFieldId} onReload={() => void reload()} />
-      <div className={`form-group${err('seat') ? ' form-error' : ''}`}>
-        <label className="form-label" htmlFor="member-seat">Plads</label>
-        {err('seat') && <span className="form-error-message" id="member-seat-error"><span className="sr-only">Fejl: </span>{err('seat')}</span>}
-        <select className="form-select" id="member-seat" value={f.seat} aria-invalid={err('seat') ? true : undefined} aria-describedby={err('seat') ? 'member-seat-error' : undefined} onChange={(e) => set('seat')(e.target.value)}>
-          <option value="">Vælg pladsen</option>
-          {council.seats.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-        </select>
-      </div>
+      <Select id="member-seat" label="Plads" value={f.seat} onChange={set('seat')} error={err('seat')} options={[{ value: '', label: 'Vælg pladsen' }, ...council.seats.map((x) => ({ value: x.id, label: x.name }))]} />
       <Field id="member-name" label="Navn" value={f.name} onChange={set('name')} error={err('name')} autoComplete="off" />
       <Field id="member-email" label="E-mail (valgfri)" type="email" hint="Medlemmer med en bruger i Styringshjulet får adgang til rådets høringer og møder." value={f.email} onChange={set('email')} error={err('email')} autoComplete="off" />
       <Field id="member-substitute_name" label="Personlig suppleant (valgfri)" value={f.substitute_name} onChange={set('substitute_name')} error={err('substitute_name')} autoComplete="off" />

@@ -5,8 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
 import { councilTypeNames, type CouncilSummary, type CouncilType } from '../councils';
-import { Select } from '../editor';
-import { Alert } from '../forms';
+import { Alert, Select } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 

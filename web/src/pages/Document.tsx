@@ -5,21 +5,20 @@
  * with a comparison of two. A save names the revision it was based on; when someone else
  * saved in between, the server refuses it and the form keeps what the user wrote.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import {
   dateTime, emptyTarget, fieldId, focusPath, stateClass,
   type AuditContent, type ContentIssue, type DocumentSummary, type DocumentView, type Figure, type ImplementationPlanContent, type PlanContent, type RulesContent, type Target, type TargetView, type Transition,
 } from '../documents';
 import { day, responseClass, type Hearing } from '../councils';
-import { Checkbox, RadioGroup, toError, useAction } from '../ui';
-import { describeTarget, IndicatorFields, NumberField, TargetEditor, TargetStatusView, TextArea, TextInput } from '../editor';
-import { Alert, Field } from '../forms';
+import { describeTarget, IndicatorFields, TargetEditor, TargetStatusView } from '../editor';
+import { Alert, Checkbox, Field, NumberField, RadioGroup, TextArea, toError, useAction } from '../forms';
 import { fmt } from '../format';
 import { Layout } from '../Layout';
 import { Link } from '../router';
 import { useSession } from '../session';
-import { AuditTables } from './AuditTables';
+import { AuditTables, Section } from './AuditTables';
 
 type Content = PlanContent | ImplementationPlanContent | AuditContent | RulesContent;
 /** The options of "send to hearing" (the server's defaults when left out). */
@@ -348,15 +347,6 @@ function Text({ id, label, value, editing, onChange, rows }: { id: string; label
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="doc-section">
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
 function PlanSections({ content: c, saved, view, editing, edit }: { content: PlanContent; saved: PlanContent; view: DocumentView; editing: boolean; edit: Edit<PlanContent> }) {
   const area = view.document.area;
   const sumOf = (k: 'state' | 'municipal') => c.budget.lines.reduce((a, l) => a + (l[k] ?? 0), 0);
@@ -381,7 +371,7 @@ function PlanSections({ content: c, saved, view, editing, edit }: { content: Pla
             {editing ? (
               <fieldset>
                 <legend className="h4">Udfordring {ci + 1}</legend>
-                <TextInput id={fieldId(`challenges.${ci}.title`)} label="Overskrift" value={ch.title} onChange={(v) => edit((x) => void (x.challenges[ci]!.title = v))} />
+                <Field id={fieldId(`challenges.${ci}.title`)} label="Overskrift" value={ch.title} onChange={(v) => edit((x) => void (x.challenges[ci]!.title = v))} />
                 <TextArea id={fieldId(`challenges.${ci}.text`)} label="Beskrivelse" value={ch.text} onChange={(v) => edit((x) => void (x.challenges[ci]!.text = v))} />
                 {ch.figures.map((f, fi) => (
                   <FigureEditor key={fi} id={fieldId(`challenges.${ci}.figures.${fi}`)} n={fi + 1} figure={f} live={same(f, saved.challenges[ci]?.figures[fi]) ? view.figures.find((x) => x.path === `challenges.${ci}.figures.${fi}`) : undefined}
@@ -440,7 +430,7 @@ function PlanSections({ content: c, saved, view, editing, edit }: { content: Pla
             {editing ? (
               <fieldset>
                 <legend className="h4">Lokalt mål {i + 1}</legend>
-                <TextInput id={fieldId(`local_goals.${i}.title`)} label="Overskrift" value={g.title} onChange={(v) => edit((x) => void (x.local_goals[i]!.title = v))} />
+                <Field id={fieldId(`local_goals.${i}.title`)} label="Overskrift" value={g.title} onChange={(v) => edit((x) => void (x.local_goals[i]!.title = v))} />
                 <TextArea id={fieldId(`local_goals.${i}.strategy`)} label="Strategi" value={g.strategy} onChange={(v) => edit((x) => void (x.local_goals[i]!.strategy = v))} />
                 <TargetList base={`local_goals.${i}.targets`} targets={g.targets} saved={saved.local_goals[i]?.targets} view={view} editing area={area} edit={(f) => edit((x) => f(x.local_goals[i]!.targets))} />
                 <p><button type="button" className="button button-tertiary" onClick={() => edit((x) => void x.local_goals.splice(i, 1))}>Fjern det lokale mål<span className="sr-only"> {g.title}</span></button></p>
@@ -475,7 +465,7 @@ function PlanSections({ content: c, saved, view, editing, edit }: { content: Pla
                 <tr key={i}>
                   {editing ? (
                     <>
-                      <td><TextInput id={fieldId(`budget.lines.${i}.label`)} label={`Budgetlinje ${i + 1}: tekst`} value={l.label} onChange={(v) => edit((x) => void (x.budget.lines[i]!.label = v))} /></td>
+                      <td><Field id={fieldId(`budget.lines.${i}.label`)} label={`Budgetlinje ${i + 1}: tekst`} value={l.label} onChange={(v) => edit((x) => void (x.budget.lines[i]!.label = v))} /></td>
                       <td><NumberField id={fieldId(`budget.lines.${i}.state`)} label={`Budgetlinje ${i + 1}: statslig del`} value={l.state} onChange={(v) => edit((x) => void (x.budget.lines[i]!.state = v))} /></td>
                       <td><NumberField id={fieldId(`budget.lines.${i}.municipal`)} label={`Budgetlinje ${i + 1}: kommunal del`} value={l.municipal} onChange={(v) => edit((x) => void (x.budget.lines[i]!.municipal = v))} /></td>
                     </>
@@ -513,9 +503,9 @@ function FigureEditor({ id, n, figure, live, onChange, onRemove }: { id: string;
   return (
     <fieldset className="target-editor">
       <legend className="h5">Tal {n}</legend>
-      <TextInput id={`${id}-label`} label="Tekst til tallet" value={figure.label} onChange={(label) => onChange({ ...figure, label })} />
+      <Field id={`${id}-label`} label="Tekst til tallet" value={figure.label} onChange={(label) => onChange({ ...figure, label })} />
       <IndicatorFields id={id} value={figure.indicator} onChange={(indicator) => onChange({ ...figure, indicator })} />
-      <TextInput id={`${id}-period`} label="Periode" hint="Tom: den nyeste offentliggjorte periode." className="input-width-m" value={figure.period ?? ''} onChange={(p) => onChange({ ...figure, period: p.trim() === '' ? null : p.trim() })} />
+      <Field id={`${id}-period`} label="Periode" hint="Tom: den nyeste offentliggjorte periode." className="input-width-m" value={figure.period ?? ''} onChange={(p) => onChange({ ...figure, period: p.trim() === '' ? null : p.trim() })} />
       <p>
         {live ? <>Værdi: <strong>{fmt(live.value, 2, '–')}</strong>{live.period ? ` (${live.period})` : ''}{live.note ? ` – ${live.note}` : ''}</> : <span className="form-hint">Gem planen for at se tallets værdi.</span>}
       </p>
@@ -533,7 +523,7 @@ function ImplementationSections({ content: c, saved, view, editing, edit }: { co
           {editing ? (
             <fieldset>
               <legend className="h4">Regionalt mål {i + 1}</legend>
-              <TextInput id={fieldId(`goals.${i}.title`)} label="Overskrift" value={g.title} onChange={(v) => edit((x) => void (x.goals[i]!.title = v))} />
+              <Field id={fieldId(`goals.${i}.title`)} label="Overskrift" value={g.title} onChange={(v) => edit((x) => void (x.goals[i]!.title = v))} />
               <TextArea id={fieldId(`goals.${i}.implementation`)} label="Implementeringsplan" value={g.implementation} onChange={(v) => edit((x) => void (x.goals[i]!.implementation = v))} />
               <TargetList base={`goals.${i}.targets`} targets={g.targets} saved={saved.goals[i]?.targets} view={view} editing area={view.document.area} edit={(f) => edit((x) => f(x.goals[i]!.targets))} />
               <p><button type="button" className="button button-tertiary" onClick={() => edit((x) => void x.goals.splice(i, 1))}>Fjern målet<span className="sr-only"> {g.title}</span></button></p>

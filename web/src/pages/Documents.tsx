@@ -6,12 +6,10 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { dateTime, kindNames, stateClass, stateNames, type DocumentKind, type DocumentSummary } from '../documents';
-import { Select } from '../editor';
-import { Alert, ErrorSummary, Field } from '../forms';
+import { Alert, ErrorSummary, Field, Select, useAction } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
-import { useAction } from '../ui';
 
 export interface AreaRef {
   id: string;

@@ -9,12 +9,10 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { day, responseClass, type Hearing, type HearingBody, type HearingComment } from '../councils';
 import { dateTime, kindNames } from '../documents';
-import { TextArea } from '../editor';
-import { Alert } from '../forms';
+import { Alert, ErrorSummary, Progress, TextArea, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
 import { Link } from '../router';
 import { useSession } from '../session';
-import { ErrorSummary, Progress, toError, useAction } from '../ui';
 
 export function HearingPage({ id }: { id: string }) {
   const session = useSession();

@@ -4,8 +4,7 @@ import { api } from '../api';
 import { Layout } from '../Layout';
 import { navigate, useLocation } from '../router';
 import { useSession, type SessionUser } from '../session';
-import { Alert, Field, ErrorSummary } from '../forms';
-import { useAction } from '../ui';
+import { Alert, ErrorSummary, Field, useAction } from '../forms';
 
 /** Only paths on this site (no open redirect). */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');

@@ -11,12 +11,10 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react
 import { api, ApiError } from '../api';
 import { day, localInput, when, type Attachment, type CouncilView, type Item, type Meeting, type OpenHearing } from '../councils';
 import { kindNames, type DocumentSummary } from '../documents';
-import { Select, TextArea, TextInput } from '../editor';
-import { Alert, Field } from '../forms';
+import { Alert, Checkbox, ErrorSummary, Field, FormGroup, Progress, Select, TextArea, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
-import { Checkbox, ErrorSummary, Progress, toError, useAction } from '../ui';
 
 interface Draft {
   title: string;
@@ -336,7 +334,7 @@ function ItemEditor({ i, n, item, meeting, docs, hearingOptions, busy, onChange,
   return (
     <fieldset className="target-editor meeting-item-editor" id={id} tabIndex={-1}>
       <legend className="h4">Punkt {i + 1}{item.title.trim() ? `: ${item.title}` : ''}</legend>
-      <TextInput id={`${id}-title`} label="Overskrift" value={item.title} onChange={(v) => onChange((it) => void (it.title = v))} />
+      <Field id={`${id}-title`} label="Overskrift" value={item.title} onChange={(v) => onChange((it) => void (it.title = v))} />
       <TextArea id={`${id}-text`} label="Sagsfremstilling" rows={3} value={item.text} onChange={(v) => onChange((it) => void (it.text = v))} />
       <Checkbox id={`${id}-closed`} label="Lukket punkt" hint="Lukkede punkter (fx personsager) vises kun for rådet og sekretariatet og offentliggøres aldrig." checked={item.closed} onChange={(v) => onChange((it) => void (it.closed = v))} />
 
@@ -357,23 +355,22 @@ function ItemEditor({ i, n, item, meeting, docs, hearingOptions, busy, onChange,
           <button type="button" className="button button-secondary" disabled={doc === ''} onClick={attachDocument}>Vedhæft dokumentet<span className="sr-only"> til {label}</span></button>
         </div>
       </div>
-      <div className={`form-group${uploadError ? ' form-error' : ''}`}>
-        <label className="form-label" htmlFor={`${id}-file`}>Upload en fil som bilag</label>
-        <span className="form-hint" id={`${id}-file-hint`}>Højst 10 MB. Filen vedhæftes punktet, når mødet gemmes.</span>
-        {uploadError && <span className="form-error-message" id={`${id}-file-error`}><span className="sr-only">Fejl: </span>{uploadError.message}</span>}
-        <input
-          className="form-input"
-          type="file"
-          id={`${id}-file`}
-          aria-describedby={`${id}-file-hint${uploadError ? ` ${id}-file-error` : ''}`}
-          disabled={upload !== null}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void uploadFile(f);
-          }}
-        />
-      </div>
+      <FormGroup id={`${id}-file`} label="Upload en fil som bilag" hint="Højst 10 MB. Filen vedhæftes punktet, når mødet gemmes." error={uploadError?.message}>
+        {(describedBy) => (
+          <input
+            className="form-input"
+            type="file"
+            id={`${id}-file`}
+            aria-describedby={describedBy}
+            disabled={upload !== null}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void uploadFile(f);
+            }}
+          />
+        )}
+      </FormGroup>
       <Progress text={upload} />
 
       <TextArea id={`${id}-decision`} label="Beslutning" hint="Skrives på eller efter mødet. Offentliggøres med referatet (lukkede punkter aldrig)." rows={2} value={item.decision} onChange={(v) => onChange((it) => void (it.decision = v))} />

@@ -7,11 +7,10 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { notificationsChanged, type Notifications as NotificationList } from '../councils';
 import { dateTime } from '../documents';
-import { Alert } from '../forms';
+import { Alert, ErrorSummary, Progress, RadioGroup, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
-import { ErrorSummary, Progress, RadioGroup, toError, useAction } from '../ui';
 
 export function Notifications() {
   const session = useSession();

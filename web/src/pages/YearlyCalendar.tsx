@@ -9,12 +9,10 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react
 import { steps as stepDefs } from '../../../src/calendar/deadlines';
 import { api } from '../api';
 import { day, stepClass, type Board, type StepCell, type StepStatus } from '../councils';
-import { Select } from '../editor';
-import { Alert, Field } from '../forms';
+import { Alert, ErrorSummary, Field, Progress, Select, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
-import { ErrorSummary, Progress, toError, useAction } from '../ui';
 import { useSteeringAreas } from './Documents';
 
 const manual = new Set<string>(stepDefs.filter((s) => s.evidence === 'manual').map((s) => s.id));
