@@ -16,6 +16,7 @@ export {
   listCouncils,
   listMembers,
   memberSchema,
+  seatedCouncilIds,
   secretariatUserIds,
   typeOfCode,
   updateMember,

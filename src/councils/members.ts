@@ -150,6 +150,19 @@ export function isSecretariat(user: User, council: Pick<Council, 'type' | 'area'
   return role !== null && user.role === role && user.organisation.area === council.area;
 }
 
+/** The councils a person sits on (as member or substitute) on the date, by e-mail. */
+export async function seatedCouncilIds(db: Conn, email: string, on = today()): Promise<number[]> {
+  const rows = await db
+    .selectFrom('council_member')
+    .select('council_id')
+    .distinct()
+    .where((eb) => eb.or([eb('email', '=', email), eb('substitute_email', '=', email)]))
+    .where('term_from', '<=', on)
+    .where((eb) => eb.or([eb('term_to', 'is', null), eb('term_to', '>=', on)]))
+    .execute();
+  return rows.map((r) => r.council_id);
+}
+
 /** The platform users who sit on the council (members and substitutes) on the date. */
 export async function councilUserIds(db: Conn, councilId: number, on = today()): Promise<number[]> {
   const rows = await db

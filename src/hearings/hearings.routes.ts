@@ -108,22 +108,11 @@ export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
 
   /** Open hearings the user's bodies are consulted on (their councils, their region). */
   app.get('/hearings', permit('hearings.take_part'), async (req) => {
-    const user = req.principal.user!;
     const today = danishDate(opts.deps.clock.now());
-    const open = await db
-      .selectFrom('hearing as h')
-      .innerJoin('document as d', 'd.id', 'h.document_id')
-      .select(['h.id', 'h.document_id', 'h.deadline', 'd.kind', 'd.area', 'd.year'])
-      .where('h.closed_at', 'is', null)
-      .orderBy('h.deadline')
-      .execute();
-    const out = [];
-    for (const o of open) {
-      const h = (await findHearing(db, o.id))!;
-      const mine = (await service.myBodies(user, h)).filter((x) => x.access.member || x.access.secretariat);
-      if (!mine.length) continue;
-      out.push({ id: o.id, document_id: o.document_id, kind: o.kind, area: o.area, area_name: areaById.get(o.area)?.name ?? o.area, year: o.year, deadline: o.deadline, ended: hearingEnded(h, today), bodies: mine.map(({ body: b }) => ({ code: b.code, name: b.name, state: b.state, state_name: responseStateNames[b.state], late: b.late })) });
-    }
-    return out;
+    const open = await service.openFor(req.principal.user!);
+    return open.map((o) => ({
+      id: o.id, document_id: o.document_id, kind: o.kind, area: o.area, area_name: areaById.get(o.area)?.name ?? o.area, year: o.year, deadline: o.deadline, ended: hearingEnded(o, today),
+      bodies: o.bodies.map((b) => ({ code: b.code, name: b.name, state: b.state, state_name: responseStateNames[b.state], late: b.late })),
+    }));
   });
 }

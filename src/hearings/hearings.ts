@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { areaWithin, audit, type AuditActor, type User } from '../access/index.js';
 import { hearingDeadline } from '../calendar/index.js';
 import { danishDate, type Clock } from '../clock.js';
-import { councilAccess, councilUserIds, findCouncilById, secretariatUserIds, type Council } from '../councils/index.js';
+import { councilAccess, councilUserIds, findCouncilById, isSecretariat, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import { attachComments, DocumentError, kindNames, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
@@ -264,6 +264,34 @@ export class HearingService {
   async myBodies(user: User | null, h: Hearing) {
     const today = this.today();
     return Promise.all(h.bodies.map(async (b) => ({ body: b, access: await bodyAccess(this.db, user, b, today) })));
+  }
+
+  /** Open hearings with the bodies the user sits on or runs the secretariat of (two queries, not one per hearing). */
+  async openFor(user: User) {
+    const rows = await this.db
+      .selectFrom('hearing as h')
+      .innerJoin('document as d', 'd.id', 'h.document_id')
+      .innerJoin('hearing_body as b', 'b.hearing_id', 'h.id')
+      .innerJoin('organisation as o', 'o.id', 'b.organisation_id')
+      .select(['h.id', 'h.document_id', 'h.deadline', 'h.closed_at', 'd.kind', 'd.area', 'd.year', 'o.id as organisation_id', 'o.code', 'o.name', 'o.kind as body_kind', 'o.area as body_area', 'b.state', 'b.late'])
+      .where('h.closed_at', 'is', null)
+      .orderBy('h.deadline')
+      .orderBy('h.id')
+      .execute();
+    const seated = new Set(await seatedCouncilIds(this.db, user.email, this.today()));
+    const mine = (r: (typeof rows)[number]) => {
+      if (user.role === 'national_admin' || seated.has(r.organisation_id)) return true;
+      if (r.body_kind === 'employment_region') return user.role === 'regional_monitor' && user.organisation.area === r.body_area;
+      const type = typeOfCode(r.code);
+      return !!type && isSecretariat(user, { type, area: r.body_area });
+    };
+    const open = new Map<number, (typeof rows)[number] & { bodies: { code: string; name: string; state: ResponseState; late: boolean }[] }>();
+    for (const r of rows.filter(mine)) {
+      const h = open.get(r.id) ?? { ...r, bodies: [] };
+      h.bodies.push({ code: r.code, name: r.name, state: r.state as ResponseState, late: r.late });
+      open.set(r.id, h);
+    }
+    return [...open.values()];
   }
 
   async comments(hearingId: number) {

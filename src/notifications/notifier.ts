@@ -64,14 +64,18 @@ export class Notifier {
       .where('n.mailed_at', 'is', null)
       .where('n.read_at', 'is', null)
       .where('u.disabled_at', 'is', null)
-      .where('u.notify', 'in', ['immediate', 'daily', 'weekly'])
+      // Digests hold only what came before their hour: the rest is not even read.
+      .where((eb) =>
+        eb.or([
+          eb('u.notify', '=', 'immediate'),
+          eb.and([eb('u.notify', '=', 'daily'), eb('n.created_at', '<', digestBoundary(now, 'daily'))]),
+          eb.and([eb('u.notify', '=', 'weekly'), eb('n.created_at', '<', digestBoundary(now, 'weekly'))]),
+        ]),
+      )
       .orderBy('n.id')
       .execute();
     const byUser = new Map<number, typeof pending>();
-    for (const p of pending) {
-      if (p.notify !== 'immediate' && p.created_at >= digestBoundary(now, p.notify as 'daily' | 'weekly')) continue;
-      byUser.set(p.user_id, [...(byUser.get(p.user_id) ?? []), p]);
-    }
+    for (const p of pending) byUser.set(p.user_id, [...(byUser.get(p.user_id) ?? []), p]);
     for (const list of byUser.values()) {
       const { email, notify } = list[0]!;
       const messages = notify === 'immediate' ? list.map((n) => [n]) : [list];

@@ -73,6 +73,12 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect(m.subject).toBe('Styringshjulet: Høring: Beskæftigelsesplan 2027 for København');
     expect(m.text).toContain('Fristen for høringssvar er 31.08.2026.');
     expect(m.text).toContain(`https://styr.example.dk/dokumenter/${planId}/hoering`);
+    // Each sees the hearing with the bodies they sit on or run: the members and the jobcenter (the LBR's secretariat) the LBR, the region its own.
+    const open = async (as: Login) => (await call(app, 'GET', '/api/hearings', as)).json().map((x: { id: number; bodies: { code: string }[] }) => [x.id, x.bodies.map((b) => b.code)]);
+    expect(await open(rita)).toEqual([[hearingId, ['LBR-J101']]]);
+    expect(await open(editor)).toEqual([[hearingId, ['LBR-J101']]]);
+    expect(await open(region)).toEqual([[hearingId, ['B1']]]);
+    expect(await open(reader)).toEqual([]);
     // Dorte chose the daily digest: nothing yet, but it waits in the app.
     expect(mails.some((x) => to(x) === 'raad2@demo.styringshjulet.dk')).toBe(false);
     expect((await call(app, 'GET', '/api/notifications', dorte)).json()).toMatchObject({ mode: 'daily', unread: 1 });
