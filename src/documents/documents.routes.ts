@@ -34,6 +34,8 @@ export interface DocumentRoutesOptions {
   afterChange?: () => Promise<unknown>;
   /** The server's clock (tests move it). */
   clock?: Clock;
+  /** Whether a hearing runs on the document: its comments are then given as hearing responses, not written directly. */
+  hearingRuns?: (documentId: number) => Promise<boolean>;
 }
 
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
@@ -96,10 +98,11 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     if (!mayEdit(req.principal.user, doc)) throw new DocumentError(403, 'forbidden', 'Din rolle giver ikke adgang til at ændre dette dokument.');
     return doc;
   };
-  const withPermissions = (u: User | null, d: StoredDocument) => ({
-    may_edit: mayEdit(u, d),
-    may_comment: d.state !== 'approved' && d.state !== 'published' && !!u && within(u, 'documents.comment', d.area),
-  });
+  const hearingRuns = (d: StoredDocument) => (d.state === 'in_hearing' && opts.hearingRuns ? opts.hearingRuns(d.id) : Promise.resolve(false));
+  const withPermissions = async (u: User | null, d: StoredDocument) => {
+    const hearing = await hearingRuns(d);
+    return { may_edit: mayEdit(u, d), hearing_runs: hearing, may_comment: !hearing && d.state !== 'approved' && d.state !== 'published' && !!u && within(u, 'documents.comment', d.area) };
+  };
 
   // Ministerial goals: public; published (replaced per year) by national administrators.
   app.get('/goals', permit('documents.read'), async () => {
@@ -142,7 +145,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
 
   app.get('/documents/:id', permit('documents.read'), async (req) => {
     const doc = await readable(req);
-    return { ...(await documentView(db, evaluator, doc)), ...withPermissions(req.principal.user, doc), transitions: Object.entries(transitions).filter(([id]) => fromStates(doc.kind, id as TransitionName).includes(doc.state)).map(([id, t]) => ({ id, label: t.label })) };
+    return { ...(await documentView(db, evaluator, doc)), ...(await withPermissions(req.principal.user, doc)), transitions: Object.entries(transitions).filter(([id]) => fromStates(doc.kind, id as TransitionName).includes(doc.state)).map(([id, t]) => ({ id, label: t.label })) };
   });
 
   app.put('/documents/:id', permit('documents.edit'), async (req) => {
@@ -169,6 +172,8 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const doc = await readable(req);
     const u = req.principal.user!;
     if (!within(u, 'documents.comment', doc.area)) throw new DocumentError(403, 'forbidden', 'Du kan kun skrive bemærkninger til dokumenter i dit eget område.');
+    // The hearing is the formal path: what the LBR and the region say is their adopted response.
+    if (await hearingRuns(doc)) throw new DocumentError(409, 'hearing_running', 'Dokumentet er i høring: LBR’s og regionens bemærkninger gives som høringssvar på høringssiden og føjes til dokumentet, når de er vedtaget.');
     const b = parseOr400(commentBody, req.body);
     const who = u.role === 'council_member' ? 'lbr' : u.role === 'regional_monitor' ? 'region' : b.who;
     if (!who) throw new DocumentError(400, 'invalid_field', 'Feltet who: angiv om bemærkningerne er LBR’s (lbr) eller regionens (region).', { field: 'who' });

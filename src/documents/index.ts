@@ -12,3 +12,5 @@ export { esc, paragraphs, renderPage, type Section } from './render.js';
 export { attachComments, createDocument, findDocument, findDocumentFor, listDocuments, saveContent, transition, DocumentError, type StoredDocument, type TransitionHook } from './documents.repository.js';
 export { kindNames, planContentSchema, type DocumentKind, type PlanContent, type RulesContent } from './content.js';
 export { newDocumentContent } from './new.js';
+export { documentSections, type DocumentSection } from './sections.js';
+export { documentView, type TargetView } from './view.js';

@@ -5,9 +5,11 @@ import { z } from 'zod';
 import { areaWithin, parseOr400, permit, scopeOf, sendErrors, type User } from '../access/index.js';
 import { danishDate } from '../clock.js';
 import type { Database } from '../db/index.js';
-import { DocumentError, findDocument, type StoredDocument } from '../documents/index.js';
+import { DocumentError, documentSections, documentView, findDocument, type StoredDocument } from '../documents/index.js';
 import { areaById } from '../reference/index.js';
-import { commentSchema, currentHearing, findHearing, hearingEnded, responseStateNames, sectionsOf, type HearingDeps, type HearingService } from './hearings.js';
+import type { StatbankService } from '../statbank/index.js';
+import { TargetEvaluator } from '../targets/index.js';
+import { commentSchema, currentHearing, findHearing, hearingEnded, responseStateNames, type HearingDeps, type HearingService } from './hearings.js';
 
 const id = z.coerce.number().int().min(1);
 const revision = z.number({ error: 'mangler svarets version' }).int().min(0);
@@ -19,8 +21,9 @@ const mayRead = (u: User | null, d: StoredDocument) => {
   return scope === 'any' || (scope === 'own_area' && areaWithin(d.area, u!.organisation.area));
 };
 
-export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; service: HearingService; deps: HearingDeps; afterChange: () => Promise<unknown> }): Promise<void> {
+export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; service: HearingService; deps: HearingDeps; statbank: StatbankService; afterChange: () => Promise<unknown> }): Promise<void> {
   const { db, service } = opts;
+  const evaluator = new TargetEvaluator(opts.statbank);
   sendErrors(app);
 
   const documentOf = async (u: User | null, documentId: number) => {
@@ -47,6 +50,8 @@ export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     const today = danishDate(opts.deps.clock.now());
     const bodies = await service.myBodies(user, h);
     const comments = await service.comments(h.id);
+    // The heard version's targets with their live status against the newest release.
+    const live = new Map((await documentView(db, evaluator, { ...doc, content: heard.content })).targets.map((t) => [t.path, t]));
     return {
       hearing: {
         id: h.id,
@@ -67,7 +72,8 @@ export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
           may_adopt: !!access.adopt && b.state !== 'adopted' && !h.closed_at,
           adopt_by: access.adopt,
         })),
-        sections: sectionsOf(doc.kind, heard.content),
+        sections: documentSections(doc.kind, heard.content).map((s) => (s.kind === 'target' ? { ...s, target: live.get(s.path) ?? null } : s)),
+        content: doc.kind === 'results_audit' ? heard.content : undefined,
         comments: comments.map((c) => ({ ...c, mine: c.author_id === user.id })),
       },
     };

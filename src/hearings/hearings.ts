@@ -15,7 +15,7 @@ import { hearingDeadline } from '../calendar/index.js';
 import { danishDate, type Clock } from '../clock.js';
 import { councilAccess, councilUserIds, findCouncilById, isSecretariat, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
-import { attachComments, DocumentError, kindNames, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
+import { attachComments, DocumentError, documentSections, kindNames, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
 import { areaById, areas } from '../reference/index.js';
 
@@ -187,8 +187,12 @@ function hearingTransitions(deps: HearingDeps): TransitionHook {
       return;
     }
     if (name === 'approve') {
-      if (!hearingEnded(h, today)) throw new DocumentError(409, 'hearing_running', `Høringen løber til og med ${fmt(h.deadline)}. Dokumentet kan først godkendes, når fristen er udløbet.`);
+      // The bodies have a right to be heard, not a waiting period: once every one has adopted
+      // its response the document may be approved at once; before that, not until the deadline.
       const missing = h.bodies.filter((b) => b.state !== 'adopted');
+      if (!hearingEnded(h, today) && missing.length) {
+        throw new DocumentError(409, 'hearing_running', `Høringen løber til og med ${fmt(h.deadline)}, og ${missing.map((b) => b.name).join(' og ')} har endnu ikke vedtaget sit høringssvar. Dokumentet kan godkendes, når alle høringsparter har svaret, eller når fristen er udløbet.`);
+      }
       if (h.require_all && missing.length) throw new DocumentError(409, 'hearing_responses', `Høringssvaret mangler fra ${missing.map((b) => b.name).join(' og ')}. Denne høring kræver alle svar før godkendelsen.`);
       await tx.updateTable('hearing').set({ closed_at: deps.clock.now() }).where('id', '=', h.id).execute();
       await audit(tx, actor, { action: 'hearing.close', entity: 'hearing', entityId: h.id, details: { document: after.id, responses: h.bodies.map((b) => ({ body: b.code, state: b.state, late: b.late })) } });
@@ -211,6 +215,12 @@ function rbrDispatch(deps: HearingDeps): TransitionHook {
   };
 }
 
+/** Whether a hearing runs on the document (open, not yet closed by approval or taken back). */
+export const hearingRuns = (db: Conn) => async (documentId: number) => {
+  const h = await db.selectFrom('hearing').select('id').where('document_id', '=', documentId).where('closed_at', 'is', null).executeTakeFirst();
+  return !!h;
+};
+
 /** Both hooks, in order. */
 export const hearingHooks = (deps: HearingDeps): TransitionHook => {
   const a = hearingTransitions(deps), b = rbrDispatch(deps);
@@ -219,28 +229,6 @@ export const hearingHooks = (deps: HearingDeps): TransitionHook => {
     await b(tx, e);
   };
 };
-
-/** The text fields of a document that can be commented on, split into paragraphs (blank lines). */
-export function sectionsOf(kind: string, content: unknown): { path: string; title: string; paragraphs: string[] }[] {
-  const out: { path: string; title: string; paragraphs: string[] }[] = [];
-  const add = (path: string, title: string, text: string | undefined) => out.push({ path, title, paragraphs: (text ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) });
-  const c = content as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- walks the known shapes below
-  if (kind === 'employment_plan') {
-    c.goals?.forEach((g: { number: number; title: string; strategy: string }, i: number) => add(`goals.${i}.strategy`, `Ministermål ${g.number}: ${g.title}`, g.strategy));
-    c.challenges?.forEach((x: { title: string; text: string }, i: number) => add(`challenges.${i}.text`, `Udfordring: ${x.title}`, x.text));
-    add('citizen.strategy', 'Borgerrettet indsats', c.citizen?.strategy);
-    add('business.strategy', 'Virksomhedsrettet indsats', c.business?.strategy);
-    add('business.council_grants', 'LBR’s plan for LBR-midlerne', c.business?.council_grants);
-    add('other_actors.strategy', 'Andre aktører', c.other_actors?.strategy);
-    c.local_goals?.forEach((g: { title: string; strategy: string }, i: number) => add(`local_goals.${i}.strategy`, `Lokalt mål: ${g.title}`, g.strategy));
-    add('budget.note', 'Budget', c.budget?.note);
-  } else if (kind === 'results_audit') {
-    const labels: Record<string, string> = { summary: 'Sammenfatning', results: 'Analyse af resultaterne', goals: 'Ministermålene', improvements: 'Forbedringsområder' };
-    for (const [k, label] of Object.entries(labels)) add(`analysis.${k}`, label, c.analysis?.[k]);
-  }
-  out.push({ path: 'general', title: 'Dokumentet som helhed', paragraphs: [] });
-  return out;
-}
 
 export const commentSchema = z.object({
   section: z.string().trim().min(1, 'vælg afsnittet'),
@@ -309,7 +297,8 @@ export class HearingService {
     if (h.closed_at) throw new DocumentError(409, 'hearing_closed', 'Høringen er afsluttet; der kan ikke længere kommenteres.');
     const mine = (await this.myBodies(user, h)).filter((x) => x.access.member && (!input.body || x.body.code === input.body));
     if (mine.length === 0) throw new DocumentError(403, 'forbidden', 'Kun medlemmer af de hørte råd (og regionen) kan kommentere i høringen.');
-    if (!sectionsOf(doc.kind, doc.content).some((s) => s.path === input.section)) throw new DocumentError(400, 'invalid_field', `Feltet section: afsnittet "${input.section}" findes ikke i dokumentet.`, { field: 'section' });
+    const section = documentSections(doc.kind, doc.content).find((s) => s.path === input.section);
+    if (!section) throw new DocumentError(400, 'invalid_field', `Feltet section: afsnittet "${input.section}" findes ikke i dokumentet.`, { field: 'section' });
     const body = mine[0]!.body;
     const actor = { id: user.id, label: user.email };
     return this.db.transaction().execute(async (tx) => {
@@ -320,7 +309,7 @@ export class HearingService {
         .executeTakeFirstOrThrow();
       await audit(tx, actor, { action: 'hearing.comment', entity: 'hearing_comment', entityId: row.id, organisationId: body.organisation_id, details: { hearing: h.id, section: input.section, paragraph: input.paragraph } });
       const others = (await bodyUserIds(tx, body, this.today())).filter((id) => id !== user.id);
-      await this.deps.notifier.notify(tx, others, { key: `hearing.comment:${row.id}`, title: `Ny kommentar i høringen: ${docTitle(doc)}`, body: `${user.name} har kommenteret afsnittet "${sectionsOf(doc.kind, doc.content).find((s) => s.path === input.section)!.title}".`, link: `/dokumenter/${doc.id}/hoering` });
+      await this.deps.notifier.notify(tx, others, { key: `hearing.comment:${row.id}`, title: `Ny kommentar i høringen: ${docTitle(doc)}`, body: `${user.name} har kommenteret ${section.kind === 'target' ? 'målet' : 'afsnittet'} "${section.kind === 'target' ? section.title.replace(/^Mål: /, '') : section.title}".`, link: `/dokumenter/${doc.id}/hoering` });
       return row.id;
     });
   }
@@ -355,11 +344,22 @@ export class HearingService {
   }
 
   /** Adopts a response by a meeting's decision, inside the meeting's transaction. */
-  async adoptAtMeeting(tx: Transaction<Database>, actor: AuditActor, hearingId: number, organisationId: number, meeting: { id: number; title: string; item: number }) {
+  /**
+   * Adopts a response by a meeting's decision, inside the meeting's transaction. `text` is the
+   * response as the meeting adopted it: an amendment made at the meeting is stored as a revision
+   * of its own ("Ændret på mødet") before the adoption, so the adopted text is what was decided.
+   */
+  async adoptAtMeeting(tx: Transaction<Database>, actor: AuditActor, hearingId: number, organisationId: number, meeting: { id: number; title: string; item: number }, text?: string) {
     const h = await findHearing(tx, hearingId);
-    const body = h?.bodies.find((b) => b.organisation_id === organisationId);
-    if (!h || !body) throw new DocumentError(404, 'not_found', 'Høringssvaret findes ikke.');
+    const found = h?.bodies.find((b) => b.organisation_id === organisationId);
+    if (!h || !found) throw new DocumentError(404, 'not_found', 'Høringssvaret findes ikke.');
+    let body: Body = found;
     if (body.state === 'adopted') return;
+    if (text !== undefined && text.trim() !== '' && text.trim() !== body.response.trim()) {
+      if (h.closed_at) throw new DocumentError(409, 'hearing_closed', 'Høringen er afsluttet (dokumentet er godkendt eller taget tilbage).');
+      const amended = await this.storeIn(tx, actor, h, body, body.revision, { response: text.trim() }, 'amend');
+      body = { ...body, response: amended.response, revision: amended.revision };
+    }
     if (body.response.trim() === '') throw new DocumentError(409, 'state', `${body.name}s høringssvar er tomt: skriv udkastet, før mødet vedtager det.`);
     await this.adoptIn(tx, actor, h, body, body.revision, `${meeting.title}, punkt ${meeting.item}`, meeting.id);
   }

@@ -30,7 +30,15 @@ const itemSchema = z.object({
   attachments: z.array(attachmentSchema).max(30).default([]),
   decision: z.string().max(20_000).default(''),
   /** A hearing response this item adopts when its decision is recorded. */
-  hearing: z.object({ hearing_id: z.number().int().min(1), body: z.string().trim().toUpperCase() }).nullable().default(null),
+  hearing: z
+    .object({
+      hearing_id: z.number().int().min(1),
+      body: z.string().trim().toUpperCase(),
+      /** The response as the meeting adopts it, amendments included (the body's draft when absent). */
+      response: z.string().max(50_000).optional(),
+    })
+    .nullable()
+    .default(null),
 });
 export type Item = z.infer<typeof itemSchema> & { id: string };
 
@@ -136,12 +144,13 @@ export class MeetingService {
         const record = (list: Item[]) => JSON.stringify(list.map((i) => [i.id, i.decision, i.closed]));
         if (input.minutes !== cur.minutes || record(items) !== record(cur.items)) throw new CouncilError(409, 'state', 'Referatet er offentliggjort: referatet, beslutningerne og de lukkede punkter kan ikke længere ændres.');
       }
+      notBefore(danishDate(toInstant(input.starts_at)), this.today(), items, input.minutes);
       for (const [i, item] of items.entries()) {
         if (!item.hearing || item.decision.trim() === '') continue;
         const h = await tx.selectFrom('hearing_body as b').innerJoin('organisation as o', 'o.id', 'b.organisation_id').select(['b.organisation_id', 'b.state']).where('b.hearing_id', '=', item.hearing.hearing_id).where('o.code', '=', item.hearing.body).executeTakeFirst();
         if (!h) throw new CouncilError(400, 'invalid_field', `Feltet items.${i}.hearing: ${item.hearing.body} er ikke hørt i høring ${item.hearing.hearing_id}.`, { field: `items.${i}.hearing` });
         if (h.organisation_id !== council.id) throw new CouncilError(400, 'invalid_field', `Feltet items.${i}.hearing: ${council.name} kan kun vedtage sit eget høringssvar.`, { field: `items.${i}.hearing` });
-        await this.deps.hearings.adoptAtMeeting(tx, actor, item.hearing.hearing_id, h.organisation_id, { id, title: `${council.name}, møde ${danishDate(cur.starts_at).split('-').reverse().join('.')}`, item: i + 1 });
+        await this.deps.hearings.adoptAtMeeting(tx, actor, item.hearing.hearing_id, h.organisation_id, { id, title: `${council.name}, møde ${fmt(danishDate(cur.starts_at))}`, item: i + 1 }, item.hearing.response);
       }
       const next = { ...cur, title: input.title, starts_at: toInstant(input.starts_at), place: input.place, items, minutes: input.minutes, revision: cur.revision + 1, updated_at: this.deps.clock.now(), updated_by: actor.label };
       await tx.updateTable('meeting').set({ title: next.title, starts_at: next.starts_at, place: next.place, items: JSON.stringify(items), minutes: next.minutes, revision: next.revision, updated_at: next.updated_at, updated_by: next.updated_by }).where('id', '=', id).execute();
@@ -156,6 +165,7 @@ export class MeetingService {
       const cur = await this.locked(tx, id, revision);
       const now = this.deps.clock.now();
       if (what === 'minutes' && !cur.agenda_published_at) throw new CouncilError(409, 'state', 'Offentliggør dagsordenen før referatet.');
+      if (what === 'minutes' && this.today() < danishDate(cur.starts_at)) throw new CouncilError(409, 'not_held', `Mødet holdes ${fmt(danishDate(cur.starts_at))}: referatet kan først offentliggøres, når mødet er holdt.`);
       if ((what === 'agenda' ? cur.agenda_published_at : cur.minutes_published_at) !== null) throw new CouncilError(409, 'state', what === 'agenda' ? 'Dagsordenen er allerede offentliggjort.' : 'Referatet er allerede offentliggjort.');
       const next = { ...cur, revision: cur.revision + 1, updated_at: now, updated_by: actor.label, ...(what === 'agenda' ? { agenda_published_at: now } : { minutes_published_at: now }) };
       await tx.updateTable('meeting').set({ revision: next.revision, updated_at: now, updated_by: actor.label, agenda_published_at: next.agenda_published_at, minutes_published_at: next.minutes_published_at }).where('id', '=', id).execute();
@@ -197,6 +207,17 @@ export class MeetingService {
   async versions(id: number) {
     return this.db.selectFrom('meeting_version').select(['revision', 'event', 'actor', 'created_at']).where('meeting_id', '=', id).orderBy('revision', 'desc').execute();
   }
+}
+
+const fmt = (day: string) => day.split('-').reverse().join('.');
+
+/** A meeting decides nothing before it is held: no decisions or minutes before its day (Copenhagen). */
+function notBefore(meetingDay: string, today: string, items: Item[], minutes: string) {
+  if (today >= meetingDay) return;
+  const when = `Mødet holdes ${fmt(meetingDay)}`;
+  const decided = items.findIndex((i) => i.decision.trim() !== '');
+  if (decided >= 0) throw new CouncilError(409, 'not_held', `Feltet items.${decided}.decision: ${when}. Beslutninger kan først registreres på mødedagen eller derefter.`, { field: `items.${decided}.decision` });
+  if (minutes.trim() !== '') throw new CouncilError(409, 'not_held', `Feltet minutes: ${when}. Referatet kan først skrives på mødedagen eller derefter.`, { field: 'minutes' });
 }
 
 const withIds = (items: z.infer<typeof itemSchema>[]): Item[] => items.map((i) => ({ ...i, id: i.id || randomUUID() }));

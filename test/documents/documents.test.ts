@@ -174,15 +174,17 @@ describe.each(backends)('documents on %s', (kind) => {
     };
     await step(editor, { action: 'send_to_hearing' });
     expect(doc.state).toBe('in_hearing');
-    // In hearing: no more edits, but the LBR and the region comment.
+    // In hearing: no more edits, and the LBR and the region give their comments as hearing responses
+    // (test/hearings), not by writing the comments directly.
     expect((await call(app, 'PUT', `/api/documents/${planId}`, editor, { revision: doc.revision, content: doc.content })).statusCode).toBe(409);
-    expect((await call(app, 'GET', `/api/documents/${planId}`, council)).statusCode).toBe(200);
-    const lbr = await call(app, 'PUT', `/api/documents/${planId}/comments`, council, { revision: doc.revision, text: 'LBR anbefaler flere mål for unge.' });
-    expect(lbr.statusCode, lbr.body).toBe(200);
-    const reg = await call(app, 'PUT', `/api/documents/${planId}/comments`, region, { revision: lbr.json().revision, text: 'Regionen bemærker målene.' });
-    expect(reg.statusCode, reg.body).toBe(200);
-    doc = (await call(app, 'GET', `/api/documents/${planId}`, editor)).json().document;
-    expect(doc.content.comments).toEqual({ lbr: 'LBR anbefaler flere mål for unge.', region: 'Regionen bemærker målene.' });
+    const seen = (await call(app, 'GET', `/api/documents/${planId}`, council)).json();
+    expect(seen).toMatchObject({ hearing_runs: true, may_comment: false });
+    for (const who of [council, region]) {
+      const direct = await call(app, 'PUT', `/api/documents/${planId}/comments`, who, { revision: doc.revision, text: 'LBR anbefaler flere mål for unge.' });
+      expect(direct.statusCode).toBe(409);
+      expect(direct.json().error).toMatchObject({ code: 'hearing_running', message: 'Dokumentet er i høring: LBR’s og regionens bemærkninger gives som høringssvar på høringssiden og føjes til dokumentet, når de er vedtaget.' });
+    }
+    expect((await call(app, 'GET', `/api/documents/${planId}`, editor)).json().document).toMatchObject({ revision: doc.revision, content: { comments: { lbr: '', region: '' } } });
     expect((await step(editor, { action: 'approve' }, 400)).json().error.field).toBe('approval');
     // Approval waits for the hearing's deadline (test/hearings has the whole hearing); here it has passed.
     await db.db.updateTable('hearing').set({ deadline: '2025-08-31' }).execute();
@@ -200,7 +202,7 @@ describe.each(backends)('documents on %s', (kind) => {
     const seed = regional.find((r) => r.document.kind === 'implementation_plan')!.targets;
     expect(seed.map((t) => [t.status, t.target?.value])).toEqual([['no_data', 28], ['no_data', 21_600], ['not_measurable', undefined]]);
     const versions = (await call(app, 'GET', `/api/documents/${planId}/versions`)).json() as { revision: number; event: string }[];
-    expect(versions.map((v) => v.event)).toEqual(['publish', 'approve', 'comment', 'comment', 'send_to_hearing', 'saved', 'saved', 'created']);
+    expect(versions.map((v) => v.event)).toEqual(['publish', 'approve', 'send_to_hearing', 'saved', 'saved', 'created']);
     const diff = (await call(app, 'GET', `/api/documents/${planId}/diff?from=2&to=3`)).json();
     expect(diff.fields).toEqual([
       { key: 'citizen.strategy', label: 'Borgerrettet indsats: strategi', lines: [{ op: '-', text: 'Tidlig indsats.' }, { op: '+', text: 'Første redaktørs strategi.' }] },
@@ -209,7 +211,7 @@ describe.each(backends)('documents on %s', (kind) => {
     expect(targets.lines).toEqual([{ op: '+', text: expect.stringMatching(/^Færre på kontanthjælp \(mål 1\): højst [\d,]+ i 2026M01-2026M12 \(-5 % fra 2025M01-2025M12/) }]);
     // Every change is in the audit log.
     const log = await db.db.selectFrom('audit_log').select('action').where('entity', '=', 'employment_plan').where('entity_id', '=', String(planId)).orderBy('id').execute();
-    expect(log.map((l) => l.action)).toEqual(['created', 'saved', 'saved', 'send_to_hearing', 'comment', 'comment', 'approve', 'publish'].map((e) => `document.${e}`));
+    expect(log.map((l) => l.action)).toEqual(['created', 'saved', 'saved', 'send_to_hearing', 'approve', 'publish'].map((e) => `document.${e}`));
   });
 
   it('drafts the results audit from the benchmarking: numbers equal the bank; regenerating keeps the analysis', async () => {

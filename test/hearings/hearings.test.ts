@@ -98,6 +98,34 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect(sections.paragraphs).toEqual(['Tidlig indsats.', 'Mentorer til de unge.']);
   });
 
+  it('shows the heard version’s targets with their live status, and a member comments on a target', async () => {
+    const h = await hearing(rita);
+    const targets = h.sections.filter((s: { kind: string }) => s.kind === 'target');
+    // The complete plan has one target under each ministerial goal (test/support/plans.ts).
+    expect(targets.length).toBeGreaterThan(0);
+    const first = targets[0];
+    expect(first.path).toBe('goals.0.targets.0');
+    expect(first.title).toMatch(/^Mål: /);
+    expect(first.target.evaluation.status).toMatch(/^(met|on_track|at_risk|off_track|no_data)$/);
+    // The same live status as the document page shows for the target.
+    const live = (await doc()).targets.find((t: { path: string }) => t.path === first.path);
+    expect(first.target.evaluation).toEqual(live.evaluation);
+    // A target's section sits right after its goal's strategy.
+    const paths = h.sections.map((s: { path: string }) => s.path);
+    expect(paths.indexOf('goals.0.targets.0')).toBe(paths.indexOf('goals.0.strategy') + 1);
+    const res = await call(app, 'POST', `/api/hearings/${hearingId}/comments`, rita, { section: first.path, text: 'Målet er for lidt ambitiøst.' });
+    expect(res.statusCode).toBe(201);
+    expect((await hearing(dorte)).comments.filter((c: { section: string }) => c.section === first.path).map((c: { text: string }) => c.text)).toEqual(['Målet er for lidt ambitiøst.']);
+  });
+
+  it('refuses the direct comments route while the hearing runs: the hearing is the formal path', async () => {
+    const d = await doc();
+    const res = await call(app, 'PUT', `/api/documents/${planId}/comments`, rita, { revision: d.document.revision, text: 'Uden om høringen.' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('hearing_running');
+    expect((await doc()).document.revision).toBe(d.document.revision);
+  });
+
   it('versions the chair’s draft, refuses a stale save, and sends adoption to a meeting as the rules say', async () => {
     const put = (as: Login, revision: number, text: string) => call(app, 'PUT', `/api/hearings/${hearingId}/responses/LBR-J101`, as, { revision, text });
     expect((await put(chair, 0, 'LBR bakker op om planen.')).json()).toMatchObject({ revision: 1, state: 'draft' });
@@ -115,7 +143,7 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
   it('refuses the approval while the hearing runs', async () => {
     const res = await call(app, 'POST', `/api/documents/${planId}/transitions`, editor, { revision: (await doc()).document.revision, action: 'approve', approval: { date: '2026-08-20', decision: 'Godkendt' } });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toBe('Høringen løber til og med 31.08.2026. Dokumentet kan først godkendes, når fristen er udløbet.');
+    expect(res.json().error.message).toBe('Høringen løber til og med 31.08.2026, og Det Lokale Beskæftigelsesråd, København og Beskæftigelsesregion Hovedstaden & Sjælland har endnu ikke vedtaget sit høringssvar. Dokumentet kan godkendes, når alle høringsparter har svaret, eller når fristen er udløbet.');
   });
 
   it('adopts the response by a meeting decision, into the plan’s comments; the public sees only published, open items', async () => {
@@ -134,18 +162,32 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     await expect.poll(() => mails.filter((x) => x.subject?.startsWith('Styringshjulet: Dagsorden')).length).toBe(3);
     expect(mails.slice(before).map(to).sort()).toEqual(['formand@demo.styringshjulet.dk', 'raad@demo.styringshjulet.dk', 'redaktoer@demo.styringshjulet.dk']);
     const items = pub.json().items;
-    items[0].decision = 'Rådet vedtog høringssvaret.';
+    items[0].decision = 'Rådet vedtog høringssvaret med en tilføjelse om voksne.';
+    // The meeting amends the draft; the amended text is what it adopts.
+    items[0].hearing.response = 'LBR bakker op om planen, men ønsker mentorer til voksne og de unge.';
+    const save = (revision: number, list = items, minutes = '') => call(app, 'PUT', `/api/meetings/${meetingId}`, editor, { revision, title: m.title, starts_at: m.starts_at, place: m.place, items: list, minutes });
+    // Before the meeting is held (the clock says 25 June), nothing can be decided or minuted.
+    const early = await save(pub.json().revision);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({ code: 'not_held', field: 'items.0.decision', message: 'Feltet items.0.decision: Mødet holdes 20.08.2026. Beslutninger kan først registreres på mødedagen eller derefter.' });
+    const minutesEarly = await save(pub.json().revision, pub.json().items, 'Mødet blev holdt.');
+    expect(minutesEarly.json().error).toMatchObject({ code: 'not_held', field: 'minutes' });
+    const publishEarly = await call(app, 'POST', `/api/meetings/${meetingId}/publish`, editor, { revision: pub.json().revision, what: 'minutes' });
+    expect(publishEarly.json().error).toMatchObject({ code: 'not_held', message: 'Mødet holdes 20.08.2026: referatet kan først offentliggøres, når mødet er holdt.' });
+    expect((await hearing(editor)).bodies.find((b: { code: string }) => b.code === 'LBR-J101').state).toBe('draft');
     clock.t = new Date('2026-08-20T15:00:00Z');
-    const saved = await call(app, 'PUT', `/api/meetings/${meetingId}`, editor, { revision: pub.json().revision, title: m.title, starts_at: m.starts_at, place: m.place, items, minutes: '' });
+    const saved = await save(pub.json().revision);
     expect(saved.statusCode).toBe(200);
     const body = (await hearing(editor)).bodies.find((b: { code: string }) => b.code === 'LBR-J101');
-    expect(body).toMatchObject({ state: 'adopted', late: false, adopted_by: 'Det Lokale Beskæftigelsesråd, København, møde 20.08.2026, punkt 1', meeting_id: meetingId });
+    expect(body).toMatchObject({ state: 'adopted', late: false, adopted_by: 'Det Lokale Beskæftigelsesråd, København, møde 20.08.2026, punkt 1', meeting_id: meetingId, response: 'LBR bakker op om planen, men ønsker mentorer til voksne og de unge.' });
+    const versions = (await call(app, 'GET', `/api/hearings/${hearingId}/responses/LBR-J101/versions`, editor)).json();
+    expect(versions.map((v: { revision: number; event: string; actor: string }) => `${v.revision}:${v.event}:${v.actor}`)).toEqual(['4:adopt:redaktoer@demo.styringshjulet.dk', '3:amend:redaktoer@demo.styringshjulet.dk', '2:draft:raad@demo.styringshjulet.dk', '1:draft:formand@demo.styringshjulet.dk']);
     const comments = (await doc()).document.content.comments;
-    expect(comments.lbr).toBe('Høringssvar fra Det Lokale Beskæftigelsesråd, København, vedtaget 20.8.2026 (Det Lokale Beskæftigelsesråd, København, møde 20.08.2026, punkt 1).\n\nLBR bakker op om planen, men ønsker mentorer til voksne.');
+    expect(comments.lbr).toBe('Høringssvar fra Det Lokale Beskæftigelsesråd, København, vedtaget 20.8.2026 (Det Lokale Beskæftigelsesråd, København, møde 20.08.2026, punkt 1).\n\nLBR bakker op om planen, men ønsker mentorer til voksne og de unge.');
     const pub1 = (await call(app, 'GET', `/api/meetings/${meetingId}`)).json();
     expect(pub1.items.map((i: { title: string; decision: string }) => [i.title, i.decision])).toEqual([['Høringssvar til beskæftigelsesplanen 2027', '']]);
     await call(app, 'POST', `/api/meetings/${meetingId}/publish`, editor, { revision: saved.json().revision, what: 'minutes' });
-    expect((await call(app, 'GET', `/api/meetings/${meetingId}`)).json().items).toMatchObject([{ decision: 'Rådet vedtog høringssvaret.' }]);
+    expect((await call(app, 'GET', `/api/meetings/${meetingId}`)).json().items).toMatchObject([{ decision: 'Rådet vedtog høringssvaret med en tilføjelse om voksne.' }]);
   });
 
   it('hears a region’s implementation plan by its RBR', async () => {
@@ -177,7 +219,7 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect((await file(closed.id, rita)).body).toBe('Lukket bilag');
     const html = (await call(app, 'GET', `/api/meetings/${meetingId}/html?what=minutes`)).body;
     expect(html).toContain('Referat – dagsorden med vedtagelser');
-    expect(html).toContain('Rådet vedtog høringssvaret.');
+    expect(html).toContain('Rådet vedtog høringssvaret med en tilføjelse om voksne.');
     expect(html).not.toContain('Personsag');
     if (process.env.CHROMIUM_PATH) {
       const pdf = await call(app, 'GET', `/api/meetings/${meetingId}/pdf?what=minutes`);
@@ -209,6 +251,21 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     const res = await call(app, 'POST', `/api/documents/${id}/transitions`, editor, { revision: 2, action: 'approve', approval: { date: '2026-09-11', decision: 'Godkendt' } });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toBe('Høringssvaret mangler fra Det Lokale Beskæftigelsesråd, København. Denne høring kræver alle svar før godkendelsen.');
+  });
+
+  it('approves at once when every consulted body has adopted its response, before the deadline', async () => {
+    const id = (await createDocument(db.db, { id: null, label: 'test' }, { kind: 'employment_plan', area: 'J101', year: 2029, content: completePlan((await newDocumentContent(db.db, 'employment_plan', 2029)) as PlanContent) })).id;
+    await call(app, 'POST', `/api/documents/${id}/transitions`, editor, { revision: 1, action: 'send_to_hearing', hearing: { deadline: '2026-09-30', bodies: ['B1'] } });
+    const approve = () => call(app, 'POST', `/api/documents/${id}/transitions`, editor, { revision: 2, action: 'approve', approval: { date: '2026-09-11', decision: 'Godkendt' } });
+    const early = await approve();
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toBe('Høringen løber til og med 30.09.2026, og Beskæftigelsesregion Hovedstaden & Sjælland har endnu ikke vedtaget sit høringssvar. Dokumentet kan godkendes, når alle høringsparter har svaret, eller når fristen er udløbet.');
+    const h = (await call(app, 'GET', `/api/documents/${id}/hearing`, region)).json().hearing;
+    await call(app, 'PUT', `/api/hearings/${h.id}/responses/B1`, region, { revision: 0, text: 'Regionen støtter planen.' });
+    expect((await call(app, 'POST', `/api/hearings/${h.id}/responses/B1/adopt`, region, { revision: 1 })).json()).toMatchObject({ state: 'adopted', late: false });
+    const res = await call(app, 'POST', `/api/documents/${id}/transitions`, editor, { revision: 3, action: 'approve', approval: { date: '2026-09-11', decision: 'Godkendt' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'approved' });
   });
 
   it('mails Dorte digests only: one a day, holding what came before 7 o’clock, never twice; and logs every step', async () => {
