@@ -3,5 +3,6 @@ export { targetSchema, indicatorSchema, goalSchema, isMeasurable, targetValue, t
 export { forecast, probabilityOfMeeting, type Forecast, type SeriesPoint } from './forecast.js';
 export { evaluateTarget, statusLabels, ON_TRACK, OFF_TRACK, type TargetStatus, type TargetEvaluation } from './status.js';
 export { readIndicator, IndicatorError } from './indicator.js';
-export { describeTarget, describeIndicator } from './describe.js';
+export { describeTarget, describeIndicator, areaLabel } from './describe.js';
+export { measureUnit, formatValue, targetAmount, periodName, type MeasureUnit } from './units.js';
 export { TargetEvaluator } from './evaluate.js';

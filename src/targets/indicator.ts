@@ -4,6 +4,7 @@
  * reader can check in the bank.
  */
 import { resolveSelection, StatbankError, type StatbankService } from '../statbank/index.js';
+import { describeIndicator } from './describe.js';
 import type { SeriesPoint } from './forecast.js';
 import type { Indicator } from './target.js';
 
@@ -22,7 +23,7 @@ export async function readIndicator(service: StatbankService, ind: Indicator, re
     const col = res.columns.indexOf(t.mgroups.find((g) => g.id === ind.measure)!.name);
     return res.rows.map((r, i) => ({ period: String(r[0]), value: res.status[i] === 'published' && typeof r[col] === 'number' ? r[col] : null }));
   } catch (err) {
-    if (err instanceof StatbankError) throw new IndicatorError(`Indikatoren ${ind.table}/${ind.measure} for ${ind.area}: ${err.message}`);
+    if (err instanceof StatbankError) throw new IndicatorError(`Indikatoren ${describeIndicator(ind)}: ${err.message}`);
     throw err;
   }
 }

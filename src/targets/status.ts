@@ -1,10 +1,11 @@
 /**
- * A target's status against a release: met or missed once the deadline is in the data;
+ * A target's status against a release: met or missed (Ikke nået) once the deadline is in the data;
  * before it, on track, at risk or off track by the probability that the forecast meets it.
  */
 import { forecast, probabilityOfMeeting, type Forecast, type SeriesPoint } from './forecast.js';
 import { stepOf } from './periods.js';
 import { isMeasurable, targetValue, type Target } from './target.js';
+import { formatValue, periodName, targetAmount } from './units.js';
 
 import type { TargetStatus } from './names.js';
 
@@ -27,7 +28,8 @@ export interface TargetEvaluation {
   reason: string;
 }
 
-const fmt = (v: number) => v.toLocaleString('da-DK', { maximumFractionDigits: 1 });
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const meets = (v: number, t: { value: number; direction: 'at_least' | 'at_most' }) => (t.direction === 'at_least' ? v >= t.value : v <= t.value);
 
 /** Evaluates a target on its indicator's series (periods ascending; null = not published). */
@@ -40,11 +42,13 @@ export function evaluateTarget(t: Target, series: readonly SeriesPoint[]): Targe
   const latest = observed.at(-1) ?? null;
   if (!latest) return { ...none, status: 'no_data', target, reason: 'Der er ingen offentliggjorte tal for indikatoren.' };
   const side = target.direction === 'at_least' ? 'mindst' : 'højst';
+  const fmt = (v: number) => formatValue(v, t.indicator.measure);
+  const goal = fmt(targetAmount(target.value, t.indicator.measure, target.direction));
   if (stepOf(t.deadline) <= stepOf(latest.period)) {
     const at = observed.find((p) => p.period === t.deadline) ?? null;
-    if (!at) return { ...none, latest, status: 'no_data', target, reason: `Tallet for ${t.deadline} er ikke offentliggjort.` };
+    if (!at) return { ...none, latest, status: 'no_data', target, reason: `Tallet for ${periodName(t.deadline)} er ikke offentliggjort.` };
     const ok = meets(at.value, target);
-    return { ...none, latest, atDeadline: at, status: ok ? 'met' : 'off_track', target, reason: `${t.deadline}: ${fmt(at.value)}; målet var ${side} ${fmt(target.value)}${ok ? '' : ' og blev ikke nået'}.` };
+    return { ...none, latest, atDeadline: at, status: ok ? 'met' : 'missed', target, reason: `${cap(periodName(t.deadline))}: ${fmt(at.value)}; målet var ${side} ${goal}${ok ? '' : ' og blev ikke nået'}.` };
   }
   const fc = forecast(series, t.deadline);
   if (!fc) return { ...none, latest, status: 'no_data', target, reason: 'For få offentliggjorte perioder til en prognose (mindst 6).' };
@@ -52,6 +56,6 @@ export function evaluateTarget(t: Target, series: readonly SeriesPoint[]): Targe
   const status: TargetStatus = p >= ON_TRACK ? 'on_track' : p >= OFF_TRACK ? 'at_risk' : 'off_track';
   return {
     status, target, latest, atDeadline: null, forecast: fc, probability: p,
-    reason: `Prognosen for ${t.deadline} er ${fmt(fc.value)} (${Math.round(fc.level * 100)} %-interval ${fmt(fc.lower)}–${fmt(fc.upper)}); målet er ${side} ${fmt(target.value)}. Sandsynligheden for at nå det er ${Math.round(p * 100)} %.`,
+    reason: `Prognosen for ${periodName(t.deadline)} er ${fmt(fc.value)} (${Math.round(fc.level * 100)} %-interval ${formatValue(fc.lower, t.indicator.measure, { unit: false })}–${fmt(fc.upper)}); målet er ${side} ${goal}. Sandsynligheden for at nå det er ${Math.round(p * 100)} %.`,
   };
 }

@@ -45,7 +45,7 @@ describe('indicators from the statistics bank', () => {
 
   it('names the indicator and the parameter when the bank cannot answer', async () => {
     await expect(readIndicator(service, { ...indicator('J101'), measure: 'nope' })).rejects.toThrow(IndicatorError);
-    await expect(readIndicator(service, { ...indicator('J101'), measure: 'nope' })).rejects.toThrow(/^Indikatoren ptv_a02\/nope for J101: Parameteren mgroup\.\*: ukendt målgruppe "nope"/);
+    await expect(readIndicator(service, { ...indicator('J101'), measure: 'nope' })).rejects.toThrow(/^Indikatoren Offentligt forsørgede \(alle ydelser\), Kontanthjælp m\.v\.: nope, Jobcenter København: Parameteren mgroup\.\*: ukendt målgruppe "nope"/);
     await expect(readIndicator(service, { ...indicator('J101'), table: 'findes_ikke' })).rejects.toThrow('Tabellen findes_ikke findes ikke.');
   });
 });

@@ -14,8 +14,8 @@ export type GoalKind = NonNullable<Target['goal']>['kind'];
 // The Danish words are the server's (dependency-free files).
 export { kindNames, stateNames } from '../../src/documents/names';
 export { statusLabels } from '../../src/targets/names';
-export const statusOrder: TargetStatus[] = ['met', 'on_track', 'at_risk', 'off_track', 'no_data', 'not_measurable'];
-const statusBadge: Record<TargetStatus, string> = { met: 'badge-success', on_track: 'badge-success', at_risk: 'badge-warning', off_track: 'badge-error', not_measurable: '', no_data: 'badge-info' };
+export const statusOrder: TargetStatus[] = ['met', 'missed', 'on_track', 'at_risk', 'off_track', 'no_data', 'not_measurable'];
+const statusBadge: Record<TargetStatus, string> = { met: 'badge-success', missed: 'badge-error', on_track: 'badge-success', at_risk: 'badge-warning', off_track: 'badge-error', not_measurable: '', no_data: 'badge-info' };
 const stateBadge: Record<DocumentState, string> = { draft: 'badge-info', in_hearing: 'badge-warning', approved: 'badge-success', published: 'badge-success' };
 export const statusClass = (s: TargetStatus) => `badge status-badge ${statusBadge[s]}`.trim();
 export const stateClass = (s: DocumentState) => `badge ${stateBadge[s]}`;
@@ -67,6 +67,8 @@ export interface DocumentView {
   figures: { path: string; label: string; period: string | null; value: number | null; note: string | null }[];
   may_edit: boolean;
   may_comment: boolean;
+  /** A hearing runs: the councils' comments are given as hearing responses. */
+  hearing_runs: boolean;
   transitions: { id: Transition; label: string }[];
 }
 
