@@ -95,6 +95,9 @@ async function addSteps(cal: ICalCalendar, db: Kysely<Database>, area: string, o
   }
 }
 
+/** A meeting has a start only; calendars get it as two hours (an event without an end is a point in time to many of them). */
+const MEETING_MS = 2 * 3600_000;
+
 async function addMeetings(cal: ICalCalendar, db: Kysely<Database>, councils: Council[], o: FeedOptions & { publishedOnly: boolean; prefix: boolean }): Promise<void> {
   if (councils.length === 0) return;
   const byId = new Map(councils.map((c) => [c.id, c]));
@@ -103,7 +106,7 @@ async function addMeetings(cal: ICalCalendar, db: Kysely<Database>, councils: Co
   for (const m of await q.orderBy('starts_at').execute()) {
     const c = byId.get(m.council_id)!;
     cal.createEvent({
-      id: uid(`meeting-${m.id}`), stamp: o.now, timezone: TZ, start: zoned(m.starts_at, TZ), location: m.place, url: `${o.publicUrl}/raad/${c.code}/moeder/${m.id}`,
+      id: uid(`meeting-${m.id}`), stamp: o.now, timezone: TZ, start: zoned(m.starts_at, TZ), end: zoned(new Date(m.starts_at.getTime() + MEETING_MS), TZ), location: m.place, url: `${o.publicUrl}/raad/${c.code}/moeder/${m.id}`,
       summary: o.prefix ? `${m.title} (${shortName(c)})` : m.title,
       description: `Møde i ${c.name}.${m.agenda_published_at ? '' : ' Dagsordenen er ikke offentliggjort endnu.'}`,
     });

@@ -229,6 +229,12 @@ describe.each(backends)('the yearly calendar on %s', (kind) => {
       const ev = new ICAL.Event(e);
       return { uid: ev.uid, start: ev.startDate.toString(), summary: ev.summary, url: String(e.getFirstPropertyValue('url')) };
     });
+  /** A timed event's start and end as ical.js reads them (an all-day step has no end). */
+  const times = (text: string) =>
+    new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => {
+      const ev = new ICAL.Event(e);
+      return { uid: ev.uid, start: ev.startDate.toString(), end: e.hasProperty('dtend') ? ev.endDate.toString() : null, hours: ev.duration.toSeconds() / 3600 };
+    });
 
   it('serves an organisation\'s steps (and a council\'s published meetings) as iCalendar', async () => {
     const res = await call(app, 'GET', '/api/calendar/feeds/organisations/J101.ics');
@@ -254,6 +260,9 @@ describe.each(backends)('the yearly calendar on %s', (kind) => {
     const meetings = events(lbr.body).filter((e) => e.uid.startsWith('meeting-'));
     expect(meetings.map((m) => [m.start, m.summary])).toEqual([['2026-09-03T17:00:00', 'Møde i LBR']]);
     expect(lbr.body).toContain('DTSTART;TZID=Europe/Copenhagen:20260903T170000');
+    // Every meeting has an end: two hours after its start.
+    expect(times(lbr.body).filter((e) => e.uid.startsWith('meeting-'))).toEqual([{ uid: expect.stringMatching(/^meeting-\d+@/), start: '2026-09-03T17:00:00', end: '2026-09-03T19:00:00', hours: 2 }]);
+    expect(lbr.body).toContain('DTEND;TZID=Europe/Copenhagen:20260903T190000');
     expect(lbr.body).toContain('LOCATION:Rådhuset\\, lokale 1');
     expect(lbr.body).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen');
     expect(lbr.body).toContain('DTSTAMP:20260620T100000Z');
