@@ -116,6 +116,21 @@ export function compositionFor(type: CouncilType, date: string, double = false):
   return { ...c, seats: c.seats.map((s) => ({ ...s, min: s.min * 2, max: s.max * 2 })) };
 }
 
+const years = (c: Composition) => (c.to ? `${c.from.slice(0, 4)}–${c.to.slice(0, 4)}` : `fra ${c.from.slice(0, 4)}`);
+
+/**
+ * Which rules the check used, said plainly: a council checked by rules no longer in force
+ * (the 2007–2014 system run in later years) is told so, with what the result then means.
+ */
+export function rulesApplied(c: Composition & { outside_period: boolean }, date: string): { short: string; text: string } {
+  const short = `reglerne for ${c.type} ${years(c)}`;
+  if (!c.outside_period) return { short, text: `Kontrolleret efter ${short}, som gælder ${fmt(date)}.` };
+  return {
+    short: `${short}, som ikke længere gælder`,
+    text: `Kontrolleret efter ${short}, som ikke længere gælder; platformen har endnu ingen regler for et ${councilTypeNames[c.type].toLowerCase()} efter ${fmt(c.to!)}. Kontrollen viser derfor kun, om rådet er sammensat som efter de gamle regler, ikke om det opfylder gældende ret.`,
+  };
+}
+
 export interface SeatHolder {
   id: number;
   seat: string;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { parseOr400, permit, sendErrors, type User } from '../access/index.js';
 import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
-import { checkComposition, compositionFor, councilTypeNames, seatNames } from './composition.js';
+import { checkComposition, compositionFor, councilTypeNames, rulesApplied, seatNames } from './composition.js';
 import { addMember, councilAccess, CouncilError, findCouncil, isDouble, listCouncils, listMembers, memberSchema, updateMember, type Council } from './members.js';
 
 const actorOf = (u: User) => ({ id: u.id, label: u.email });
@@ -49,6 +49,7 @@ export async function councilRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       composition: rules && {
         from: rules.from,
         outside_period: rules.outside_period,
+        applied: rulesApplied(rules, on),
         to: rules.to,
         source: rules.source,
         chair: rules.chair,

@@ -2,7 +2,7 @@
  * Councils (BER, RBR, LBR; RAR from 2015): composition rules per type and period, members
  * with substitutes and terms, the composition check, and who may act for a council.
  */
-export { checkComposition, compositionFor, compositions, councilTypeNames, councilTypes, seatNames, type Composition, type CompositionProblem, type CouncilType } from './composition.js';
+export { checkComposition, compositionFor, compositions, councilTypeNames, councilTypes, rulesApplied, seatNames, type Composition, type CompositionProblem, type CouncilType } from './composition.js';
 export {
   addMember,
   councilAccess,

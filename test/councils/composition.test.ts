@@ -2,10 +2,11 @@
  * The composition check against the rules as data: a full LBR passes; a missing DH seat, too
  * many LO seats, an expired term, a member without substitute and a chair outside the mayor's
  * seat are each caught with a Danish message; the RBR in Hovedstaden & Sjælland has twice the
- * seats; the RBR's chair is elected for at most 2 years; the RAR rules apply from 2015.
+ * seats; the RBR's chair is elected for at most 2 years; the RAR rules apply from 2015; the
+ * check says which rules it applied, and when they are no longer in force.
  */
 import { describe, expect, it } from 'vitest';
-import { checkComposition, compositionFor, type CompositionProblem } from '../../src/councils/index.js';
+import { checkComposition, compositionFor, rulesApplied, type CompositionProblem } from '../../src/councils/index.js';
 
 let nextId = 1;
 const member = (seat: string, o: Partial<{ term_to: string | null; substitute_name: string | null; office: string | null; office_from: string | null; office_to: string | null }> = {}) => ({
@@ -71,5 +72,14 @@ describe('the composition check', () => {
     expect(rar.seats.reduce((s, x) => s + x.min, 0)).toBe(21);
     expect(compositionFor('RAR', '2014-06-01')).toBeUndefined();
     expect(compositionFor('LBR', '2026-06-01')!.outside_period).toBe(true);
+  });
+
+  it('says which rules it applied, and that the 2007–2014 rules no longer apply in 2026', () => {
+    const old = rulesApplied(compositionFor('LBR', '2026-06-01')!, '2026-06-01');
+    expect(old.short).toBe('reglerne for LBR 2007–2014, som ikke længere gælder');
+    expect(old.text).toMatch(/^Kontrolleret efter reglerne for LBR 2007–2014, som ikke længere gælder; platformen har endnu ingen regler for et lokalt beskæftigelsesråd efter 31\.12\.2014\./);
+    const inForce = rulesApplied(compositionFor('LBR', '2013-03-01')!, '2013-03-01');
+    expect(inForce).toEqual({ short: 'reglerne for LBR 2007–2014', text: 'Kontrolleret efter reglerne for LBR 2007–2014, som gælder 01.03.2013.' });
+    expect(rulesApplied(compositionFor('RAR', '2026-06-01')!, '2026-06-01').short).toBe('reglerne for RAR fra 2015');
   });
 });

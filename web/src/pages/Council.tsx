@@ -70,13 +70,14 @@ function Composition({ council }: { council: CouncilView }) {
   return (
     <section aria-labelledby="s-composition" className="doc-section">
       <h2 id="s-composition">Sammensætning</h2>
-      {c && <p>Reglerne for {council.type_name.toLowerCase()} {period(c.from, c.to)}: {c.source}{c.outside_period ? ' (reglerne gælder ikke længere; vist til orientering)' : ''}</p>}
+      {c && <p><strong>{c.applied.text}</strong></p>}
+      {c && <p>Reglerne for {council.type_name.toLowerCase()} {period(c.from, c.to)}: {c.source}</p>}
       {council.problems.length === 0 ? (
-        <Alert kind="success">Sammensætningen opfylder reglerne.</Alert>
+        <Alert kind="success">Sammensætningen opfylder {c ? c.applied.short : 'reglerne'}.</Alert>
       ) : (
         <div className="alert alert-warning" role="status">
           <div className="alert-body">
-            <p className="alert-heading">Sammensætningen opfylder ikke reglerne ({council.problems.length} {council.problems.length === 1 ? 'problem' : 'problemer'})</p>
+            <p className="alert-heading">Sammensætningen opfylder ikke {c ? c.applied.short : 'reglerne'} ({council.problems.length} {council.problems.length === 1 ? 'problem' : 'problemer'})</p>
             <ul className="alert-text">
               {council.problems.map((p, i) => <li key={i}>{p.message}</li>)}
             </ul>
