@@ -1,7 +1,8 @@
 /**
  * PDFs of documents, printed by Chromium on the server from the same HTML as the clean view:
- * A4 with page numbers and a footer naming the release and when the document was made. One
- * browser is started on the first PDF and reused.
+ * A4 with page numbers and a footer naming the release and when the document was made; in
+ * demo mode every footer also says that the numbers are synthetic (`note`). One browser is
+ * started on the first PDF and reused.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
@@ -12,7 +13,8 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 export class PdfPrinter {
   private browser: Promise<Browser> | null = null;
 
-  constructor(private readonly executablePath?: string) {}
+  /** `note`: a line added to every footer (the demo's "synthetic numbers"). */
+  constructor(private readonly executablePath?: string, private readonly note?: string) {}
 
   private launch(): Promise<Browser> {
     const path = this.executablePath ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -36,7 +38,7 @@ export class PdfPrinter {
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
-        footerTemplate: `<div style="font-size:8px;font-family:Arial,sans-serif;width:100%;margin:0 14mm;display:flex;justify-content:space-between;color:#454545"><span>${esc(footer)}</span><span>Side <span class="pageNumber"></span> af <span class="totalPages"></span></span></div>`,
+        footerTemplate: `<div style="font-size:8px;font-family:Arial,sans-serif;width:100%;margin:0 14mm;display:flex;justify-content:space-between;align-items:flex-end;gap:4mm;color:#454545"><span>${esc(footer)}${this.note ? `<br><strong>${esc(this.note)}</strong>` : ''}</span><span style="white-space:nowrap">Side <span class="pageNumber"></span> af <span class="totalPages"></span></span></div>`,
         margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
         tagged: true,
         outline: true,

@@ -22,6 +22,8 @@ export interface DemoState {
   status: 'idle' | 'running' | 'ready' | 'failed';
   stages: Map<string, Progress>;
   error?: string;
+  /** Set in demo mode: shown on the start page and in every PDF's footer (`demoNote`). */
+  note?: string;
 }
 
 export interface ServerDeps {
@@ -77,7 +79,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // One statistics bank (and its caches) for the /v3 API and the documents' targets and figures.
   const statbank = new StatbankService(db);
   await app.register(statbankRoutes, { prefix: '/v3', db, service: statbank, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
-  const pdf = new PdfPrinter(deps.config.CHROMIUM_PATH);
+  const pdf = new PdfPrinter(deps.config.CHROMIUM_PATH, demo.note);
   app.addHook('onClose', () => pdf.close());
   // Mail what a change notified as soon as it is stored; the minute timer catches the rest.
   const flush = () => notifier.flush().catch((err) => app.log.error(err));
@@ -97,7 +99,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     app.addHook('onClose', async () => clearInterval(timer));
   }
 
-  app.get('/api/demo', pub, async () => ({ status: demo.status, error: demo.error, stages: [...demo.stages.values()] }));
+  app.get('/api/demo', pub, async () => ({ status: demo.status, error: demo.error, note: demo.note ?? null, stages: [...demo.stages.values()] }));
 
   await app.register(webRoutes);
 

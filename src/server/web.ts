@@ -47,4 +47,12 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
   for (const path of pagePaths) {
     app.get(path, pub, (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false }));
   }
+  // An unknown address: the API's callers get JSON, a browser the app's Danish 404 page (with status 404).
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    if (req.method !== 'GET' || /^\/(api|v3|assets)(\/|$)/.test(path)) {
+      return reply.code(404).send({ error: 'not_found', message: `Adressen ${req.method} ${path} findes ikke.` });
+    }
+    return reply.code(404).header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
+  });
 }

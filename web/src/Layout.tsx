@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { roleNames } from '../../src/access/policy';
 import { api } from './api';
 import { notificationsChanged } from './councils';
+import { MenuDrawer, MenuRow, type MenuItem } from './Menu';
 import { Link, navigate, useLocation } from './router';
 import { useSession } from './session';
 
@@ -20,21 +21,27 @@ export function Layout({ title, children }: { title: string; children: ReactNode
     if (firstPage) firstPage = false;
     else main.current?.focus();
   }, [title, pathname]);
-  const nav = [
-    { to: '/', label: 'Forside' },
+  const home = session.user?.organisation.area && session.user.organisation.area !== 'DK' ? `/omraade/${session.user.organisation.area}` : '/omraade/DK';
+  // The front page is the header's two links; notifications sit by the user's name.
+  const nav: MenuItem[] = [
     { to: '/statistik', label: 'Statistikbanken' },
-    { to: session.user?.organisation.area && session.user.organisation.area !== 'DK' ? `/omraade/${session.user.organisation.area}` : '/omraade/DK', label: 'Jobcenterprofil' },
+    { to: home, label: 'Jobcenterprofil' },
     { to: '/benchmark', label: 'Benchmarking' },
     { to: '/dokumenter', label: 'Styringsdokumenter' },
     { to: '/maal', label: 'Mål' },
     { to: '/raad', label: 'Råd og møder' },
     { to: '/aarshjul', label: 'Årshjul' },
     ...(session.permissions['result_problems.read'] ? [{ to: '/resultatproblemer', label: 'Resultatproblemer' }] : []),
+  ];
+  const admin: MenuItem[] = [
     ...(session.permissions['users.read'] ? [{ to: '/brugere', label: 'Brugere' }] : []),
     ...(session.permissions['audit.read'] ? [{ to: '/aendringslog', label: 'Ændringslog' }] : []),
   ];
   const unread = useUnread(session.user?.id ?? null, pathname);
-  if (session.user) nav.push({ to: '/notifikationer', label: 'Notifikationer' });
+  const count = unread > 0 ? <> <span className="nav-count">{unread}<span className="sr-only"> ulæste</span></span></> : null;
+  const notifications: MenuItem | null = session.user ? { to: '/notifikationer', label: 'Notifikationer', extra: count } : null;
+  const logout = () => void session.logout().then(() => navigate('/'));
+  const login = `/login?next=${encodeURIComponent(pathname)}`;
   return (
     <>
       <header className="header">
@@ -44,18 +51,37 @@ export function Layout({ title, children }: { title: string; children: ReactNode
             <Link to="/" className="logo">
               <span>Styringshjulet</span>
             </Link>
+            <MenuDrawer
+              pathname={pathname}
+              items={[{ to: '/', label: 'Forside' }, ...nav, ...admin, ...(notifications ? [notifications] : [])]}
+              user={session.user ? (
+                <>
+                  <p className="user">
+                    <span className="mb-3">{session.user.name}</span> <span>{roleNames[session.user.role as keyof typeof roleNames] ?? session.user.role}, {session.user.organisation.name}</span>
+                  </p>
+                  <p><button type="button" className="function-link d-print-none log-off" onClick={logout}>Log af</button></p>
+                </>
+              ) : (
+                <p><Link to={login} className="function-link d-print-none log-on">Log ind</Link></p>
+              )}
+            />
             <div className="portal-user">
               {session.user ? (
                 <>
                   <p className="user">
                     <span className="username weight-semibold">{session.user.name}</span>, {roleNames[session.user.role as keyof typeof roleNames] ?? session.user.role}, {session.user.organisation.name}
                   </p>
-                  <button type="button" className="function-link d-print-none log-off" onClick={() => void session.logout().then(() => navigate('/'))}>
+                  {notifications && (
+                    <Link to={notifications.to} className="function-link d-print-none portal-notifications" aria-current={pathname === notifications.to ? 'page' : undefined}>
+                      {notifications.label}{count}
+                    </Link>
+                  )}
+                  <button type="button" className="function-link d-print-none log-off" onClick={logout}>
                     Log af
                   </button>
                 </>
               ) : (
-                <Link to={`/login?next=${encodeURIComponent(pathname)}`} className="function-link d-print-none log-on">
+                <Link to={login} className="function-link d-print-none log-on">
                   Log ind
                 </Link>
               )}
@@ -72,24 +98,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
             </div>
           </div>
         </div>
-        <div className="navigation-menu d-print-none">
-          <div className="navigation-menu-inner container">
-            <nav className="nav" aria-label="Hovedmenu">
-              <ul className="mainmenu">
-                {nav.map((n) => (
-                  <li key={n.to} className={pathname === n.to || (n.to !== '/' && pathname.startsWith(`${n.to}/`)) || (n.to.startsWith('/omraade/') && pathname.startsWith('/omraade/')) ? 'active' : undefined}>
-                    <Link to={n.to} className="nav-link" aria-current={pathname === n.to ? 'page' : undefined}>
-                      <span>
-                        {n.label}
-                        {n.to === '/notifikationer' && unread > 0 && <> <span className="nav-count">{unread}<span className="sr-only"> ulæste</span></span></>}
-                      </span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
-        </div>
+        <MenuRow items={nav} admin={admin} pathname={pathname} />
       </header>
       <main id="main-content" ref={main} tabIndex={-1} className="container py-6">
         {children}

@@ -27,17 +27,12 @@ export function LineChart({ title, periods, series, band }: { title: string; per
         {periods.map((p, i) => (i % every === 0 ? <text key={p} x={x(i)} y={h - 12} textAnchor="middle" fontSize="12">{p.split('-').at(-1)}</text> : null))}
         {band && <polygon fill="#0059b3" fillOpacity="0.12" points={bandPoints(band, x, y)} />}
         {series.map((s, si) => (
-          <polyline
-            key={s.name}
-            fill="none"
-            stroke={colors[si % colors.length]}
-            strokeWidth="2"
-            points={s.values.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean).join(' ')}
-          />
+          <Line key={s.name} values={s.values} x={x} y={y} color={colors[si % colors.length]!} />
         ))}
       </svg>
       <figcaption>
         {title}.{' '}
+        {series.some((s) => s.values.includes(null)) && 'Linjen er brudt, hvor et tal ikke er offentliggjort. '}
         {band && (
           <span className="chart-key">
             <span aria-hidden="true" style={{ background: 'rgba(0, 89, 179, 0.12)' }} className="chart-swatch" /> {band.name}
@@ -61,11 +56,39 @@ export function Sparkline({ values, label, max }: { values: (number | null)[]; l
   const hi = max ?? Math.max(...nums), lo = max === undefined ? Math.min(...nums) : 0;
   const x = (i: number) => (i * w) / (values.length - 1);
   const y = (v: number) => h - 2 - ((v - lo) * (h - 4)) / Math.max(1e-9, hi - lo);
-  const points = values.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean).join(' ');
   return (
     <svg className="sparkline" viewBox={`0 0 ${w} ${h}`} width={w} height={h} {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}>
-      <polyline fill="none" stroke="#0059b3" strokeWidth="2" points={points} />
+      <Line values={values} x={x} y={y} color="#0059b3" />
     </svg>
+  );
+}
+
+/** Runs of consecutive values, so that a line breaks where a value is missing (e.g. suppressed). */
+export function runs(values: (number | null)[]): [number, number][][] {
+  const out: [number, number][][] = [];
+  let cur: [number, number][] = [];
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (cur.length) out.push(cur);
+      cur = [];
+    } else cur.push([i, v]);
+  });
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** A series as broken line: one path per run, a dot for a value alone between gaps. */
+function Line({ values, x, y, color }: { values: (number | null)[]; x: (i: number) => number; y: (v: number) => number; color: string }) {
+  return (
+    <g>
+      {runs(values).map((r) =>
+        r.length === 1 ? (
+          <circle key={r[0]![0]} cx={x(r[0]![0])} cy={y(r[0]![1])} r="3" fill={color} />
+        ) : (
+          <polyline key={r[0]![0]} fill="none" stroke={color} strokeWidth="2" points={r.map(([i, v]) => `${x(i)},${y(v)}`).join(' ')} />
+        ),
+      )}
+    </g>
   );
 }
 

@@ -4,7 +4,9 @@
  */
 import type { Board, StepCell, StepStatus } from '../../src/calendar/status';
 import type { Deadline } from '../../src/calendar/deadlines';
-import type { DocumentKind, DocumentState } from './documents';
+import type { DocumentSection } from '../../src/documents/sections';
+import type { AuditContent, DocumentKind, DocumentState, TargetView } from './documents';
+import { date, dateTime } from './format';
 
 // The yearly calendar's shapes are the server's own.
 export type { Board, Deadline, StepCell, StepStatus };
@@ -47,6 +49,8 @@ export interface CouncilView extends CouncilSummary {
     from: string;
     to: string | null;
     outside_period: boolean;
+    /** Which rules the check used, in words (says when they are no longer in force). */
+    applied: { short: string; text: string };
     source: string;
     substitutes: boolean;
     seats: { seat: string; name: string; min: number; max: number; have: number }[];
@@ -76,7 +80,8 @@ export interface Item {
   closed: boolean;
   attachments: Attachment[];
   decision: string;
-  hearing: { hearing_id: number; body: string } | null;
+  /** The hearing response the decision adopts; `response` is the text as the meeting adopts it (the draft when absent). */
+  hearing: { hearing_id: number; body: string; response?: string } | null;
 }
 
 export interface Meeting {
@@ -94,6 +99,8 @@ export interface Meeting {
   updated_by: string;
   may_manage: boolean;
   council: { code: string; name: string; type: CouncilType };
+  /** The server's day (Copenhagen): a meeting decides nothing before its own day. */
+  today: string;
 }
 
 export type ResponseState = 'none' | 'draft' | 'adopted';
@@ -139,7 +146,10 @@ export interface Hearing {
   ended: boolean;
   today: string;
   bodies: HearingBody[];
-  sections: { path: string; title: string; paragraphs: string[] }[];
+  /** The heard version by section; a target's section carries its live status. */
+  sections: (DocumentSection & { target?: TargetView | null })[];
+  /** A results audit's heard content, for its figures. */
+  content?: AuditContent;
   comments: HearingComment[];
 }
 
@@ -182,10 +192,10 @@ const responseBadge: Record<ResponseState, string> = { none: 'badge-info', draft
 export const responseClass = (s: ResponseState) => `badge ${responseBadge[s]}`;
 
 const TZ = 'Europe/Copenhagen';
-/** '2026-08-31' → '31.08.2026'. */
-export const day = (d: string | null | undefined) => (d ? d.slice(0, 10).split('-').reverse().join('.') : '');
-/** An instant in Copenhagen time, e.g. '20. august 2026 kl. 16.00'. */
-export const when = (iso: string) => new Date(iso).toLocaleString('da-DK', { timeZone: TZ, dateStyle: 'long', timeStyle: 'short' });
+/** '2026-08-31' → '31.08.2026' (the app's one date format, web/src/format.ts). */
+export const day = (d: string | null | undefined) => date(d);
+/** An instant in Copenhagen time, e.g. '20.08.2026 kl. 16.00'. */
+export const when = (iso: string) => dateTime(iso);
 /** An instant as a `datetime-local` value in Copenhagen time. */
 export const localInput = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: TZ }).replace(' ', 'T').slice(0, 16);
 /** A term or period: '01.01.2022–31.12.2026' (open end: 'fra 01.01.2022'). */

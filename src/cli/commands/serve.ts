@@ -9,7 +9,7 @@ import { migrateToLatest, openDatabase } from '../../db/index.js';
 import { ensureDemoBenchmark } from '../../benchmark/index.js';
 import { computeRelease, findRelease } from '../../indicators/index.js';
 import { demoRegister, demoYears, generate } from '../../register/index.js';
-import { buildServer, ensureWebBuild } from '../../server/index.js';
+import { buildServer, demoNote, ensureWebBuild } from '../../server/index.js';
 import type { DemoState } from '../../server/index.js';
 import { registerReleaseTables, StatbankService } from '../../statbank/index.js';
 import { progressBars } from '../progress.js';
@@ -28,7 +28,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     await ensureDemoCouncils(db.db, new Date().getFullYear());
   }
   await ensureWebBuild();
-  const demo: DemoState = { status: 'idle', stages: new Map() };
+  const demo: DemoState = { status: 'idle', stages: new Map(), ...(opts.demo ? { note: demoNote(demoRegister.persons) } : {}) };
   const app = await buildServer({ db, config, demo });
   await app.listen({ port: config.PORT, host: config.HOST });
   const port = (app.server.address() as { port: number }).port;

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
 import { LineChart } from '../chart';
 import { Alert } from '../forms';
+import { date } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { defaultAreas, defaultQuery, freqNames, statusText, type DataResult, type Dimension, type Status, type TableInfo } from '../statbank';
@@ -74,7 +75,7 @@ export function Explorer({ tableId }: { tableId: string }) {
       <h1>{info.table_name}</h1>
       {info.description && <p>{info.description}</p>}
       <p>
-        Udgivelse {info.release}, opdateret {new Date(info.update_latest).toLocaleDateString('da-DK', { day: 'numeric', month: 'long', year: 'numeric' })}.
+        Udgivelse {info.release}, opdateret {date(info.update_latest)}.
       </p>
       {error && <Alert kind="error">{error}</Alert>}
 
@@ -101,35 +102,25 @@ export function Explorer({ tableId }: { tableId: string }) {
           ))}
         </fieldset>
 
-        <div className="form-group">
-          <label className="form-label" htmlFor="areas">Områder</label>
-          <span className="form-hint" id="areas-hint">Vælg flere med Ctrl eller Skift.</span>
-          <select
-            id="areas"
-            className="form-select"
-            multiple
-            size={8}
-            aria-describedby="areas-hint"
-            value={[...selectedAreas]}
-            onChange={(e) =>
-              update((q) => {
-                for (const h of areaDim.hierarchies) q.delete(h.parameter);
-                const by = new Map<string, string[]>();
-                for (const o of e.target.selectedOptions) {
-                  const [param, id] = o.value.split('|') as [string, string];
-                  by.set(param, [...(by.get(param) ?? []), id]);
-                }
-                for (const [param, ids] of by) q.set(param, ids.join(','));
-                if (by.size === 0) {
-                  const d = defaultAreas(info);
-                  if (d) q.set(d.parameter, d.value);
-                }
-              })
-            }
-          >
-            {areaOptions(areaDim)}
-          </select>
-        </div>
+        <AreaPicker
+          dim={areaDim}
+          selected={selectedAreas}
+          onChange={(keys) =>
+            update((q) => {
+              for (const h of areaDim.hierarchies) q.delete(h.parameter);
+              const by = new Map<string, string[]>();
+              for (const k of keys) {
+                const [param, id] = k.split('|') as [string, string];
+                by.set(param, [...(by.get(param) ?? []), id]);
+              }
+              for (const [param, ids] of by) q.set(param, ids.join(','));
+              if (by.size === 0) {
+                const d = defaultAreas(info);
+                if (d) q.set(d.parameter, d.value);
+              }
+            })
+          }
+        />
 
         {otherDims.map((d) => (
           <div key={d.dimension_id} className="form-group">
@@ -217,19 +208,67 @@ export function Explorer({ tableId }: { tableId: string }) {
   );
 }
 
-function areaOptions(d: Dimension) {
+/** Every area of the table once, as `parameter|id` with its name and level, in the hierarchies' order. */
+function areaList(d: Dimension) {
   const seen = new Set<string>();
   return d.hierarchies.flatMap((h) =>
-    h.levels.map((l) => {
-      const values = l.values.filter((v) => !seen.has(v.value_id));
-      values.forEach((v) => seen.add(v.value_id));
-      if (values.length === 0) return null;
-      return (
-        <optgroup key={`${h.hierarchy_id}-${l.level_id}`} label={l.level_name}>
-          {values.map((v) => <option key={v.value_id} value={`${h.parameter}|${v.value_id}`}>{v.value_name}</option>)}
-        </optgroup>
-      );
-    }),
+    h.levels.flatMap((l) =>
+      l.values.filter((v) => !seen.has(v.value_id) && seen.add(v.value_id)).map((v) => ({ key: `${h.parameter}|${v.value_id}`, name: v.value_name, level: l.level_name })),
+    ),
+  );
+}
+
+/**
+ * The areas: the chosen ones as a list with "Fjern", a search that narrows the list below it,
+ * and the list itself (a multiple select, so Ctrl and Shift still choose several).
+ */
+function AreaPicker({ dim, selected, onChange }: { dim: Dimension; selected: Set<string>; onChange: (keys: string[]) => void }) {
+  const [term, setTerm] = useState('');
+  const all = useMemo(() => areaList(dim), [dim]);
+  const t = term.trim().toLocaleLowerCase('da');
+  const shown = t ? all.filter((a) => a.name.toLocaleLowerCase('da').includes(t)) : all;
+  const chosen = all.filter((a) => selected.has(a.key));
+  const levels = [...new Set(shown.map((a) => a.level))];
+  return (
+    <div className="form-group">
+      <fieldset>
+        <legend className="form-label">Valgte områder</legend>
+        {chosen.length === 0 ? <p className="form-hint">Ingen valgt: tabellens standardområde vises.</p> : (
+          <ul className="nobullet-list area-chips">
+            {chosen.map((a) => (
+              <li key={a.key}>
+                {a.name}
+                <button type="button" className="function-link" aria-label={`Fjern ${a.name}`} onClick={() => onChange([...selected].filter((k) => k !== a.key))}>Fjern</button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <label className="form-label" htmlFor="area-search">Søg område</label>
+      <span className="form-hint" id="area-search-hint">Skriv en del af navnet, fx Odense eller Hovedstaden.</span>
+      <input id="area-search" type="search" className="form-input" aria-describedby="area-search-hint" aria-controls="areas" value={term} onChange={(e) => setTerm(e.target.value)} />
+      <label className="form-label" htmlFor="areas">Områder</label>
+      <span className="form-hint" id="areas-hint">{shown.length} af {all.length} områder. Vælg flere med Ctrl eller Skift.</span>
+      <select
+        id="areas"
+        className="form-select"
+        multiple
+        size={8}
+        aria-describedby="areas-hint"
+        value={[...selected]}
+        onChange={(e) => {
+          // Areas hidden by the search stay chosen.
+          const visible = new Set(shown.map((a) => a.key));
+          onChange([...[...selected].filter((k) => !visible.has(k)), ...[...e.target.selectedOptions].map((o) => o.value)]);
+        }}
+      >
+        {levels.map((l) => (
+          <optgroup key={l} label={l}>
+            {shown.filter((a) => a.level === l).map((a) => <option key={a.key} value={a.key}>{a.name}</option>)}
+          </optgroup>
+        ))}
+      </select>
+    </div>
   );
 }
 

@@ -2,11 +2,14 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { Alert } from '../forms';
+import { date } from '../format';
 import { Layout } from '../Layout';
 
 interface Demo {
   status: 'idle' | 'running' | 'ready' | 'failed';
   error?: string;
+  /** Demo mode: what the numbers are (a synthetic Denmark at a stated scale). */
+  note: string | null;
   stages: { stage: string; done: number; total: number; detail?: string }[];
 }
 interface Release {
@@ -61,6 +64,7 @@ export function Home() {
         Statistik om beskæftigelsesindsatsen: hvem der modtager hvilken ydelse, hvor længe, og strømmene til og fra, for hele landet, regioner, jobcentre og kommuner.
       </p>
       {error && <Alert kind="error">{error}</Alert>}
+      {demo?.note && <Alert kind="info" heading="Demodata">{demo.note} Tallene er dannet til at afprøve platformen og siger intet om de rigtige jobcentre.</Alert>}
       {demo?.status === 'running' && (
         <section aria-labelledby="demo-heading" aria-live="polite">
           <h2 id="demo-heading">Demodata dannes</h2>
@@ -98,7 +102,4 @@ export function Home() {
   );
 }
 
-function formatDate(iso: string | null | undefined): string {
-  if (!iso) return 'ukendt';
-  return new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('da-DK', { day: 'numeric', month: 'long', year: 'numeric' });
-}
+const formatDate = (iso: string | null | undefined) => (iso ? date(iso) : 'ukendt');
