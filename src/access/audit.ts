@@ -37,7 +37,9 @@ export interface AuditEntry {
   action: string;
   entity: string;
   entity_id: string | null;
+  /** The organisation's code and, for people, its name. */
   organisation: string | null;
+  organisation_name: string | null;
   details: Record<string, unknown>;
 }
 
@@ -46,7 +48,7 @@ export async function listAudit(db: Conn, q: { limit: number; before?: number; o
   let query = db
     .selectFrom('audit_log as a')
     .leftJoin('organisation as o', 'o.id', 'a.organisation_id')
-    .select(['a.id', 'a.at', 'a.actor', 'a.action', 'a.entity', 'a.entity_id', 'a.details', 'o.code as organisation'])
+    .select(['a.id', 'a.at', 'a.actor', 'a.action', 'a.entity', 'a.entity_id', 'a.details', 'o.code as organisation', 'o.name as organisation_name'])
     .orderBy('a.id', 'desc')
     .limit(q.limit);
   if (q.before !== undefined) query = query.where('a.id', '<', String(q.before));

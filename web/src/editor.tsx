@@ -3,10 +3,11 @@
  * statistics bank with its baseline, goal, direction and deadline) and a target's live status
  * with its series and forecast.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { api } from './api';
-import { statusClass, statusLabels, type Freq, type GoalKind, type Indicator, type Target, type TargetStatus, type TargetView } from './documents';
+import { statusClass, statusLabels, type Freq, type GoalKind, type Indicator, type MinisterialGoal, type Target, type TargetStatus, type TargetView } from './documents';
 import { fmt } from './format';
+import { formatValue, periodName } from '../../src/targets/units';
 import { Field, NumberField, Select } from './forms';
 import { freqNames, type DataResult, type Subject, type TableInfo } from './statbank';
 
@@ -67,6 +68,62 @@ export async function readValue(t: TableInfo, ind: Indicator, period: string): P
   return row && col >= 0 && res.status[0] === 'published' && typeof row[col] === 'number' ? row[col] : null;
 }
 
+/** The table's areas by name (the country first); an area the table does not have is kept, named as such. */
+function areaChoices(t: TableInfo, current: string): { value: string; label: string }[] {
+  const seen = new Set<string>();
+  const out: { value: string; label: string }[] = [];
+  for (const h of t.dimensions.find((d) => d.dimension_id === 'omraade')?.hierarchies ?? []) {
+    for (const l of h.levels) {
+      for (const v of l.values) {
+        const id = l.level_id === 'country' ? 'DK' : v.value_id;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        out.push({ value: id, label: l.level_id === 'country' ? v.value_name : `${v.value_name} (${l.level_name.toLowerCase()})` });
+      }
+    }
+  }
+  if (current && !seen.has(current)) out.unshift({ value: current, label: 'Det gemte område (findes ikke i tabellen)' });
+  return out;
+}
+
+// The ministerial goals of every year, read once per page visit.
+let goalsPromise: Promise<{ year: number; goals: MinisterialGoal[] }[]> | null = null;
+
+/** A plan's ministerial goal: the year's own goal set, or else the newest set before it (as the server's goalsInForce). */
+export function useGoalIndicators(goal: { year: number; number: number } | undefined): MinisterialGoal['indicators'] {
+  const [indicators, setIndicators] = useState<MinisterialGoal['indicators']>([]);
+  useEffect(() => {
+    if (!goal) return;
+    goalsPromise ??= api<{ year: number; goals: MinisterialGoal[] }[]>('/api/goals');
+    let live = true;
+    goalsPromise.then(
+      (years) => {
+        const set = years.filter((y) => y.year <= goal.year).sort((a, b) => b.year - a.year)[0];
+        if (live) setIndicators(set?.goals.find((g) => g.number === goal.number)?.indicators ?? []);
+      },
+      () => {
+        goalsPromise = null;
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [goal?.year, goal?.number]);
+  return indicators;
+}
+
+/** A goal's indicator as a target's: bound to the document's own area. */
+const fromGoal = (g: MinisterialGoal['indicators'][number], area: string): Indicator => ({ table: g.table, measure: g.measure, area, dims: { ...g.dims }, freq: g.freq });
+
+/**
+ * A new target: under a ministerial goal it is bound to the goal's (first) indicator in the
+ * document's area, titled by the indicator; otherwise empty.
+ */
+export function newTarget(area: string, indicators: MinisterialGoal['indicators'] = []): Target {
+  const first = indicators[0];
+  return first ? { title: first.label, indicator: fromGoal(first, area), baseline: null, goal: null, deadline: null } : { title: '', indicator: null, baseline: null, goal: null, deadline: null };
+}
+
 /** The choice of a table, measure, area, dimension values and frequency. */
 export function IndicatorFields({ id, value, onChange }: { id: string; value: Indicator; onChange: (i: Indicator) => void }) {
   const tables = useTables();
@@ -91,11 +148,11 @@ export function IndicatorFields({ id, value, onChange }: { id: string; value: In
   }, [info, value, onChange]);
   return (
     <div className="indicator-fields">
-      <Select id={`${id}-table`} label="Tabel i statistikbanken" value={value.table} onChange={(table) => set({ table, dims: {} })} options={[{ value: '', label: 'Vælg tabel' }, ...(tables.some((t) => t.id === value.table) || !value.table ? [] : [{ value: value.table, label: value.table }]), ...tables.map((t) => ({ value: t.id, label: `${t.name} (${t.id})` }))]} />
+      <Select id={`${id}-table`} label="Tabel i statistikbanken" value={value.table} onChange={(table) => set({ table, dims: {} })} options={[{ value: '', label: 'Vælg tabel' }, ...(tables.some((t) => t.id === value.table) || !value.table ? [] : [{ value: value.table, label: 'Den gemte tabel (findes ikke i udgivelsen)' }]), ...tables.map((t) => ({ value: t.id, label: t.name }))]} />
       {info && (
         <>
           <Select id={`${id}-measure`} label="Mål (tal i tabellen)" value={value.measure} onChange={(measure) => set({ measure })} options={info.mgroups.map((m) => ({ value: m.mgroup_id, label: m.mgroup_name }))} />
-          <Field id={`${id}-area`} label="Område" hint="Fx J101 (jobcenter), B1 (beskæftigelsesregion), K101 (kommune), DK (hele landet) eller KL3 (klynge)." className="input-width-xs" value={value.area} onChange={(area) => set({ area: area.trim().toUpperCase() })} />
+          <Select id={`${id}-area`} label="Område" hint="Jobcentrets eget område er valgt på forhånd; vælg fx regionen, hele landet eller jobcentrets klynge til sammenligning." value={value.area} onChange={(area) => set({ area })} options={areaChoices(info, value.area)} />
           {dims.map((d) => {
             const values = d.hierarchies.flatMap((h) => h.levels.flatMap((l) => l.values));
             return (
@@ -123,9 +180,20 @@ export function IndicatorFields({ id, value, onChange }: { id: string; value: In
 
 const goalKindNames: Record<GoalKind, string> = { level: 'Et niveau', change: 'En ændring (i enheder)', relative_change: 'En ændring i procent' };
 
-/** One target's form. `id` prefixes its fields' ids; `area` is the document's area. */
-export function TargetEditor({ id, target, onChange, onRemove, area, view, heading }: { id: string; target: Target; onChange: (t: Target) => void; onRemove: () => void; area: string; view?: TargetView; heading: string }) {
+/**
+ * One target's form. `id` prefixes its fields' ids; `area` is the document's area; `goal`, the
+ * ministerial goal the target is under: an empty target gets the goal's indicator in `area`.
+ */
+export function TargetEditor({ id, target, onChange, onRemove, area, view, heading, goal }: { id: string; target: Target; onChange: (t: Target) => void; onRemove: () => void; area: string; view?: TargetView; heading: string; goal?: { year: number; number: number } }) {
   const ind = target.indicator;
+  const suggested = useGoalIndicators(goal);
+  const prefilled = useRef(false);
+  useEffect(() => {
+    // Once, for a target just added: unticking "målbart" afterwards stays unticked.
+    if (prefilled.current || suggested.length === 0) return;
+    prefilled.current = true;
+    if (target.title === '' && target.indicator === null) onChange(newTarget(area, suggested));
+  }, [suggested, target, area, onChange]);
   const info = useTableInfo(ind?.table || null);
   const [fetching, setFetching] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -159,12 +227,22 @@ export function TargetEditor({ id, target, onChange, onRemove, area, view, headi
           type="checkbox"
           id={`${id}-measurable`}
           checked={ind !== null}
-          onChange={(e) => set(e.target.checked ? { indicator: { table: '', measure: '', area, dims: {}, freq: 'M' } } : { indicator: null })}
+          onChange={(e) => set(e.target.checked ? { indicator: suggested[0] ? fromGoal(suggested[0], area) : { table: '', measure: '', area, dims: {}, freq: 'M' } } : { indicator: null })}
         />
         <label htmlFor={`${id}-measurable`}>Bind målet til et tal i statistikbanken (målbart mål)</label>
       </div>
       {ind && (
         <>
+          {suggested.length > 1 && (
+            <Select
+              id={`${id}-goal-indicator`}
+              label="Ministermålets indikatorer"
+              hint="Vælg en af ministermålets indikatorer, eller vælg tabel og tal selv nedenfor."
+              value={String(suggested.findIndex((g) => g.table === ind.table && g.measure === ind.measure && JSON.stringify(g.dims) === JSON.stringify(ind.dims)))}
+              onChange={(i) => suggested[Number(i)] && set({ indicator: fromGoal(suggested[Number(i)]!, ind.area) })}
+              options={[{ value: '-1', label: 'Egen indikator' }, ...suggested.map((g, i) => ({ value: String(i), label: g.label }))]}
+            />
+          )}
           <IndicatorFields id={id} value={ind} onChange={(indicator) => set({ indicator })} />
           {info && (
             <div className="target-goal-fields">
@@ -221,18 +299,21 @@ export function TargetEditor({ id, target, onChange, onRemove, area, view, headi
           )}
         </>
       )}
-      <TargetStatusView view={view} measurable={ind !== null} />
+      <TargetStatusView view={view} measurable={ind !== null} measure={ind?.measure} />
       <button type="button" className="button button-tertiary" onClick={onRemove}>Fjern målet<span className="sr-only">: {target.title || heading}</span></button>
     </fieldset>
   );
 }
+
+/** A value in its measure's unit; without the measure at most two decimals ("652", not "652,00"). */
+const num = (v: number, measure?: string) => (measure ? formatValue(v, measure) : new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(v));
 
 export function StatusBadge({ status }: { status: TargetStatus }) {
   return <span className={statusClass(status)}>{statusLabels[status]}</span>;
 }
 
 /** The live status of a saved target: the badge, the reason and the series with the forecast. */
-export function TargetStatusView({ view, measurable }: { view?: TargetView; measurable?: boolean }) {
+export function TargetStatusView({ view, measurable, measure }: { view?: TargetView; measurable?: boolean; measure?: string }) {
   const headingId = useId();
   if (!view) return measurable === false ? null : <p className="form-hint">Gem planen for at se målets status.</p>;
   const e = view.evaluation;
@@ -240,8 +321,8 @@ export function TargetStatusView({ view, measurable }: { view?: TargetView; meas
     <div className="target-status" aria-labelledby={headingId} role="group">
       <p className="mb-2" id={headingId}>
         Status: <StatusBadge status={e.status} />
-        {e.latest && <> · seneste {e.latest.period}: {fmt(e.latest.value, 2)}</>}
-        {e.target && <> · målværdi {e.target.direction === 'at_least' ? 'mindst' : 'højst'} {fmt(e.target.value, 2)}</>}
+        {e.latest && <> · seneste {periodName(e.latest.period)}: {num(e.latest.value, measure)}</>}
+        {e.target && <> · målværdi {e.target.direction === 'at_least' ? 'mindst' : 'højst'} {num(e.target.value, measure)}</>}
       </p>
       <p className="form-hint mt-0">{e.reason}</p>
       {e.target && <TargetChart view={view} />}
@@ -249,12 +330,22 @@ export function TargetStatusView({ view, measurable }: { view?: TargetView; meas
   );
 }
 
-/** A target as text (read-only view). */
-export function describeTarget(t: Target): string {
+/** A target as text (read-only view): its indicator by name (once the table is read), baseline, goal and deadline. */
+export function describeTarget(t: Target, info?: TableInfo | null): string {
   if (!t.indicator) return t.title;
-  const goal = !t.goal ? '' : t.goal.kind === 'level' ? `niveau ${fmt(t.goal.value, 2)}` : t.goal.kind === 'change' ? `ændring ${fmt(t.goal.value, 2)}` : `ændring ${fmt(t.goal.value * 100, 1)} %`;
-  const base = t.baseline ? `fra ${fmt(t.baseline.value, 2)} (${t.baseline.period})` : '';
-  return [t.title, `${t.indicator.table}/${t.indicator.measure}, ${t.indicator.area}`, base, goal, t.deadline ? `frist ${t.deadline}` : ''].filter(Boolean).join(' · ');
+  const m = t.indicator.measure;
+  const val = (v: number) => formatValue(v, m);
+  const goal = !t.goal ? '' : t.goal.kind === 'level' ? `niveau ${val(t.goal.value)}` : t.goal.kind === 'change' ? `ændring ${val(t.goal.value)}` : `ændring ${fmt(t.goal.value * 100, 1)} %`;
+  const base = t.baseline ? `fra ${val(t.baseline.value)} (${periodName(t.baseline.period)})` : '';
+  const measure = info?.mgroups.find((x) => x.mgroup_id === m)?.mgroup_name;
+  const where = info ? areaChoices(info, t.indicator.area).find((a) => a.value === t.indicator!.area)?.label : undefined;
+  return [measure && `${info!.table_name}: ${measure}${where ? `, ${where}` : ''}`, base, goal, t.deadline ? `frist ${periodName(t.deadline)}` : ''].filter(Boolean).join(' · ');
+}
+
+/** `describeTarget` with the indicator's names read from the bank. */
+export function TargetDescription({ target }: { target: Target }) {
+  const info = useTableInfo(target.indicator?.table || null);
+  return <>{describeTarget(target, info)}</>;
 }
 
 /** Periods between two period ids of one frequency (M, Q, Y or rolling year, by its last month). */

@@ -2,6 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../src/access/audit';
 import { api, ApiError } from '../api';
+import { actionName, changeText, type OrgNames } from '../auditText';
+import { dateTime } from '../format';
 import { ErrorSummary } from '../forms';
 import { Layout } from '../Layout';
 import { useSession } from '../session';
@@ -9,12 +11,6 @@ import { useSession } from '../session';
 /** An audit entry as JSON: its time a string. */
 type Entry = Omit<AuditEntry, 'at'> & { at: string };
 
-const actions: Record<string, string> = {
-  'user.invite': 'Inviterede en bruger',
-  'user.update': 'Ændrede en bruger',
-  'user.accept_invitation': 'Tog sin invitation i brug',
-  'user.set_password': 'Satte en adgangskode',
-};
 const PAGE = 50;
 
 export function AuditLog() {
@@ -22,6 +18,7 @@ export function AuditLog() {
   const [entries, setEntries] = useState<Entry[]>([]);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [orgs, setOrgs] = useState<OrgNames>(new Map());
 
   const load = useCallback(async (before?: number) => {
     try {
@@ -33,7 +30,10 @@ export function AuditLog() {
     }
   }, []);
   useEffect(() => {
-    if (session.loaded) void load();
+    if (!session.loaded) return;
+    void load();
+    // Names for the organisation codes in the entries' details.
+    api<{ code: string; name: string }[]>('/api/organisations').then((list) => setOrgs(new Map(list.map((o) => [o.code, o.name]))), () => undefined);
   }, [session.loaded, load]);
 
   return (
@@ -45,16 +45,25 @@ export function AuditLog() {
         <table className="table table--compact">
           <caption className="sr-only">Ændringer, nyeste først</caption>
           <thead>
-            <tr><th scope="col">Tidspunkt</th><th scope="col">Hvem</th><th scope="col">Handling</th><th scope="col">Organisation</th><th scope="col">Detaljer</th></tr>
+            <tr><th scope="col">Tidspunkt</th><th scope="col">Hvem</th><th scope="col">Handling</th><th scope="col">Ændring</th><th scope="col">Organisation</th></tr>
           </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString('da-DK')}</td>
+                <td>{dateTime(e.at)}</td>
                 <td>{e.actor}</td>
-                <td>{actions[e.action] ?? e.action}</td>
-                <td>{e.organisation ?? ''}</td>
-                <td><code>{Object.keys(e.details).length > 0 ? JSON.stringify(e.details) : ''}</code></td>
+                <td>{actionName(e)}</td>
+                <td>
+                  {changeText(e, orgs)}
+                  {/* The stored entry as it is, for support (the text above is what people read). */}
+                  {Object.keys(e.details).length > 0 && (
+                    <details className="audit-raw">
+                      <summary>Tekniske detaljer<span className="sr-only"> for ændringen {dateTime(e.at)}</span></summary>
+                      <pre>{JSON.stringify(e.details, null, 1)}</pre>
+                    </details>
+                  )}
+                </td>
+                <td>{e.organisation_name ?? ''}</td>
               </tr>
             ))}
           </tbody>
