@@ -117,6 +117,8 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
       conditions: me.conditions,
       measures: modelled.map((m) => ({ ...m, series: series.get(m.id)!.get(id) ?? [] })),
       savings: run.savings.filter((s) => s.jobcenter === id),
+      /** DKK per full-time person-year, by category (the savings' unit costs). */
+      unit_costs: (run.settings as { unitCosts?: Record<string, number> }).unitCosts ?? {},
       flags: mayReadProblems(req.principal.user, id) ? (await findFlags(db, run.id, [id])).map(describeFlag) : null,
     };
   });

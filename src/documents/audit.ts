@@ -12,8 +12,10 @@ import type { AuditActor } from '../access/index.js';
 import { benchmarkMeasureById, findBenchmarkSeries, findPeers, findRun, type StoredRun } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
 import { areaById, areas } from '../reference/index.js';
-import { resolveSelection, type StatbankService } from '../statbank/index.js';
-import { describeTarget, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
+import type { StatbankService } from '../statbank/index.js';
+import { savingsMethod, savingsSentence, savingsTotal } from '../benchmark/savings-text.js';
+import { describeTarget, measureUnit, periodName, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
+import { cellAt, censoredSelfSupport, clusterComparable, readCells, readPopulations, type Cell } from './audit-read.js';
 import { auditContentSchema, targetsOf, type AuditContent } from './content.js';
 import { createDocument, DocumentError, findDocumentFor, saveContent } from './documents.repository.js';
 import { goalsInForce } from './goals.js';
@@ -30,6 +32,8 @@ export interface OverviewRow {
   expected: number | null;
   ratio: number | null;
   rank: number | null;
+  /** Why a value is missing, per column. */
+  missing: Partial<Record<'current' | 'previous' | 'cluster' | 'expected', string>>;
 }
 
 export interface IndicatorRow {
@@ -39,10 +43,19 @@ export interface IndicatorRow {
   dims: Record<string, string>;
   /** As the bank publishes the measure. */
   decimals: number;
+  /** What the numbers count: "personer", "fuldtidspersoner", "pct. af befolkningen 16-66 år" … */
+  unit: string;
+  /** The periods read (the indicator's frequency at the end of the year, as the plan's targets). */
+  period: string;
+  previous_period: string;
   current: number | null;
   previous: number | null;
+  /** A rate: the cluster's mean rate; a count: the cluster's count scaled to the jobcenter's population. */
+  cluster_basis: 'rate' | 'scaled';
   cluster_current: number | null;
   cluster_previous: number | null;
+  /** Why a value is missing, per column. */
+  missing: Partial<Record<'current' | 'previous' | 'cluster_current' | 'cluster_previous', string>>;
 }
 
 export interface AuditGenerated {
@@ -58,11 +71,14 @@ export interface AuditGenerated {
   overview: OverviewRow[];
   goals: { year: number | null; items: { number: number; title: string; indicators: IndicatorRow[] }[] };
   benefits: (IndicatorRow & { id: string; level: 'total' | 'category' | 'group' })[];
-  savings: { period: string; rows: { category: string; label: string; fulltime: number; dkk: number; fulltime_best: number; dkk_best: number }[]; total_dkk: number };
+  /** The benchmarking's savings (src/benchmark/savings-text.ts): the total is all public support's row. */
+  savings: { period: string; rows: SavingsLine[]; total: SavingsLine | null; total_dkk: number; method: string };
   improvements: { measure: string; label: string; unit: string; decimals: number; actual: number; expected: number; ratio: number; cluster: number | null; rank: number | null; text: string }[];
   plan: { id: number; year: number; state: string; targets: { section: string; title: string; description: string; status: TargetStatus; status_label: string; reason: string }[] } | null;
   text: Record<'overview' | 'goals' | 'benefits' | 'savings' | 'improvements' | 'plan', string>;
 }
+
+type SavingsLine = { category: string; label: string; fulltime: number; dkk: number; fulltime_best: number; dkk_best: number };
 
 const round = (v: number | null | undefined, d: number) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10 ** d) / 10 ** d);
 const mean = (xs: (number | null)[]) => {
@@ -99,28 +115,15 @@ async function loadBasis(db: Kysely<Database>, year: number, release?: number): 
   return { run, year, t, tPrev, peers: await findPeers(db, run.id), series: await findBenchmarkSeries(db, run, measures), goals: await goalsInForce(db, year) };
 }
 
-type AreaRows = Awaited<ReturnType<typeof readRows>>;
+/** The period of a goal indicator at the end of the year, in its frequency. */
+const yearEnd = (freq: string, year: number) => (freq === 'M' ? `${year}M12` : freq === 'Q' ? `${year}Q4` : freq === 'Y' ? String(year) : `${year}M01-${year}M12`);
 
-/** Reads one area's values of a table for the two periods, per value of one dimension (or the whole table). */
-async function readRows(statbank: StatbankService, release: number, table: string, measure: string, area: string, periods: string[], dims: Record<string, string>, byDim?: string) {
-  const t = await statbank.table(table, release);
-  const hierarchy = area.startsWith('KL') ? 'hierarchy._klynge' : 'hierarchy._jobcenter';
-  const query: Record<string, string> = { 'period.R': periods.join(','), [hierarchy]: area, 'mgroup.*': measure };
-  for (const [d, v] of Object.entries(dims)) query[`dimension.${d}`] = v;
-  if (byDim) query[`dimension.${byDim}`] = '*';
-  const res = await statbank.data(t, resolveSelection(t, query));
-  const mgroup = t.mgroups.find((g) => g.id === measure)!;
-  const col = res.columns.indexOf(mgroup.name);
-  const dimCol = byDim ? res.columns.indexOf(t.dimById.get(byDim)!.def.name) : -1;
-  const idByName = byDim ? new Map([...t.dimById.get(byDim)!.values].map(([id, v]) => [v.name, id])) : null;
-  const out = new Map<string, Map<string, number | null>>();
-  res.rows.forEach((r, i) => {
-    const key = idByName ? idByName.get(String(r[dimCol]))! : '';
-    const m = out.get(key) ?? new Map<string, number | null>();
-    m.set(String(r[0]), res.status[i] === 'published' && typeof r[col] === 'number' ? r[col] : null);
-    out.set(key, m);
-  });
-  return { values: out, decimals: mgroup.decimals };
+/** Why the benchmarking has no value: censored self-support at the end of the data, or not published / too few persons. */
+function benchmarkMissing(measure: string, period: string, cutoff: string | null): string {
+  const end = /(\d{4})M(\d{2})$/.exec(period);
+  const endDate = end ? Date.UTC(Number(end[1]), Number(end[2]), 0) : NaN;
+  if (measure.startsWith('self_support_') && cutoff && endDate + 28 * 864e5 > Date.parse(cutoff)) return censoredSelfSupport;
+  return 'Ikke beregnet: tallet er ikke offentliggjort, eller der er for få personer bag det.';
 }
 
 export async function draftAudit(db: Kysely<Database>, statbank: StatbankService, evaluator: TargetEvaluator, basis: AuditBasis, jobcenter: string): Promise<AuditGenerated> {
@@ -133,48 +136,82 @@ export async function draftAudit(db: Kysely<Database>, statbank: StatbankService
   const period = run.periods[t]!, previous = run.periods[tPrev]!;
 
   // Results overview: the benchmarking's measures, as styr_benchmark publishes them.
+  const cutoff = run.release.cutoff_week;
   const overview: OverviewRow[] = [...basis.series].map(([measure, byJc]) => {
     const m = benchmarkMeasureById.get(measure)!;
     const s = byJc.get(jobcenter);
-    return {
+    const row = {
       measure, label: m.label, unit: m.unit, decimals: 2, higher_is_better: m.higherIsBetter,
       current: round(s?.[t]?.actual, 2), previous: round(s?.[tPrev]?.actual, 2),
       cluster: round(mean(members.map((j) => round(byJc.get(j)?.[t]?.actual, 2))), 2),
       expected: round(s?.[t]?.expected, 2), ratio: round(s?.[t]?.ratio, 3), rank: round(s?.[t]?.rank, 0),
     };
+    const missing: OverviewRow['missing'] = {};
+    if (row.current === null) missing.current = benchmarkMissing(measure, period, cutoff);
+    if (row.previous === null) missing.previous = benchmarkMissing(measure, previous, cutoff);
+    if (row.cluster === null) missing.cluster = benchmarkMissing(measure, period, cutoff);
+    if (row.expected === null) missing.expected = row.current === null ? missing.current! : 'Ikke beregnet: modellen har intet forventet niveau for jobcentret.';
+    return { ...row, missing };
   });
 
-  // The ministerial goals' indicators, for the jobcenter and its cluster.
-  const indicatorRow = async (label: string, table: string, measure: string, dims: Record<string, string>): Promise<IndicatorRow> => {
-    const [mine, theirs] = await Promise.all([jobcenter, clusterId].map((a) => readRows(statbank, release, table, measure, a, [previous, period], dims).catch(() => null)));
-    const v = (m: typeof mine, p: string) => m?.values.get('')?.get(p) ?? null;
-    return { label, table, measure, dims, decimals: mine?.decimals ?? theirs?.decimals ?? 0, current: v(mine, period), previous: v(mine, previous), cluster_current: v(theirs, period), cluster_previous: v(theirs, previous) };
+  // Population 16–66 of the jobcenter and its cluster's members, to scale the cluster's counts.
+  const goalPeriods = basis.goals.goals.flatMap((g) => g.indicators.flatMap((i) => [yearEnd(i.freq, year - 1), yearEnd(i.freq, year)]));
+  // Per period, so that a period the release lacks does not hide the others.
+  const pops = await Promise.all([...new Set([previous, period, ...goalPeriods])].map((p) => readPopulations(statbank, release, members, [p]).catch(() => null)));
+  const pop = new Map(members.map((j) => [j, new Map(pops.flatMap((m) => [...(m?.get(j) ?? [])]))]));
+
+  /** One indicator for the jobcenter and its cluster, at two periods, every missing value with its reason. */
+  const compare = (measure: string, periods: [string, string], decimals: number, mine: Cell[], cl: Cell[]) => {
+    const [prev, cur] = periods;
+    const missing: IndicatorRow['missing'] = {};
+    const put = (k: keyof IndicatorRow['missing'], c: Cell) => {
+      if (c.value === null && c.why) missing[k] = c.why;
+      return c.value;
+    };
+    return {
+      decimals, unit: measureUnit(measure).unit, period: cur, previous_period: prev, cluster_basis: measureUnit(measure).kind === 'rate' ? ('rate' as const) : ('scaled' as const),
+      current: put('current', mine[1]!), previous: put('previous', mine[0]!), cluster_current: put('cluster_current', cl[1]!), cluster_previous: put('cluster_previous', cl[0]!), missing,
+    };
+  };
+
+  // The ministerial goals' indicators, at the end of the year in their frequency (as the plan's targets).
+  const indicatorRow = async (label: string, table: string, measure: string, dims: Record<string, string>, freq: string): Promise<IndicatorRow> => {
+    const periods: [string, string] = [yearEnd(freq, year - 1), yearEnd(freq, year)];
+    const [mine, theirs] = await Promise.all([[...new Set([jobcenter, ...members])], [clusterId]].map((a) => readCells(statbank, release, table, measure, a, periods, dims).catch(() => null)));
+    const decimals = mine?.decimals ?? theirs?.decimals ?? 0;
+    const cl = periods.map((p) => clusterComparable(measure, members, jobcenter, p, mine?.cells ?? null, cellAt(theirs?.cells ?? null, clusterId, p), pop, '', decimals));
+    return { label, table, measure, dims, ...compare(measure, periods, decimals, periods.map((p) => cellAt(mine?.cells ?? null, jobcenter, p)), cl) };
   };
   const goals = {
     year: basis.goals.year,
-    items: await Promise.all(basis.goals.goals.map(async (g) => ({ number: g.number, title: g.title, indicators: await Promise.all(g.indicators.map((i) => indicatorRow(i.label, i.table, i.measure, i.dims))) }))),
+    items: await Promise.all(basis.goals.goals.map(async (g) => ({ number: g.number, title: g.title, indicators: await Promise.all(g.indicators.map((i) => indicatorRow(i.label, i.table, i.measure, i.dims, i.freq))) }))),
   };
 
-  // People on public benefits by target group: full-time persons, yearly average.
-  const [mineB, theirsB] = (await Promise.all([jobcenter, clusterId].map((a) => readRows(statbank, release, 'ptv_a02', 'fulltime', a, [previous, period], {}, 'ydelsesgrupper')))) as [AreaRows, AreaRows];
+  // People on public benefits by target group: full-time persons, yearly average; the cluster scaled to the jobcenter.
+  const rolling: [string, string] = [previous, period];
+  const [mineB, theirsB] = await Promise.all([[...new Set([jobcenter, ...members])], [clusterId]].map((a) => readCells(statbank, release, 'ptv_a02', 'fulltime', a, rolling, {}, 'ydelsesgrupper')));
   const ptv = await statbank.table('ptv_a02', release);
   const benefitDim = ptv.dimById.get('ydelsesgrupper')!;
   const levelOf = (id: string) => (id === 'public_support' ? 'total' : id.startsWith('category_') ? 'category' : 'group');
   const benefits = [...benefitDim.values]
     .filter(([id]) => id !== 'gross_unemployed')
     .map(([id, v]) => ({
-      id, level: levelOf(id) as 'total' | 'category' | 'group', label: v.name, table: 'ptv_a02', measure: 'fulltime', dims: { ydelsesgrupper: id }, decimals: mineB.decimals,
-      current: mineB.values.get(id)?.get(period) ?? null, previous: mineB.values.get(id)?.get(previous) ?? null,
-      cluster_current: theirsB.values.get(id)?.get(period) ?? null, cluster_previous: theirsB.values.get(id)?.get(previous) ?? null,
+      id, level: levelOf(id) as 'total' | 'category' | 'group', label: v.name, table: 'ptv_a02', measure: 'fulltime', dims: { ydelsesgrupper: id },
+      ...compare('fulltime', rolling, mineB!.decimals, rolling.map((p) => cellAt(mineB!.cells, jobcenter, p, id)), rolling.map((p) => clusterComparable('fulltime', members, jobcenter, p, mineB!.cells, cellAt(theirsB!.cells, clusterId, p, id), pop, id, mineB!.decimals))),
     }));
 
-  // Savings potential (the benchmarking's, for its newest period).
-  const mySavings = run.savings.filter((s) => s.jobcenter === jobcenter && s.category !== 'public_support');
-  const catName = (c: string) => benchmarkMeasureById.get(`share_${c}`)?.label.split(':')[0] ?? c;
+  // Savings potential (the benchmarking's, for its newest period): one definition, src/benchmark/savings-text.ts.
+  const catName = (c: string) => (c === 'public_support' ? 'Offentligt forsørgede i alt' : (benchmarkMeasureById.get(`share_${c}`)?.label.split(':')[0] ?? c));
+  const line = (s: (typeof run.savings)[number]): SavingsLine => ({ category: s.category, label: catName(s.category), fulltime: round(s.fulltime_vs_expected, 0)!, dkk: round(s.dkk_vs_expected, 0)!, fulltime_best: round(s.fulltime_vs_best_quartile, 0)!, dkk_best: round(s.dkk_vs_best_quartile, 0)! });
+  const mySavings = run.savings.filter((s) => s.jobcenter === jobcenter);
+  const totalRow = savingsTotal(mySavings);
+  const unitCosts = (run.settings as { unitCosts?: Record<string, number> }).unitCosts;
   const savings = {
     period: mySavings[0]?.period ?? run.periods.at(-1)!,
-    rows: mySavings.map((s) => ({ category: s.category, label: catName(s.category), fulltime: round(s.fulltime_vs_expected, 0)!, dkk: round(s.dkk_vs_expected, 0)!, fulltime_best: round(s.fulltime_vs_best_quartile, 0)!, dkk_best: round(s.dkk_vs_best_quartile, 0)! })),
-    total_dkk: round(mySavings.reduce((a, s) => a + s.dkk_vs_expected, 0), 0)!,
+    rows: mySavings.filter((s) => s.category !== 'public_support').map(line),
+    total: totalRow ? line(totalRow) : null,
+    total_dkk: round(totalRow?.dkk_vs_expected ?? 0, 0)!,
+    method: savingsMethod(unitCosts?.public_support),
   };
 
   // Improvement areas: worse than expected and than the cluster, worst first (by actual ÷ expected).
@@ -208,9 +245,9 @@ export async function draftAudit(db: Kysely<Database>, statbank: StatbankService
       : '',
     goals: goals.year === null ? `Der er ikke udmeldt ministermål for ${year} eller tidligere.` : `Ministermålene for ${goals.year}${goals.year === year ? '' : ` (de nyeste, der er udmeldt for ${year})`}: ${goals.items.length} mål med ${goals.items.reduce((a, g) => a + g.indicators.length, 0)} indikatorer.`,
     benefits: `Antallet af fuldtidspersoner på offentlig forsørgelse var ${fmtNumber(total.current, total.decimals)} i ${year} mod ${fmtNumber(total.previous, total.decimals)} i ${year - 1}${totalChange === null ? '' : `, ${changeWord(totalChange)} på ${fmtNumber(Math.abs(totalChange), 1)} %`}.${clusterChange === null ? '' : ` I klyngen var udviklingen ${changeWord(clusterChange)} på ${fmtNumber(Math.abs(clusterChange), 1)} %.`}`,
-    savings: savings.total_dkk > 0 ? `Hvis ${name} lå på sit forventede niveau, ville udgiften til forsørgelse være ${fmtNumber(savings.total_dkk)} kr. lavere om året (løbende år ${savings.period}).` : `${name} ligger ikke over sit forventede niveau for nogen ydelse, så der er intet beregnet besparelsespotentiale (løbende år ${savings.period}).`,
+    savings: savingsSentence(name, periodName(savings.period), totalRow),
     improvements: improvements.length === 0 ? `${name} ligger ikke både over sit forventede niveau og under klyngen på nogen af målene.` : `${improvements.length} ${improvements.length === 1 ? 'område' : 'områder'}, hvor ${name} ligger dårligst i forhold til sit forventede niveau og klyngen.`,
-    plan: plan ? `Beskæftigelsesplanen for ${year} har ${plan.targets.length} mål: ${(['met', 'on_track', 'at_risk', 'off_track', 'no_data', 'not_measurable'] as TargetStatus[]).map((s) => [s, plan!.targets.filter((x) => x.status === s).length] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${statusLabels[s].toLowerCase()}`).join(', ')}.` : `Der er ingen beskæftigelsesplan for ${year} i Styringshjulet.`,
+    plan: plan ? `Beskæftigelsesplanen for ${year} har ${plan.targets.length} mål: ${(['met', 'missed', 'on_track', 'at_risk', 'off_track', 'no_data', 'not_measurable'] as TargetStatus[]).map((s) => [s, plan!.targets.filter((x) => x.status === s).length] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${statusLabels[s].toLowerCase()}`).join(', ')}.` : `Der er ingen beskæftigelsesplan for ${year} i Styringshjulet.`,
   };
 
   const region = regionOf(jobcenter);

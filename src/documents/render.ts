@@ -3,7 +3,8 @@
  * view to read or print, and the page Chromium turns into the PDF. Built only from the
  * DocumentView, so the same document revision and release always give the same content.
  */
-import { describeIndicator, statusLabels, type Target, type TargetEvaluation } from '../targets/index.js';
+import { mioKr } from '../benchmark/savings-text.js';
+import { describeIndicator, formatValue, periodName, statusLabels, targetAmount, type Target, type TargetEvaluation } from '../targets/index.js';
 import type { AuditGenerated, IndicatorRow } from './audit.js';
 import { responseApprovalNames, type AuditContent, type ImplementationPlanContent, type PlanContent, type RulesContent } from './content.js';
 import type { DocumentView, TargetView } from './view.js';
@@ -73,8 +74,8 @@ function targetsTable(targets: Target[], views: TargetView[], base: string): str
     const v = views.find((x) => x.path === `${base}.${i}`);
     const e = v?.evaluation;
     return `<tr><td>${esc(t.title)}${t.indicator ? `<div class="small">${esc(describeIndicator(t.indicator))}</div>` : ''}</td>
-<td>${e?.target ? `${e.target.direction === 'at_least' ? 'Mindst' : 'Højst'} ${esc(fmtAuto(e.target.value))} i ${esc(t.deadline)}` : '–'}</td>
-<td>${e?.latest ? `${esc(fmtAuto(e.latest.value))} (${esc(e.latest.period)})` : '–'}</td>
+<td>${e?.target && t.indicator ? `${e.target.direction === 'at_least' ? 'Mindst' : 'Højst'} ${esc(formatValue(targetAmount(e.target.value, t.indicator.measure, e.target.direction), t.indicator.measure))} i ${esc(periodName(t.deadline ?? ''))}` : '–'}</td>
+<td>${e?.latest && t.indicator ? `${esc(formatValue(e.latest.value, t.indicator.measure))} (${esc(periodName(e.latest.period))})` : '–'}</td>
 <td>${e ? statusBadge(e) : '–'}<div class="small">${esc(e?.reason ?? '')}</div></td></tr>`;
   });
   const charts = targets.map((t, i) => views.find((x) => x.path === `${base}.${i}`)).filter((v): v is TargetView => !!v).map((v, i) => targetChart(v, `Udvikling og prognose: ${targets[i]!.title}`)).join('');
@@ -109,29 +110,55 @@ function planSections(c: PlanContent, v: DocumentView): Section[] {
   return s;
 }
 
-const indicatorTable = (rows: IndicatorRow[], year: number) =>
-  `<table><thead><tr><th scope="col">Indikator</th><th scope="col" class="num">${year - 1}</th><th scope="col" class="num">${year}</th><th scope="col" class="num">Udvikling</th><th scope="col" class="num">Klyngen ${year}</th><th scope="col" class="num">Klyngens udvikling</th></tr></thead><tbody>${rows
-    .map((r) => `<tr><td>${esc(r.label)}</td><td class="num">${fmt(r.previous, r.decimals)}</td><td class="num">${fmt(r.current, r.decimals)}</td><td class="num">${signed(change(r.current, r.previous))}</td><td class="num">${fmt(r.cluster_current, r.decimals)}</td><td class="num">${signed(change(r.cluster_current, r.cluster_previous))}</td></tr>`)
-    .join('')}</tbody></table>`;
+/** Footnotes for missing values: each distinct reason once, numbered; a missing cell shows "–" and its number. */
+function notes() {
+  const list: string[] = [];
+  const cell = (v: number | null, d: number, why: string | undefined) => {
+    if (v !== null) return fmt(v, d);
+    if (!why) return '–';
+    const n = (list.indexOf(why) + 1) || list.push(why);
+    return `–<sup>${n}</sup>`;
+  };
+  const html = () => (list.length ? `<ol class="notes small">${list.map((w) => `<li>${esc(w)}</li>`).join('')}</ol>` : '');
+  return { cell, html };
+}
 
-/** Actual ÷ expected per measure as horizontal bars around 1. */
+const scaledNote = '<p class="small">Klyngen: andele og satser er gennemsnittet af klyngens jobcentre. Antal er omregnet til jobcentrets størrelse: klyngens jobcentres antal pr. indbygger 16-66 år gange jobcentrets befolkning 16-66 år.</p>';
+
+const indicatorTable = (rows: IndicatorRow[], year: number) => {
+  const n = notes();
+  // An audit drafted before the periods were stored read the rolling years.
+  const cur = periodName(rows[0]?.period ?? `${year}M01-${year}M12`), prev = periodName(rows[0]?.previous_period ?? `${year - 1}M01-${year - 1}M12`);
+  const body = rows
+    .map((r) => `<tr><td>${esc(r.label)}</td><td>${esc(r.unit ?? '')}</td><td class="num">${n.cell(r.previous, r.decimals, r.missing?.previous)}</td><td class="num">${n.cell(r.current, r.decimals, r.missing?.current)}</td><td class="num">${signed(change(r.current, r.previous))}</td><td class="num">${n.cell(r.cluster_current, r.decimals, r.missing?.cluster_current)}</td><td class="num">${signed(change(r.cluster_current, r.cluster_previous))}</td></tr>`)
+    .join('');
+  return `<table><thead><tr><th scope="col">Indikator</th><th scope="col">Enhed</th><th scope="col" class="num">${esc(prev)}</th><th scope="col" class="num">${esc(cur)}</th><th scope="col" class="num">Udvikling</th><th scope="col" class="num">Klyngen ${esc(cur)}</th><th scope="col" class="num">Klyngens udvikling</th></tr></thead><tbody>${body}</tbody></table>${n.html()}${scaledNote}`;
+};
+
+/** Actual ÷ expected per measure as a dot plot around 1 (a log scale, so 0,9 and 1,1 lie equally far out). */
 function ratioChart(g: AuditGenerated): string {
   const rows = g.overview.filter((r) => r.ratio !== null);
   if (rows.length === 0) return '';
-  const W = 620, rowH = 18, L = 300, H = rows.length * rowH + 24;
-  const max = Math.max(1.5, ...rows.map((r) => r.ratio!));
-  const x = (v: number) => L + (v / max) * (W - L - 40);
-  const bars = rows.map((r, i) => {
+  const W = 620, rowH = 18, L = 290, R = 50, T = 4, H = rows.length * rowH + T + 30;
+  const span = Math.max(0.1, ...rows.map((r) => Math.abs(Math.log(r.ratio!)))) * 1.1;
+  const x = (v: number) => L + ((Math.log(v) + span) / (2 * span)) * (W - L - R);
+  const ticks = [Math.exp(-span / 1.1), 1, Math.exp(span / 1.1)];
+  const dots = rows.map((r, i) => {
     const bad = r.higher_is_better ? r.ratio! < 1 : r.ratio! > 1;
-    return `<text x="${L - 6}" y="${i * rowH + 13}" text-anchor="end">${esc(r.label.length > 48 ? `${r.label.slice(0, 47)}…` : r.label)}</text><rect x="${L}" y="${i * rowH + 3}" width="${(x(r.ratio!) - L).toFixed(1)}" height="${rowH - 6}" fill="${bad ? '#b51d09' : '#358000'}"/><text x="${x(r.ratio!) + 4}" y="${i * rowH + 13}">${esc(fmt(r.ratio, 3))}</text>`;
+    const cy = T + i * rowH + rowH / 2, cx = x(r.ratio!);
+    // The value's label on the side away from 1, kept inside the page.
+    const right = r.ratio! >= 1;
+    return `<text x="${L - 6}" y="${cy + 3.5}" text-anchor="end">${esc(r.label.length > 50 ? `${r.label.slice(0, 49)}…` : r.label)}</text><line x1="${x(1).toFixed(1)}" x2="${cx.toFixed(1)}" y1="${cy}" y2="${cy}" stroke="${bad ? '#b51d09' : '#358000'}" stroke-width="2"/><circle cx="${cx.toFixed(1)}" cy="${cy}" r="4" fill="${bad ? '#b51d09' : '#358000'}"/><text x="${(right ? cx + 7 : cx - 7).toFixed(1)}" y="${cy + 3.5}" text-anchor="${right ? 'start' : 'end'}">${esc(fmt(r.ratio, 3))}</text>`;
   });
-  return `<figure class="chart"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="Faktisk niveau i forhold til forventet niveau" xmlns="http://www.w3.org/2000/svg" font-size="10" font-family="inherit"><title>Faktisk niveau i forhold til forventet niveau</title>${bars.join('')}<line x1="${x(1)}" x2="${x(1)}" y1="0" y2="${H - 20}" stroke="#1a1a1a" stroke-dasharray="3 3"/><text x="${x(1)}" y="${H - 6}" text-anchor="middle">1 = som forventet</text></svg><figcaption>Faktisk i forhold til forventet niveau ${esc(g.period)}. Rød: dårligere end forventet. Grøn: bedre.</figcaption></figure>`;
+  const axis = ticks.map((t) => `<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${T}" y2="${H - 24}" stroke="${t === 1 ? '#1a1a1a' : '#bfbfbf'}"${t === 1 ? '' : ' stroke-dasharray="2 3"'}/><text x="${x(t).toFixed(1)}" y="${H - 12}" text-anchor="middle">${esc(fmt(t, 2))}</text>`).join('');
+  return `<figure class="chart"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="Faktisk niveau i forhold til forventet niveau" xmlns="http://www.w3.org/2000/svg" font-size="10" font-family="inherit"><title>Faktisk niveau i forhold til forventet niveau</title>${axis}${dots.join('')}<text x="${x(1).toFixed(1)}" y="${H - 2}" text-anchor="middle">1 = som forventet</text></svg><figcaption>Faktisk i forhold til forventet niveau, ${esc(periodName(g.period))}, vist omkring 1. Rød: dårligere end forventet. Grøn: bedre.</figcaption></figure>`;
 }
 
 function auditSections(c: AuditContent): Section[] {
   const g = c.generated as unknown as AuditGenerated;
   const y = g.year;
   const s: Section[] = [];
+  const on = notes();
   s.push({
     id: 'grundlag',
     title: 'Grundlag',
@@ -140,20 +167,20 @@ function auditSections(c: AuditContent): Section[] {
   s.push({
     id: 'resultater',
     title: 'Resultatoversigt',
-    html: `<p>${esc(g.text.overview)}</p><table><thead><tr><th scope="col">Mål</th><th scope="col" class="num">${y - 1}</th><th scope="col" class="num">${y}</th><th scope="col" class="num">Klyngen</th><th scope="col" class="num">Forventet</th><th scope="col" class="num">Faktisk/forventet</th><th scope="col" class="num">Placering</th></tr></thead><tbody>${g.overview
-      .map((r) => `<tr><td>${esc(r.label)} (${esc(r.unit)})</td><td class="num">${fmt(r.previous, 2)}</td><td class="num">${fmt(r.current, 2)}</td><td class="num">${fmt(r.cluster, 2)}</td><td class="num">${fmt(r.expected, 2)}</td><td class="num">${fmt(r.ratio, 3)}</td><td class="num">${fmt(r.rank)}</td></tr>`)
-      .join('')}</tbody></table>${ratioChart(g)}<h3>Jobcenterets analyse</h3>${paragraphs(c.analysis.results)}`,
+    html: `<p>${esc(g.text.overview)}</p><table><thead><tr><th scope="col">Mål</th><th scope="col">Enhed</th><th scope="col" class="num">${y - 1}</th><th scope="col" class="num">${y}</th><th scope="col" class="num">Klyngen (gns.)</th><th scope="col" class="num">Forventet</th><th scope="col" class="num">Faktisk/forventet</th><th scope="col" class="num">Placering</th></tr></thead><tbody>${g.overview
+      .map((r) => `<tr><td>${esc(r.label)}</td><td>${esc(r.unit)}</td><td class="num">${on.cell(r.previous, 2, r.missing?.previous)}</td><td class="num">${on.cell(r.current, 2, r.missing?.current)}</td><td class="num">${on.cell(r.cluster, 2, r.missing?.cluster)}</td><td class="num">${on.cell(r.expected, 2, r.missing?.expected)}</td><td class="num">${fmt(r.ratio, 3)}</td><td class="num">${fmt(r.rank)}</td></tr>`)
+      .join('')}</tbody></table>${on.html()}<p class="small">Løbende år ${esc(periodName(g.previous_period))} og ${esc(periodName(g.period))}. Andele er fuldtidspersoner i pct. af befolkningen 16-66 år; klyngen er gennemsnittet af klyngens jobcentre.</p>${ratioChart(g)}<h3>Jobcenterets analyse</h3>${paragraphs(c.analysis.results)}`,
   });
   s.push({
     id: 'ministermaal',
     title: 'Ministermålene',
     html: `<p>${esc(g.text.goals)}</p>${g.goals.items.map((x) => `<h3>${x.number}. ${esc(x.title)}</h3>${x.indicators.length ? indicatorTable(x.indicators, y) : '<p class="empty">Statistikbanken har ingen indikator for dette mål.</p>'}`).join('')}<h3>Jobcenterets analyse</h3>${paragraphs(c.analysis.goals)}`,
   });
-  s.push({ id: 'ydelser', title: 'Personer på offentlige ydelser efter målgruppe', html: `<p>${esc(g.text.benefits)}</p><p class="small">Fuldtidspersoner, gennemsnit for året.</p>${indicatorTable(g.benefits, y)}` });
+  s.push({ id: 'ydelser', title: 'Personer på offentlige ydelser efter målgruppe', html: `<p>${esc(g.text.benefits)}</p><p class="small">Fuldtidspersoner, gennemsnit for året (løbende år).</p>${indicatorTable(g.benefits, y)}` });
   s.push({
     id: 'besparelse',
     title: 'Besparelsespotentiale',
-    html: `<p>${esc(g.text.savings)}</p><table><thead><tr><th scope="col">Ydelse</th><th scope="col" class="num">Fuldtidspersoner over forventet</th><th scope="col" class="num">Kr. pr. år</th><th scope="col" class="num">Fuldtidspersoner over klyngens bedste kvartil</th><th scope="col" class="num">Kr. pr. år</th></tr></thead><tbody>${g.savings.rows.map((r) => `<tr><td>${esc(r.label)}</td><td class="num">${fmt(r.fulltime)}</td><td class="num">${fmt(r.dkk)}</td><td class="num">${fmt(r.fulltime_best)}</td><td class="num">${fmt(r.dkk_best)}</td></tr>`).join('')}</tbody></table>`,
+    html: `<p>${esc(g.text.savings)}</p><table><thead><tr><th scope="col">Ydelse</th><th scope="col" class="num">Fuldtidspersoner over forventet</th><th scope="col" class="num">Kr. pr. år</th><th scope="col" class="num">Fuldtidspersoner over klyngens bedste kvartil</th><th scope="col" class="num">Kr. pr. år</th></tr></thead><tbody>${[...(g.savings.total ? [g.savings.total] : []), ...g.savings.rows].map((r) => `<tr>${r.category === 'public_support' ? `<th scope="row">${esc(r.label)}</th>` : `<td>${esc(r.label)}</td>`}<td class="num">${fmt(r.fulltime)}</td><td class="num">${esc(mioKr(r.dkk))}</td><td class="num">${fmt(r.fulltime_best)}</td><td class="num">${esc(mioKr(r.dkk_best))}</td></tr>`).join('')}</tbody></table>${g.savings.method ? `<p class="small">${esc(g.savings.method)}</p>` : ''}`,
   });
   s.push({ id: 'forbedringer', title: 'Forslag til forbedringsområder', html: `<p>${esc(g.text.improvements)}</p>${g.improvements.length ? `<ol>${g.improvements.map((i) => `<li>${esc(i.text)}</li>`).join('')}</ol>` : ''}<h3>Jobcenterets opfølgning</h3>${paragraphs(c.analysis.improvements)}` });
   s.push({
@@ -201,7 +228,7 @@ body{font-family:"IBM Plex Sans",Arial,sans-serif;color:#1a1a1a;max-width:52rem;
 h1{font-size:1.8rem;margin:0 0 .5rem}h2{font-size:1.35rem;margin-top:2rem;border-bottom:1px solid #747474;padding-bottom:.2rem}h3{font-size:1.1rem;margin-top:1.2rem}h4{font-size:1rem;margin:.8rem 0 .2rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}th,td{border-bottom:1px solid #bfbfbf;padding:.3rem .4rem;text-align:left;vertical-align:top}th{background:#f5f5f5}.num{text-align:right;white-space:nowrap}
 caption{text-align:left;font-weight:600;padding:.2rem 0}.small{font-size:.8rem;color:#454545}.empty{color:#454545;font-style:italic}
-.status{display:inline-block;padding:0 .4rem;border-radius:3px;font-weight:600;font-size:.85rem}.status-met,.status-on_track{background:#eaf4dd;color:#2b6b00}.status-at_risk{background:#fff1cc;color:#6b4f00}.status-off_track{background:#fbe9e6;color:#a0170a}.status-not_measurable,.status-no_data{background:#eee;color:#333}
+.status{display:inline-block;padding:0 .4rem;border-radius:3px;font-weight:600;font-size:.85rem}.status-met,.status-on_track{background:#eaf4dd;color:#2b6b00}.status-at_risk{background:#fff1cc;color:#6b4f00}.status-off_track,.status-missed{background:#fbe9e6;color:#a0170a}.status-not_measurable,.status-no_data{background:#eee;color:#333}
 .meta{color:#454545}nav ol{padding-left:1.2rem}figure.chart{margin:.5rem 0 1rem;break-inside:avoid}figure.chart svg{width:100%;height:auto}figcaption{font-size:.8rem;color:#454545}
 dl{display:grid;grid-template-columns:14rem 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}}

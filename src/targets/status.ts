@@ -41,6 +41,11 @@ export function evaluateTarget(t: Target, series: readonly SeriesPoint[]): Targe
   const observed = series.filter((p): p is { period: string; value: number } => p.value !== null && Number.isFinite(p.value));
   const latest = observed.at(-1) ?? null;
   if (!latest) return { ...none, status: 'no_data', target, reason: 'Der er ingen offentliggjorte tal for indikatoren.' };
+  const first = series[0]?.period;
+  // A target for a time before the data (seed 004's 2013 targets against the 2021– demo) is not judged on it.
+  if (first && stepOf(t.deadline) < stepOf(first) && !series.some((p) => p.period === t.deadline)) {
+    return { ...none, latest, status: 'no_data', target, reason: `Fristen ${periodName(t.deadline)} ligger før statistikbankens første periode (${periodName(first)}), så målet kan ikke følges op på disse tal.` };
+  }
   const side = target.direction === 'at_least' ? 'mindst' : 'højst';
   const fmt = (v: number) => formatValue(v, t.indicator.measure);
   const goal = fmt(targetAmount(target.value, t.indicator.measure, target.direction));

@@ -52,13 +52,12 @@ export function formatValue(v: number, measure: string, opts: { unit?: boolean; 
 }
 
 /**
- * A target value as it can be reached: a whole count rounded to the side that meets it
- * (at least 643,6 persons is at least 644), other values to their decimals.
+ * A target value as the bank's published numbers can reach it: rounded to the measure's
+ * decimals on the side that meets it (at least 643,6 persons is at least 644 persons).
  */
 export function targetAmount(v: number, measure: string, direction: 'at_least' | 'at_most'): number {
-  const m = measureUnit(measure);
-  if (m.decimals === 0) return direction === 'at_least' ? Math.ceil(v - 1e-9) : Math.floor(v + 1e-9);
-  return Math.round(v * 10 ** m.decimals) / 10 ** m.decimals;
+  const f = 10 ** measureUnit(measure).decimals;
+  return (direction === 'at_least' ? Math.ceil(v * f - 1e-9) : Math.floor(v * f + 1e-9)) / f;
 }
 
 const months = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];

@@ -12,6 +12,7 @@ import type { Db } from '../../src/db/index.js';
 import { ensureSteeringReference, historicalGoalSets, type PlanContent } from '../../src/documents/index.js';
 import { diffLines } from '../../src/documents/diff.js';
 import { checkContent } from '../../src/documents/minimum.js';
+import { missingReason } from '../../src/documents/audit-read.js';
 import { publishBenchmarkFixture } from '../benchmark/fixture.js';
 import { accessServer, call, loginAs, loginWith, type Login } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
@@ -208,7 +209,7 @@ describe.each(backends)('documents on %s', (kind) => {
       { key: 'citizen.strategy', label: 'Borgerrettet indsats: strategi', lines: [{ op: '-', text: 'Tidlig indsats.' }, { op: '+', text: 'Første redaktørs strategi.' }] },
     ]);
     const targets = (await call(app, 'GET', `/api/documents/${planId}/diff?from=1&to=2`)).json().fields.find((f: { key: string }) => f.key === 'goal1.targets');
-    expect(targets.lines).toEqual([{ op: '+', text: expect.stringMatching(/^Færre på kontanthjælp \(mål 1\): højst [\d,]+ i 2026M01-2026M12 \(-5 % fra 2025M01-2025M12/) }]);
+    expect(targets.lines).toEqual([{ op: '+', text: expect.stringMatching(/^Færre på kontanthjælp \(mål 1\): højst [\d,]+ pct\. af befolkningen 16-66 år i januar–december 2026 \(−5 % fra januar–december 2025: [\d,]+ pct\. af befolkningen 16-66 år\)\. Måles som Offentligt forsørgede \(alle ydelser\), Kontanthjælp m\.v\.: fuldtidspersoner i pct\. af befolkningen 16-66 år, Jobcenter København\.$/) }]);
     // Every change is in the audit log.
     const log = await db.db.selectFrom('audit_log').select('action').where('entity', '=', 'employment_plan').where('entity_id', '=', String(planId)).orderBy('id').execute();
     expect(log.map((l) => l.action)).toEqual(['created', 'saved', 'saved', 'send_to_hearing', 'approve', 'publish'].map((e) => `document.${e}`));
@@ -228,6 +229,35 @@ describe.each(backends)('documents on %s', (kind) => {
     expect([row.current, row.expected, row.ratio, row.rank]).toEqual([cell['Faktisk niveau'], cell['Forventet niveau'], cell['Faktisk i forhold til forventet'], cell['Placering']]);
     expect(row.rank).toBe(94); // København's planted kontanthjælp effect: the worst
     expect(g.improvements[0].measure).toBe('share_kontanthjaelp');
+    // One number per indicator: a goal's indicator is read at December, as the plan's targets, with its unit;
+    // the fixture has rolling years only, so the value is missing and says why.
+    const share = g.goals.items.flatMap((i: { indicators: unknown[] }) => i.indicators).find((i: { measure: string }) => i.measure === 'pct_population');
+    expect([share.period, share.previous_period, share.unit, share.cluster_basis, share.current]).toEqual(['2025M12', '2024M12', 'pct. af befolkningen 16-66 år', 'rate', null]);
+    expect(share.missing.current).toMatch(/^(Ikke opgjort|Ingen data)/);
+    // A count's cluster is scaled to København's size: the members' full-time persons ÷ their population 16–66 × København's.
+    const members = g.cluster.members.map((m: { id: string }) => m.id) as string[];
+    const rows = async (q: string) => {
+      const res = (await call(app, 'GET', `/v3/data/${q}&period.R=2025M01-2025M12&hierarchy._jobcenter=${members.join(',')}&format=json`)).json() as { columns: string[]; rows: (string | number | null)[][] };
+      return new Map(res.rows.map((r) => [String(r[1]), r[res.columns.length - 1] as number | null]));
+    };
+    const cash = await rows('ptv_a02?dimension.ydelsesgrupper=category_kontanthjaelp&mgroup.*=fulltime');
+    const ft = await rows('ptv_a02?mgroup.*=fulltime');
+    const pct = await rows('ptv_a02?mgroup.*=pct_population');
+    const pop = (n: string) => (ft.get(n)! / pct.get(n)!) * 100;
+    const known = [...cash.keys()].filter((n) => typeof cash.get(n) === 'number' && typeof ft.get(n) === 'number' && typeof pct.get(n) === 'number');
+    const perCapita = known.reduce((a, n) => a + cash.get(n)!, 0) / known.reduce((a, n) => a + pop(n), 0);
+    const cashRow = g.benefits.find((r: { id: string }) => r.id === 'category_kontanthjaelp');
+    expect([cashRow.unit, cashRow.cluster_basis, cashRow.current]).toEqual(['fuldtidspersoner', 'scaled', cash.get('Jobcenter København')]);
+    expect(cashRow.cluster_current).toBe(Math.round(perCapita * pop('Jobcenter København') * 10) / 10);
+    // A missing value says why: self-support at the end of the data is censored.
+    const exits = g.overview.find((r: { measure: string }) => r.measure === 'self_support_public_support');
+    if (exits?.current === null) expect(exits.missing.current).toMatch(/4 uger efter forløbets afslutning/);
+    expect(missingReason('published', null, 'outflow_self_support')).toBe('Endnu ikke opgjort: afgang til selvforsørgelse kendes først, når der er gået 4 uger efter forløbets afslutning.');
+    expect(missingReason('primary', null, 'persons')).toBe('Diskretioneret: færre end 5 personer.');
+    // Savings: one definition, the benchmarking's all-public-support row.
+    const bench = (await call(app, 'GET', '/api/benchmark/jobcenters/J101', editor)).json();
+    const total = bench.savings.find((x: { category: string }) => x.category === 'public_support');
+    expect([g.savings.total.fulltime, g.savings.total.dkk, g.savings.total_dkk]).toEqual([Math.round(total.fulltime_vs_expected), Math.round(total.dkk_vs_expected), Math.round(total.dkk_vs_expected)]);
     // The plan of the audit's year is followed up (the plan above is for 2026: none for 2025).
     expect(g.plan).toBeNull();
     // The HTML shows the bank's numbers, Danish-formatted.

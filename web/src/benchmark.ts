@@ -71,6 +71,7 @@ export interface JobcenterBenchmark {
   conditions: Record<string, number>;
   measures: (Measure & { series: Point[] })[];
   savings: Savings[];
+  unit_costs?: Record<string, number>;
   flags: Flag[] | null;
 }
 

@@ -1,5 +1,7 @@
 /** A results audit's generated part (numbers from the release and its benchmarking) as tables. */
 import type { ReactNode } from 'react';
+import { mioKr } from '../../../src/benchmark/savings-text';
+import { periodName } from '../../../src/targets/units';
 import { statusClass, type AuditGenerated, type IndicatorRow } from '../documents';
 import { fmt } from '../format';
 import { Link } from '../router';
@@ -18,18 +20,38 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
+/** Footnotes for missing values: each reason once, numbered; a missing cell shows "–" and its number. */
+function makeNotes() {
+  const list: string[] = [];
+  const cell = (v: number | null, d: number, why: string | undefined): ReactNode => {
+    if (v !== null) return fmt(v, d);
+    if (!why) return '–';
+    const n = list.indexOf(why) + 1 || list.push(why);
+    return <>–<sup>{n}</sup><span className="sr-only"> ({why})</span></>;
+  };
+  const Notes = () => (list.length ? <ol className="form-hint audit-notes">{list.map((w) => <li key={w}>{w}</li>)}</ol> : null);
+  return { cell, Notes };
+}
+
+const scaledNote = 'Klyngen: andele og satser er gennemsnittet af klyngens jobcentre. Antal er omregnet til jobcentrets størrelse: klyngens jobcentres antal pr. indbygger 16-66 år gange jobcentrets befolkning 16-66 år.';
+
 function IndicatorTable({ rows, year, caption }: { rows: IndicatorRow[]; year: number; caption: string }) {
+  const n = makeNotes();
+  // An audit drafted before the periods were stored read the rolling years.
+  const cur = periodName(rows[0]?.period ?? `${year}M01-${year}M12`), prev = periodName(rows[0]?.previous_period ?? `${year - 1}M01-${year - 1}M12`);
   return (
+    <>
     <div className="table--responsive-scroll">
       <table className="table table--compact">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Indikator</th>
-            <th scope="col" className="text-align-right">{year - 1}</th>
-            <th scope="col" className="text-align-right">{year}</th>
+            <th scope="col">Enhed</th>
+            <th scope="col" className="text-align-right">{prev}</th>
+            <th scope="col" className="text-align-right">{cur}</th>
             <th scope="col" className="text-align-right">Udvikling</th>
-            <th scope="col" className="text-align-right">Klyngen {year}</th>
+            <th scope="col" className="text-align-right">Klyngen {cur}</th>
             <th scope="col" className="text-align-right">Klyngens udvikling</th>
           </tr>
         </thead>
@@ -37,27 +59,33 @@ function IndicatorTable({ rows, year, caption }: { rows: IndicatorRow[]; year: n
           {rows.map((r) => (
             <tr key={r.label}>
               <th scope="row">{r.label}</th>
-              <td className="text-align-right">{num(r.previous, r.decimals)}</td>
-              <td className="text-align-right">{num(r.current, r.decimals)}</td>
+              <td>{r.unit ?? ''}</td>
+              <td className="text-align-right">{n.cell(r.previous, r.decimals, r.missing?.previous)}</td>
+              <td className="text-align-right">{n.cell(r.current, r.decimals, r.missing?.current)}</td>
               <td className="text-align-right">{signed(change(r.current, r.previous))}</td>
-              <td className="text-align-right">{num(r.cluster_current, r.decimals)}</td>
+              <td className="text-align-right">{n.cell(r.cluster_current, r.decimals, r.missing?.cluster_current)}</td>
               <td className="text-align-right">{signed(change(r.cluster_current, r.cluster_previous))}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+    <n.Notes />
+    <p className="form-hint">{scaledNote}</p>
+    </>
   );
 }
 
 export function AuditTables({ g }: { g: AuditGenerated }) {
   const y = g.year;
+  const on = makeNotes();
+  const savingsRows = [...(g.savings.total ? [g.savings.total] : []), ...g.savings.rows];
   return (
     <>
       <Section id="a-basis" title="Grundlag">
         <dl className="doc-facts">
           <dt>Område</dt><dd>{g.jobcenter.name}{g.jobcenter.region ? `, ${g.jobcenter.region.name}` : ''}</dd>
-          <dt>Periode</dt><dd>{y} (løbende år {g.period}) sammenlignet med {y - 1} ({g.previous_period})</dd>
+          <dt>Periode</dt><dd>{y} (løbende år {periodName(g.period)}) sammenlignet med {y - 1} ({periodName(g.previous_period)})</dd>
           <dt>Tal</dt><dd>Udgivelse {g.release.version}{g.release.cutoff_week ? ` (data til og med ${g.release.cutoff_week})` : ''} og dens benchmarking (kørsel {g.run})</dd>
           <dt>Sammenligningsgrundlag</dt><dd>Klynge {g.cluster.number}: {g.cluster.members.map((m) => m.name).join(', ')}</dd>
         </dl>
@@ -71,9 +99,10 @@ export function AuditTables({ g }: { g: AuditGenerated }) {
             <thead>
               <tr>
                 <th scope="col">Mål</th>
+                <th scope="col">Enhed</th>
                 <th scope="col" className="text-align-right">{y - 1}</th>
                 <th scope="col" className="text-align-right">{y}</th>
-                <th scope="col" className="text-align-right">Klyngen</th>
+                <th scope="col" className="text-align-right">Klyngen (gns.)</th>
                 <th scope="col" className="text-align-right">Forventet</th>
                 <th scope="col" className="text-align-right">Faktisk/forventet</th>
                 <th scope="col" className="text-align-right">Placering</th>
@@ -82,11 +111,12 @@ export function AuditTables({ g }: { g: AuditGenerated }) {
             <tbody>
               {g.overview.map((r) => (
                 <tr key={r.measure}>
-                  <th scope="row">{r.label} ({r.unit})</th>
-                  <td className="text-align-right">{num(r.previous, 2)}</td>
-                  <td className="text-align-right">{num(r.current, 2)}</td>
-                  <td className="text-align-right">{num(r.cluster, 2)}</td>
-                  <td className="text-align-right">{num(r.expected, 2)}</td>
+                  <th scope="row">{r.label}</th>
+                  <td>{r.unit}</td>
+                  <td className="text-align-right">{on.cell(r.previous, 2, r.missing?.previous)}</td>
+                  <td className="text-align-right">{on.cell(r.current, 2, r.missing?.current)}</td>
+                  <td className="text-align-right">{on.cell(r.cluster, 2, r.missing?.cluster)}</td>
+                  <td className="text-align-right">{on.cell(r.expected, 2, r.missing?.expected)}</td>
                   <td className="text-align-right">{num(r.ratio, 3)}</td>
                   <td className="text-align-right">{num(r.rank, 0)}</td>
                 </tr>
@@ -94,6 +124,8 @@ export function AuditTables({ g }: { g: AuditGenerated }) {
             </tbody>
           </table>
         </div>
+        <on.Notes />
+        <p className="form-hint">Løbende år. Andele er fuldtidspersoner i pct. af befolkningen 16-66 år; klyngen er gennemsnittet af klyngens jobcentre.</p>
         <p><Link to={`/benchmark/${g.jobcenter.id}`}>Se benchmarkingen af {g.jobcenter.name}</Link></p>
       </Section>
 
@@ -117,7 +149,7 @@ export function AuditTables({ g }: { g: AuditGenerated }) {
         <p>{g.text.savings}</p>
         <div className="table--responsive-scroll">
           <table className="table table--compact">
-            <caption className="sr-only">Besparelsespotentiale pr. ydelse, løbende år {g.savings.period}</caption>
+            <caption className="sr-only">Besparelsespotentiale, løbende år {periodName(g.savings.period)}</caption>
             <thead>
               <tr>
                 <th scope="col">Ydelse</th>
@@ -128,18 +160,19 @@ export function AuditTables({ g }: { g: AuditGenerated }) {
               </tr>
             </thead>
             <tbody>
-              {g.savings.rows.map((r) => (
+              {savingsRows.map((r) => (
                 <tr key={r.category}>
-                  <th scope="row">{r.label}</th>
+                  <th scope="row">{r.category === 'public_support' ? <strong>{r.label}</strong> : r.label}</th>
                   <td className="text-align-right">{num(r.fulltime, 0)}</td>
-                  <td className="text-align-right">{num(r.dkk, 0)}</td>
+                  <td className="text-align-right">{mioKr(r.dkk)}</td>
                   <td className="text-align-right">{num(r.fulltime_best, 0)}</td>
-                  <td className="text-align-right">{num(r.dkk_best, 0)}</td>
+                  <td className="text-align-right">{mioKr(r.dkk_best)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        {g.savings.method && <p className="form-hint">{g.savings.method}</p>}
       </Section>
 
       <Section id="a-improvements" title="Forslag til forbedringsområder">

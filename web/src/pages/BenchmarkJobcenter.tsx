@@ -11,6 +11,8 @@ import { Alert } from '../forms';
 import { fmt } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
+import { mioKr, savingsMethod, savingsSentence, savingsTotal } from '../../../src/benchmark/savings-text';
+import { periodName } from '../../../src/targets/units';
 
 export function BenchmarkJobcenter({ id }: { id: string }) {
   const params = useLocation().searchParams;
@@ -95,21 +97,23 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
           )}
           {b.flags && <Problems flags={b.flags} />}
           <h2>Besparelsespotentiale</h2>
+          <p>{savingsSentence(b.jobcenter.name, periodName(b.savings[0]?.period ?? ''), savingsTotal(b.savings))}</p>
           <table className="table table--compact">
-            <caption>Fuldtidspersoner og kroner om året, hvis jobcentret nåede sit forventede niveau eller niveauet for den bedste fjerdedel i klyngen ({b.savings[0]?.period ?? ''})</caption>
+            <caption>Fuldtidspersoner og kroner om året, hvis jobcentret nåede sit forventede niveau eller niveauet for den bedste fjerdedel i klyngen (løbende år {periodName(b.savings[0]?.period ?? '')})</caption>
             <thead><tr><th scope="col">Ydelse</th><th scope="col" className="text-align-right">Fuldtidspersoner, forventet niveau</th><th scope="col" className="text-align-right">Kr., forventet niveau</th><th scope="col" className="text-align-right">Fuldtidspersoner, bedste fjerdedel</th><th scope="col" className="text-align-right">Kr., bedste fjerdedel</th></tr></thead>
             <tbody>
-              {b.savings.map((s) => (
+              {[...b.savings].sort((x, y) => Number(y.category === 'public_support') - Number(x.category === 'public_support')).map((s) => (
                 <tr key={s.category}>
                   <th scope="row">{categoryNames[s.category] ?? s.category}</th>
                   <td className="text-align-right">{fmt(s.fulltime_vs_expected, 0)}</td>
-                  <td className="text-align-right">{fmt(s.dkk_vs_expected / 1e6, 1)} mio.</td>
+                  <td className="text-align-right">{mioKr(s.dkk_vs_expected)}</td>
                   <td className="text-align-right">{fmt(s.fulltime_vs_best_quartile, 0)}</td>
-                  <td className="text-align-right">{fmt(s.dkk_vs_best_quartile / 1e6, 1)} mio.</td>
+                  <td className="text-align-right">{mioKr(s.dkk_vs_best_quartile)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <p className="form-hint">{savingsMethod(b.unit_costs?.public_support)}</p>
           <div className="row">
             <div className="col-12 col-md-6">
               <h2>Klynge {b.cluster.number}</h2>
