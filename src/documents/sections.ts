@@ -50,7 +50,7 @@ export function documentSections(kind: DocumentKind, content: unknown): Document
   } else if (kind === 'results_audit') {
     const c = content as AuditContent;
     out.push({ path: 'generated', title: 'Resultaterne (tal fra statistikbanken)', kind: 'figures', paragraphs: [] });
-    const labels = { summary: 'Sammenfatning', results: 'Analyse af resultaterne', goals: 'Ministermålene', improvements: 'Forbedringsområder' } as const;
+    const labels = { summary: 'Jobcenterets sammenfatning', results: 'Analyse af resultaterne', goals: 'Analyse af ministermålene', improvements: 'Opfølgning og forbedringer' } as const;
     for (const [k, label] of Object.entries(labels)) text(`analysis.${k}`, label, c.analysis?.[k as keyof typeof labels]);
   } else if (kind === 'implementation_plan') {
     ((content as ImplementationPlanContent).goals ?? []).forEach((g, i) => {

@@ -38,7 +38,7 @@ export async function meetingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     if (!(await service.mayManage(req.principal.user, r.council))) throw new CouncilError(403, 'forbidden', `Kun ${r.council.name}s sekretariat og formand kan ændre møderne.`);
     return r;
   };
-  const view = (m: Meeting, c: Council, may_manage: boolean) => ({ ...m, council: { code: c.code, name: c.name, type: c.type, area: c.area }, may_manage });
+  const view = (m: Meeting, c: Council, may_manage: boolean) => ({ ...m, council: { code: c.code, name: c.name, type: c.type, area: c.area }, may_manage, today: service.today() });
 
   app.get('/councils/:code/meetings', permit('councils.read'), async (req) => {
     const c = await councilOf(req);

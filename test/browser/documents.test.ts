@@ -223,29 +223,29 @@ describe.skipIf(!chromiumPath)('steering documents in Chromium', () => {
     expect(text).toContain(da2(expected));
   });
 
-  it('the LBR comments the plan in hearing; the editor registers the approval and publishes it for the public', async () => {
+  it('in hearing the LBR is pointed to the hearing; the editor registers the approval and publishes it for the public', async () => {
     const rctx = await site.browser.newContext();
     contexts.push(rctx);
     const council = await rctx.newPage();
     await logIn(council, site.base, 'council_member');
     await council.waitForURL((u) => !u.pathname.startsWith('/login'));
     await council.goto(`${site.base}/dokumenter/${planId}`);
-    const lbr = council.getByLabel('Det lokale beskæftigelsesråds (LBR’s) bemærkninger');
-    await lbr.fill('LBR støtter planen.');
-    await council.getByRole('button', { name: 'Gem bemærkninger' }).click();
-    await council.getByText(/Bemærkningerne er gemt/).waitFor();
+    // The hearing is the formal path (test/browser/councils.test.ts runs it to the end): no direct comments.
+    const comments = council.getByRole('region', { name: 'Bemærkninger', exact: true });
+    await comments.getByText(/Dokumentet er i høring\. LBR og beskæftigelsesregionen giver deres bemærkninger som høringssvar/).waitFor();
+    expect(await comments.getByRole('link', { name: 'høringssiden' }).getAttribute('href')).toBe(`/dokumenter/${planId}/hoering`);
+    expect(await council.getByRole('button', { name: 'Gem bemærkninger' }).count()).toBe(0);
     expect(await council.getByRole('button', { name: 'Send i høring' }).count()).toBe(0);
     expect(await axeViolations(council)).toEqual([]);
 
-    // Approval waits for the hearing's deadline (test/browser/councils.test.ts runs the whole hearing); here it has passed.
+    // Approval waits for the responses or the hearing's deadline; here the deadline has passed.
     await site.db.db.updateTable('hearing').set({ deadline: '2026-02-01' }).where('document_id', '=', planId).execute();
     const { page } = await editor();
     await page.goto(`${site.base}/dokumenter/${planId}`);
-    await page.getByText('LBR støtter planen.').waitFor();
     await page.getByLabel('Mødedato').fill('2026-03-01');
     await page.getByLabel('Beslutning').fill('Planen blev godkendt.');
     await page.getByRole('button', { name: 'Registrér godkendelse' }).click();
-    await page.getByText('Godkendt af kommunalbestyrelsen 2026-03-01: Planen blev godkendt.').waitFor();
+    await page.getByText('Godkendt af kommunalbestyrelsen 01.03.2026: Planen blev godkendt.').waitFor();
     await page.getByRole('button', { name: 'Offentliggør' }).click();
     await page.getByText(/Offentliggør: dokumentet er nu version/).waitFor();
     expect(await page.locator('.badge').first().textContent()).toBe('Offentliggjort');

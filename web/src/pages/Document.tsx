@@ -137,7 +137,7 @@ export function DocumentPage({ id }: { id: string }) {
         <span className={stateClass(doc.state)}>{view.state_name}</span> · Version {doc.revision} · senest ændret {dateTime(doc.updated_at)} af {doc.updated_by}
         {view.release && <> · tal fra udgivelse {view.release.version}{view.release.cutoff_week ? ` (data til og med ${view.release.cutoff_week})` : ''}</>}
       </p>
-      {doc.approval && <p>Godkendt af kommunalbestyrelsen {doc.approval.date}: {doc.approval.decision}</p>}
+      {doc.approval && <p>Godkendt af kommunalbestyrelsen {day(doc.approval.date)}: {doc.approval.decision}</p>}
       <p className="d-print-none">
         <a className="button button-secondary" href={`/api/documents/${doc.id}/pdf`} download>Hent PDF</a>{' '}
         <a className="button button-secondary" href={`/api/documents/${doc.id}/html`}>Vis som HTML</a>
@@ -609,6 +609,7 @@ function HearingPanel({ docId }: { docId: number }) {
       <p>
         Version {hearing.revision} {hearing.closed_at ? `var i høring med frist ${day(hearing.deadline)}; høringen er afsluttet.` : hearing.ended ? `var i høring med frist ${day(hearing.deadline)}; fristen er udløbet.` : `er i høring til og med ${day(hearing.deadline)}.`}
         {hearing.require_all && ' Alle høringssvar kræves før godkendelsen.'}
+        {!hearing.closed_at && hearing.bodies.every((b) => b.state === 'adopted') && ' Alle høringsparter har vedtaget deres svar, så dokumentet kan godkendes nu.'}
       </p>
       <ul className="nobullet-list">
         {hearing.bodies.map((b) => (
@@ -629,13 +630,18 @@ function CommentsSection({ view, role, onSaved }: { view: DocumentView; role: st
   const names = { lbr: 'Det lokale beskæftigelsesråds (LBR’s) bemærkninger', region: 'Beskæftigelsesregionens bemærkninger' };
   return (
     <Section id="s-comments" title="Bemærkninger">
+      {view.hearing_runs && (
+        <p>
+          Dokumentet er i høring. LBR og beskæftigelsesregionen giver deres bemærkninger som høringssvar på <Link to={`/dokumenter/${view.document.id}/hoering`}>høringssiden</Link>; hvert vedtaget svar føjes til her.
+        </p>
+      )}
       {(['lbr', 'region'] as const).map((who) =>
         mine.includes(who) ? (
           <CommentForm key={`${who}-${view.document.revision}`} who={who} label={names[who]} initial={comments[who]} docId={view.document.id} revision={view.document.revision} onSaved={onSaved} />
         ) : (
           <div key={who} className="doc-text">
             <h3 className="h4">{names[who]}</h3>
-            {comments[who].trim() === '' ? <p className="doc-empty">Ingen bemærkninger.</p> : comments[who].trim().split(/\n\s*\n/).map((p, i) => <p key={i} className="doc-paragraph">{p}</p>)}
+            {comments[who].trim() === '' ? <p className="doc-empty">{view.hearing_runs ? 'Intet vedtaget høringssvar endnu.' : 'Ingen bemærkninger.'}</p> : comments[who].trim().split(/\n\s*\n/).map((p, i) => <p key={i} className="doc-paragraph">{p}</p>)}
           </div>
         ),
       )}

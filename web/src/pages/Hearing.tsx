@@ -10,7 +10,9 @@ import { api } from '../api';
 import { day, responseClass, type Hearing, type HearingBody, type HearingComment } from '../councils';
 import { dateTime, kindNames } from '../documents';
 import { Alert, ErrorSummary, Progress, TextArea, toError, useAction } from '../forms';
+import { TargetStatusView } from '../editor';
 import { Layout } from '../Layout';
+import { AuditTables } from './AuditTables';
 import { Link } from '../router';
 import { useSession } from '../session';
 
@@ -92,7 +94,7 @@ export function HearingPage({ id }: { id: string }) {
         <h2 id="s-text">Den hørte tekst og kommentarerne</h2>
         <p>
           {commenters.length > 0
-            ? 'Kommentér et afsnit eller et enkelt stykke. Rådets andre medlemmer ser kommentarerne og får besked om dem.'
+            ? 'Kommentér et afsnit, et enkelt stykke eller et mål. Rådets andre medlemmer ser kommentarerne og får besked om dem.'
             : 'Kommentarerne er rådsmedlemmernes; de indgår i arbejdet med høringssvaret.'}
         </p>
         {hearing.sections.map((s) => <SectionView key={s.path} hearing={hearing} section={s} commenters={commenters} onChanged={load} />)}
@@ -111,6 +113,27 @@ function SectionView({ hearing, section: s, commenters, onChanged }: { hearing: 
     setOpen(null);
     setTimeout(() => document.getElementById(id)?.focus(), 0);
   };
+  if (s.kind === 'target' || s.kind === 'figures') {
+    // A target (or an audit's figures) is commented on as a whole.
+    const what = s.kind === 'target' ? `målet ${s.title.replace(/^Mål: /, '')}` : s.title;
+    return (
+      <section aria-labelledby={`h-${slug}`} className={`hearing-section hearing-${s.kind}`}>
+        <h3 id={`h-${slug}`} className={s.kind === 'target' ? 'h4' : undefined}>{s.title}</h3>
+        {s.kind === 'target' && (
+          <>
+            {s.paragraphs.map((p, k) => <p key={k} className="doc-paragraph">{p}</p>)}
+            <TargetStatusView view={s.target ?? undefined} measurable={s.target ? undefined : false} />
+          </>
+        )}
+        {s.kind === 'figures' && (hearing.content ? <AuditTables g={hearing.content.generated} /> : <p className="doc-empty">Tallene vises på dokumentet.</p>)}
+        <Comments comments={of(null)} hearingId={hearing.id} onChanged={onChanged} label={what} />
+        {may && open !== 'section' && (
+          <button type="button" id={`c-${slug}-afsnit`} className="button button-secondary" onClick={() => setOpen('section')}>{s.kind === 'target' ? 'Kommentér målet' : 'Kommentér tallene'}<span className="sr-only"> {s.kind === 'target' ? s.title.replace(/^Mål: /, '') : ''}</span></button>
+        )}
+        {may && open === 'section' && <CommentForm hearingId={hearing.id} section={s.path} paragraph={null} target={what} commenters={commenters} onClose={() => close(`c-${slug}-afsnit`)} onSaved={onChanged} />}
+      </section>
+    );
+  }
   return (
     <section aria-labelledby={`h-${slug}`} className="hearing-section">
       <h3 id={`h-${slug}`}>{s.title}</h3>
@@ -286,7 +309,7 @@ interface ResponseVersion {
   actor: string;
   created_at: string;
 }
-const responseEvents: Record<string, string> = { draft: 'Udkast gemt', adopt: 'Vedtaget' };
+const responseEvents: Record<string, string> = { draft: 'Udkast gemt', amend: 'Ændret på mødet', adopt: 'Vedtaget' };
 
 function ResponseVersions({ hearingId, code }: { hearingId: number; code: string }) {
   const [versions, setVersions] = useState<ResponseVersion[] | null>(null);

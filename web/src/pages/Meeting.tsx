@@ -9,7 +9,7 @@
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
-import { day, localInput, when, type Attachment, type CouncilView, type Item, type Meeting, type OpenHearing } from '../councils';
+import { day, localInput, when, type Attachment, type CouncilView, type Hearing, type HearingBody, type Item, type Meeting, type OpenHearing } from '../councils';
 import { kindNames, type DocumentSummary } from '../documents';
 import { Alert, Checkbox, ErrorSummary, Field, FormGroup, Progress, Select, TextArea, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
@@ -80,6 +80,7 @@ export function MeetingPage({ code, id }: { code: string; id: string }) {
   }
 
   const manage = meeting.may_manage;
+  const meetingHeld = meeting.today >= localInput(meeting.starts_at).slice(0, 10);
   const dirty = manage && !same(draft, draftOf(meeting));
   const adopting = (d: Draft) =>
     d.items.flatMap((item, i) => {
@@ -141,8 +142,9 @@ export function MeetingPage({ code, id }: { code: string; id: string }) {
           <div className="doc-transitions">
             <button type="button" className="button button-secondary" onClick={toggle}>{editing ? 'Vis mødet' : 'Redigér mødet'}</button>
             <button type="button" className="button button-primary" disabled={busy !== null || meeting.agenda_published_at !== null} onClick={() => void publish('agenda')}>Offentliggør dagsorden</button>
-            <button type="button" className="button button-primary" disabled={busy !== null || meeting.agenda_published_at === null || meeting.minutes_published_at !== null} onClick={() => void publish('minutes')}>Offentliggør referat</button>
+            <button type="button" className="button button-primary" disabled={busy !== null || meeting.agenda_published_at === null || meeting.minutes_published_at !== null || !meetingHeld} onClick={() => void publish('minutes')}>Offentliggør referat</button>
           </div>
+          {!meetingHeld && <p className="form-hint">{notHeld(localInput(meeting.starts_at))} Beslutninger og referat registreres på mødedagen eller derefter.</p>}
           {meeting.agenda_published_at === null && <p className="form-hint">Når dagsordenen offentliggøres, får medlemmerne besked, og alle kan se mødet og dets åbne punkter.</p>}
           {meeting.agenda_published_at !== null && meeting.minutes_published_at === null && <p className="form-hint">Beslutningerne og referatet bliver offentlige, når referatet offentliggøres. Lukkede punkter offentliggøres aldrig.</p>}
         </section>
@@ -200,7 +202,12 @@ function MeetingRead({ meeting }: { meeting: Meeting }) {
                   <ul>{item.attachments.map((a, k) => <li key={k}><AttachmentLink meetingId={meeting.id} a={a} /></li>)}</ul>
                 </>
               )}
-              {item.hearing && <p className="form-hint">Under punktet vedtager rådet sit høringssvar ({item.hearing.body}), når beslutningen registreres.</p>}
+              {item.hearing && (
+                <div className="meeting-response">
+                  <p className="form-hint">{item.decision.trim() !== '' ? 'Beslutningen vedtog rådets høringssvar' : 'Under punktet vedtager rådet sit høringssvar, når beslutningen registreres'}{item.hearing.response ? ':' : '.'}</p>
+                  {item.hearing.response && <blockquote className="doc-quote"><Paragraphs text={item.hearing.response} /></blockquote>}
+                </div>
+              )}
               {item.decision.trim() !== '' && (
                 <div className="meeting-decision">
                   <h4 className="h5">Beslutning</h4>
@@ -251,6 +258,8 @@ function MeetingEditor({ meeting, code, draft, setDraft, busy }: { meeting: Meet
     [hearings, meeting.council.code],
   );
   const n = draft.items.length;
+  // The local input's date is Copenhagen's, like the server's day.
+  const held = meeting.today >= draft.starts_at.slice(0, 10);
   return (
     <>
       <section aria-labelledby="edit-meeting-heading" className="doc-section">
@@ -271,6 +280,9 @@ function MeetingEditor({ meeting, code, draft, setDraft, busy }: { meeting: Meet
             meeting={meeting}
             docs={docs}
             hearingOptions={hearingOptions}
+            hearings={hearings}
+            held={held}
+            startsAt={draft.starts_at}
             busy={busy}
             onChange={(f) => edit((d) => f(d.items[i]!))}
             onMove={(to) => {
@@ -293,6 +305,8 @@ function MeetingEditor({ meeting, code, draft, setDraft, busy }: { meeting: Meet
             <p className="form-hint">Referatet er offentliggjort og kan ikke ændres.</p>
             <Paragraphs text={draft.minutes} empty="Intet referat ud over beslutningerne." />
           </>
+        ) : !held && draft.minutes.trim() === '' ? (
+          <p className="form-hint">{notHeld(draft.starts_at)} Referatet skrives på mødedagen eller derefter.</p>
         ) : (
           <TextArea id="m-minutes" label="Referat" hint="Fx fremmødte og forhold, der ikke hører til et bestemt punkt. Beslutningerne skrives under punkterne." rows={5} value={draft.minutes} onChange={(v) => edit((d) => void (d.minutes = v))} />
         )}
@@ -302,8 +316,10 @@ function MeetingEditor({ meeting, code, draft, setDraft, busy }: { meeting: Meet
   );
 }
 
-function ItemEditor({ i, n, item, meeting, docs, hearingOptions, busy, onChange, onMove, onRemove }: {
-  i: number; n: number; item: Item; meeting: Meeting; docs: DocumentSummary[]; hearingOptions: { value: string; label: string }[]; busy: boolean;
+const notHeld = (startsAt: string) => `Mødet holdes ${day(startsAt.slice(0, 10))} og er ikke holdt endnu.`;
+
+function ItemEditor({ i, n, item, meeting, docs, hearingOptions, hearings, held, startsAt, busy, onChange, onMove, onRemove }: {
+  i: number; n: number; item: Item; meeting: Meeting; docs: DocumentSummary[]; hearingOptions: { value: string; label: string }[]; hearings: OpenHearing[]; held: boolean; startsAt: string; busy: boolean;
   onChange: (f: (it: Item) => void) => void; onMove: (to: number) => void; onRemove: () => void;
 }) {
   const id = `m-items-${i}`;
@@ -373,7 +389,6 @@ function ItemEditor({ i, n, item, meeting, docs, hearingOptions, busy, onChange,
       </FormGroup>
       <Progress text={upload} />
 
-      <TextArea id={`${id}-decision`} label="Beslutning" hint="Skrives på eller efter mødet. Offentliggøres med referatet (lukkede punkter aldrig)." rows={2} value={item.decision} onChange={(v) => onChange((it) => void (it.decision = v))} />
       <Select
         id={`${id}-hearing`}
         label="Vedtager høringssvar"
@@ -382,11 +397,48 @@ function ItemEditor({ i, n, item, meeting, docs, hearingOptions, busy, onChange,
         onChange={(v) => onChange((it) => void (it.hearing = v ? { hearing_id: Number(v), body: meeting.council.code } : null))}
         options={options}
       />
+      {item.hearing && <ResponseToAdopt id={`${id}-response`} item={item} documentId={hearings.find((h) => h.id === item.hearing!.hearing_id)?.document_id} onChange={onChange} />}
+      {!held && item.decision.trim() === '' ? (
+        <p className="form-hint" id={`${id}-decision`}>{notHeld(startsAt)} Beslutningen skrives på mødedagen eller derefter.</p>
+      ) : (
+        <TextArea id={`${id}-decision`} label="Beslutning" hint="Skrives på eller efter mødet. Offentliggøres med referatet (lukkede punkter aldrig)." rows={2} value={item.decision} onChange={(v) => onChange((it) => void (it.decision = v))} />
+      )}
       <div className="doc-transitions">
         <button type="button" className="button button-tertiary" disabled={i === 0 || busy} onClick={() => onMove(i - 1)}>Flyt op<span className="sr-only"> {label}</span></button>
         <button type="button" className="button button-tertiary" disabled={i === n - 1 || busy} onClick={() => onMove(i + 1)}>Flyt ned<span className="sr-only"> {label}</span></button>
         <button type="button" className="button button-tertiary" disabled={busy} onClick={onRemove}>Fjern punktet<span className="sr-only"> {label}</span></button>
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * The response the item's decision adopts, shown before the adoption: the body's draft, which
+ * the meeting may amend here; the text in this field is what the decision adopts.
+ */
+function ResponseToAdopt({ id, item, documentId, onChange }: { id: string; item: Item; documentId: number | undefined; onChange: (f: (it: Item) => void) => void }) {
+  const [body, setBody] = useState<HearingBody | null>(null);
+  const code = item.hearing!.body;
+  useEffect(() => {
+    if (documentId) api<{ hearing: Hearing | null }>(`/api/documents/${documentId}/hearing`).then((r) => setBody(r.hearing?.bodies.find((b) => b.code === code) ?? null), () => setBody(null));
+  }, [documentId, code]);
+  if (body?.state === 'adopted' || (!body && item.hearing!.response)) {
+    return (
+      <div className="meeting-response">
+        <p className="form-hint">Høringssvaret er vedtaget{body?.adopted_by ? ` (${body.adopted_by})` : ''}:</p>
+        <blockquote className="doc-quote"><Paragraphs text={body?.response ?? item.hearing!.response ?? ''} /></blockquote>
+      </div>
+    );
+  }
+  if (!body) return null;
+  return (
+    <TextArea
+      id={id}
+      label="Høringssvaret, som mødet vedtager"
+      hint="Udkastet fra høringssiden. Ret teksten her, hvis mødet ændrer svaret: det er denne tekst, beslutningen vedtager."
+      rows={5}
+      value={item.hearing!.response ?? body.response}
+      onChange={(v) => onChange((it) => void (it.hearing!.response = v))}
+    />
   );
 }
