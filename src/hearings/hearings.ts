@@ -349,12 +349,12 @@ export class HearingService {
    * response as the meeting adopted it: an amendment made at the meeting is stored as a revision
    * of its own ("Ændret på mødet") before the adoption, so the adopted text is what was decided.
    */
-  async adoptAtMeeting(tx: Transaction<Database>, actor: AuditActor, hearingId: number, organisationId: number, meeting: { id: number; title: string; item: number }, text?: string) {
+  async adoptAtMeeting(tx: Transaction<Database>, actor: AuditActor, hearingId: number, organisationId: number, meeting: { id: number; title: string; item: number }, text?: string): Promise<string> {
     const h = await findHearing(tx, hearingId);
     const found = h?.bodies.find((b) => b.organisation_id === organisationId);
     if (!h || !found) throw new DocumentError(404, 'not_found', 'Høringssvaret findes ikke.');
     let body: Body = found;
-    if (body.state === 'adopted') return;
+    if (body.state === 'adopted') return body.response;
     if (text !== undefined && text.trim() !== '' && text.trim() !== body.response.trim()) {
       if (h.closed_at) throw new DocumentError(409, 'hearing_closed', 'Høringen er afsluttet (dokumentet er godkendt eller taget tilbage).');
       const amended = await this.storeIn(tx, actor, h, body, body.revision, { response: text.trim() }, 'amend');
@@ -362,6 +362,7 @@ export class HearingService {
     }
     if (body.response.trim() === '') throw new DocumentError(409, 'state', `${body.name}s høringssvar er tomt: skriv udkastet, før mødet vedtager det.`);
     await this.adoptIn(tx, actor, h, body, body.revision, `${meeting.title}, punkt ${meeting.item}`, meeting.id);
+    return body.response;
   }
 
   private async adoptIn(tx: Transaction<Database>, actor: AuditActor, h: Hearing, body: Body, revision: number, by: string, meetingId: number | null) {

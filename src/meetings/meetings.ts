@@ -150,7 +150,9 @@ export class MeetingService {
         const h = await tx.selectFrom('hearing_body as b').innerJoin('organisation as o', 'o.id', 'b.organisation_id').select(['b.organisation_id', 'b.state']).where('b.hearing_id', '=', item.hearing.hearing_id).where('o.code', '=', item.hearing.body).executeTakeFirst();
         if (!h) throw new CouncilError(400, 'invalid_field', `Feltet items.${i}.hearing: ${item.hearing.body} er ikke hørt i høring ${item.hearing.hearing_id}.`, { field: `items.${i}.hearing` });
         if (h.organisation_id !== council.id) throw new CouncilError(400, 'invalid_field', `Feltet items.${i}.hearing: ${council.name} kan kun vedtage sit eget høringssvar.`, { field: `items.${i}.hearing` });
-        await this.deps.hearings.adoptAtMeeting(tx, actor, item.hearing.hearing_id, h.organisation_id, { id, title: `${council.name}, møde ${fmt(danishDate(cur.starts_at))}`, item: i + 1 }, item.hearing.response);
+        // The item keeps the text it adopted: the minutes print it with the decision.
+        const adopted = await this.deps.hearings.adoptAtMeeting(tx, actor, item.hearing.hearing_id, h.organisation_id, { id, title: `${council.name}, møde ${fmt(danishDate(cur.starts_at))}`, item: i + 1 }, item.hearing.response);
+        items[i] = { ...item, hearing: { ...item.hearing, response: adopted } };
       }
       const next = { ...cur, title: input.title, starts_at: toInstant(input.starts_at), place: input.place, items, minutes: input.minutes, revision: cur.revision + 1, updated_at: this.deps.clock.now(), updated_by: actor.label };
       await tx.updateTable('meeting').set({ title: next.title, starts_at: next.starts_at, place: next.place, items: JSON.stringify(items), minutes: next.minutes, revision: next.revision, updated_at: next.updated_at, updated_by: next.updated_by }).where('id', '=', id).execute();

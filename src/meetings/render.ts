@@ -11,7 +11,8 @@ export function renderMeetingHtml(m: Meeting, councilName: string, what: 'agenda
     html:
       paragraphs(item.text, 'Ingen sagsfremstilling.') +
       (item.attachments.length ? `<h3>Bilag</h3><ul>${item.attachments.map((a) => `<li>${esc(a.kind === 'document' ? `${a.title} (version ${a.revision})` : a.name)}</li>`).join('')}</ul>` : '') +
-      (what === 'minutes' ? `<h3>Beslutning</h3>${paragraphs(item.decision, 'Ingen beslutning registreret.')}` : ''),
+      (what === 'minutes' ? `<h3>Beslutning</h3>${paragraphs(item.decision, 'Ingen beslutning registreret.')}` : '') +
+      (what === 'minutes' && item.hearing?.response && item.decision.trim() ? `<h3>Det vedtagne høringssvar</h3>${paragraphs(item.hearing.response, '')}` : ''),
   }));
   if (what === 'minutes') sections.push({ id: 'referat', title: 'Referat', html: paragraphs(m.minutes, 'Intet yderligere referat.') });
   return renderPage(`${heading}: ${councilName}, ${when}`, `<p class="meta">${esc(councilName)}</p><h1>${esc(heading)}</h1><p><strong>${esc(m.title)}</strong><br>${esc(when)} · ${esc(m.place)}</p>`, sections);

@@ -184,6 +184,10 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect(versions.map((v: { revision: number; event: string; actor: string }) => `${v.revision}:${v.event}:${v.actor}`)).toEqual(['4:adopt:redaktoer@demo.styringshjulet.dk', '3:amend:redaktoer@demo.styringshjulet.dk', '2:draft:raad@demo.styringshjulet.dk', '1:draft:formand@demo.styringshjulet.dk']);
     const comments = (await doc()).document.content.comments;
     expect(comments.lbr).toBe('Høringssvar fra Det Lokale Beskæftigelsesråd, København, vedtaget 20.8.2026 (Det Lokale Beskæftigelsesråd, København, møde 20.08.2026, punkt 1).\n\nLBR bakker op om planen, men ønsker mentorer til voksne og de unge.');
+    // The item keeps the text it adopted, and the minutes print it with the decision.
+    expect(saved.json().items[0].hearing).toMatchObject({ body: 'LBR-J101', response: 'LBR bakker op om planen, men ønsker mentorer til voksne og de unge.' });
+    const minutes = (await call(app, 'GET', `/api/meetings/${meetingId}/html?what=minutes`, editor)).body;
+    expect(minutes).toContain('<h3>Det vedtagne høringssvar</h3><p>LBR bakker op om planen, men ønsker mentorer til voksne og de unge.</p>');
     const pub1 = (await call(app, 'GET', `/api/meetings/${meetingId}`)).json();
     expect(pub1.items.map((i: { title: string; decision: string }) => [i.title, i.decision])).toEqual([['Høringssvar til beskæftigelsesplanen 2027', '']]);
     await call(app, 'POST', `/api/meetings/${meetingId}/publish`, editor, { revision: saved.json().revision, what: 'minutes' });
