@@ -140,6 +140,12 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
   });
 }
 
+/** A measure's unit and decimals ("pct.", "uger"; timeliness: pct. with one decimal). */
+const unitOf = (measure: string) => {
+  const m = benchmarkMeasureById.get(measure);
+  return { unit: m?.unit ?? TIMELINESS.unit, decimals: m?.decimals ?? 1 };
+};
+
 /** A flag as shown: names of the jobcenter and its peers, the measure's label, the region. */
 function describeFlag(f: Awaited<ReturnType<typeof findFlags>>[number]) {
   const e = f.evidence;
@@ -148,11 +154,12 @@ function describeFlag(f: Awaited<ReturnType<typeof findFlags>>[number]) {
     evidence: {
       ...e,
       peers: e.peers.map((p) => ({ ...p, name: nameOf(p.jobcenter) })),
-      explanations: e.explanations?.map((x) => ({ ...x, label: benchmarkMeasureById.get(x.measure)?.label ?? x.measure })),
+      explanations: e.explanations?.map((x) => ({ ...x, label: benchmarkMeasureById.get(x.measure)?.label ?? x.measure, ...unitOf(x.measure) })),
     },
     name: nameOf(f.jobcenter),
     region: regionOf(f.jobcenter)?.id ?? null,
     label: benchmarkMeasureById.get(f.measure)?.label ?? TIMELINESS.label,
+    ...unitOf(f.measure),
   };
 }
 

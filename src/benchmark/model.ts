@@ -87,7 +87,7 @@ export interface FlagEvidence {
   peers: EvidencePoint[];
   neighbours?: EvidencePoint[];
   /** The flows behind the result (the API adds their label). */
-  explanations?: { measure: string; label?: string; period: string; actual: number; expected: number; ratio: number; z: number }[];
+  explanations?: { measure: string; label?: string; unit?: string; decimals?: number; period: string; actual: number; expected: number; ratio: number; z: number }[];
 }
 
 export interface Savings {

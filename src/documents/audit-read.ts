@@ -4,23 +4,13 @@
  * cluster's count per inhabitant 16–66 scaled to the jobcenter's population).
  */
 import { resolveSelection, type StatbankService } from '../statbank/index.js';
-import { measureUnit } from '../targets/index.js';
+import { measureUnit, missingReason, noData } from '../targets/index.js';
 
 export type Cell = { value: number | null; why: string | null };
 /** Per area id, then period, then dimension value id ('' without a dimension). */
 export type Cells = Map<string, Map<string, Map<string, Cell>>>;
 
-/** Why a cell has no value, in Danish (null when it has one). */
-export function missingReason(status: string, value: unknown, measure: string): string | null {
-  if (status === 'published' && typeof value === 'number') return null;
-  if (status === 'primary') return 'Diskretioneret: færre end 5 personer.';
-  if (status === 'secondary') return 'Diskretioneret for at beskytte et andet tal (eller under halvdelen af klyngens jobcentre har et tal).';
-  if (status === 'unavailable') return 'Ikke opgjort for perioden.';
-  // Published without a value: censored at the end of the data (docs/measures.md).
-  return measure === 'outflow_self_support' ? censoredSelfSupport : 'Endnu ikke opgjort: perioden ligger for tæt på datagrundlagets slutdato.';
-}
-export const censoredSelfSupport = 'Endnu ikke opgjort: afgang til selvforsørgelse kendes først, når der er gået 4 uger efter forløbets afslutning.';
-export const noData = 'Ingen data: statistikbanken har ikke tallet.';
+export { censoredSelfSupport, missingReason, noData } from '../targets/missing.js';
 
 /** Reads areas' cells of a table's measure for some periods, per value of one dimension (or the whole table). */
 export async function readCells(statbank: StatbankService, release: number, table: string, measure: string, areas: string[], periods: string[], dims: Record<string, string>, byDim?: string): Promise<{ cells: Cells; decimals: number }> {

@@ -10,13 +10,19 @@ import type { Kysely } from 'kysely';
 import { permit } from '../access/index.js';
 import { findCluster, findReleaseAndRun } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
-import { decodeValues, findDatasetShape, findSeries, type DatasetShape, type Release } from '../indicators/index.js';
+import { decodeValues, findDatasetShape, findSeries, statusNames, type DatasetShape, type Release } from '../indicators/index.js';
 import { areaById, areas, benefitById, type Area } from '../reference/index.js';
+import { missingReason, noData } from '../targets/missing.js';
+import { measureUnit } from '../targets/units.js';
 import { clusterAreaId } from './area-hierarchy.js';
 import { clusterSeries } from './cluster-cells.js';
 import { notFound, StatbankError } from './statbank.errors.js';
 
-/** A key figure: a count shown as such, and a rate that makes areas of any size comparable. */
+/**
+ * A key figure: a count shown as such (its unit and decimals from src/targets/units.ts:
+ * persons whole, full-time persons one decimal), and a rate that makes areas of any size
+ * comparable ("pct. ...").
+ */
 interface CardSpec {
   id: string;
   label: string;
@@ -24,23 +30,31 @@ interface CardSpec {
   benefit: string;
   /** Extra series dims after benefit/breakdown/breakdown_value (activation: offer). */
   extra?: string[];
-  value: { measure: string; label: string; decimals: number };
-  rate: { measure: string; label: string; decimals: number };
+  /** The count; `unit` overrides the measure's unit words. */
+  value: { measure: string; unit?: string };
+  rate: { measure: string; unit?: string };
 }
 
 const cards: CardSpec[] = [
-  { id: 'public_support', label: 'Offentligt forsørgede', dataset: 'volume', benefit: 'public_support', value: { measure: 'fulltime', label: 'fuldtidspersoner', decimals: 0 }, rate: { measure: 'pct_population', label: 'pct. af befolkningen 16-66 år', decimals: 1 } },
-  { id: 'gross_unemployed', label: 'Bruttoledige', dataset: 'volume', benefit: 'gross_unemployed', value: { measure: 'fulltime', label: 'fuldtidspersoner', decimals: 0 }, rate: { measure: 'pct_workforce', label: 'pct. af arbejdsstyrken', decimals: 1 } },
-  { id: 'longterm', label: 'Langtidsledige', dataset: 'longterm', benefit: 'gross_unemployed', value: { measure: 'longterm_persons', label: 'personer', decimals: 0 }, rate: { measure: 'longterm_share', label: 'pct. af bruttoledige', decimals: 1 } },
-  { id: 'sygedagpenge', label: 'Sygedagpenge', dataset: 'volume', benefit: 'sygedagpenge', value: { measure: 'fulltime', label: 'fuldtidspersoner', decimals: 0 }, rate: { measure: 'pct_population', label: 'pct. af befolkningen 16-66 år', decimals: 1 } },
-  { id: 'kontanthjaelp', label: 'Kontanthjælp m.v.', dataset: 'volume', benefit: 'category_kontanthjaelp', value: { measure: 'fulltime', label: 'fuldtidspersoner', decimals: 0 }, rate: { measure: 'pct_population', label: 'pct. af befolkningen 16-66 år', decimals: 1 } },
-  { id: 'activation', label: 'Aktivering af bruttoledige', dataset: 'activation', benefit: 'gross_unemployed', extra: ['all'], value: { measure: 'fulltime_activated', label: 'fuldtidsaktiverede', decimals: 0 }, rate: { measure: 'activation_rate', label: 'aktiveringsgrad, pct.', decimals: 1 } },
-  { id: 'timeliness', label: 'Rettidige samtaler', dataset: 'timeliness', benefit: 'public_support', value: { measure: 'interviews_due', label: 'samtaler der skulle holdes', decimals: 0 }, rate: { measure: 'timeliness', label: 'pct. rettidige', decimals: 1 } },
+  { id: 'public_support', label: 'Offentligt forsørgede', dataset: 'volume', benefit: 'public_support', value: { measure: 'fulltime' }, rate: { measure: 'pct_population' } },
+  { id: 'gross_unemployed', label: 'Bruttoledige', dataset: 'volume', benefit: 'gross_unemployed', value: { measure: 'fulltime' }, rate: { measure: 'pct_workforce' } },
+  { id: 'longterm', label: 'Langtidsledige', dataset: 'longterm', benefit: 'gross_unemployed', value: { measure: 'longterm_persons' }, rate: { measure: 'longterm_share' } },
+  { id: 'sygedagpenge', label: 'Sygedagpenge', dataset: 'volume', benefit: 'sygedagpenge', value: { measure: 'fulltime' }, rate: { measure: 'pct_population' } },
+  { id: 'kontanthjaelp', label: 'Kontanthjælp m.v.', dataset: 'volume', benefit: 'category_kontanthjaelp', value: { measure: 'fulltime' }, rate: { measure: 'pct_population' } },
+  { id: 'activation', label: 'Aktivering af bruttoledige', dataset: 'activation', benefit: 'gross_unemployed', extra: ['all'], value: { measure: 'fulltime_activated', unit: 'fuldtidspersoner i aktivering' }, rate: { measure: 'activation_rate', unit: 'pct. af de bruttoledige (aktiveringsgrad)' } },
+  { id: 'timeliness', label: 'Rettidige samtaler', dataset: 'timeliness', benefit: 'public_support', value: { measure: 'interviews_due', unit: 'samtaler, der skulle holdes' }, rate: { measure: 'timeliness' } },
 ];
+/** A measure's unit words and decimals, as the profile writes it. */
+const unitOf = (m: { measure: string; unit?: string }) => {
+  const u = measureUnit(m.measure);
+  return { measure: m.measure, unit: m.unit ?? u.unit, decimals: u.decimals };
+};
 const categories = ['category_dagpenge', 'category_kontanthjaelp', 'category_sygedagpenge', 'category_foertidspension'];
 const MONTHS = 24;
 
-type Point = { period: string; value: number | null };
+/** A month's value; `why` says why it is missing (suppressed, censored, no data). */
+type Point = { period: string; value: number | null; why?: string };
+const point = (period: string, value: number | null, why: string | null): Point => (value === null ? { period, value, why: why ?? noData } : { period, value });
 
 /** The region (or, before 2007, employment region) an area belongs to, for comparison. */
 function regionOf(a: Area): Area | undefined {
@@ -83,7 +97,11 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, of?: { r
       const v = r.values;
       for (const m of measures) {
         const j = s.measures.findIndex((x) => x.id === m);
-        out.set(`${r.area}|${r.dims[0]}|${m}`, months.map((p) => ({ period: p.id, value: r.status[p.i] === 0 && !Number.isNaN(v[p.i * nm + j]!) ? v[p.i * nm + j]! : null })));
+        out.set(`${r.area}|${r.dims[0]}|${m}`, months.map((p) => {
+          const x = v[p.i * nm + j]!;
+          const why = missingReason(statusNames[r.status[p.i]!] ?? 'unavailable', x, m);
+          return point(p.id, why === null ? x : null, why);
+        }));
       }
     }
     // A series that is absent has published zeros (absent cells), not missing values.
@@ -101,15 +119,17 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, of?: { r
     if (series.length === 0) continue;
     const latest = series.at(-1)!;
     const yearAgo = series.length > 12 ? series.at(-13)! : null;
-    const lastOf = (id: string) => got.get(`${id}|${c.benefit}|${c.rate.measure}`)?.at(-1)?.value ?? null;
+    const lastOf = (id: string) => got.get(`${id}|${c.benefit}|${c.rate.measure}`)?.at(-1) ?? point(latest.period, null, noData);
+    const rates = { area: lastOf(area.id), region: region ? lastOf(region.id) : null, country: area.id === 'DK' ? null : lastOf('DK'), cluster: cluster ? lastOf(clusterAreaId(cluster.number)) : null };
+    const whys = Object.fromEntries(Object.entries(rates).filter(([, x]) => x?.why).map(([k, x]) => [k, x!.why!]));
     cardData.push({
       id: c.id,
       label: c.label,
       benefit: c.benefit,
       dataset: c.dataset,
       period: latest.period,
-      value: { ...c.value, latest: latest.value, year_ago: yearAgo?.value ?? null, year_ago_period: yearAgo?.period ?? null },
-      rate: { ...c.rate, area: lastOf(area.id), region: region ? lastOf(region.id) : null, country: area.id === 'DK' ? null : lastOf('DK'), cluster: cluster ? lastOf(clusterAreaId(cluster.number)) : null },
+      value: { ...unitOf(c.value), latest: latest.value, latest_why: latest.why ?? null, year_ago: yearAgo?.value ?? null, year_ago_period: yearAgo?.period ?? null, year_ago_why: yearAgo ? (yearAgo.why ?? null) : 'Ingen sammenligning: udgivelsen har ikke samme måned året før.' },
+      rate: { ...unitOf(c.rate), area: rates.area.value, region: rates.region?.value ?? null, country: rates.country?.value ?? null, cluster: rates.cluster?.value ?? null, why: whys },
       sparkline: series,
     });
   }
@@ -126,7 +146,9 @@ export async function areaProfile(db: Kysely<Database>, areaId: string, of?: { r
     release: releaseInfo(release),
     cards: cardData,
     by_category: byCategory,
-    peers: { measure: 'Offentligt forsørgede, fuldtidspersoner i pct. af befolkningen 16-66 år', areas: small(peers.map((p) => p.id)) },
+    /** The unit of the categories' and the peers' values. */
+    by_category_unit: unitOf({ measure: 'fulltime' }),
+    peers: { measure: 'Offentligt forsørgede, fuldtidspersoner i pct. af befolkningen 16-66 år', unit: unitOf({ measure: 'pct_population' }), areas: small(peers.map((p) => p.id)) },
     cluster: cluster ? { number: cluster.number, id: clusterAreaId(cluster.number), areas: small(cluster.members) } : null,
   };
 }

@@ -23,11 +23,21 @@ describe.each(backends)('area profile on %s', (kind) => {
     expect(card.period).toBe('2025M06');
     expect(card.value.latest).toBe(cellValue('K101', dims, 5, 1, 0));
     expect(card.value.year_ago).toBeNull(); // six months only
+    expect(card.value.year_ago_why).toMatch(/^Ingen sammenligning/);
+    // Every figure with its unit: full-time persons one decimal, persons whole, rates "pct.".
+    expect(card.value).toMatchObject({ measure: 'fulltime', unit: 'fuldtidspersoner', decimals: 1, latest_why: null });
+    expect(card.rate).toMatchObject({ measure: 'pct_population', unit: 'pct. af befolkningen 16-66 år', decimals: 1, why: {} });
+    expect(Object.fromEntries(p.cards.map((c) => [c.id, `${c.value.unit} (${c.value.decimals}) / ${c.rate.unit}`]))).toMatchObject({
+      gross_unemployed: 'fuldtidspersoner (1) / pct. af arbejdsstyrken 16-66 år',
+      sygedagpenge: 'fuldtidspersoner (1) / pct. af befolkningen 16-66 år',
+    });
     expect(card.rate).toMatchObject({ area: cellValue('K101', dims, 5, 3, 0), region: cellValue('R1084', dims, 5, 3, 0), country: cellValue('DK', dims, 5, 3, 0) });
     expect(card.sparkline).toEqual(months.map((m, i) => ({ period: m, value: cellValue('K101', dims, i, 1, 0) })));
     // A suppressed latest month has no value, and its history still shows.
     const sick = p.cards.find((c) => c.id === 'sygedagpenge')!;
     expect(sick.value.latest).toBeNull();
+    expect(sick.value.latest_why).toBe('Diskretioneret: færre end 5 personer.');
+    expect(sick.sparkline[5]).toEqual({ period: '2025M06', value: null, why: 'Diskretioneret: færre end 5 personer.' });
     expect(sick.sparkline[4]!.value).toBe(cellValue('K101', ['sygedagpenge', 'total', 'total'], 4, 1, 0));
     // Categories without a series are published zeros.
     expect(p.by_category.find((b) => b.benefit === 'category_foertidspension')!.series.every((x) => x.value === 0)).toBe(true);

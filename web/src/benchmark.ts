@@ -34,7 +34,7 @@ export interface Overview {
   run: number;
   created_at: string;
   release: { version: number; cutoff_week: string | null };
-  settings: { level: number; minDeviation: number; years: number; timelinessThreshold: number; unitCosts: Record<string, number> };
+  settings: { level: number; minDeviation: number; years: number; timelinessThreshold: number; minPersons?: number; unitCosts: Record<string, number> };
   periods: string[];
   measures: Measure[];
   fits: Record<string, { newest: Fit | null; r2: { period: string; r2: number; n: number }[] }>;
@@ -53,6 +53,9 @@ export interface Flag extends ModelFlag {
   name?: string;
   label?: string;
   region?: string | null;
+  /** The measure's unit ("pct.", "uger") and decimals. */
+  unit?: string;
+  decimals?: number;
 }
 export interface Savings {
   category: string;
@@ -76,7 +79,7 @@ export interface JobcenterBenchmark {
 }
 
 /** "lower–upper" of a point's prediction interval, or – when there is none. */
-export const intervalText = (p: { lower: number | null; upper: number | null }, decimals: number) => (p.lower !== null ? `${fmt(p.lower, decimals)}–${fmt(p.upper, decimals)}` : '–');
+export const intervalText = (p: { lower: number | null; upper: number | null }, decimals: number) => (p.lower !== null ? `${fmt(p.lower, decimals)}–${fmt(p.upper, decimals)}` : 'ikke beregnet');
 
 export const statusNames: Record<Flag['status'], string> = { new: 'Ny', lasting: 'Vedvarende', resolved: 'Løst' };
 export const directionNames: Record<Flag['direction'], string> = { worse: 'Dårligere end forventet', better: 'Bedre end forventet' };

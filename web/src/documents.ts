@@ -82,6 +82,8 @@ export interface TargetRow {
   latest: { period: string; value: number } | null;
   probability: number | null;
   deadline: string | null;
+  /** The indicator's measure (its unit: src/targets/units.ts); null when not measurable. */
+  measure: string | null;
 }
 export interface AreaTargets {
   document: DocumentSummary;

@@ -19,3 +19,14 @@ export function dateTime(iso: string | Date): string {
   const p = parts(new Date(iso), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return `${date(iso)} kl. ${p.hour}.${p.minute}`;
 }
+
+/** A value with its unit ("3.653,0 fuldtidspersoner"), or why it is missing. */
+export const withUnit = (v: number | null | undefined, decimals: number, unit: string, why = 'ikke offentliggjort') =>
+  v === null || v === undefined || !Number.isFinite(v) ? why : unit ? `${fmt(v, decimals)} ${unit}` : fmt(v, decimals);
+
+const shortMonths = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
+/** A period for a chart's axis: 2025M12 → "dec. 2025"; a rolling year by its last month. */
+export function shortPeriod(p: string): string {
+  const m = /(\d{4})M(\d{2})$/.exec(p);
+  return m ? `${shortMonths[Number(m[2]) - 1]} ${m[1]}` : p;
+}

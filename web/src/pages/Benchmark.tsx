@@ -8,7 +8,8 @@ import { api } from '../api';
 import { intervalText, type Overview, type Ranking } from '../benchmark';
 import { ScatterChart } from '../chart';
 import { Alert } from '../forms';
-import { fmt } from '../format';
+import { date, fmt, withUnit } from '../format';
+import { periodName } from '../../../src/targets/units';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 
@@ -48,7 +49,7 @@ export function Benchmark() {
       {error && <Alert kind="error">{error}</Alert>}
       {overview && (
         <p>
-          Udgivelse {overview.release.version} · beregnet {new Date(overview.created_at).toLocaleDateString('da-DK')} · {overview.clustering.k} klynger · resultatproblem: uden for {fmt(overview.settings.level * 100, 1)} %-intervallet over {overview.settings.years} år og mindst {fmt(overview.settings.minDeviation * 100, 0)} % fra det forventede.
+          Udgivelse {overview.release.version} · beregnet {date(overview.created_at)} · {overview.clustering.k} klynger · resultatproblem: uden for {fmt(overview.settings.level * 100, 1)} %-intervallet over {overview.settings.years} år og mindst {fmt(overview.settings.minDeviation * 100, 0)} % fra det forventede.
         </p>
       )}
       <div className="form-group">
@@ -67,24 +68,24 @@ export function Benchmark() {
       {!ranking && !error && <p>Henter benchmarking …</p>}
       {ranking && m && (
         <>
-          <h2>{m.label}, {ranking.period}</h2>
+          <h2>{m.label}, {periodName(ranking.period)}</h2>
           <ScatterChart
-            title={`${m.label}: faktisk mod forventet, ${ranking.period}`}
+            title={`${m.label}: faktisk mod forventet, ${periodName(ranking.period)}`}
             points={rows.filter((r) => r.actual !== null && r.expected !== null).map((r) => ({ id: r.jobcenter, name: r.name, x: r.expected!, y: r.actual! }))}
             xLabel={`Forventet (${m.unit})`}
             yLabel={`Faktisk (${m.unit})`}
           />
           <div className="table--responsive-scroll">
             <table className="table table--compact">
-              <caption>Rangering: {m.label}, {ranking.period} ({rows.length} jobcentre). Nr. 1 klarer sig bedst i forhold til det forventede.</caption>
+              <caption>Rangering: {m.label}, {periodName(ranking.period)} ({rows.length} jobcentre). Nr. 1 klarer sig bedst i forhold til det forventede. Faktisk, forventet, forskel og interval i {m.unit}; løfteevne = faktisk ÷ forventet.</caption>
               <thead>
                 <tr>
                   <th scope="col">Nr.</th>
                   <th scope="col">Jobcenter</th>
-                  <th scope="col" className="text-align-right">Faktisk</th>
-                  <th scope="col" className="text-align-right">Forventet</th>
-                  <th scope="col" className="text-align-right">Forskel</th>
-                  <th scope="col" className="text-align-right">Interval</th>
+                  <th scope="col" className="text-align-right">Faktisk ({m.unit})</th>
+                  <th scope="col" className="text-align-right">Forventet ({m.unit})</th>
+                  <th scope="col" className="text-align-right">Forskel ({m.unit})</th>
+                  <th scope="col" className="text-align-right">Interval ({m.unit})</th>
                   <th scope="col" className="text-align-right">Løfteevne</th>
                   <th scope="col" className="text-align-right">Klynge</th>
                 </tr>
@@ -92,19 +93,25 @@ export function Benchmark() {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.jobcenter}>
-                    <td>{r.rank ?? '–'}</td>
+                    <td>{r.rank ?? 'ikke rangeret'}</td>
                     <th scope="row"><Link to={`/benchmark/${r.jobcenter}?maal=${measure}`}>{r.name}</Link></th>
-                    <td className="text-align-right">{fmt(r.actual, decimals)}</td>
-                    <td className="text-align-right">{fmt(r.expected, decimals, '–')}</td>
-                    <td className="text-align-right">{r.difference === null ? '–' : `${r.difference > 0 ? '+' : ''}${fmt(r.difference, decimals)}`}</td>
+                    <td className="text-align-right">{withUnit(r.actual, decimals, m.unit)}</td>
+                    <td className="text-align-right">{withUnit(r.expected, decimals, m.unit, 'ikke beregnet')}</td>
+                    <td className="text-align-right">{r.difference === null ? (r.actual === null ? 'intet faktisk tal' : 'ikke beregnet') : `${r.difference > 0 ? '+' : ''}${withUnit(r.difference, decimals, m.unit)}`}</td>
                     <td className="text-align-right">{intervalText(r, decimals)}</td>
                     <td className="text-align-right">{fmt(r.ratio, 2, 'ikke vurderet')}</td>
-                    <td className="text-align-right">{r.cluster ?? '–'}</td>
+                    <td className="text-align-right">{r.cluster ?? 'ingen klynge'}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          {rows.some((r) => r.ratio === null) && (
+            <p className="form-hint">
+              Ikke offentliggjort: tallet er diskretioneret (færre end 5 personer) eller endnu ikke opgjort. Ikke vurderet og ikke rangeret: intet faktisk tal, eller færre end{' '}
+              {overview?.settings.minPersons ?? 30} personer bag tallet, så løfteevnen er for usikker.
+            </p>
+          )}
         </>
       )}
       {overview && fit && <ModelFacts overview={overview} measure={measure} />}
@@ -119,7 +126,7 @@ function ModelFacts({ overview, measure }: { overview: Overview; measure: string
     <>
       <h2>Modellen bag det forventede niveau</h2>
       <p>
-        Vægtet regression af logaritmen til målet på rammevilkårene ({fit.period}, rammevilkår fra {fit.conditionsYear}): R² = {fmt(fit.r2, 2)}, {fit.n} jobcentre i skønnet, {fit.df} frihedsgrader.
+        Vægtet regression af logaritmen til målet på rammevilkårene ({periodName(fit.period)}, rammevilkår fra {fit.conditionsYear}): R² = {fmt(fit.r2, 2)}, {fit.n} jobcentre i skønnet, {fit.df} frihedsgrader.
         Koefficienterne gælder én standardafvigelse af rammevilkåret.
       </p>
       <table className="table table--compact">

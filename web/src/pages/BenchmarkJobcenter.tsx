@@ -8,7 +8,7 @@ import { api } from '../api';
 import { categoryNames, directionNames, intervalText, statusNames, type JobcenterBenchmark, type Ranking } from '../benchmark';
 import { LineChart, ScatterChart } from '../chart';
 import { Alert } from '../forms';
-import { fmt } from '../format';
+import { fmt, shortPeriod, withUnit } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { mioKr, savingsMethod, savingsSentence, savingsTotal } from '../../../src/benchmark/savings-text';
@@ -53,32 +53,32 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
           </div>
           {m && latest && (
             <p>
-              Seneste løbende år {latest.period}: faktisk {fmt(latest.actual, decimals)} {m.unit}, forventet {fmt(latest.expected, decimals, '–')} (interval {intervalText(latest, decimals)}),
-              løfteevne {fmt(latest.ratio, 2, 'ikke vurderet')}, nr. {latest.rank ?? '–'} af 94.
+              Seneste løbende år, {periodName(latest.period)}: faktisk {withUnit(latest.actual, decimals, m.unit)}, forventet {withUnit(latest.expected, decimals, m.unit, 'ikke beregnet')} (interval {intervalText(latest, decimals)}{latest.lower !== null ? ` ${m.unit}` : ''}),
+              løfteevne (faktisk ÷ forventet) {fmt(latest.ratio, 2, 'ikke vurderet')}{latest.rank !== null ? `, nr. ${latest.rank} af 94` : ', ikke rangeret (for få personer bag tallet)'}.
             </p>
           )}
           {m && (
             <>
               <LineChart
                 title={`${m.label}: faktisk og forventet, løbende år`}
-                periods={m.series.map((p) => p.period)}
+                periods={m.series.map((p) => shortPeriod(p.period))}
                 series={[{ name: 'Faktisk', values: m.series.map((p) => p.actual) }, { name: 'Forventet', values: m.series.map((p) => p.expected) }]}
                 band={{ name: 'Forventet interval', lower: m.series.map((p) => p.lower), upper: m.series.map((p) => p.upper) }}
               />
               <details className="accordion-bordered">
                 <summary>Tabel: faktisk og forventet over tid</summary>
                 <table className="table table--compact">
-                  <caption>{m.label}</caption>
-                  <thead><tr><th scope="col">Løbende år</th><th scope="col" className="text-align-right">Faktisk</th><th scope="col" className="text-align-right">Forventet</th><th scope="col" className="text-align-right">Interval</th><th scope="col" className="text-align-right">Løfteevne</th><th scope="col" className="text-align-right">Nr.</th></tr></thead>
+                  <caption>{m.label} (faktisk, forventet og interval i {m.unit}; løfteevne = faktisk ÷ forventet)</caption>
+                  <thead><tr><th scope="col">Løbende år</th><th scope="col" className="text-align-right">Faktisk ({m.unit})</th><th scope="col" className="text-align-right">Forventet ({m.unit})</th><th scope="col" className="text-align-right">Interval ({m.unit})</th><th scope="col" className="text-align-right">Løfteevne</th><th scope="col" className="text-align-right">Nr.</th></tr></thead>
                   <tbody>
                     {m.series.filter((p) => p.actual !== null || p.expected !== null).map((p) => (
                       <tr key={p.period}>
-                        <th scope="row">{p.period}</th>
-                        <td className="text-align-right">{fmt(p.actual, decimals)}</td>
-                        <td className="text-align-right">{fmt(p.expected, decimals, '–')}</td>
+                        <th scope="row">{periodName(p.period)}</th>
+                        <td className="text-align-right">{withUnit(p.actual, decimals, m.unit)}</td>
+                        <td className="text-align-right">{withUnit(p.expected, decimals, m.unit, 'ikke beregnet')}</td>
                         <td className="text-align-right">{intervalText(p, decimals)}</td>
-                        <td className="text-align-right">{fmt(p.ratio, 2, '–')}</td>
-                        <td className="text-align-right">{p.rank ?? '–'}</td>
+                        <td className="text-align-right">{fmt(p.ratio, 2, 'ikke vurderet')}</td>
+                        <td className="text-align-right">{p.rank ?? 'ikke rangeret'}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -88,7 +88,7 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
           )}
           {ranking && m && (
             <ScatterChart
-              title={`${m.label}: alle jobcentre, ${ranking.period}`}
+              title={`${m.label}: alle jobcentre, ${periodName(ranking.period)}`}
               points={ranking.rows.filter((r) => r.actual !== null && r.expected !== null).map((r) => ({ id: r.jobcenter, name: r.name, x: r.expected!, y: r.actual! }))}
               highlight={b.jobcenter.id}
               xLabel={`Forventet (${m.unit})`}
@@ -105,9 +105,9 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
               {[...b.savings].sort((x, y) => Number(y.category === 'public_support') - Number(x.category === 'public_support')).map((s) => (
                 <tr key={s.category}>
                   <th scope="row">{categoryNames[s.category] ?? s.category}</th>
-                  <td className="text-align-right">{fmt(s.fulltime_vs_expected, 0)}</td>
+                  <td className="text-align-right">{fmt(s.fulltime_vs_expected, 1)}</td>
                   <td className="text-align-right">{mioKr(s.dkk_vs_expected)}</td>
-                  <td className="text-align-right">{fmt(s.fulltime_vs_best_quartile, 0)}</td>
+                  <td className="text-align-right">{fmt(s.fulltime_vs_best_quartile, 1)}</td>
                   <td className="text-align-right">{mioKr(s.dkk_vs_best_quartile)}</td>
                 </tr>
               ))}
@@ -141,7 +141,7 @@ function Problems({ flags }: { flags: NonNullable<JobcenterBenchmark['flags']> }
         <ul>
           {flags.map((f) => (
             <li key={f.id}>
-              <strong>{statusNames[f.status]}:</strong> {f.kind === 'legal_requirement' ? `${f.label}: under lovens krav` : `${f.label}: ${directionNames[f.direction].toLowerCase()}`} ({f.first_period} – {f.last_period})
+              <strong>{statusNames[f.status]}:</strong> {f.kind === 'legal_requirement' ? `${f.label}: under lovens krav` : `${f.label}: ${directionNames[f.direction].toLowerCase()}`} ({periodName(f.first_period)} til {periodName(f.last_period)})
             </li>
           ))}
         </ul>

@@ -3,22 +3,25 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { api } from '../api';
 import { LineChart, Sparkline } from '../chart';
 import { Alert } from '../forms';
-import { fmt } from '../format';
+import { fmt, shortPeriod, withUnit } from '../format';
+import { periodName } from '../../../src/targets/units';
 import { Layout } from '../Layout';
 import { Link, navigate } from '../router';
 import { kindNames, stateClass, stateNames, type AreaTargets, type DocumentKind, type DocumentSummary } from '../documents';
 import { useSession } from '../session';
 import { StatusCounts, TargetTable } from './Targets';
 
-type Point = { period: string; value: number | null };
+type Point = { period: string; value: number | null; why?: string };
+type Unit = { measure: string; unit: string; decimals: number };
 interface Card {
   id: string;
   label: string;
   benefit: string;
   dataset: string;
   period: string;
-  value: { label: string; decimals: number; latest: number | null; year_ago: number | null; year_ago_period: string | null };
-  rate: { label: string; decimals: number; area: number | null; region: number | null; country: number | null; cluster: number | null };
+  value: Unit & { latest: number | null; latest_why: string | null; year_ago: number | null; year_ago_period: string | null; year_ago_why: string | null };
+  /** `why`: per area of comparison, why its rate is missing. */
+  rate: Unit & { area: number | null; region: number | null; country: number | null; cluster: number | null; why: Partial<Record<'area' | 'region' | 'country' | 'cluster', string>> };
   sparkline: Point[];
 }
 interface Profile {
@@ -27,7 +30,8 @@ interface Profile {
   release: { version: number; cutoff_week: string | null };
   cards: Card[];
   by_category: { benefit: string; name: string; series: Point[] }[];
-  peers: { measure: string; areas: SmallMultiple[] };
+  by_category_unit: Unit;
+  peers: { measure: string; unit: Unit; areas: SmallMultiple[] };
   /** The jobcenter's peer cluster from the benchmarking, when there is one. */
   cluster: { number: number; id: string; areas: SmallMultiple[] } | null;
 }
@@ -72,7 +76,7 @@ export function Profile({ areaId }: { areaId: string }) {
             <button type="button" className="button button-secondary" onClick={() => window.print()}>Udskriv eller gem som PDF</button>
           </p>
           <p className="font-lead">
-            Nøgletal for {p.cards[0]?.period ?? 'seneste måned'}
+            Nøgletal for {p.cards[0] ? periodName(p.cards[0].period) : 'seneste måned'}
             {p.region ? `, sammenlignet med ${p.region.name} og hele landet` : p.area.id !== 'DK' ? ', sammenlignet med hele landet' : ''}. Udgivelse {p.release.version}.
           </p>
           <ul className="profile-cards no-max-width">
@@ -81,7 +85,7 @@ export function Profile({ areaId }: { areaId: string }) {
 
           <section aria-labelledby="cat-heading">
             <h2 id="cat-heading">Udviklingen efter ydelseskategori</h2>
-            <LineChart title="Fuldtidspersoner" periods={p.by_category[0]?.series.map((x) => x.period) ?? []} series={p.by_category.map((b) => ({ name: b.name, values: b.series.map((x) => x.value) }))} />
+            <LineChart title="Fuldtidspersoner efter ydelseskategori" periods={p.by_category[0]?.series.map((x) => shortPeriod(x.period)) ?? []} series={p.by_category.map((b) => ({ name: b.name, values: b.series.map((x) => x.value) }))} />
             <details className="details">
               <summary className="details-summary">Vis tallene som tabel</summary>
               <div className="details-text table--responsive-scroll">
@@ -90,7 +94,7 @@ export function Profile({ areaId }: { areaId: string }) {
                   <thead><tr><th scope="col">Måned</th>{p.by_category.map((b) => <th key={b.benefit} scope="col" className="text-align-right">{b.name}</th>)}</tr></thead>
                   <tbody>
                     {(p.by_category[0]?.series ?? []).map((x, i) => (
-                      <tr key={x.period}><th scope="row">{x.period}</th>{p.by_category.map((b) => <td key={b.benefit} className="text-align-right">{fmt(b.series[i]?.value ?? null, 0)}</td>)}</tr>
+                      <tr key={x.period}><th scope="row">{periodName(x.period)}</th>{p.by_category.map((b) => <td key={b.benefit} className="text-align-right">{fmt(b.series[i]?.value ?? null, p.by_category_unit.decimals, b.series[i]?.why)}</td>)}</tr>
                     ))}
                   </tbody>
                 </table>
@@ -129,42 +133,52 @@ function SmallMultiples({ id, heading, measure, areas, current, more }: { id: st
       <h2 id={id}>{heading}</h2>
       <p>{measure}, de seneste 24 måneder. Samme skala for alle.{more && <> {more}</>}</p>
       <ul className="small-multiples no-max-width">
-        {areas.map((a) => (
-          <li key={a.id} className={a.id === current ? 'current' : undefined}>
-            <Link to={`/omraade/${a.id}`}>{a.name.replace(/^Jobcenter /, '')}</Link>
-            <Sparkline values={a.sparkline.map((s) => s.value)} max={max} />
-            <span>{fmt(a.sparkline.at(-1)?.value ?? null, 1)} %</span>
-          </li>
-        ))}
+        {areas.map((a) => {
+          const last = a.sparkline.at(-1);
+          return (
+            <li key={a.id} className={a.id === current ? 'current' : undefined}>
+              <Link to={`/omraade/${a.id}`}>{a.name.replace(/^Jobcenter /, '')}</Link>
+              <Sparkline values={a.sparkline.map((s) => s.value)} max={max} />
+              <span>{withUnit(last?.value, 1, 'pct.', last?.why)}</span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
 }
 
+/** "+25,0 fuldtidspersoner (+5,3 %) siden december 2024", or why there is no comparison. */
+function changeText(v: Card['value']): string {
+  const { latest, year_ago } = v;
+  if (latest === null) return `Ingen sammenligning med året før: ${v.latest_why ?? 'ikke offentliggjort'}`;
+  if (year_ago === null) return v.year_ago_why?.startsWith('Ingen sammenligning') ? v.year_ago_why : `Ingen sammenligning med året før: ${v.year_ago_why ?? 'ikke offentliggjort'}`;
+  const change = latest - year_ago;
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  const pct = year_ago ? ` (${change >= 0 ? '+' : '−'}${fmt(Math.abs((100 * change) / year_ago), 1)} %)` : '';
+  return `${sign}${withUnit(Math.abs(change), v.decimals, v.unit)}${pct} siden ${periodName(v.year_ago_period ?? '')}`;
+}
+
 function KeyCard({ card: c, profile: p }: { card: Card; profile: Profile }) {
-  const { latest, year_ago } = c.value;
-  const change = latest !== null && year_ago !== null ? latest - year_ago : null;
+  const { latest } = c.value;
   const values = c.sparkline.map((s) => s.value);
   const first = c.sparkline.find((s) => s.value !== null);
+  const rate = (v: number | null, key: keyof Card['rate']['why']) => withUnit(v, c.rate.decimals, c.rate.unit, c.rate.why[key]);
   return (
     <li className="card profile-card">
       <div className="card-content">
         <h2 className="h4">{c.label}</h2>
         <p className="profile-value">
-          <span className="h2">{fmt(latest, c.value.decimals)}</span> {c.value.label}
+          {latest === null ? <span>{c.value.latest_why}</span> : <><span className="h2">{fmt(latest, c.value.decimals)}</span> {c.value.unit}</>}
         </p>
-        <p>
-          {change === null
-            ? 'Ingen sammenligning med året før.'
-            : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change), c.value.decimals)}${year_ago ? ` (${change >= 0 ? '+' : '−'}${fmt(Math.abs((100 * change) / year_ago), 1)} %)` : ''} siden ${c.value.year_ago_period}`}
-        </p>
+        <p>{changeText(c.value)}</p>
         <dl className="profile-compare">
-          <dt>{p.area.name}</dt><dd>{fmt(c.rate.area, c.rate.decimals)} {c.rate.label}</dd>
-          {p.region && <><dt>{p.region.name}</dt><dd>{fmt(c.rate.region, c.rate.decimals)}</dd></>}
-          {c.rate.country !== null && <><dt>Hele landet</dt><dd>{fmt(c.rate.country, c.rate.decimals)}</dd></>}
-          {p.cluster && c.rate.cluster !== null && <><dt>Klynge {p.cluster.number} (gns.)</dt><dd>{fmt(c.rate.cluster, c.rate.decimals)}</dd></>}
+          <dt>{p.area.name}</dt><dd>{rate(c.rate.area, 'area')}</dd>
+          {p.region && <><dt>{p.region.name}</dt><dd>{rate(c.rate.region, 'region')}</dd></>}
+          {c.rate.country !== null || c.rate.why.country ? <><dt>Hele landet</dt><dd>{rate(c.rate.country, 'country')}</dd></> : null}
+          {p.cluster && (c.rate.cluster !== null || c.rate.why.cluster) ? <><dt>Klynge {p.cluster.number} (gns.)</dt><dd>{rate(c.rate.cluster, 'cluster')}</dd></> : null}
         </dl>
-        <Sparkline values={values} label={first ? `Udvikling i ${c.value.label} fra ${fmt(first.value, c.value.decimals)} i ${first.period} til ${fmt(latest, c.value.decimals)} i ${c.period}.` : undefined} />
+        <Sparkline values={values} label={first ? `Udvikling i ${c.value.unit} fra ${withUnit(first.value, c.value.decimals, c.value.unit)} i ${periodName(first.period)} til ${withUnit(latest, c.value.decimals, c.value.unit, c.value.latest_why ?? undefined)} i ${periodName(c.period)}.` : undefined} />
         <p className="mb-0">
           <Link to={statbankLink(tableOf[c.id] ?? '', p)}>Se tallene i statistikbanken</Link>
         </p>

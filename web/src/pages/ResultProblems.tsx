@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { directionNames, statusNames, type Flag } from '../benchmark';
 import { Alert } from '../forms';
-import { fmt } from '../format';
+import { fmt, withUnit } from '../format';
+import { periodName } from '../../../src/targets/units';
 import { Layout } from '../Layout';
 import { Link } from '../router';
 
@@ -66,6 +67,9 @@ export function ResultProblems() {
   );
 }
 
+/** The decimals of a flag's measure. */
+const d = (f: Flag) => f.decimals ?? 1;
+
 function ProblemTable({ rows }: { rows: (Flag & { name: string; label: string })[] }) {
   if (rows.length === 0) return <p>Ingen.</p>;
   return (
@@ -89,12 +93,12 @@ function ProblemTable({ rows }: { rows: (Flag & { name: string; label: string })
               <th scope="row"><Link to={`/benchmark/${f.jobcenter}`}>{f.name}</Link></th>
               <td>{f.label}</td>
               <td>{f.kind === 'legal_requirement' ? 'Lovkrav ikke opfyldt' : directionNames[f.direction]}</td>
-              <td>{f.first_period === f.last_period ? f.last_period : `${f.first_period} – ${f.last_period}`}</td>
-              <td className="text-align-right">{fmt(f.evidence.actual, 2)}</td>
+              <td>{f.first_period === f.last_period ? periodName(f.last_period) : `${periodName(f.first_period)} til ${periodName(f.last_period)}`}</td>
+              <td className="text-align-right">{withUnit(f.evidence.actual, d(f), f.unit ?? '')}</td>
               <td className="text-align-right">
-                {f.kind === 'legal_requirement' ? `mindst ${fmt(f.evidence.threshold, 0)}` : `${fmt(f.evidence.expected, 2)} (${fmt(f.evidence.lower, 2)}–${fmt(f.evidence.upper, 2)})`}
+                {f.kind === 'legal_requirement' ? `mindst ${withUnit(f.evidence.threshold, 0, f.unit ?? '')}` : `${withUnit(f.evidence.expected, d(f), f.unit ?? '')} (${fmt(f.evidence.lower, d(f))}–${withUnit(f.evidence.upper, d(f), f.unit ?? '')})`}
               </td>
-              <td>{statusNames[f.status]} · {f.evidence.flagged_periods.length} mdr.</td>
+              <td>{statusNames[f.status]} · {f.evidence.flagged_periods.length} måneder</td>
               <td>
                 <details>
                   <summary>Vis<span className="sr-only"> belæg for {f.name}</span></summary>
@@ -103,9 +107,12 @@ function ProblemTable({ rows }: { rows: (Flag & { name: string; label: string })
                       Faktisk ÷ forventet over {f.evidence.years_published.join(', ')}: {fmt(f.evidence.pooled_ratio, 2)} (z = {fmt(f.evidence.z, 1)}).
                     </p>
                   )}
-                  <p className="mb-0">Klynge {f.evidence.cluster}: {f.evidence.peers.map((x) => `${(x.name ?? x.jobcenter).replace(/^Jobcenter /, '')} ${fmt(x.ratio ?? x.actual, 2)}`).join(', ')}.</p>
+                  <p className="mb-0">
+                    {f.kind === 'legal_requirement' ? `Klynge ${f.evidence.cluster}, faktisk niveau` : `Løfteevne (faktisk ÷ forventet) i klynge ${f.evidence.cluster}`}:{' '}
+                    {f.evidence.peers.map((x) => `${(x.name ?? x.jobcenter).replace(/^Jobcenter /, '')} ${f.kind === 'legal_requirement' ? withUnit(x.actual, d(f), f.unit ?? '') : fmt(x.ratio, 2, 'ikke vurderet')}`).join(', ')}.
+                  </p>
                   {f.evidence.explanations?.map((x) => (
-                    <p key={x.measure} className="mb-0">{x.label}: faktisk {fmt(x.actual, 1)}, forventet {fmt(x.expected, 1)} ({x.period})</p>
+                    <p key={x.measure} className="mb-0">{x.label}: faktisk {withUnit(x.actual, x.decimals ?? 1, x.unit ?? '')}, forventet {withUnit(x.expected, x.decimals ?? 1, x.unit ?? '')} ({periodName(x.period)})</p>
                   ))}
                 </details>
               </td>

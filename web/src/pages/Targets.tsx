@@ -7,7 +7,7 @@ import { api } from '../api';
 import { kindNames, stateClass, stateNames, statusLabels, statusOrder, type AreaTargets, type TargetRow, type TargetStatus } from '../documents';
 import { StatusBadge } from '../editor';
 import { Alert } from '../forms';
-import { fmt } from '../format';
+import { formatValue, periodName, targetAmount } from '../../../src/targets/units';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
@@ -37,9 +37,9 @@ export function TargetTable({ targets, caption }: { targets: TargetRow[]; captio
               <td>{t.section}</td>
               <td>{t.title}</td>
               <td><StatusBadge status={t.status} /><div className="form-hint">{t.reason}</div></td>
-              <td className="text-align-right">{t.latest ? <>{fmt(t.latest.value, 2)}<div className="form-hint">{t.latest.period}</div></> : '–'}</td>
-              <td className="text-align-right">{t.target ? `${t.target.direction === 'at_least' ? 'mindst' : 'højst'} ${fmt(t.target.value, 2)}` : '–'}</td>
-              <td>{t.deadline ?? '–'}</td>
+              <td className="text-align-right">{t.latest ? <>{formatValue(t.latest.value, t.measure ?? '')}<div className="form-hint">{periodName(t.latest.period)}</div></> : t.measure ? 'Intet tal endnu' : 'Ikke målbart'}</td>
+              <td className="text-align-right">{t.target ? `${t.target.direction === 'at_least' ? 'mindst' : 'højst'} ${formatValue(targetAmount(t.target.value, t.measure ?? '', t.target.direction), t.measure ?? '')}` : 'Ikke målbart'}</td>
+              <td>{t.deadline ? periodName(t.deadline) : 'Ingen frist'}</td>
             </tr>
           ))}
         </tbody>
