@@ -159,11 +159,15 @@ function changeText(v: Card['value']): string {
   return `${sign}${withUnit(Math.abs(change), v.decimals, v.unit)}${pct} siden ${periodName(v.year_ago_period ?? '')}`;
 }
 
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 function KeyCard({ card: c, profile: p }: { card: Card; profile: Profile }) {
   const { latest } = c.value;
   const values = c.sparkline.map((s) => s.value);
   const first = c.sparkline.find((s) => s.value !== null);
-  const rate = (v: number | null, key: keyof Card['rate']['why']) => withUnit(v, c.rate.decimals, c.rate.unit, c.rate.why[key]);
+  // The rate's full unit once above the comparison, each value with its short unit ("15,0 pct.").
+  const short = c.rate.unit.startsWith('pct.') ? 'pct.' : c.rate.unit;
+  const rate = (v: number | null, key: keyof Card['rate']['why']) => withUnit(v, c.rate.decimals, short, c.rate.why[key]);
   return (
     <li className="card profile-card">
       <div className="card-content">
@@ -172,11 +176,12 @@ function KeyCard({ card: c, profile: p }: { card: Card; profile: Profile }) {
           {latest === null ? <span>{c.value.latest_why}</span> : <><span className="h2">{fmt(latest, c.value.decimals)}</span> {c.value.unit}</>}
         </p>
         <p>{changeText(c.value)}</p>
+        <p className="mb-0 form-hint">Sammenligning i {c.rate.unit}:</p>
         <dl className="profile-compare">
-          <dt>{p.area.name}</dt><dd>{rate(c.rate.area, 'area')}</dd>
-          {p.region && <><dt>{p.region.name}</dt><dd>{rate(c.rate.region, 'region')}</dd></>}
-          {c.rate.country !== null || c.rate.why.country ? <><dt>Hele landet</dt><dd>{rate(c.rate.country, 'country')}</dd></> : null}
-          {p.cluster && (c.rate.cluster !== null || c.rate.why.cluster) ? <><dt>Klynge {p.cluster.number} (gns.)</dt><dd>{rate(c.rate.cluster, 'cluster')}</dd></> : null}
+          <dt>{p.area.name}</dt><dd style={nowrap}>{rate(c.rate.area, 'area')}</dd>
+          {p.region && <><dt>{p.region.name}</dt><dd style={nowrap}>{rate(c.rate.region, 'region')}</dd></>}
+          {c.rate.country !== null || c.rate.why.country ? <><dt>Hele landet</dt><dd style={nowrap}>{rate(c.rate.country, 'country')}</dd></> : null}
+          {p.cluster && (c.rate.cluster !== null || c.rate.why.cluster) ? <><dt>Klynge {p.cluster.number} (gns.)</dt><dd style={nowrap}>{rate(c.rate.cluster, 'cluster')}</dd></> : null}
         </dl>
         <Sparkline values={values} label={first ? `Udvikling i ${c.value.unit} fra ${withUnit(first.value, c.value.decimals, c.value.unit)} i ${periodName(first.period)} til ${withUnit(latest, c.value.decimals, c.value.unit, c.value.latest_why ?? undefined)} i ${periodName(c.period)}.` : undefined} />
         <p className="mb-0">
