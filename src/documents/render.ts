@@ -123,6 +123,15 @@ function notes() {
   return { cell, html };
 }
 
+/** The change in per cent, or "–" with a note when one of the years has no value (or the first is 0). */
+const noChange = 'Udviklingen kan ikke beregnes, fordi et af årenes tal mangler (eller er 0).';
+const dev = (n: { cell: (v: number | null, d: number, why: string | undefined) => string }, cur: number | null, prev: number | null) => {
+  const c = change(cur, prev);
+  return c === null ? n.cell(null, 1, noChange) : signed(c);
+};
+
+const notRated = 'Ikke vurderet: løfteevne og placering kræver et faktisk og et forventet tal.';
+
 const scaledNote = '<p class="small">Klyngen: andele og satser er gennemsnittet af klyngens jobcentre. Antal er omregnet til jobcentrets størrelse: klyngens jobcentres antal pr. indbygger 16-66 år gange jobcentrets befolkning 16-66 år.</p>';
 
 const indicatorTable = (rows: IndicatorRow[], year: number) => {
@@ -130,7 +139,7 @@ const indicatorTable = (rows: IndicatorRow[], year: number) => {
   // An audit drafted before the periods were stored read the rolling years.
   const cur = periodName(rows[0]?.period ?? `${year}M01-${year}M12`), prev = periodName(rows[0]?.previous_period ?? `${year - 1}M01-${year - 1}M12`);
   const body = rows
-    .map((r) => `<tr><td>${esc(r.label)}</td><td>${esc(r.unit ?? '')}</td><td class="num">${n.cell(r.previous, r.decimals, r.missing?.previous)}</td><td class="num">${n.cell(r.current, r.decimals, r.missing?.current)}</td><td class="num">${signed(change(r.current, r.previous))}</td><td class="num">${n.cell(r.cluster_current, r.decimals, r.missing?.cluster_current)}</td><td class="num">${signed(change(r.cluster_current, r.cluster_previous))}</td></tr>`)
+    .map((r) => `<tr><td>${esc(r.label)}</td><td>${esc(r.unit ?? '')}</td><td class="num">${n.cell(r.previous, r.decimals, r.missing?.previous)}</td><td class="num">${n.cell(r.current, r.decimals, r.missing?.current)}</td><td class="num">${dev(n, r.current, r.previous)}</td><td class="num">${n.cell(r.cluster_current, r.decimals, r.missing?.cluster_current)}</td><td class="num">${dev(n, r.cluster_current, r.cluster_previous)}</td></tr>`)
     .join('');
   return `<table><thead><tr><th scope="col">Indikator</th><th scope="col">Enhed</th><th scope="col" class="num">${esc(prev)}</th><th scope="col" class="num">${esc(cur)}</th><th scope="col" class="num">Udvikling</th><th scope="col" class="num">Klyngen ${esc(cur)}</th><th scope="col" class="num">Klyngens udvikling</th></tr></thead><tbody>${body}</tbody></table>${n.html()}${scaledNote}`;
 };
@@ -168,7 +177,7 @@ function auditSections(c: AuditContent): Section[] {
     id: 'resultater',
     title: 'Resultatoversigt',
     html: `<p>${esc(g.text.overview)}</p><table><thead><tr><th scope="col">Mål</th><th scope="col">Enhed</th><th scope="col" class="num">${y - 1}</th><th scope="col" class="num">${y}</th><th scope="col" class="num">Klyngen (gns.)</th><th scope="col" class="num">Forventet</th><th scope="col" class="num">Faktisk/forventet</th><th scope="col" class="num">Placering</th></tr></thead><tbody>${g.overview
-      .map((r) => `<tr><td>${esc(r.label)}</td><td>${esc(r.unit)}</td><td class="num">${on.cell(r.previous, 2, r.missing?.previous)}</td><td class="num">${on.cell(r.current, 2, r.missing?.current)}</td><td class="num">${on.cell(r.cluster, 2, r.missing?.cluster)}</td><td class="num">${on.cell(r.expected, 2, r.missing?.expected)}</td><td class="num">${fmt(r.ratio, 3)}</td><td class="num">${fmt(r.rank)}</td></tr>`)
+      .map((r) => `<tr><td>${esc(r.label)}</td><td>${esc(r.unit)}</td><td class="num">${on.cell(r.previous, 2, r.missing?.previous)}</td><td class="num">${on.cell(r.current, 2, r.missing?.current)}</td><td class="num">${on.cell(r.cluster, 2, r.missing?.cluster)}</td><td class="num">${on.cell(r.expected, 2, r.missing?.expected)}</td><td class="num">${on.cell(r.ratio, 3, notRated)}</td><td class="num">${on.cell(r.rank, 0, notRated)}</td></tr>`)
       .join('')}</tbody></table>${on.html()}<p class="small">Løbende år ${esc(periodName(g.previous_period))} og ${esc(periodName(g.period))}. Andele er fuldtidspersoner i pct. af befolkningen 16-66 år; klyngen er gennemsnittet af klyngens jobcentre.</p>${ratioChart(g)}<h3>Jobcenterets analyse</h3>${paragraphs(c.analysis.results)}`,
   });
   s.push({
@@ -180,7 +189,7 @@ function auditSections(c: AuditContent): Section[] {
   s.push({
     id: 'besparelse',
     title: 'Besparelsespotentiale',
-    html: `<p>${esc(g.text.savings)}</p><table><thead><tr><th scope="col">Ydelse</th><th scope="col" class="num">Fuldtidspersoner over forventet</th><th scope="col" class="num">Kr. pr. år</th><th scope="col" class="num">Fuldtidspersoner over klyngens bedste kvartil</th><th scope="col" class="num">Kr. pr. år</th></tr></thead><tbody>${[...(g.savings.total ? [g.savings.total] : []), ...g.savings.rows].map((r) => `<tr>${r.category === 'public_support' ? `<th scope="row">${esc(r.label)}</th>` : `<td>${esc(r.label)}</td>`}<td class="num">${fmt(r.fulltime)}</td><td class="num">${esc(mioKr(r.dkk))}</td><td class="num">${fmt(r.fulltime_best)}</td><td class="num">${esc(mioKr(r.dkk_best))}</td></tr>`).join('')}</tbody></table>${g.savings.method ? `<p class="small">${esc(g.savings.method)}</p>` : ''}`,
+    html: `<p>${esc(g.text.savings)}</p><table><thead><tr><th scope="col">Ydelse</th><th scope="col" class="num">Fuldtidspersoner over forventet</th><th scope="col" class="num">Kr. pr. år</th><th scope="col" class="num">Fuldtidspersoner over klyngens bedste kvartil</th><th scope="col" class="num">Kr. pr. år</th></tr></thead><tbody>${[...(g.savings.total ? [g.savings.total] : []), ...g.savings.rows].map((r) => `<tr>${r.category === 'public_support' ? `<th scope="row">${esc(r.label)}</th>` : `<td>${esc(r.label)}</td>`}<td class="num">${fmt(r.fulltime, 1)}</td><td class="num">${esc(mioKr(r.dkk))}</td><td class="num">${fmt(r.fulltime_best, 1)}</td><td class="num">${esc(mioKr(r.dkk_best))}</td></tr>`).join('')}</tbody></table>${g.savings.method ? `<p class="small">${esc(g.savings.method)}</p>` : ''}`,
   });
   s.push({ id: 'forbedringer', title: 'Forslag til forbedringsområder', html: `<p>${esc(g.text.improvements)}</p>${g.improvements.length ? `<ol>${g.improvements.map((i) => `<li>${esc(i.text)}</li>`).join('')}</ol>` : ''}<h3>Jobcenterets opfølgning</h3>${paragraphs(c.analysis.improvements)}` });
   s.push({

@@ -33,6 +33,15 @@ function makeNotes() {
   return { cell, Notes };
 }
 
+/** The change in per cent, or "–" with a note when one of the years has no value (or the first is 0). */
+const noChange = 'Udviklingen kan ikke beregnes, fordi et af årenes tal mangler (eller er 0).';
+const dev = (n: { cell: (v: number | null, d: number, why: string | undefined) => ReactNode }, cur: number | null, prev: number | null) => {
+  const c = change(cur, prev);
+  return c === null ? n.cell(null, 1, noChange) : signed(c);
+};
+
+const notRated = 'Ikke vurderet: løfteevne og placering kræver et faktisk og et forventet tal.';
+
 const scaledNote = 'Klyngen: andele og satser er gennemsnittet af klyngens jobcentre. Antal er omregnet til jobcentrets størrelse: klyngens jobcentres antal pr. indbygger 16-66 år gange jobcentrets befolkning 16-66 år.';
 
 function IndicatorTable({ rows, year, caption }: { rows: IndicatorRow[]; year: number; caption: string }) {
@@ -62,9 +71,9 @@ function IndicatorTable({ rows, year, caption }: { rows: IndicatorRow[]; year: n
               <td>{r.unit ?? ''}</td>
               <td className="text-align-right">{n.cell(r.previous, r.decimals, r.missing?.previous)}</td>
               <td className="text-align-right">{n.cell(r.current, r.decimals, r.missing?.current)}</td>
-              <td className="text-align-right">{signed(change(r.current, r.previous))}</td>
+              <td className="text-align-right">{dev(n, r.current, r.previous)}</td>
               <td className="text-align-right">{n.cell(r.cluster_current, r.decimals, r.missing?.cluster_current)}</td>
-              <td className="text-align-right">{signed(change(r.cluster_current, r.cluster_previous))}</td>
+              <td className="text-align-right">{dev(n, r.cluster_current, r.cluster_previous)}</td>
             </tr>
           ))}
         </tbody>
@@ -117,8 +126,8 @@ export function AuditTables({ g }: { g: AuditGenerated }) {
                   <td className="text-align-right">{on.cell(r.current, 2, r.missing?.current)}</td>
                   <td className="text-align-right">{on.cell(r.cluster, 2, r.missing?.cluster)}</td>
                   <td className="text-align-right">{on.cell(r.expected, 2, r.missing?.expected)}</td>
-                  <td className="text-align-right">{num(r.ratio, 3)}</td>
-                  <td className="text-align-right">{num(r.rank, 0)}</td>
+                  <td className="text-align-right">{on.cell(r.ratio, 3, r.ratio === null ? notRated : undefined)}</td>
+                  <td className="text-align-right">{on.cell(r.rank, 0, r.rank === null ? notRated : undefined)}</td>
                 </tr>
               ))}
             </tbody>
@@ -163,9 +172,9 @@ export function AuditTables({ g }: { g: AuditGenerated }) {
               {savingsRows.map((r) => (
                 <tr key={r.category}>
                   <th scope="row">{r.category === 'public_support' ? <strong>{r.label}</strong> : r.label}</th>
-                  <td className="text-align-right">{num(r.fulltime, 0)}</td>
+                  <td className="text-align-right">{num(r.fulltime, 1)}</td>
                   <td className="text-align-right">{mioKr(r.dkk)}</td>
-                  <td className="text-align-right">{num(r.fulltime_best, 0)}</td>
+                  <td className="text-align-right">{num(r.fulltime_best, 1)}</td>
                   <td className="text-align-right">{mioKr(r.dkk_best)}</td>
                 </tr>
               ))}
