@@ -172,9 +172,9 @@ export function AuditTables({ g }: { g: AuditGenerated }) {
               {savingsRows.map((r) => (
                 <tr key={r.category}>
                   <th scope="row">{r.category === 'public_support' ? <strong>{r.label}</strong> : r.label}</th>
-                  <td className="text-align-right">{num(r.fulltime, 1)}</td>
+                  <td className="text-align-right">{num(r.fulltime, 0)}</td>
                   <td className="text-align-right">{mioKr(r.dkk)}</td>
-                  <td className="text-align-right">{num(r.fulltime_best, 1)}</td>
+                  <td className="text-align-right">{num(r.fulltime_best, 0)}</td>
                   <td className="text-align-right">{mioKr(r.dkk_best)}</td>
                 </tr>
               ))}
