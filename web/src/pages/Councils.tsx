@@ -67,14 +67,13 @@ export function Councils() {
               <table className="table table--compact">
                 <caption className="sr-only">Rådene, der passer til filtrene</caption>
                 <thead>
-                  <tr><th scope="col">Råd</th><th scope="col">Type</th><th scope="col">Kode</th></tr>
+                  <tr><th scope="col">Råd</th><th scope="col">Type</th></tr>
                 </thead>
                 <tbody>
                   {shown.map((c) => (
                     <tr key={c.code}>
                       <td><Link to={`/raad/${encodeURIComponent(c.code)}`}>{c.name}</Link></td>
                       <td>{c.type_name}</td>
-                      <td>{c.code}</td>
                     </tr>
                   ))}
                 </tbody>

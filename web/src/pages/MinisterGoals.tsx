@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import type { MinisterialGoal } from '../documents';
+import { useTableInfo } from '../editor';
 import { Alert } from '../forms';
 import { Layout } from '../Layout';
 import { Link } from '../router';
@@ -36,15 +37,7 @@ export function MinisterGoals() {
                       <caption className="sr-only">Indikatorer for ministermål {g.number} ({y.year})</caption>
                       <thead><tr><th scope="col">Indikator</th><th scope="col">Tabel</th><th scope="col">Mål i tabellen</th><th scope="col">Opdeling</th><th scope="col">Hyppighed</th></tr></thead>
                       <tbody>
-                        {g.indicators.map((i) => (
-                          <tr key={`${i.table}-${i.measure}-${JSON.stringify(i.dims)}`}>
-                            <td>{i.label}</td>
-                            <td><Link to={`/statistik/${i.table}`}>{i.table}</Link></td>
-                            <td>{i.measure}</td>
-                            <td>{Object.entries(i.dims).map(([d, v]) => `${d}: ${v}`).join(', ') || 'I alt'}</td>
-                            <td>{freqNames[i.freq] ?? i.freq}</td>
-                          </tr>
-                        ))}
+                        {g.indicators.map((i) => <IndicatorRow key={`${i.table}-${i.measure}-${JSON.stringify(i.dims)}`} indicator={i} />)}
                       </tbody>
                     </table>
                   </div>
@@ -55,5 +48,21 @@ export function MinisterGoals() {
         </section>
       ))}
     </Layout>
+  );
+}
+
+/** A goal's indicator by the bank's names: the table, its measure and the breakdown's values. */
+function IndicatorRow({ indicator: i }: { indicator: MinisterialGoal['indicators'][number] }) {
+  const info = useTableInfo(i.table);
+  const dim = (d: string) => info?.dimensions.find((x) => x.dimension_id === d);
+  const value = (d: string, v: string) => dim(d)?.hierarchies.flatMap((h) => h.levels.flatMap((l) => l.values)).find((x) => x.value_id === v)?.value_name;
+  return (
+    <tr>
+      <td>{i.label}</td>
+      <td><Link to={`/statistik/${i.table}`}>{info?.table_name ?? 'Tabellen'}</Link></td>
+      <td>{info?.mgroups.find((m) => m.mgroup_id === i.measure)?.mgroup_name ?? ''}</td>
+      <td>{Object.entries(i.dims).map(([d, v]) => `${dim(d)?.dimension_name ?? 'Opdeling'}: ${value(d, v) ?? 'anden værdi'}`).join(', ') || 'I alt'}</td>
+      <td>{freqNames[i.freq] ?? i.freq}</td>
+    </tr>
   );
 }

@@ -24,7 +24,7 @@ export function Statbank() {
           <ul className="nobullet-list">
             {s.table_groups.flatMap((g) => g.tables).map((t) => (
               <li key={t.table_id}>
-                <Link to={`/statistik/${t.table_id}`}>{t.table_name}</Link> <span className="weight-normal">({t.table_id})</span>
+                <Link to={`/statistik/${t.table_id}`}>{t.table_name}</Link>
               </li>
             ))}
           </ul>
