@@ -30,6 +30,10 @@ describe.skipIf(!chromiumPath)('benchmarking pages in Chromium', () => {
     await page.waitForURL(/maal=share_kontanthjaelp/);
     const last = page.locator('tbody tr').filter({ hasText: 'Jobcenter København' });
     await expect.poll(() => last.locator('td').first().textContent()).toBe('94');
+    // The actual level with its unit, the same number as the ranking API gives.
+    const api = (await (await page.request.get(`${site.base}/api/benchmark/ranking?measure=share_kontanthjaelp`)).json()) as { rows: { jobcenter: string; actual: number }[] };
+    const mine = api.rows.find((r) => r.jobcenter === 'J101')!;
+    expect(await last.locator('td').nth(1).textContent()).toBe(`${mine.actual.toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} pct.`);
     expect(await page.getByRole('img', { name: /Punktdiagram/ }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Modellen bag det forventede niveau' }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Resultatproblemer' }).count()).toBe(0);
@@ -37,7 +41,8 @@ describe.skipIf(!chromiumPath)('benchmarking pages in Chromium', () => {
     await page.screenshot({ path: `${screenshots}/benchmark.png`, fullPage: true });
     await page.getByRole('link', { name: 'Jobcenter København' }).click();
     await page.getByRole('heading', { level: 1, name: 'Benchmarking: Jobcenter København' }).waitFor();
-    await page.getByText(/løfteevne 1,[5-7]\d, nr\. 94 af 94/).waitFor();
+    // Every figure with its unit, the period in Danish.
+    await page.getByText(/^Seneste løbende år, \p{L}+–\p{L}+ \d{4}: faktisk \d+,\d{2} pct\., forventet \d+,\d{2} pct\. \(interval \d+,\d{2}–\d+,\d{2} pct\.\), løfteevne \(faktisk ÷ forventet\) 1,[5-7]\d, nr\. 94 af 94\.$/u).waitFor();
     expect(await page.getByRole('heading', { name: 'Resultatproblemer' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Nærmeste naboer' }).isVisible()).toBe(true);
     expect(await page.locator('ol li').count()).toBe(5);
@@ -79,7 +84,9 @@ describe.skipIf(!chromiumPath)('benchmarking pages in Chromium', () => {
     const row = page.locator('tbody tr').filter({ hasText: 'Jobcenter København' });
     expect(await row.textContent()).toContain('Dårligere end forventet');
     await row.locator('summary').click(); // the evidence: the cluster's løfteevne
-    await row.getByText(/^Klynge \d+: \p{L}/u).waitFor();
+    await row.getByText(/^Løfteevne \(faktisk ÷ forventet\) i klynge \d+:\s+\p{L}/u).waitFor();
+    // Actual and expected with their unit.
+    expect(await row.locator('td').nth(3).textContent()).toMatch(/^\d+,\d{2} pct\.$/);
     expect(await page.getByText('Jobcenter Aarhus').count()).toBe(0); // another region
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}/resultatproblemer.png`, fullPage: true });
