@@ -61,6 +61,8 @@ const idPattern = new RegExp(
     '\\b(?:user|document|meeting|hearing|council_member|calendar|calendar_feed|council_milestone|ministerial_goals)\\.[a-z_]+\\b',
     '\\b[a-z]+_[a-z_]+\\b', // any snake_case word: Danish has none
     '\\{"',
+    '\\b(?:LBR-J\\d{3}|RBR-B\\d)\\b', // a council's code
+    '\\((?:J\\d{3}|K\\d{3}|KL\\d{1,2}|B\\d)\\)', // an area's code after its name
   ].join('|'),
   'g',
 );
@@ -182,14 +184,17 @@ describe.skipIf(!chromiumPath)('the app speaks the user’s language', () => {
       for (const id of ids(await visibleText(page))) hits.push(`${name}: ${id}`);
     };
     // The administrator at 1366 px (full-page screenshots and axe), the editor at 390 px (the
-    // viewport, and no sideways scrolling), the others only scanned; three at a time.
-    const wide = async () => {
+    // viewport, and no sideways scrolling), the others only scanned; four at a time.
+    const wide = async (half: number) => {
       const { page } = await as('admin@demo.styringshjulet.dk');
-      for (const [name, path] of pages) {
+      for (const [name, path] of pages.filter((_p, i) => i % 2 === half)) {
         await open(page, path);
         await scan(page, name);
         await page.screenshot({ path: `${screenshots}/${name}-1366.png`, fullPage: true });
-        for (const v of await axeViolations(page)) violations.push(`${name} (1366): ${v}`);
+        // Under load axe now and then reads the page between two documents; a second look decides.
+        let found = await axeViolations(page);
+        if (found.length > 0) found = await open(page, path).then(() => axeViolations(page));
+        for (const v of found) violations.push(`${name} (1366): ${v}`);
       }
     };
     const narrow = async () => {
@@ -213,7 +218,7 @@ describe.skipIf(!chromiumPath)('the app speaks the user’s language', () => {
         }
       }
     };
-    await Promise.all([wide(), narrow(), others()]);
+    await Promise.all([wide(0), wide(1), narrow(), others()]);
     const unexpected = [...new Set([...hits, ...violations])].filter((h) => !PENDING_OTHER_OWNERS.includes(h)).sort();
     expect(unexpected).toEqual([]);
   }, 240_000);

@@ -44,7 +44,7 @@ export function CouncilPage({ code }: { code: string }) {
     <Layout title={council.name}>
       <p className="mb-2"><Link to="/raad">Råd og møder</Link></p>
       <h1>{council.name}</h1>
-      <p className="font-lead">{council.type_name} ({council.code}){council.access.chair ? ' · Du er formand' : council.access.member ? ' · Du er medlem' : ''}{council.access.secretariat ? ' · Du er sekretariat' : ''}</p>
+      <p className="font-lead">{council.type_name}{council.access.chair ? ' · Du er formand' : council.access.member ? ' · Du er medlem' : ''}{council.access.secretariat ? ' · Du er sekretariat' : ''}</p>
       <nav aria-label="På siden">
         <ul className="nobullet-list council-toc">
           <li><a href="#s-composition">Sammensætning</a></li>
