@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { dateTime, kindNames, stateClass, stateNames, type DocumentKind, type DocumentSummary } from '../documents';
+import { kindNames, stateClass, stateNames, type DocumentKind, type DocumentSummary } from '../documents';
+import { dateTime } from '../format';
 import { Alert, ErrorSummary, Field, Select, useAction } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { notificationsChanged, type Notifications as NotificationList } from '../councils';
-import { dateTime } from '../documents';
+import { dateTime } from '../format';
 import { Alert, ErrorSummary, Progress, RadioGroup, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate } from '../router';
