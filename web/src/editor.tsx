@@ -208,7 +208,7 @@ export function TargetEditor({ id, target, onChange, onRemove, area, view, headi
     setNote(null);
     try {
       const v = await readValue(info, ind, period);
-      if (v === null) setNote(`Statistikbanken har ikke et offentliggjort tal for ${period}. Skriv udgangspunktet selv.`);
+      if (v === null) setNote(`Statistikbanken har ikke et offentliggjort tal for ${periodName(period)}. Skriv udgangspunktet selv.`);
       onChange({ ...target, baseline: { period, value: v ?? NaN } });
     } catch (e) {
       setNote((e as Error).message);
@@ -252,7 +252,7 @@ export function TargetEditor({ id, target, onChange, onRemove, area, view, headi
                 hint="Værdien hentes fra statistikbanken, når du vælger perioden."
                 value={target.baseline?.period ?? ''}
                 onChange={(p) => void chooseBaseline(p)}
-                options={[{ value: '', label: 'Intet udgangspunkt' }, ...[...periods].reverse().map((p) => ({ value: p, label: p }))]}
+                options={[{ value: '', label: 'Intet udgangspunkt' }, ...[...periods].reverse().map((p) => ({ value: p, label: periodName(p) }))]}
               />
               <p role="status" className="target-fetch form-hint">{fetching ? 'Henter udgangspunktet …' : (note ?? '')}</p>
               {target.baseline && (
