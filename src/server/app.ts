@@ -99,7 +99,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     app.addHook('onClose', async () => clearInterval(timer));
   }
 
-  app.get('/api/demo', pub, async () => ({ status: demo.status, error: demo.error, note: demo.note ?? null, stages: [...demo.stages.values()] }));
+  app.get('/api/demo', pub, async () => ({ status: demo.status, error: demo.error, ...(demo.note ? { note: demo.note } : {}), stages: [...demo.stages.values()] }));
 
   await app.register(webRoutes);
 

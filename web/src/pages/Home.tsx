@@ -9,7 +9,7 @@ interface Demo {
   status: 'idle' | 'running' | 'ready' | 'failed';
   error?: string;
   /** Demo mode: what the numbers are (a synthetic Denmark at a stated scale). */
-  note: string | null;
+  note?: string;
   stages: { stage: string; done: number; total: number; detail?: string }[];
 }
 interface Release {
