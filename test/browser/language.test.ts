@@ -32,9 +32,10 @@ import { axeViolations, chromiumPath, screenshots, type Site } from './browser.j
 
 /**
  * Hits in pages and PDFs whose text comes from files other sessions own (issue 15), as
- * "page: match". To be emptied as those are fixed; anything not listed here fails the test.
+ * "page: match". To be emptied as those are fixed; anything not listed here fails the test
+ * (NO_PENDING=1 runs without the list, to see what is left).
  */
-const PENDING_OTHER_OWNERS: string[] = [
+const PENDING_OTHER_OWNERS: string[] = process.env.NO_PENDING ? [] : [
   // The seed-004 regional targets (src/documents/reference.ts) on tables the fixture lacks: the statistics bank's error
   // (src/statbank, via src/targets/indicator.ts) names the table id in the target's reason.
   'maal: styr_uddannelse',
