@@ -12,6 +12,8 @@ export interface DocumentSection {
   title: string;
   kind: 'text' | 'target' | 'figures';
   paragraphs: string[];
+  /** A target's measure, for the units of its status. */
+  measure?: string;
 }
 
 const split = (text: string | undefined) => (text ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
@@ -27,7 +29,7 @@ export function documentSections(kind: DocumentKind, content: unknown): Document
   }
   /** The targets under `base` (e.g. `goals.0.targets`), one section each. */
   const targetsUnder = (base: string) => {
-    for (const t of targets.get(base) ?? []) out.push({ path: t.path, title: `Mål: ${t.target.title}`, kind: 'target', paragraphs: [describeTarget(t.target)] });
+    for (const t of targets.get(base) ?? []) out.push({ path: t.path, title: `Mål: ${t.target.title}`, kind: 'target', paragraphs: [describeTarget(t.target)], measure: t.target.indicator?.measure });
   };
   if (kind === 'employment_plan') {
     const c = content as PlanContent;

@@ -6,6 +6,8 @@ import { formatValue, measureUnit, periodName, targetAmount } from './units.js';
 
 let catalogue: Map<string, TableDefinition> | undefined;
 const tableOf = (id: string) => (catalogue ??= new Map(tableDefinitions().map((t) => [t.table_id, t]))).get(id);
+/** A table's Danish name (undefined for a table the catalogue does not know). */
+export const tableName = (id: string) => tableOf(id)?.table_name;
 
 /** An area's Danish name (clusters too); the id only when the reference does not know it. */
 export const areaLabel = (id: string) => (/^KL\d+$/.test(id) ? clusterAreaName(Number(id.slice(2))) : (areaById.get(id)?.name ?? id));

@@ -4,7 +4,7 @@
  * reader can check in the bank.
  */
 import { resolveSelection, StatbankError, type StatbankService } from '../statbank/index.js';
-import { describeIndicator } from './describe.js';
+import { describeIndicator, tableName } from './describe.js';
 import type { SeriesPoint } from './forecast.js';
 import type { Indicator } from './target.js';
 
@@ -23,7 +23,11 @@ export async function readIndicator(service: StatbankService, ind: Indicator, re
     const col = res.columns.indexOf(t.mgroups.find((g) => g.id === ind.measure)!.name);
     return res.rows.map((r, i) => ({ period: String(r[0]), value: res.status[i] === 'published' && typeof r[col] === 'number' ? r[col] : null }));
   } catch (err) {
-    if (err instanceof StatbankError) throw new IndicatorError(`Indikatoren ${describeIndicator(ind)}: ${err.message}`);
+    // The bank's API messages name tables by id; a target's reason names them as users know them.
+    if (err instanceof StatbankError) {
+      const name = tableName(ind.table);
+      throw new IndicatorError(`Indikatoren ${describeIndicator(ind)}: ${name ? err.message.replaceAll(ind.table, `«${name}»`) : err.message}`);
+    }
     throw err;
   }
 }

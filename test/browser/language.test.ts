@@ -30,24 +30,6 @@ import { migrateToLatest, openDatabase, type Db } from '../../src/db/index.js';
 import { buildServer } from '../../src/server/index.js';
 import { axeViolations, chromiumPath, screenshots, type Site } from './browser.js';
 
-/**
- * Hits in pages and PDFs whose text comes from files other sessions own (issue 15), as
- * "page: match". To be emptied as those are fixed; anything not listed here fails the test
- * (NO_PENDING=1 runs without the list, to see what is left).
- */
-const PENDING_OTHER_OWNERS: string[] = process.env.NO_PENDING ? [] : [
-  // The seed-004 regional targets (src/documents/reference.ts) on tables the fixture lacks: the statistics bank's error
-  // (src/statbank, via src/targets/indicator.ts) names the table id in the target's reason.
-  'maal: styr_uddannelse',
-  'maal: y25i09',
-  'pdf dokument B1 2013: styr_uddannelse',
-  'pdf dokument B1 2013: y25i09',
-  // Wider than a phone: web/src/pages/Benchmark.tsx, BenchmarkJobcenter.tsx, Hearing.tsx.
-  'benchmarking (390): scrolls sideways',
-  'benchmarking-jobcenter (390): scrolls sideways',
-  'hoering (390): scrolls sideways',
-];
-
 // The known id vocabulary, from the code itself.
 const tables = tableDefinitions();
 const vocabulary = [
@@ -220,7 +202,7 @@ describe.skipIf(!chromiumPath)('the app speaks the user’s language', () => {
       }
     };
     await Promise.all([wide(0), wide(1), narrow(), others()]);
-    const unexpected = [...new Set([...hits, ...violations])].filter((h) => !PENDING_OTHER_OWNERS.includes(h)).sort();
+    const unexpected = [...new Set([...hits, ...violations])].sort();
     expect(unexpected).toEqual([]);
   }, 240_000);
 
@@ -242,7 +224,7 @@ describe.skipIf(!chromiumPath)('the app speaks the user’s language', () => {
       expect(text.replace(/\s+/g, ' ').split('syntetisk Danmark i 5 % skala').length - 1, `${name}: the demo note on each page`).toBe(pagesIn);
       for (const id of ids(text)) found.push(`${name}: ${id}`);
     }
-    expect([...new Set(found)].filter((h) => !PENDING_OTHER_OWNERS.includes(h)).sort()).toEqual([]);
+    expect([...new Set(found)].sort()).toEqual([]);
   }, 180_000);
 
   it('the start page says the numbers are synthetic, at 5 % scale', async () => {

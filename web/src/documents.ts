@@ -116,4 +116,4 @@ export function focusPath(path: string): void {
 
 export const emptyTarget = (): Target => ({ title: '', indicator: null, baseline: null, goal: null, deadline: null });
 
-export const dateTime = (s: string) => new Date(s).toLocaleString('da-DK', { dateStyle: 'short', timeStyle: 'short' });
+export { dateTime } from './format';

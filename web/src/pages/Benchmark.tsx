@@ -129,6 +129,7 @@ function ModelFacts({ overview, measure }: { overview: Overview; measure: string
         Vægtet regression af logaritmen til målet på rammevilkårene ({periodName(fit.period)}, rammevilkår fra {fit.conditionsYear}): R² = {fmt(fit.r2, 2)}, {fit.n} jobcentre i skønnet, {fit.df} frihedsgrader.
         Koefficienterne gælder én standardafvigelse af rammevilkåret.
       </p>
+      <div className="table--responsive-scroll">
       <table className="table table--compact">
         <caption>Koefficienter med standardfejl</caption>
         <thead>
@@ -140,6 +141,7 @@ function ModelFacts({ overview, measure }: { overview: Overview; measure: string
           ))}
         </tbody>
       </table>
+      </div>
       {fit.dropped.length > 0 && <p>Udeladt, fordi de er lineært afhængige af de andre: {fit.dropped.join(', ')}.</p>}
       {fit.excluded.length > 0 && (
         <details className="accordion-bordered">
@@ -152,11 +154,13 @@ function ModelFacts({ overview, measure }: { overview: Overview; measure: string
         Rammevilkårene (fra {overview.clustering.conditions_year}) vægtes efter deres betydning i modellen for offentligt forsørgede, grupperes med Wards metode og forfines med k-means.
         Antallet af klynger ({overview.clustering.k}) er det med det højeste Calinski–Harabasz-indeks blandt inddelinger med mindst 5 jobcentre i hver klynge.
       </p>
+      <div className="table--responsive-scroll">
       <table className="table table--compact">
         <caption>Vægte i klyngeinddelingen</caption>
         <thead><tr><th scope="col">Rammevilkår</th><th scope="col" className="text-align-right">Vægt</th></tr></thead>
         <tbody>{overview.clustering.weights.map((w) => <tr key={w.variable}><th scope="row">{w.label}</th><td className="text-align-right">{fmt(w.weight, 2)}</td></tr>)}</tbody>
       </table>
+      </div>
       {overview.unavailable.length > 0 && (
         <Alert kind="info" heading="Mål der ikke kan beregnes ud fra udgivelsen">
           {overview.unavailable.map((u) => `${u.label}: ${u.reason}`).join(' ')}

@@ -67,6 +67,7 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
               />
               <details className="accordion-bordered">
                 <summary>Tabel: faktisk og forventet over tid</summary>
+                <div className="table--responsive-scroll">
                 <table className="table table--compact">
                   <caption>{m.label} (faktisk, forventet og interval i {m.unit}; løfteevne = faktisk ÷ forventet)</caption>
                   <thead><tr><th scope="col">Løbende år</th><th scope="col" className="text-align-right">Faktisk ({m.unit})</th><th scope="col" className="text-align-right">Forventet ({m.unit})</th><th scope="col" className="text-align-right">Interval ({m.unit})</th><th scope="col" className="text-align-right">Løfteevne</th><th scope="col" className="text-align-right">Nr.</th></tr></thead>
@@ -83,6 +84,7 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
                     ))}
                   </tbody>
                 </table>
+                </div>
               </details>
             </>
           )}
@@ -98,6 +100,7 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
           {b.flags && <Problems flags={b.flags} />}
           <h2>Besparelsespotentiale</h2>
           <p>{savingsSentence(b.jobcenter.name, periodName(b.savings[0]?.period ?? ''), savingsTotal(b.savings))}</p>
+          <div className="table--responsive-scroll">
           <table className="table table--compact">
             <caption>Fuldtidspersoner og kroner om året, hvis jobcentret nåede sit forventede niveau eller niveauet for den bedste fjerdedel i klyngen (løbende år {periodName(b.savings[0]?.period ?? '')})</caption>
             <thead><tr><th scope="col">Ydelse</th><th scope="col" className="text-align-right">Fuldtidspersoner, forventet niveau</th><th scope="col" className="text-align-right">Kr., forventet niveau</th><th scope="col" className="text-align-right">Fuldtidspersoner, bedste fjerdedel</th><th scope="col" className="text-align-right">Kr., bedste fjerdedel</th></tr></thead>
@@ -113,6 +116,7 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
+          </div>
           <p className="form-hint">{savingsMethod(b.unit_costs?.public_support)}</p>
           <div className="row">
             <div className="col-12 col-md-6">

@@ -12,7 +12,7 @@ import {
   type AuditContent, type ContentIssue, type DocumentSummary, type DocumentView, type Figure, type ImplementationPlanContent, type PlanContent, type RulesContent, type Target, type TargetView, type Transition,
 } from '../documents';
 import { day, responseClass, type Hearing } from '../councils';
-import { describeTarget, IndicatorFields, TargetEditor, TargetStatusView } from '../editor';
+import { IndicatorFields, TargetDescription, TargetEditor, TargetStatusView } from '../editor';
 import { Alert, Checkbox, Field, NumberField, RadioGroup, TextArea, toError, useAction } from '../forms';
 import { fmt } from '../format';
 import { Layout } from '../Layout';
@@ -302,7 +302,8 @@ function Transitions({ view, busy, dirty, onTransition }: { view: DocumentView; 
 type Edit<T> = (f: (c: T) => void) => void;
 
 /** Targets of one section: editors, or the read-only list with their status. */
-function TargetList({ base, targets, saved, view, editing, edit, area }: { base: string; targets: Target[]; saved: Target[] | undefined; view: DocumentView; editing: boolean; edit: (f: (ts: Target[]) => void) => void; area: string }) {
+/** A list of targets; `goal` (a ministerial goal) pre-fills a new target with the goal's indicator in the document's area. */
+function TargetList({ base, targets, saved, view, editing, edit, area, goal }: { base: string; targets: Target[]; saved: Target[] | undefined; view: DocumentView; editing: boolean; edit: (f: (ts: Target[]) => void) => void; area: string; goal?: { year: number; number: number } }) {
   const viewOf = (i: number): TargetView | undefined => (same(targets[i], saved?.[i]) ? view.targets.find((t) => t.path === `${base}.${i}`) : undefined);
   if (!editing) {
     if (targets.length === 0) return <p className="doc-empty">Ingen mål.</p>;
@@ -311,8 +312,8 @@ function TargetList({ base, targets, saved, view, editing, edit, area }: { base:
         {targets.map((t, i) => (
           <li key={i}>
             <p className="mb-2"><strong>{t.title}</strong></p>
-            {t.indicator && <p className="form-hint mt-0">{describeTarget(t)}</p>}
-            <TargetStatusView view={view.targets.find((x) => x.path === `${base}.${i}`)} measurable={t.indicator !== null} />
+            {t.indicator && <p className="form-hint mt-0"><TargetDescription target={t} /></p>}
+            <TargetStatusView view={view.targets.find((x) => x.path === `${base}.${i}`)} measurable={t.indicator !== null} measure={t.indicator?.measure} />
           </li>
         ))}
       </ol>
@@ -328,6 +329,7 @@ function TargetList({ base, targets, saved, view, editing, edit, area }: { base:
           target={t}
           area={area}
           view={viewOf(i)}
+          goal={goal}
           onChange={(nt) => edit((ts) => void (ts[i] = nt))}
           onRemove={() => edit((ts) => void ts.splice(i, 1))}
         />
@@ -359,7 +361,7 @@ function PlanSections({ content: c, saved, view, editing, edit }: { content: Pla
             <h3>Ministermål {g.number}: {g.title}</h3>
             <Text id={`goals.${i}.strategy`} label={`Strategi for ministermål ${g.number}`} value={g.strategy} editing={editing} onChange={(v) => edit((x) => void (x.goals[i]!.strategy = v))} />
             <h4 className="h5">Mål</h4>
-            <TargetList base={`goals.${i}.targets`} targets={g.targets} saved={saved.goals[i]?.targets} view={view} editing={editing} area={area} edit={(f) => edit((x) => f(x.goals[i]!.targets))} />
+            <TargetList base={`goals.${i}.targets`} targets={g.targets} saved={saved.goals[i]?.targets} view={view} editing={editing} area={area} goal={{ year: view.document.year, number: g.number }} edit={(f) => edit((x) => f(x.goals[i]!.targets))} />
           </div>
         ))}
       </Section>

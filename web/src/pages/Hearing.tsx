@@ -122,7 +122,7 @@ function SectionView({ hearing, section: s, commenters, onChanged }: { hearing: 
         {s.kind === 'target' && (
           <>
             {s.paragraphs.map((p, k) => <p key={k} className="doc-paragraph">{p}</p>)}
-            <TargetStatusView view={s.target ?? undefined} measurable={s.target ? undefined : false} />
+            <TargetStatusView view={s.target ?? undefined} measurable={s.target ? undefined : false} measure={s.measure} />
           </>
         )}
         {s.kind === 'figures' && (hearing.content ? <AuditTables g={hearing.content.generated} /> : <p className="doc-empty">Tallene vises på dokumentet.</p>)}
