@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoUsers, ensureDemoUsers, ensureOrganisations, type Role } from '../../src/access/index.js';
 import { loadConfig } from '../../src/config.js';
@@ -31,14 +32,16 @@ export interface Site {
  * The site; `env` adds configuration, `port` fixes the port (e.g. for an OIDC redirect URI),
  * `publish` replaces the test release with other data.
  */
-export async function startSite(opts: { env?: Record<string, string>; port?: number; publish?: (db: Db) => Promise<unknown>; clock?: Clock } = {}): Promise<Site> {
+export async function startSite(opts: { env?: Record<string, string>; port?: number; publish?: (db: Db) => Promise<unknown>; clock?: Clock; demoNote?: string } = {}): Promise<Site> {
   const db = await openDatabase({});
   await migrateToLatest(db.db);
   await ensureOrganisations(db.db);
   await ensureCouncils(db.db);
   await ensureDemoUsers(db.db);
   await (opts.publish ?? ((d: Db) => publishTestRelease(d.db, 0)))(db);
-  const app = await buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000', ...opts.env }), clock: opts.clock, schedule: false });
+  // With a demo note the server runs in demo mode (the note on the start page and in every PDF).
+  const demo = opts.demoNote ? { status: 'ready' as const, stages: new Map(), note: opts.demoNote } : undefined;
+  const app = await buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000', ...opts.env }), clock: opts.clock, schedule: false, demo });
   await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   // The flags keep Chromium off the network this machine does not have.
@@ -55,6 +58,17 @@ export async function startSite(opts: { env?: Record<string, string>; port?: num
       await db.close();
     },
   };
+}
+
+/** The text of a PDF, page by page (pdfjs-dist), with runs of spaces made one. */
+export async function pdfText(buf: Buffer): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(buf), useSystemFonts: true }).promise;
+  let out = '';
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    out += content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : ' ') : '')).join('') + '\n';
+  }
+  return out.replace(/[ \t]+/g, ' ');
 }
 
 /** axe-core's serious and critical violations on the page (WCAG 2.1 A/AA rules), as "rule: targets". */

@@ -9,7 +9,6 @@
  * Screenshots of each main page at 1366 and 390 px go to test-output/screenshots, and axe-core
  * finds nothing serious or critical.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBenchmark } from '../../src/benchmark/index.js';
@@ -21,14 +20,9 @@ import { demoRegister } from '../../src/register/index.js';
 import { demoNote } from '../../src/server/index.js';
 import { StatbankService, tableDefinitions } from '../../src/statbank/index.js';
 import { publishBenchmarkFixture } from '../benchmark/fixture.js';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { DEMO_PASSWORD, demoUsers, ensureDemoUsers, ensureOrganisations } from '../../src/access/index.js';
-import { ensureCouncils, ensureDemoCouncils } from '../../src/councils/index.js';
-import { loadConfig } from '../../src/config.js';
-import { migrateToLatest, openDatabase, type Db } from '../../src/db/index.js';
-import { buildServer } from '../../src/server/index.js';
-import { axeViolations, chromiumPath, screenshots, type Site } from './browser.js';
+import { DEMO_PASSWORD, demoUsers } from '../../src/access/index.js';
+import { ensureDemoCouncils } from '../../src/councils/index.js';
+import { axeViolations, chromiumPath, pdfText, screenshots, startSite, type Site } from './browser.js';
 
 // The known id vocabulary, from the code itself.
 const tables = tableDefinitions();
@@ -69,36 +63,8 @@ const visibleText = (page: Page) =>
     return text;
   });
 
-async function pdfText(buf: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(buf), useSystemFonts: true }).promise;
-  let out = '';
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    out += content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : ' ') : '')).join('') + '\n';
-  }
-  return out.replace(/[ \t]+/g, ' ');
-}
 
 const note = demoNote(demoRegister.persons);
-
-/** As `startSite` (browser.ts), but the server runs in demo mode (its note on the pages and in the PDFs). */
-async function startDemoSite(publish: (db: Db) => Promise<void>): Promise<Site> {
-  const db = await openDatabase({});
-  await migrateToLatest(db.db);
-  await ensureOrganisations(db.db);
-  await ensureCouncils(db.db);
-  await ensureDemoUsers(db.db);
-  await publish(db);
-  const app = await buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000' }), schedule: false, demo: { status: 'ready', stages: new Map(), note } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  mkdirSync(screenshots, { recursive: true });
-  return { base, db, app, browser, close: async () => { await browser.close(); await app.close(); await db.close(); } };
-}
 
 describe.skipIf(!chromiumPath)('the app speaks the user’s language', () => {
   let site: Site;
@@ -107,7 +73,9 @@ describe.skipIf(!chromiumPath)('the app speaks the user’s language', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    site = await startDemoSite(async (db) => {
+    site = await startSite({
+      demoNote: note,
+      publish: async (db) => {
       await publishBenchmarkFixture(db.db);
       await runBenchmark(db.db);
       await ensureSteeringReference(db.db);
@@ -120,6 +88,7 @@ describe.skipIf(!chromiumPath)('the app speaks the user’s language', () => {
       await plan(2027);
       await ensureDemoHearing(db.db, 2027);
       await generateAudits(db.db, new StatbankService(db.db), actor, { year: 2025, jobcenters: ['J101'] });
+      },
     });
     const db = site.db.db;
     const doc = async (kind: 'employment_plan' | 'results_audit', year: number) => (await findDocumentFor(db, kind, 'J101', year))!.id;
