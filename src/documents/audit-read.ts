@@ -3,14 +3,12 @@
  * the peer cluster compared like with like (a rate as the cluster's mean rate; a count as the
  * cluster's count per inhabitant 16–66 scaled to the jobcenter's population).
  */
-import { resolveSelection, type StatbankService } from '../statbank/index.js';
-import { measureUnit, missingReason, noData } from '../targets/index.js';
+import { measureUnit, missingReason, noData, resolveSelection, type StatbankService } from '../statbank/index.js';
+import { freqOf } from '../targets/index.js';
 
 export type Cell = { value: number | null; why: string | null };
 /** Per area id, then period, then dimension value id ('' without a dimension). */
 export type Cells = Map<string, Map<string, Map<string, Cell>>>;
-
-export { censoredSelfSupport, missingReason, noData } from '../targets/missing.js';
 
 /** Reads areas' cells of a table's measure for some periods, per value of one dimension (or the whole table). */
 export async function readCells(statbank: StatbankService, release: number, table: string, measure: string, areas: string[], periods: string[], dims: Record<string, string>, byDim?: string): Promise<{ cells: Cells; decimals: number }> {
@@ -18,7 +16,7 @@ export async function readCells(statbank: StatbankService, release: number, tabl
   const query: Record<string, string> = { 'mgroup.*': measure };
   // One period parameter per frequency (M, Q, Y, R).
   for (const p of periods) {
-    const f = p.includes('-') ? 'R' : /M\d\d$/.test(p) ? 'M' : /Q\d$/.test(p) ? 'Q' : 'Y';
+    const f = freqOf(p);
     query[`period.${f}`] = query[`period.${f}`] ? `${query[`period.${f}`]},${p}` : p;
   }
   const jc = areas.filter((a) => !a.startsWith('KL')), kl = areas.filter((a) => a.startsWith('KL'));

@@ -238,7 +238,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
         release: v.release,
         targets: v.targets.map((t) => {
           const target = targets.get(t.path)!;
-          // The measure gives the values their unit (src/targets/units.ts); the reason carries the demo's 5 % note (documentView).
+          // The measure gives the values their unit (src/statbank/units.ts); the reason carries the demo's 5 % note (documentView).
           return { path: t.path, section: t.section, title: target.title, status: t.evaluation.status, reason: t.evaluation.reason, target: t.evaluation.target, latest: t.evaluation.latest, probability: t.evaluation.probability, deadline: target.deadline, measure: target.indicator?.measure ?? null };
         }),
       };

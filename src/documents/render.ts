@@ -4,7 +4,8 @@
  * DocumentView, so the same document revision and release always give the same content.
  */
 import { mioKr } from '../benchmark/savings-text.js';
-import { describeIndicator, formatValue, periodName, statusLabels, targetAmount, type Target, type TargetEvaluation } from '../targets/index.js';
+import { formatValue, periodName, targetAmount } from '../statbank/index.js';
+import { describeIndicator, statusLabels, type Target, type TargetEvaluation } from '../targets/index.js';
 import type { AuditGenerated, IndicatorRow } from './audit.js';
 import { responseApprovalNames, type AuditContent, type ImplementationPlanContent, type PlanContent, type RulesContent } from './content.js';
 import type { DocumentView, TargetView } from './view.js';

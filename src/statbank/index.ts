@@ -15,3 +15,5 @@ export { queryHelp } from './table.describe.js';
 export { StatbankError } from './statbank.errors.js';
 export { areaProfile, profileRoutes } from './profile.js';
 export { clusterAreaId, clusterAreaName } from './area-hierarchy.js';
+export { censoredSelfSupport, missingReason, noData } from './missing.js';
+export { measureUnit, formatValue, targetAmount, periodName, type MeasureUnit } from './units.js';

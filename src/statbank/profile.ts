@@ -12,14 +12,14 @@ import { findCluster, findReleaseAndRun } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
 import { decodeValues, findDatasetShape, findSeries, statusNames, type DatasetShape, type Release } from '../indicators/index.js';
 import { areaById, areas, benefitById, type Area } from '../reference/index.js';
-import { missingReason, noData } from '../targets/missing.js';
-import { measureUnit } from '../targets/units.js';
+import { missingReason, noData } from './missing.js';
+import { measureUnit } from './units.js';
 import { clusterAreaId } from './area-hierarchy.js';
 import { clusterSeries } from './cluster-cells.js';
 import { notFound, StatbankError } from './statbank.errors.js';
 
 /**
- * A key figure: a count shown as such (its unit and decimals from src/targets/units.ts:
+ * A key figure: a count shown as such (its unit and decimals from src/statbank/units.ts:
  * persons whole, full-time persons one decimal), and a rate that makes areas of any size
  * comparable ("pct. ...").
  */

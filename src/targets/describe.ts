@@ -1,8 +1,7 @@
 /** A target in one line of Danish, as the documents, their diffs and the PDF show it: names, never ids. */
 import { areaById } from '../reference/index.js';
-import { clusterAreaName, tableDefinitions, type TableDefinition } from '../statbank/index.js';
+import { clusterAreaName, formatValue, measureUnit, periodName, tableDefinitions, targetAmount, type TableDefinition } from '../statbank/index.js';
 import { isMeasurable, targetValue, type Indicator, type Target } from './target.js';
-import { formatValue, measureUnit, periodName, targetAmount } from './units.js';
 
 let catalogue: Map<string, TableDefinition> | undefined;
 const tableOf = (id: string) => (catalogue ??= new Map(tableDefinitions().map((t) => [t.table_id, t]))).get(id);

@@ -4,6 +4,5 @@ export { forecast, probabilityOfMeeting, type Forecast, type SeriesPoint } from 
 export { evaluateTarget, statusLabels, ON_TRACK, OFF_TRACK, type TargetStatus, type TargetEvaluation } from './status.js';
 export { readIndicator, IndicatorError } from './indicator.js';
 export { describeTarget, describeIndicator, areaLabel } from './describe.js';
-export { censoredSelfSupport, missingReason, noData } from './missing.js';
-export { measureUnit, formatValue, targetAmount, periodName, type MeasureUnit } from './units.js';
 export { TargetEvaluator } from './evaluate.js';
+export { freqOf } from './periods.js';

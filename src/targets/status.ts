@@ -5,7 +5,7 @@
 import { forecast, probabilityOfMeeting, type Forecast, type SeriesPoint } from './forecast.js';
 import { stepOf } from './periods.js';
 import { isMeasurable, targetValue, type Target } from './target.js';
-import { formatValue, periodName, targetAmount } from './units.js';
+import { formatValue, periodName, targetAmount } from '../statbank/index.js';
 
 import type { TargetStatus } from './names.js';
 

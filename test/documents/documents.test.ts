@@ -12,7 +12,7 @@ import type { Db } from '../../src/db/index.js';
 import { ensureSteeringReference, historicalGoalSets, type PlanContent } from '../../src/documents/index.js';
 import { diffLines } from '../../src/documents/diff.js';
 import { checkContent } from '../../src/documents/minimum.js';
-import { missingReason } from '../../src/documents/audit-read.js';
+import { missingReason } from '../../src/statbank/index.js';
 import { publishBenchmarkFixture } from '../benchmark/fixture.js';
 import { accessServer, call, loginAs, loginWith, type Login } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeIndicator, describeTarget, evaluateTarget, formatValue, periodName, targetAmount, targetSchema } from '../../src/targets/index.js';
+import { formatValue, periodName, targetAmount } from '../../src/statbank/index.js';
+import { describeIndicator, describeTarget, evaluateTarget, targetSchema } from '../../src/targets/index.js';
 
 const flex = { table: 'y08a02', measure: 'persons', area: 'J101', dims: {}, freq: 'M' as const };
 

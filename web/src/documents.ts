@@ -82,7 +82,7 @@ export interface TargetRow {
   latest: { period: string; value: number } | null;
   probability: number | null;
   deadline: string | null;
-  /** The indicator's measure (its unit: src/targets/units.ts); null when not measurable. */
+  /** The indicator's measure (its unit: src/statbank/units.ts); null when not measurable. */
   measure: string | null;
 }
 export interface AreaTargets {

@@ -1,7 +1,7 @@
 /** A results audit's generated part (numbers from the release and its benchmarking) as tables. */
 import type { ReactNode } from 'react';
 import { mioKr } from '../../../src/benchmark/savings-text';
-import { periodName } from '../../../src/targets/units';
+import { periodName } from '../../../src/statbank/units';
 import { statusClass, type AuditGenerated, type IndicatorRow } from '../documents';
 import { fmt } from '../format';
 import { Link } from '../router';

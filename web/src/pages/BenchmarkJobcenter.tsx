@@ -12,7 +12,7 @@ import { fmt, shortPeriod, withUnit } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { mioKr, savingsMethod, savingsSentence, savingsTotal } from '../../../src/benchmark/savings-text';
-import { periodName } from '../../../src/targets/units';
+import { periodName } from '../../../src/statbank/units';
 
 export function BenchmarkJobcenter({ id }: { id: string }) {
   const params = useLocation().searchParams;
