@@ -8,13 +8,13 @@ import { formatValue, periodName, targetAmount } from '../statbank/index.js';
 import { describeIndicator, statusLabels, type Target, type TargetEvaluation } from '../targets/index.js';
 import type { AuditGenerated, IndicatorRow } from './audit.js';
 import { responseApprovalNames, type AuditContent, type ImplementationPlanContent, type PlanContent, type RulesContent } from './content.js';
+import { change, footnotes, noChange, notRated, scaledNote } from './audit-notes.js';
 import type { DocumentView, TargetView } from './view.js';
 
 export const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 export const fmt = (v: number | null | undefined, decimals = 0) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toLocaleString('da-DK', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
 const fmtAuto = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
 export const paragraphs = (s: string, empty = 'Ikke udfyldt.') => (s.trim() === '' ? `<p class="empty">${esc(empty)}</p>` : s.trim().split(/\n\s*\n/).map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`).join(''));
-const change = (cur: number | null, prev: number | null) => (cur === null || prev === null || prev === 0 ? null : ((cur - prev) / prev) * 100);
 const signed = (v: number | null, d = 1) => (v === null ? '–' : `${v > 0 ? '+' : ''}${fmt(v, d)} %`);
 
 export interface Section {
@@ -113,27 +113,17 @@ function planSections(c: PlanContent, v: DocumentView): Section[] {
 
 /** Footnotes for missing values: each distinct reason once, numbered; a missing cell shows "–" and its number. */
 function notes() {
-  const list: string[] = [];
-  const cell = (v: number | null, d: number, why: string | undefined) => {
-    if (v !== null) return fmt(v, d);
-    if (!why) return '–';
-    const n = (list.indexOf(why) + 1) || list.push(why);
-    return `–<sup>${n}</sup>`;
-  };
-  const html = () => (list.length ? `<ol class="notes small">${list.map((w) => `<li>${esc(w)}</li>`).join('')}</ol>` : '');
+  const f = footnotes();
+  const cell = (v: number | null, d: number, why: string | undefined) => (v !== null ? fmt(v, d) : why ? `–<sup>${f.number(why)}</sup>` : '–');
+  const html = () => (f.reasons.length ? `<ol class="notes small">${f.reasons.map((w) => `<li>${esc(w)}</li>`).join('')}</ol>` : '');
   return { cell, html };
 }
 
 /** The change in per cent, or "–" with a note when one of the years has no value (or the first is 0). */
-const noChange = 'Udviklingen kan ikke beregnes, fordi et af årenes tal mangler (eller er 0).';
 const dev = (n: { cell: (v: number | null, d: number, why: string | undefined) => string }, cur: number | null, prev: number | null) => {
   const c = change(cur, prev);
   return c === null ? n.cell(null, 1, noChange) : signed(c);
 };
-
-const notRated = 'Ikke vurderet: løfteevne og placering kræver et faktisk og et forventet tal.';
-
-const scaledNote = '<p class="small">Klyngen: andele og satser er gennemsnittet af klyngens jobcentre. Antal er omregnet til jobcentrets størrelse: klyngens jobcentres antal pr. indbygger 16-66 år gange jobcentrets befolkning 16-66 år.</p>';
 
 const indicatorTable = (rows: IndicatorRow[], year: number) => {
   const n = notes();
@@ -142,7 +132,7 @@ const indicatorTable = (rows: IndicatorRow[], year: number) => {
   const body = rows
     .map((r) => `<tr><td>${esc(r.label)}</td><td>${esc(r.unit ?? '')}</td><td class="num">${n.cell(r.previous, r.decimals, r.missing?.previous)}</td><td class="num">${n.cell(r.current, r.decimals, r.missing?.current)}</td><td class="num">${dev(n, r.current, r.previous)}</td><td class="num">${n.cell(r.cluster_current, r.decimals, r.missing?.cluster_current)}</td><td class="num">${dev(n, r.cluster_current, r.cluster_previous)}</td></tr>`)
     .join('');
-  return `<table><thead><tr><th scope="col">Indikator</th><th scope="col">Enhed</th><th scope="col" class="num">${esc(prev)}</th><th scope="col" class="num">${esc(cur)}</th><th scope="col" class="num">Udvikling</th><th scope="col" class="num">Klyngen ${esc(cur)}</th><th scope="col" class="num">Klyngens udvikling</th></tr></thead><tbody>${body}</tbody></table>${n.html()}${scaledNote}`;
+  return `<table><thead><tr><th scope="col">Indikator</th><th scope="col">Enhed</th><th scope="col" class="num">${esc(prev)}</th><th scope="col" class="num">${esc(cur)}</th><th scope="col" class="num">Udvikling</th><th scope="col" class="num">Klyngen ${esc(cur)}</th><th scope="col" class="num">Klyngens udvikling</th></tr></thead><tbody>${body}</tbody></table>${n.html()}<p class="small">${esc(scaledNote)}</p>`;
 };
 
 /** Actual ÷ expected per measure as a dot plot around 1 (a log scale, so 0,9 and 1,1 lie equally far out). */

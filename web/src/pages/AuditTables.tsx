@@ -1,13 +1,13 @@
 /** A results audit's generated part (numbers from the release and its benchmarking) as tables. */
 import type { ReactNode } from 'react';
 import { mioKr } from '../../../src/benchmark/savings-text';
+import { change, footnotes, noChange, notRated, scaledNote } from '../../../src/documents/audit-notes';
 import { periodName } from '../../../src/statbank/units';
 import { statusClass, type AuditGenerated, type IndicatorRow } from '../documents';
 import { fmt } from '../format';
 import { Link } from '../router';
 
 const num = (v: number | null | undefined, d: number) => fmt(v ?? null, d, '–');
-const change = (cur: number | null, prev: number | null) => (cur === null || prev === null || prev === 0 ? null : ((cur - prev) / prev) * 100);
 const signed = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${fmt(v, 1)} %`);
 
 /** A section of a document page, titled by its heading. */
@@ -22,27 +22,17 @@ export function Section({ id, title, children }: { id: string; title: string; ch
 
 /** Footnotes for missing values: each reason once, numbered; a missing cell shows "–" and its number. */
 function makeNotes() {
-  const list: string[] = [];
-  const cell = (v: number | null, d: number, why: string | undefined): ReactNode => {
-    if (v !== null) return fmt(v, d);
-    if (!why) return '–';
-    const n = list.indexOf(why) + 1 || list.push(why);
-    return <>–<sup>{n}</sup><span className="sr-only"> ({why})</span></>;
-  };
-  const Notes = () => (list.length ? <ol className="form-hint audit-notes">{list.map((w) => <li key={w}>{w}</li>)}</ol> : null);
+  const f = footnotes();
+  const cell = (v: number | null, d: number, why: string | undefined): ReactNode => (v !== null ? fmt(v, d) : why ? <>–<sup>{f.number(why)}</sup><span className="sr-only"> ({why})</span></> : '–');
+  const Notes = () => (f.reasons.length ? <ol className="form-hint audit-notes">{f.reasons.map((w) => <li key={w}>{w}</li>)}</ol> : null);
   return { cell, Notes };
 }
 
 /** The change in per cent, or "–" with a note when one of the years has no value (or the first is 0). */
-const noChange = 'Udviklingen kan ikke beregnes, fordi et af årenes tal mangler (eller er 0).';
 const dev = (n: { cell: (v: number | null, d: number, why: string | undefined) => ReactNode }, cur: number | null, prev: number | null) => {
   const c = change(cur, prev);
   return c === null ? n.cell(null, 1, noChange) : signed(c);
 };
-
-const notRated = 'Ikke vurderet: løfteevne og placering kræver et faktisk og et forventet tal.';
-
-const scaledNote = 'Klyngen: andele og satser er gennemsnittet af klyngens jobcentre. Antal er omregnet til jobcentrets størrelse: klyngens jobcentres antal pr. indbygger 16-66 år gange jobcentrets befolkning 16-66 år.';
 
 function IndicatorTable({ rows, year, caption }: { rows: IndicatorRow[]; year: number; caption: string }) {
   const n = makeNotes();
