@@ -36,6 +36,8 @@ export interface DocumentRoutesOptions {
   clock?: Clock;
   /** Whether a hearing runs on the document: its comments are then given as hearing responses, not written directly. */
   hearingRuns?: (documentId: number) => Promise<boolean>;
+  /** Demo mode: what targets set before the data say of the demo's numbers. */
+  demoNote?: string;
 }
 
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
@@ -82,7 +84,7 @@ const summary = (d: StoredDocument) => ({ id: d.id, kind: d.kind, area: d.area, 
 export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesOptions): Promise<void> {
   const { db, pdf } = opts;
   const now = () => (opts.clock ?? systemClock).now();
-  const evaluator = new TargetEvaluator(opts.statbank);
+  const evaluator = new TargetEvaluator(opts.statbank, opts.demoNote);
 
   sendErrors(app);
 
@@ -238,7 +240,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
         release: v.release,
         targets: v.targets.map((t) => {
           const target = targets.get(t.path)!;
-          // The measure gives the values their unit (src/statbank/units.ts); the reason carries the demo's 5 % note (documentView).
+          // The measure gives the values their unit (src/statbank/units.ts); the reason carries the demo's note (TargetEvaluator).
           return { path: t.path, section: t.section, title: target.title, status: t.evaluation.status, reason: t.evaluation.reason, target: t.evaluation.target, latest: t.evaluation.latest, probability: t.evaluation.probability, deadline: target.deadline, measure: target.indicator?.measure ?? null };
         }),
       };

@@ -13,8 +13,6 @@ import { kindNames, targetsOf, type DocumentKind, type PlanContent } from './con
 import { stateNames, type StoredDocument } from './documents.repository.js';
 import { checkContent, type ContentCheck } from './minimum.js';
 
-export const demoScaleNote = 'Målet er sat i reel skala; tallene her er demoens syntetiske Danmark i 5 % skala og kan ikke sammenlignes med det.';
-
 export interface TargetView {
   path: string;
   section: string;
@@ -52,8 +50,6 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
   const figures: FigureView[] = [];
   if (release) {
     const evals = await evaluator.evaluate(items.map((i) => i.target), release.version);
-    // The demo's numbers are a synthetic Denmark at 5 % scale: a real-scale target before its data says so.
-    if (release.notes.startsWith('Demodata')) for (const e of evals) if (/før statistikbankens første periode/.test(e.reason)) e.reason += ` ${demoScaleNote}`;
     for (const [k, i] of items.entries()) {
       const s = i.target.indicator ? await evaluator.read(i.target.indicator, release.version) : [];
       targets.push({ path: i.path, section: i.section, evaluation: evals[k]!, series: s instanceof IndicatorError ? [] : s.slice(-36) });

@@ -21,9 +21,9 @@ const mayRead = (u: User | null, d: StoredDocument) => {
   return scope === 'any' || (scope === 'own_area' && areaWithin(d.area, u!.organisation.area));
 };
 
-export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; service: HearingService; deps: HearingDeps; statbank: StatbankService; afterChange: () => Promise<unknown> }): Promise<void> {
+export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; service: HearingService; deps: HearingDeps; statbank: StatbankService; demoNote?: string; afterChange: () => Promise<unknown> }): Promise<void> {
   const { db, service } = opts;
-  const evaluator = new TargetEvaluator(opts.statbank);
+  const evaluator = new TargetEvaluator(opts.statbank, opts.demoNote);
   sendErrors(app);
 
   const documentOf = async (u: User | null, documentId: number) => {

@@ -12,7 +12,11 @@ import { isMeasurable, type Indicator, type Target } from './target.js';
 export class TargetEvaluator {
   private series = new Map<string, Promise<SeriesPoint[] | IndicatorError>>();
 
-  constructor(private readonly statbank: StatbankService) {}
+  /** `demoNote`: in demo mode, said of every target set before the data (real scale against the demo's numbers). */
+  constructor(
+    private readonly statbank: StatbankService,
+    private readonly demoNote?: string,
+  ) {}
 
   /** The indicator's series in `release` (cached; an unknown table or measure is an IndicatorError, not a throw). */
   read(ind: Indicator, release: number): Promise<SeriesPoint[] | IndicatorError> {
@@ -36,7 +40,8 @@ export class TargetEvaluator {
         if (!isMeasurable(t)) return evaluateTarget(t, []);
         const s = await this.read(t.indicator, release);
         if (s instanceof IndicatorError) return { ...evaluateTarget(t, []), status: 'no_data' as const, reason: s.message };
-        return evaluateTarget(t, s);
+        const e = evaluateTarget(t, s);
+        return e.before_data && this.demoNote ? { ...e, reason: `${e.reason} Målet er sat i reel skala. ${this.demoNote}` } : e;
       }),
     );
   }

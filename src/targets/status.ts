@@ -26,6 +26,8 @@ export interface TargetEvaluation {
   probability: number | null;
   /** Why, in Danish. */
   reason: string;
+  /** The deadline lies before the bank's first period: a target set on other data, not judged on these. */
+  before_data?: boolean;
 }
 
 
@@ -44,7 +46,7 @@ export function evaluateTarget(t: Target, series: readonly SeriesPoint[]): Targe
   const first = series[0]?.period;
   // A target for a time before the data (seed 004's 2013 targets against the 2021– demo) is not judged on it.
   if (first && stepOf(t.deadline) < stepOf(first) && !series.some((p) => p.period === t.deadline)) {
-    return { ...none, latest, status: 'no_data', target, reason: `Fristen ${periodName(t.deadline)} ligger før statistikbankens første periode (${periodName(first)}), så målet kan ikke følges op på disse tal.` };
+    return { ...none, latest, status: 'no_data', target, before_data: true, reason: `Fristen ${periodName(t.deadline)} ligger før statistikbankens første periode (${periodName(first)}), så målet kan ikke følges op på disse tal.` };
   }
   const side = target.direction === 'at_least' ? 'mindst' : 'højst';
   const fmt = (v: number) => formatValue(v, t.indicator.measure);

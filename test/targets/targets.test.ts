@@ -85,6 +85,8 @@ describe('target status', () => {
     expect(level(dec2024 - 0.01, 'at_most', '2024M12').status).toBe('missed');
     const hidden = exact.map((p) => (p.period === '2024M06' ? { ...p, value: null } : p));
     expect(evaluateTarget(target({ goal: { kind: 'level', value: 1 }, direction: 'at_least', deadline: '2024M06' }), hidden)).toMatchObject({ status: 'no_data', reason: 'Tallet for juni 2024 er ikke offentliggjort.' });
+    // A deadline before the data (seed 004's 2013 targets): not judged, and marked so.
+    expect(evaluateTarget(target({ goal: { kind: 'level', value: 1 }, direction: 'at_least', deadline: '2013M12' }), exact)).toMatchObject({ status: 'no_data', before_data: true, reason: 'Fristen december 2013 ligger før statistikbankens første periode (januar 2022), så målet kan ikke følges op på disse tal.' });
   });
 
   it('at risk when the band straddles the target', () => {
