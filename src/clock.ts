@@ -9,3 +9,6 @@ export const systemClock: Clock = { now: () => new Date() };
 export function danishDate(at: Date): string {
   return at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
 }
+
+/** A day (YYYY-MM-DD) as the pages and messages write it: 31.08.2026. */
+export const dayText = (day: string) => day.split('-').reverse().join('.');

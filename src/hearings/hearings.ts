@@ -12,7 +12,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { areaWithin, audit, type AuditActor, type User } from '../access/index.js';
 import { hearingDeadline } from '../calendar/index.js';
-import { danishDate, type Clock } from '../clock.js';
+import { danishDate, dayText, type Clock } from '../clock.js';
 import { councilAccess, councilUserIds, findCouncilById, isSecretariat, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import { attachComments, DocumentError, documentSections, kindNames, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
@@ -53,7 +53,6 @@ export interface Hearing {
   bodies: Body[];
 }
 
-const fmt = (d: string) => d.split('-').reverse().join('.');
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The hearing is over: closed (approved, taken back) or past its deadline (Danish days). */
@@ -163,7 +162,7 @@ function hearingTransitions(deps: HearingDeps): TransitionHook {
       const o = parsed.data;
       const calendar = await hearingDeadline(tx, after.kind, after.year);
       const deadline = o.deadline ?? (calendar && calendar >= today ? calendar : addDays(today, 14));
-      if (deadline < today) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.deadline: fristen ${fmt(deadline)} er overskredet.`, { field: 'hearing.deadline' });
+      if (deadline < today) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.deadline: fristen ${dayText(deadline)} er overskredet.`, { field: 'hearing.deadline' });
       const codes = o.bodies ?? defaultBodies(after.area);
       const orgs = await tx.selectFrom('organisation').select(['id', 'code', 'kind']).where('code', 'in', codes).execute();
       const unknown = codes.filter((c) => !orgs.some((x) => x.code === c && (x.kind === 'council' || x.kind === 'employment_region')));
@@ -175,7 +174,7 @@ function hearingTransitions(deps: HearingDeps): TransitionHook {
         await deps.notifier.notify(tx, await bodyUserIds(tx, b, today), {
           key: `hearing.open:${row.id}:${b.organisation_id}`,
           title: `Høring: ${docTitle(after)}`,
-          body: `${b.name} er hørt over ${docTitle(after)} (version ${after.revision}). Fristen for høringssvar er ${fmt(deadline)}.`,
+          body: `${b.name} er hørt over ${docTitle(after)} (version ${after.revision}). Fristen for høringssvar er ${dayText(deadline)}.`,
           link: `/dokumenter/${after.id}/hoering`,
         });
       }
@@ -191,7 +190,7 @@ function hearingTransitions(deps: HearingDeps): TransitionHook {
       // its response the document may be approved at once; before that, not until the deadline.
       const missing = h.bodies.filter((b) => b.state !== 'adopted');
       if (!hearingEnded(h, today) && missing.length) {
-        throw new DocumentError(409, 'hearing_running', `Høringen løber til og med ${fmt(h.deadline)}, og ${missing.map((b) => b.name).join(' og ')} har endnu ikke vedtaget sit høringssvar. Dokumentet kan godkendes, når alle høringsparter har svaret, eller når fristen er udløbet.`);
+        throw new DocumentError(409, 'hearing_running', `Høringen løber til og med ${dayText(h.deadline)}, og ${missing.map((b) => b.name).join(' og ')} har endnu ikke vedtaget sit høringssvar. Dokumentet kan godkendes, når alle høringsparter har svaret, eller når fristen er udløbet.`);
       }
       if (h.require_all && missing.length) throw new DocumentError(409, 'hearing_responses', `Høringssvaret mangler fra ${missing.map((b) => b.name).join(' og ')}. Denne høring kræver alle svar før godkendelsen.`);
       await tx.updateTable('hearing').set({ closed_at: deps.clock.now() }).where('id', '=', h.id).execute();
@@ -210,7 +209,7 @@ function rbrDispatch(deps: HearingDeps): TransitionHook {
     const rbr = await tx.selectFrom('organisation').select('id').where('code', '=', `RBR-${region}`).executeTakeFirst();
     const today = danishDate(deps.clock.now());
     const users = [...(rbr ? await councilUserIds(tx, rbr.id, today) : []), ...(await bodyUserIds(tx, { organisation_id: 0, kind: 'employment_region', area: region }, today))];
-    const what = name === 'approve' ? `godkendt af kommunalbestyrelsen (${after.approval?.date ? fmt(after.approval.date) : ''}) og sendt til RBR med høringssvarene` : 'offentliggjort';
+    const what = name === 'approve' ? `godkendt af kommunalbestyrelsen (${after.approval?.date ? dayText(after.approval.date) : ''}) og sendt til RBR med høringssvarene` : 'offentliggjort';
     await deps.notifier.notify(tx, users, { key: `document.${name}:${after.id}`, title: `${docTitle(after)} er ${name === 'approve' ? 'godkendt' : 'offentliggjort'}`, body: `${docTitle(after)} er ${what}.`, link: `/dokumenter/${after.id}` });
   };
 }
@@ -343,7 +342,6 @@ export class HearingService {
     return this.db.transaction().execute((tx) => this.adoptIn(tx, { id: user.id, label: user.email }, h, body, revision, access.adopt === 'chair' ? `formanden (${user.name})` : `${body.name} (${user.name})`, null));
   }
 
-  /** Adopts a response by a meeting's decision, inside the meeting's transaction. */
   /**
    * Adopts a response by a meeting's decision, inside the meeting's transaction. `text` is the
    * response as the meeting adopted it: an amendment made at the meeting is stored as a revision
@@ -356,7 +354,7 @@ export class HearingService {
     let body: Body = found;
     if (body.state === 'adopted') return body.response;
     if (text !== undefined && text.trim() !== '' && text.trim() !== body.response.trim()) {
-      if (h.closed_at) throw new DocumentError(409, 'hearing_closed', 'Høringen er afsluttet (dokumentet er godkendt eller taget tilbage).');
+      // Stored before adoptIn's checks; a refusal there rolls it back with the meeting's transaction.
       const amended = await this.storeIn(tx, actor, h, body, body.revision, { response: text.trim() }, 'amend');
       body = { ...body, response: amended.response, revision: amended.revision };
     }
@@ -373,7 +371,7 @@ export class HearingService {
     const late = danishDate(now) > h.deadline;
     const stored = await this.storeIn(tx, actor, h, body, revision, { response: body.response, state: 'adopted', adopted_at: now, adopted_by: by, meeting_id: meetingId, late }, 'adopt');
     const doc = await tx.selectFrom('document').select(['id', 'kind', 'area', 'year']).where('id', '=', h.document_id).executeTakeFirstOrThrow();
-    const header = `Høringssvar fra ${body.name}, vedtaget ${now.toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' })} (${by}).${late ? ` Modtaget efter fristen ${fmt(h.deadline)}.` : ''}`;
+    const header = `Høringssvar fra ${body.name}, vedtaget ${now.toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' })} (${by}).${late ? ` Modtaget efter fristen ${dayText(h.deadline)}.` : ''}`;
     await attachComments(tx, actor, h.document_id, body.kind === 'employment_region' ? 'region' : 'lbr', `${header}\n\n${body.response.trim()}`, now);
     await this.deps.notifier.notify(tx, [...(await editorIds(tx, doc.area)), ...(await bodyUserIds(tx, body, danishDate(now)))], {
       key: `hearing.adopted:${h.id}:${body.organisation_id}`,
@@ -419,7 +417,7 @@ export class HearingService {
         await this.deps.notifier.notify(this.db, await bodyUserIds(this.db, b, today), {
           key: `reminder:hearing:${h.id}:${b.organisation_id}:${days}`,
           title: days === 0 ? `Fristen er i dag: høringssvar om ${docTitle(doc as StoredDocument)}` : `Frist om ${days} ${days === 1 ? 'dag' : 'dage'}: høringssvar om ${docTitle(doc as StoredDocument)}`,
-          body: `${b.name} har ${b.state === 'draft' ? 'et udkast, men intet vedtaget' : 'endnu ikke afgivet'} høringssvar. Fristen er ${fmt(h.deadline)}.`,
+          body: `${b.name} har ${b.state === 'draft' ? 'et udkast, men intet vedtaget' : 'endnu ikke afgivet'} høringssvar. Fristen er ${dayText(h.deadline)}.`,
           link: `/dokumenter/${doc.id}/hoering`,
         });
         n++;

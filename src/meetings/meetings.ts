@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { audit, type AuditActor, type User } from '../access/index.js';
-import { danishDate, type Clock } from '../clock.js';
+import { danishDate, dayText, type Clock } from '../clock.js';
 import { councilAccess, councilUserIds, CouncilError, secretariatUserIds, type Council, type CouncilAccess } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import type { HearingService } from '../hearings/index.js';
@@ -151,7 +151,7 @@ export class MeetingService {
         if (!h) throw new CouncilError(400, 'invalid_field', `Feltet items.${i}.hearing: ${item.hearing.body} er ikke hørt i høring ${item.hearing.hearing_id}.`, { field: `items.${i}.hearing` });
         if (h.organisation_id !== council.id) throw new CouncilError(400, 'invalid_field', `Feltet items.${i}.hearing: ${council.name} kan kun vedtage sit eget høringssvar.`, { field: `items.${i}.hearing` });
         // The item keeps the text it adopted: the minutes print it with the decision.
-        const adopted = await this.deps.hearings.adoptAtMeeting(tx, actor, item.hearing.hearing_id, h.organisation_id, { id, title: `${council.name}, møde ${fmt(danishDate(cur.starts_at))}`, item: i + 1 }, item.hearing.response);
+        const adopted = await this.deps.hearings.adoptAtMeeting(tx, actor, item.hearing.hearing_id, h.organisation_id, { id, title: `${council.name}, møde ${dayText(danishDate(cur.starts_at))}`, item: i + 1 }, item.hearing.response);
         items[i] = { ...item, hearing: { ...item.hearing, response: adopted } };
       }
       const next = { ...cur, title: input.title, starts_at: toInstant(input.starts_at), place: input.place, items, minutes: input.minutes, revision: cur.revision + 1, updated_at: this.deps.clock.now(), updated_by: actor.label };
@@ -167,7 +167,7 @@ export class MeetingService {
       const cur = await this.locked(tx, id, revision);
       const now = this.deps.clock.now();
       if (what === 'minutes' && !cur.agenda_published_at) throw new CouncilError(409, 'state', 'Offentliggør dagsordenen før referatet.');
-      if (what === 'minutes' && this.today() < danishDate(cur.starts_at)) throw new CouncilError(409, 'not_held', `Mødet holdes ${fmt(danishDate(cur.starts_at))}: referatet kan først offentliggøres, når mødet er holdt.`);
+      if (what === 'minutes' && this.today() < danishDate(cur.starts_at)) throw new CouncilError(409, 'not_held', `Mødet holdes ${dayText(danishDate(cur.starts_at))}: referatet kan først offentliggøres, når mødet er holdt.`);
       if ((what === 'agenda' ? cur.agenda_published_at : cur.minutes_published_at) !== null) throw new CouncilError(409, 'state', what === 'agenda' ? 'Dagsordenen er allerede offentliggjort.' : 'Referatet er allerede offentliggjort.');
       const next = { ...cur, revision: cur.revision + 1, updated_at: now, updated_by: actor.label, ...(what === 'agenda' ? { agenda_published_at: now } : { minutes_published_at: now }) };
       await tx.updateTable('meeting').set({ revision: next.revision, updated_at: now, updated_by: actor.label, agenda_published_at: next.agenda_published_at, minutes_published_at: next.minutes_published_at }).where('id', '=', id).execute();
@@ -211,12 +211,10 @@ export class MeetingService {
   }
 }
 
-const fmt = (day: string) => day.split('-').reverse().join('.');
-
 /** A meeting decides nothing before it is held: no decisions or minutes before its day (Copenhagen). */
 function notBefore(meetingDay: string, today: string, items: Item[], minutes: string) {
   if (today >= meetingDay) return;
-  const when = `Mødet holdes ${fmt(meetingDay)}`;
+  const when = `Mødet holdes ${dayText(meetingDay)}`;
   const decided = items.findIndex((i) => i.decision.trim() !== '');
   if (decided >= 0) throw new CouncilError(409, 'not_held', `Feltet items.${decided}.decision: ${when}. Beslutninger kan først registreres på mødedagen eller derefter.`, { field: `items.${decided}.decision` });
   if (minutes.trim() !== '') throw new CouncilError(409, 'not_held', `Feltet minutes: ${when}. Referatet kan først skrives på mødedagen eller derefter.`, { field: 'minutes' });
