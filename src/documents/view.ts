@@ -8,7 +8,7 @@ import type { Database } from '../db/index.js';
 import { findRelease } from '../indicators/index.js';
 import { areaById } from '../reference/index.js';
 import { clusterAreaName } from '../statbank/index.js';
-import { IndicatorError, type SeriesPoint, type TargetEvaluation, type TargetEvaluator } from '../targets/index.js';
+import { describeTarget, IndicatorError, type SeriesPoint, type TargetEvaluation, type TargetEvaluator } from '../targets/index.js';
 import { kindNames, targetsOf, type DocumentKind, type PlanContent } from './content.js';
 import { stateNames, type StoredDocument } from './documents.repository.js';
 import { checkContent, type ContentCheck } from './minimum.js';
@@ -17,6 +17,8 @@ export interface TargetView {
   path: string;
   section: string;
   evaluation: TargetEvaluation;
+  /** The target in one line of Danish (names, units, periods), as the PDF and the hearing show it. */
+  description: string;
   /** The indicator's newest 36 periods (empty when not measurable). */
   series: SeriesPoint[];
 }
@@ -52,7 +54,7 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
     const evals = await evaluator.evaluate(items.map((i) => i.target), release.version);
     for (const [k, i] of items.entries()) {
       const s = i.target.indicator ? await evaluator.read(i.target.indicator, release.version) : [];
-      targets.push({ path: i.path, section: i.section, evaluation: evals[k]!, series: s instanceof IndicatorError ? [] : s.slice(-36) });
+      targets.push({ path: i.path, section: i.section, evaluation: evals[k]!, description: describeTarget(i.target), series: s instanceof IndicatorError ? [] : s.slice(-36) });
     }
     if (doc.kind === 'employment_plan') {
       for (const [ci, c] of (doc.content as PlanContent).challenges.entries()) {
@@ -69,7 +71,7 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
       }
     }
   } else {
-    items.forEach((i) => targets.push({ path: i.path, section: i.section, evaluation: { status: 'no_data', target: null, latest: null, atDeadline: null, forecast: null, probability: null, reason: 'Der er ingen udgivelse endnu.' }, series: [] }));
+    items.forEach((i) => targets.push({ path: i.path, section: i.section, evaluation: { status: 'no_data', target: null, latest: null, atDeadline: null, forecast: null, probability: null, reason: 'Der er ingen udgivelse endnu.' }, description: describeTarget(i.target), series: [] }));
   }
   return {
     document: doc,

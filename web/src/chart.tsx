@@ -64,7 +64,7 @@ export function Sparkline({ values, label, max }: { values: (number | null)[]; l
 }
 
 /** Runs of consecutive values, so that a line breaks where a value is missing (e.g. suppressed). */
-export function runs(values: (number | null)[]): [number, number][][] {
+function runs(values: (number | null)[]): [number, number][][] {
   const out: [number, number][][] = [];
   let cur: [number, number][] = [];
   values.forEach((v, i) => {

@@ -54,6 +54,8 @@ export interface TargetView {
   path: string;
   section: string;
   evaluation: TargetEvaluation;
+  /** The target in one line of Danish, from the server (src/targets/describe.ts). */
+  description: string;
   series: { period: string; value: number | null }[];
 }
 export interface DocumentView {

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from './api';
 import { statusClass, statusLabels, type Freq, type GoalKind, type Indicator, type MinisterialGoal, type Target, type TargetStatus, type TargetView } from './documents';
-import { fmt } from './format';
+import { shortPeriod } from './format';
 import { formatValue, periodName } from '../../src/statbank/units';
 import { Field, NumberField, Select } from './forms';
 import { freqNames, type DataResult, type Subject, type TableInfo } from './statbank';
@@ -307,6 +307,8 @@ export function TargetEditor({ id, target, onChange, onRemove, area, view, headi
 
 /** A value in its measure's unit; without the measure at most two decimals ("652", not "652,00"). */
 const num = (v: number, measure?: string) => (measure ? formatValue(v, measure) : new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(v));
+/** An axis label: the measure's decimals, no unit (the caption names it). */
+const axis = (v: number, measure?: string) => (measure ? formatValue(v, measure, { unit: false }) : new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(v));
 
 export function StatusBadge({ status }: { status: TargetStatus }) {
   return <span className={statusClass(status)}>{statusLabels[status]}</span>;
@@ -325,28 +327,11 @@ export function TargetStatusView({ view, measurable, measure }: { view?: TargetV
         {e.target && <> · målværdi {e.target.direction === 'at_least' ? 'mindst' : 'højst'} {num(e.target.value, measure)}</>}
       </p>
       <p className="form-hint mt-0">{e.reason}</p>
-      {e.target && <TargetChart view={view} />}
+      {e.target && <TargetChart view={view} measure={measure} />}
     </div>
   );
 }
 
-/** A target as text (read-only view): its indicator by name (once the table is read), baseline, goal and deadline. */
-export function describeTarget(t: Target, info?: TableInfo | null): string {
-  if (!t.indicator) return t.title;
-  const m = t.indicator.measure;
-  const val = (v: number) => formatValue(v, m);
-  const goal = !t.goal ? '' : t.goal.kind === 'level' ? `niveau ${val(t.goal.value)}` : t.goal.kind === 'change' ? `ændring ${val(t.goal.value)}` : `ændring ${fmt(t.goal.value * 100, 1)} %`;
-  const base = t.baseline ? `fra ${val(t.baseline.value)} (${periodName(t.baseline.period)})` : '';
-  const measure = info?.mgroups.find((x) => x.mgroup_id === m)?.mgroup_name;
-  const where = info ? areaChoices(info, t.indicator.area).find((a) => a.value === t.indicator!.area)?.label : undefined;
-  return [measure && `${info!.table_name}: ${measure}${where ? `, ${where}` : ''}`, base, goal, t.deadline ? `frist ${periodName(t.deadline)}` : ''].filter(Boolean).join(' · ');
-}
-
-/** `describeTarget` with the indicator's names read from the bank. */
-export function TargetDescription({ target }: { target: Target }) {
-  const info = useTableInfo(target.indicator?.table || null);
-  return <>{describeTarget(target, info)}</>;
-}
 
 /** Periods between two period ids of one frequency (M, Q, Y or rolling year, by its last month). */
 function stepsBetween(a: string, b: string): number {
@@ -360,7 +345,7 @@ function stepsBetween(a: string, b: string): number {
 }
 
 /** The series, the target line and the forecast with its interval out to the deadline. */
-export function TargetChart({ view }: { view: TargetView }) {
+export function TargetChart({ view, measure }: { view: TargetView; measure?: string }) {
   const e = view.evaluation;
   const observed = view.series.map((p, i) => ({ i, v: p.value })).filter((p): p is { i: number; v: number } => p.v !== null);
   if (observed.length < 2 || !e.target) return null;
@@ -377,7 +362,7 @@ export function TargetChart({ view }: { view: TargetView }) {
   const last = observed.at(-1)!;
   const line = observed.map((p, k) => `${k ? 'L' : 'M'}${x(p.i).toFixed(1)},${y(p.v).toFixed(1)}`).join('');
   const side = e.target.direction === 'at_least' ? 'mindst' : 'højst';
-  const label = `Graf: ${view.series[0]!.period} til ${view.series.at(-1)!.period}, seneste værdi ${fmt(last.v, 2)}; målet er ${side} ${fmt(e.target.value, 2)}${fc ? `; prognosen for ${fc.period} er ${fmt(fc.value, 2)} (${Math.round(fc.level * 100)} %-interval ${fmt(fc.lower, 2)} til ${fmt(fc.upper, 2)})` : ''}.`;
+  const label = `Graf: ${view.series[0]!.period} til ${view.series.at(-1)!.period}, seneste værdi ${num(last.v, measure)}; målet er ${side} ${num(e.target.value, measure)}${fc ? `; prognosen for ${fc.period} er ${num(fc.value, measure)} (${Math.round(fc.level * 100)} %-interval ${num(fc.lower, measure)} til ${num(fc.upper, measure)})` : ''}.`;
   return (
     <figure className="chart target-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} fontSize="11">
@@ -389,11 +374,11 @@ export function TargetChart({ view }: { view: TargetView }) {
         )}
         <line x1={L} x2={W - R} y1={y(e.target.value)} y2={y(e.target.value)} stroke="#b51d09" strokeWidth="1.5" />
         <path d={line} fill="none" stroke="#1a1a1a" strokeWidth="2" />
-        {[lo + pad, hi - pad].map((t) => <text key={t} x={L - 4} y={y(t) + 4} textAnchor="end">{fmt(t, 2)}</text>)}
-        <text x={L} y={H - 6}>{view.series[0]!.period}</text>
-        <text x={W - R} y={H - 6} textAnchor="end">{fc?.period ?? view.series.at(-1)!.period}</text>
+        {[lo + pad, hi - pad].map((t) => <text key={t} x={L - 4} y={y(t) + 4} textAnchor="end">{axis(t, measure)}</text>)}
+        <text x={L} y={H - 6}>{shortPeriod(view.series[0]!.period)}</text>
+        <text x={W - R} y={H - 6} textAnchor="end">{shortPeriod(fc?.period ?? view.series.at(-1)!.period)}</text>
       </svg>
-      <figcaption>Sort: faktisk. Rød: målværdien ({fmt(e.target.value, 2)}).{fc ? ` Blå: prognose med ${Math.round(fc.level * 100)} %-interval.` : ''}</figcaption>
+      <figcaption>Sort: faktisk. Rød: målværdien ({num(e.target.value, measure)}).{fc ? ` Blå: prognose med ${Math.round(fc.level * 100)} %-interval.` : ''}</figcaption>
     </figure>
   );
 }

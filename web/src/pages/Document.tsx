@@ -12,7 +12,7 @@ import {
   type AuditContent, type ContentIssue, type DocumentSummary, type DocumentView, type Figure, type ImplementationPlanContent, type PlanContent, type RulesContent, type Target, type TargetView, type Transition,
 } from '../documents';
 import { day, responseClass, type Hearing } from '../councils';
-import { IndicatorFields, TargetDescription, TargetEditor, TargetStatusView } from '../editor';
+import { IndicatorFields, TargetEditor, TargetStatusView } from '../editor';
 import { Alert, Checkbox, Field, NumberField, RadioGroup, TextArea, toError, useAction } from '../forms';
 import { fmt } from '../format';
 import { Layout } from '../Layout';
@@ -304,7 +304,8 @@ type Edit<T> = (f: (c: T) => void) => void;
 /** Targets of one section: editors, or the read-only list with their status. */
 /** A list of targets; `goal` (a ministerial goal) pre-fills a new target with the goal's indicator in the document's area. */
 function TargetList({ base, targets, saved, view, editing, edit, area, goal }: { base: string; targets: Target[]; saved: Target[] | undefined; view: DocumentView; editing: boolean; edit: (f: (ts: Target[]) => void) => void; area: string; goal?: { year: number; number: number } }) {
-  const viewOf = (i: number): TargetView | undefined => (same(targets[i], saved?.[i]) ? view.targets.find((t) => t.path === `${base}.${i}`) : undefined);
+  const viewAt = (i: number): TargetView | undefined => view.targets.find((t) => t.path === `${base}.${i}`);
+  const viewOf = (i: number): TargetView | undefined => (same(targets[i], saved?.[i]) ? viewAt(i) : undefined);
   if (!editing) {
     if (targets.length === 0) return <p className="doc-empty">Ingen mål.</p>;
     return (
@@ -312,8 +313,8 @@ function TargetList({ base, targets, saved, view, editing, edit, area, goal }: {
         {targets.map((t, i) => (
           <li key={i}>
             <p className="mb-2"><strong>{t.title}</strong></p>
-            {t.indicator && <p className="form-hint mt-0"><TargetDescription target={t} /></p>}
-            <TargetStatusView view={view.targets.find((x) => x.path === `${base}.${i}`)} measurable={t.indicator !== null} measure={t.indicator?.measure} />
+            {t.indicator && <p className="form-hint mt-0">{viewAt(i)?.description}</p>}
+            <TargetStatusView view={viewAt(i)} measurable={t.indicator !== null} measure={t.indicator?.measure} />
           </li>
         ))}
       </ol>

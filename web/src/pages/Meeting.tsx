@@ -80,7 +80,7 @@ export function MeetingPage({ code, id }: { code: string; id: string }) {
   }
 
   const manage = meeting.may_manage;
-  const meetingHeld = meeting.today >= localInput(meeting.starts_at).slice(0, 10);
+  const meetingHeld = isHeld(meeting);
   const dirty = manage && !same(draft, draftOf(meeting));
   const adopting = (d: Draft) =>
     d.items.flatMap((item, i) => {
@@ -258,8 +258,6 @@ function MeetingEditor({ meeting, code, draft, setDraft, busy }: { meeting: Meet
     [hearings, meeting.council.code],
   );
   const n = draft.items.length;
-  // The local input's date is Copenhagen's, like the server's day.
-  const held = meeting.today >= draft.starts_at.slice(0, 10);
   return (
     <>
       <section aria-labelledby="edit-meeting-heading" className="doc-section">
@@ -281,7 +279,6 @@ function MeetingEditor({ meeting, code, draft, setDraft, busy }: { meeting: Meet
             docs={docs}
             hearingOptions={hearingOptions}
             hearings={hearings}
-            held={held}
             startsAt={draft.starts_at}
             busy={busy}
             onChange={(f) => edit((d) => f(d.items[i]!))}
@@ -305,7 +302,7 @@ function MeetingEditor({ meeting, code, draft, setDraft, busy }: { meeting: Meet
             <p className="form-hint">Referatet er offentliggjort og kan ikke ændres.</p>
             <Paragraphs text={draft.minutes} empty="Intet referat ud over beslutningerne." />
           </>
-        ) : !held && draft.minutes.trim() === '' ? (
+        ) : !isHeld(meeting, draft.starts_at) && draft.minutes.trim() === '' ? (
           <p className="form-hint">{notHeld(draft.starts_at)} Referatet skrives på mødedagen eller derefter.</p>
         ) : (
           <TextArea id="m-minutes" label="Referat" hint="Fx fremmødte og forhold, der ikke hører til et bestemt punkt. Beslutningerne skrives under punkterne." rows={5} value={draft.minutes} onChange={(v) => edit((d) => void (d.minutes = v))} />
@@ -316,10 +313,12 @@ function MeetingEditor({ meeting, code, draft, setDraft, busy }: { meeting: Meet
   );
 }
 
+/** Whether the meeting (at `startsAt`, a Copenhagen `datetime-local` value) is held by the server's day. */
+const isHeld = (m: Meeting, startsAt = localInput(m.starts_at)) => m.today >= startsAt.slice(0, 10);
 const notHeld = (startsAt: string) => `Mødet holdes ${day(startsAt.slice(0, 10))} og er ikke holdt endnu.`;
 
-function ItemEditor({ i, n, item, meeting, docs, hearingOptions, hearings, held, startsAt, busy, onChange, onMove, onRemove }: {
-  i: number; n: number; item: Item; meeting: Meeting; docs: DocumentSummary[]; hearingOptions: { value: string; label: string }[]; hearings: OpenHearing[]; held: boolean; startsAt: string; busy: boolean;
+function ItemEditor({ i, n, item, meeting, docs, hearingOptions, hearings, startsAt, busy, onChange, onMove, onRemove }: {
+  i: number; n: number; item: Item; meeting: Meeting; docs: DocumentSummary[]; hearingOptions: { value: string; label: string }[]; hearings: OpenHearing[]; startsAt: string; busy: boolean;
   onChange: (f: (it: Item) => void) => void; onMove: (to: number) => void; onRemove: () => void;
 }) {
   const id = `m-items-${i}`;
@@ -398,7 +397,7 @@ function ItemEditor({ i, n, item, meeting, docs, hearingOptions, hearings, held,
         options={options}
       />
       {item.hearing && <ResponseToAdopt id={`${id}-response`} item={item} documentId={hearings.find((h) => h.id === item.hearing!.hearing_id)?.document_id} onChange={onChange} />}
-      {!held && item.decision.trim() === '' ? (
+      {!isHeld(meeting, startsAt) && item.decision.trim() === '' ? (
         <p className="form-hint" id={`${id}-decision`}>{notHeld(startsAt)} Beslutningen skrives på mødedagen eller derefter.</p>
       ) : (
         <TextArea id={`${id}-decision`} label="Beslutning" hint="Skrives på eller efter mødet. Offentliggøres med referatet (lukkede punkter aldrig)." rows={2} value={item.decision} onChange={(v) => onChange((it) => void (it.decision = v))} />
@@ -422,7 +421,8 @@ function ResponseToAdopt({ id, item, documentId, onChange }: { id: string; item:
   useEffect(() => {
     if (documentId) api<{ hearing: Hearing | null }>(`/api/documents/${documentId}/hearing`).then((r) => setBody(r.hearing?.bodies.find((b) => b.code === code) ?? null), () => setBody(null));
   }, [documentId, code]);
-  if (body?.state === 'adopted' || (!body && item.hearing!.response)) {
+  // A hearing no longer open (the document approved) is not listed: the item's stored text is the adopted one.
+  if (body?.state === 'adopted' || (documentId === undefined && item.hearing!.response)) {
     return (
       <div className="meeting-response">
         <p className="form-hint">Høringssvaret er vedtaget{body?.adopted_by ? ` (${body.adopted_by})` : ''}:</p>
