@@ -26,7 +26,7 @@ export function savingsMethod(unitCostTotal: number | undefined): string {
   return `Besparelsespotentialet er antallet af fuldtidspersoner over det forventede niveau (andelen af befolkningen 16-66 år over den forventede andel × befolkningen) gange en enhedspris pr. fuldtidsperson-år${cost}. Det samlede tal er beregnet på offentligt forsørgede i alt. Ydelserne er beregnet hver for sig og tæller 0, hvor jobcentret ligger under sit forventede niveau; de summerer derfor ikke til det samlede tal.`;
 }
 
-/** The headline sentence (prose: the full-time persons rounded, "ca."; the tables give one decimal). */
+/** The headline sentence (the full-time persons rounded, "ca."; the tables give them whole, as the audit stores them). */
 export function savingsSentence(name: string, period: string, total: SavingsRow | undefined): string {
   if (!total) return `Benchmarkingen har intet tal for offentligt forsørgede i alt (løbende år ${period}).`;
   if (total.dkk_vs_expected <= 0) return `${name} ligger ikke over sit forventede niveau for offentligt forsørgede i alt, så der er intet samlet besparelsespotentiale (løbende år ${period}).`;

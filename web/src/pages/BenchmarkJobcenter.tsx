@@ -108,9 +108,9 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
               {[...b.savings].sort((x, y) => Number(y.category === 'public_support') - Number(x.category === 'public_support')).map((s) => (
                 <tr key={s.category}>
                   <th scope="row">{categoryNames[s.category] ?? s.category}</th>
-                  <td className="text-align-right">{fmt(s.fulltime_vs_expected, 1)}</td>
+                  <td className="text-align-right">{fmt(s.fulltime_vs_expected, 0)}</td>
                   <td className="text-align-right">{mioKr(s.dkk_vs_expected)}</td>
-                  <td className="text-align-right">{fmt(s.fulltime_vs_best_quartile, 1)}</td>
+                  <td className="text-align-right">{fmt(s.fulltime_vs_best_quartile, 0)}</td>
                   <td className="text-align-right">{mioKr(s.dkk_vs_best_quartile)}</td>
                 </tr>
               ))}
