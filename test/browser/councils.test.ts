@@ -18,7 +18,7 @@
  */
 import type { ParsedMail } from 'mailparser';
 import { simpleParser } from 'mailparser';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBenchmark } from '../../src/benchmark/index.js';
@@ -135,6 +135,13 @@ describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly cale
     expect(await axeViolations(page)).toEqual([]);
     if (shot) await page.screenshot({ path: `${screenshots}/${shot}.png`, fullPage: true });
   }
+  /** A member comments on `on` through its button (`opener`), and sees the comment listed under it. */
+  async function comment(page: Page, opener: Locator, on: string, text: string) {
+    await opener.click();
+    await page.getByLabel(`Din kommentar til ${on}`).fill(text);
+    await page.getByRole('button', { name: 'Send kommentar' }).click();
+    await page.getByRole('list', { name: `Kommentarer til ${on}` }).getByText(text).waitFor();
+  }
   /** A call to the API from the page, as its user (with the session's CSRF token). */
   async function apiFrom(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: { error?: { code: string; message: string; field?: string } } }> {
     return page.evaluate(async ([m, p, b]) => {
@@ -205,10 +212,7 @@ describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly cale
     // The heard version shows the audit's numbers, not only its texts.
     const figures = rita.getByRole('region', { name: 'Resultaterne (tal fra statistikbanken)' });
     await figures.locator('#audit-overview').waitFor();
-    await figures.getByRole('button', { name: 'Kommentér tallene' }).click();
-    await rita.getByLabel('Din kommentar til Resultaterne (tal fra statistikbanken)').fill('Kontanthjælpstallet er bekymrende.');
-    await rita.getByRole('button', { name: 'Send kommentar' }).click();
-    await rita.getByRole('list', { name: 'Kommentarer til Resultaterne (tal fra statistikbanken)' }).getByText('Kontanthjælpstallet er bekymrende.').waitFor();
+    await comment(rita, figures.getByRole('button', { name: 'Kommentér tallene' }), 'Resultaterne (tal fra statistikbanken)', 'Kontanthjælpstallet er bekymrende.');
     await noAxe(rita, 'hoering-resultatrevision');
     await mail(E.chair, `Styringshjulet: Ny kommentar i høringen: ${AUDIT}`, 'Rita Rådsmedlem har kommenteret afsnittet "Resultaterne (tal fra statistikbanken)"');
 
@@ -336,10 +340,7 @@ describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly cale
     await rita.goto(`${site.base}/dokumenter/${planId}/hoering`);
     await rita.getByRole('heading', { level: 1, name: `Høring: ${PLAN_TITLE}` }).waitFor();
     await rita.getByText('Høringen løber til og med 31.08.2026').waitFor();
-    await rita.getByRole('button', { name: 'Kommentér stk. 2 i Borgerrettet indsats' }).click();
-    await rita.getByLabel('Din kommentar til stk. 2 i Borgerrettet indsats').fill('Husk de unge ledige med psykiske problemer.');
-    await rita.getByRole('button', { name: 'Send kommentar' }).click();
-    await rita.getByRole('list', { name: 'Kommentarer til stk. 2 i Borgerrettet indsats' }).getByText('Husk de unge ledige med psykiske problemer.').waitFor();
+    await comment(rita, rita.getByRole('button', { name: 'Kommentér stk. 2 i Borgerrettet indsats' }), 'stk. 2 i Borgerrettet indsats', 'Husk de unge ledige med psykiske problemer.');
     await noAxe(rita, 'hoering');
 
     const dorte = await as('dorte');
@@ -347,10 +348,7 @@ describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly cale
     await dorte.getByText('Husk de unge ledige med psykiske problemer.').waitFor();
     expect(await dorte.locator('.hearing-comment').filter({ hasText: 'Husk de unge ledige' }).getByText('Rita Rådsmedlem').count()).toBe(1);
     expect(await dorte.getByRole('button', { name: 'Træk kommentaren tilbage' }).count()).toBe(0); // not hers
-    await dorte.getByRole('button', { name: 'Kommentér stk. 1 i Virksomhedsrettet indsats' }).click();
-    await dorte.getByLabel('Din kommentar til stk. 1 i Virksomhedsrettet indsats').fill('Virksomhederne skal inddrages tidligere.');
-    await dorte.getByRole('button', { name: 'Send kommentar' }).click();
-    await dorte.getByRole('list', { name: 'Kommentarer til stk. 1 i Virksomhedsrettet indsats' }).getByText('Virksomhederne skal inddrages tidligere.').waitFor();
+    await comment(dorte, dorte.getByRole('button', { name: 'Kommentér stk. 1 i Virksomhedsrettet indsats' }), 'stk. 1 i Virksomhedsrettet indsats', 'Virksomhederne skal inddrages tidligere.');
 
     await rita.reload();
     await rita.getByRole('list', { name: 'Kommentarer til stk. 1 i Virksomhedsrettet indsats' }).getByText('Virksomhederne skal inddrages tidligere.').waitFor();
@@ -366,10 +364,7 @@ describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly cale
     // A target of the heard version, with its live status, commented on as such.
     const target = rita.getByRole('region', { name: 'Mål: Færre på kontanthjælp (mål 1)' });
     await target.getByRole('group').getByText(/^Status:/).waitFor();
-    await target.getByRole('button', { name: 'Kommentér målet Færre på kontanthjælp (mål 1)' }).click();
-    await rita.getByLabel('Din kommentar til målet Færre på kontanthjælp (mål 1)').fill('Målet er for lidt ambitiøst: sigt efter −10 %.');
-    await rita.getByRole('button', { name: 'Send kommentar' }).click();
-    await rita.getByRole('list', { name: 'Kommentarer til målet Færre på kontanthjælp (mål 1)' }).getByText('Målet er for lidt ambitiøst: sigt efter −10 %.').waitFor();
+    await comment(rita, target.getByRole('button', { name: 'Kommentér målet Færre på kontanthjælp (mål 1)' }), 'målet Færre på kontanthjælp (mål 1)', 'Målet er for lidt ambitiøst: sigt efter −10 %.');
 
     const subject = `Styringshjulet: Ny kommentar i høringen: ${PLAN}`;
     await mail(E.chair, subject, 'Rita Rådsmedlem har kommenteret målet "Færre på kontanthjælp (mål 1)"');
