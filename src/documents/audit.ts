@@ -100,6 +100,22 @@ interface AuditBasis {
   peers: Awaited<ReturnType<typeof findPeers>>;
   series: Map<string, Map<string, { actual: number | null; expected: number | null; ratio: number | null; rank: number | null }[]>>;
   goals: Awaited<ReturnType<typeof goalsInForce>>;
+  /** The bank's reads every audit of the run makes alike, made once (see `once`). */
+  reads: Map<string, Promise<unknown>>;
+}
+
+/**
+ * A read shared by the run's audits: the first audit that needs it starts it, the others wait
+ * for the same answer (so 94 audits read the jobcenters' cells once, not once each).
+ */
+function once<T>(basis: AuditBasis, key: unknown[], read: () => Promise<T>): Promise<T> {
+  const k = JSON.stringify(key);
+  let got = basis.reads.get(k) as Promise<T> | undefined;
+  if (!got) {
+    got = read();
+    basis.reads.set(k, got);
+  }
+  return got;
 }
 
 async function loadBasis(db: Kysely<Database>, year: number, release?: number): Promise<AuditBasis> {
@@ -112,7 +128,7 @@ async function loadBasis(db: Kysely<Database>, year: number, release?: number): 
     throw new DocumentError(400, 'year', `Udgivelse ${run.release.version} dækker ikke både ${year - 1} og ${year} (løbende år ${run.periods[0]} til ${run.periods.at(-1)}). Vælg et andet år.`, { field: 'year' });
   }
   const measures = run.measures.filter((m) => 'kind' in m).map((m) => m.id);
-  return { run, year, t, tPrev, peers: await findPeers(db, run.id), series: await findBenchmarkSeries(db, run, measures), goals: await goalsInForce(db, year) };
+  return { run, year, t, tPrev, peers: await findPeers(db, run.id), series: await findBenchmarkSeries(db, run, measures), goals: await goalsInForce(db, year), reads: new Map() };
 }
 
 /** The period of a goal indicator at the end of the year, in its frequency. */
@@ -133,6 +149,12 @@ export async function draftAudit(db: Kysely<Database>, statbank: StatbankService
   if (!me) throw new DocumentError(404, 'not_found', `${nameOf(jobcenter)} er ikke med i benchmarkingen.`);
   const members = basis.peers.filter((p) => p.cluster === me.cluster).map((p) => p.jobcenter);
   const clusterId = `KL${me.cluster}`;
+  const all = basis.peers.map((p) => p.jobcenter);
+  /** The cells of every jobcenter (read once per run) and of this audit's cluster (once per cluster). */
+  const cellsOf = (table: string, measure: string, periods: string[], dims: Record<string, string>, byDim?: string) => [
+    once(basis, ['cells', 'jobcenters', table, measure, periods, dims, byDim], () => readCells(statbank, release, table, measure, all, periods, dims, byDim)),
+    once(basis, ['cells', clusterId, table, measure, periods, dims, byDim], () => readCells(statbank, release, table, measure, [clusterId], periods, dims, byDim)),
+  ];
   const period = run.periods[t]!, previous = run.periods[tPrev]!;
 
   // Results overview: the benchmarking's measures, as styr_benchmark publishes them.
@@ -157,7 +179,7 @@ export async function draftAudit(db: Kysely<Database>, statbank: StatbankService
   // Population 16–66 of the jobcenter and its cluster's members, to scale the cluster's counts.
   const goalPeriods = basis.goals.goals.flatMap((g) => g.indicators.flatMap((i) => [yearEnd(i.freq, year - 1), yearEnd(i.freq, year)]));
   // Per period, so that a period the release lacks does not hide the others.
-  const pops = await Promise.all([...new Set([previous, period, ...goalPeriods])].map((p) => readPopulations(statbank, release, members, [p]).catch(() => null)));
+  const pops = await Promise.all([...new Set([previous, period, ...goalPeriods])].map((p) => once(basis, ['population', p], () => readPopulations(statbank, release, all, [p])).catch(() => null)));
   const pop = new Map(members.map((j) => [j, new Map(pops.flatMap((m) => [...(m?.get(j) ?? [])]))]));
 
   /** One indicator for the jobcenter and its cluster, at two periods, every missing value with its reason. */
@@ -177,7 +199,7 @@ export async function draftAudit(db: Kysely<Database>, statbank: StatbankService
   // The ministerial goals' indicators, at the end of the year in their frequency (as the plan's targets).
   const indicatorRow = async (label: string, table: string, measure: string, dims: Record<string, string>, freq: string): Promise<IndicatorRow> => {
     const periods: [string, string] = [yearEnd(freq, year - 1), yearEnd(freq, year)];
-    const [mine, theirs] = await Promise.all([[...new Set([jobcenter, ...members])], [clusterId]].map((a) => readCells(statbank, release, table, measure, a, periods, dims).catch(() => null)));
+    const [mine, theirs] = await Promise.all(cellsOf(table, measure, periods, dims).map((r) => r.catch(() => null)));
     const decimals = mine?.decimals ?? theirs?.decimals ?? 0;
     const cl = periods.map((p) => clusterComparable(measure, members, jobcenter, p, mine?.cells ?? null, cellAt(theirs?.cells ?? null, clusterId, p), pop, '', decimals));
     return { label, table, measure, dims, ...compare(measure, periods, decimals, periods.map((p) => cellAt(mine?.cells ?? null, jobcenter, p)), cl) };
@@ -189,7 +211,7 @@ export async function draftAudit(db: Kysely<Database>, statbank: StatbankService
 
   // People on public benefits by target group: full-time persons, yearly average; the cluster scaled to the jobcenter.
   const rolling: [string, string] = [previous, period];
-  const [mineB, theirsB] = await Promise.all([[...new Set([jobcenter, ...members])], [clusterId]].map((a) => readCells(statbank, release, 'ptv_a02', 'fulltime', a, rolling, {}, 'ydelsesgrupper')));
+  const [mineB, theirsB] = await Promise.all(cellsOf('ptv_a02', 'fulltime', rolling, {}, 'ydelsesgrupper'));
   const ptv = await statbank.table('ptv_a02', release);
   const benefitDim = ptv.dimById.get('ydelsesgrupper')!;
   const levelOf = (id: string) => (id === 'public_support' ? 'total' : id.startsWith('category_') ? 'category' : 'group');
