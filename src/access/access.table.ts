@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { OrganisationKind } from './organisations.js';
-import type { Role } from './policy.js';
+
+export type OrganisationKind = 'national_agency' | 'employment_region' | 'jobcenter' | 'council' | 'labour_market_org';
+
+/** A user's role; policy.ts lists them (`roles`) and says what each may do. */
+export type Role = 'national_admin' | 'regional_monitor' | 'jobcenter_editor' | 'jobcenter_reader' | 'council_member';
 
 export interface OrganisationTable {
   id: Generated<number>;

@@ -1,7 +1,7 @@
 /** One demo user per role (README lists them), created with the demo data. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
-import type { Role } from './policy.js';
+import type { Role } from './access.table.js';
 import { inviteUser, setPassword } from './users.js';
 
 export const DEMO_PASSWORD = 'styringshjul-demo';

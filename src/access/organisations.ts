@@ -7,8 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import { areaById, areas, type Area } from '../reference/index.js';
-
-export type OrganisationKind = 'national_agency' | 'employment_region' | 'jobcenter' | 'council' | 'labour_market_org';
+import type { OrganisationKind } from './access.table.js';
 
 export interface OrganisationSeed {
   code: string;

@@ -6,8 +6,13 @@
  * Scopes: `any` — everywhere; `own_area` — only for areas inside the area of the user's
  * organisation (a regional monitor's employment region, a jobcenter's own area).
  */
-export const roles = ['national_admin', 'regional_monitor', 'jobcenter_editor', 'jobcenter_reader', 'council_member'] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from './access.table.js';
+
+/** The list, when it names every member of the union U (a member left out does not compile). */
+const every = <U extends string>() => <const L extends readonly U[]>(list: L & ([Exclude<U, L[number]>] extends [never] ? unknown : { missing: Exclude<U, L[number]> })): L => list;
+
+/** Every role (the column's type, `Role`, is in access.table.ts), in the order the pages list them. */
+export const roles = every<Role>()(['national_admin', 'regional_monitor', 'jobcenter_editor', 'jobcenter_reader', 'council_member']);
 /** A role, or `public` for a visitor who is not logged in. */
 export type Actor = Role | 'public';
 export const actors: readonly Actor[] = [...roles, 'public'];

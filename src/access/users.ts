@@ -8,7 +8,7 @@ import type { Database } from '../db/index.js';
 import { audit, type AuditActor } from './audit.js';
 import { areaWithin } from './organisations.js';
 import { hashPassword, verifyPassword } from './password.js';
-import type { Role } from './policy.js';
+import type { Role } from './access.table.js';
 
 export class AccessError extends Error {
   constructor(

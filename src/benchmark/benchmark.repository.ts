@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import { decodeValues, type Release } from '../indicators/index.js';
 import type { BenchmarkMeasure } from './measures.js';
-import { BENCHMARK_FIELDS, type BenchmarkResult, type ModelFit, type Savings } from './model.js';
+import type { Savings } from './benchmark.table.js';
+import { BENCHMARK_FIELDS, type BenchmarkResult, type ModelFit } from './model.js';
 
 export interface StoredRun {
   id: number;

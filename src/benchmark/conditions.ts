@@ -12,6 +12,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/index.js';
 import { areas, municipalities, type Area } from '../reference/index.js';
+import type { FrameworkConditionsTable } from './benchmark.table.js';
 
 /**
  * The model's variables: the columns of a conditions file besides municipality, year and
@@ -33,18 +34,6 @@ export interface ConditionsRow {
   year: number;
   population_16_66: number;
   values: Record<ConditionVariable, number>;
-}
-
-export interface FrameworkConditionsTable {
-  municipality: number;
-  year: number;
-  population_16_66: number;
-  unemployment_level: number;
-  non_western_share: number;
-  western_share: number;
-  education_level: number;
-  urban: number;
-  source: string;
 }
 
 /** An error in a conditions file; the message names the file, line and column. */

@@ -3,15 +3,19 @@
  * ("seneste 12 måneder"), and the legal requirement it checks.
  */
 import { z } from 'zod';
+import type { BenchmarkCategory } from './benchmark.table.js';
 
-export const benchmarkCategories = [
+/** The list, when it names every member of the union U (a member left out does not compile). */
+const every = <U extends string>() => <const L extends readonly { id: U }[]>(list: L & ([Exclude<U, L[number]['id']>] extends [never] ? unknown : { missing: Exclude<U, L[number]['id']> })): L => list;
+
+/** Every category (the type, `BenchmarkCategory`, is in benchmark.table.ts), with its benefit and name. */
+export const benchmarkCategories = every<BenchmarkCategory>()([
   { id: 'public_support', benefit: 'public_support', name: 'Offentligt forsørgede i alt' },
   { id: 'dagpenge', benefit: 'category_dagpenge', name: 'Dagpenge' },
   { id: 'kontanthjaelp', benefit: 'category_kontanthjaelp', name: 'Kontanthjælp m.v.' },
   { id: 'sygedagpenge', benefit: 'category_sygedagpenge', name: 'Sygedagpenge' },
   { id: 'foertidspension', benefit: 'category_foertidspension', name: 'Førtidspension og fleksjob' },
-] as const;
-export type BenchmarkCategory = (typeof benchmarkCategories)[number]['id'];
+]);
 
 export type MeasureKind = 'share' | 'self_support' | 'duration' | 'inflow';
 

@@ -14,7 +14,8 @@
  */
 import { nearestNeighbours, peerClusters } from './cluster.js';
 import { conditionVariables, type JobcenterConditions } from './conditions.js';
-import { benchmarkMeasureById, benchmarkMeasures, benchmarkCategories, type BenchmarkCategory, type BenchmarkSettings } from './measures.js';
+import type { Flag, Savings } from './benchmark.table.js';
+import { benchmarkMeasureById, benchmarkMeasures, benchmarkCategories, type BenchmarkSettings } from './measures.js';
 import type { Panel } from './panel.js';
 import { fitWls, normalQuantile, predict, quantile, tQuantile, varianceComponents, type Fit } from '../stats/index.js';
 
@@ -39,66 +40,6 @@ export interface ModelFit {
   coefficients: { variable: string; label: string; estimate: number; standardError: number }[];
   dropped: string[];
   excluded: { jobcenter: string; reason: string }[];
-}
-
-export interface Flag {
-  jobcenter: string;
-  measure: string;
-  kind: 'expected_level' | 'legal_requirement';
-  direction: 'better' | 'worse';
-  status: 'new' | 'lasting' | 'resolved';
-  first_period: string;
-  last_period: string;
-  evidence: FlagEvidence;
-}
-
-/** A jobcenter's numbers in a flag's evidence (the API adds its name). */
-export interface EvidencePoint {
-  jobcenter: string;
-  name?: string;
-  actual: number;
-  expected?: number;
-  ratio?: number;
-}
-
-/**
- * What a flag rests on, in the period it is judged. Numbers not published are NaN here
- * and null once stored (JSON). The interval, z and flows belong to expected-level flags;
- * the threshold and interviews due to the legal requirement.
- */
-export interface FlagEvidence {
-  period: string;
-  actual: number;
-  expected?: number;
-  lower?: number;
-  upper?: number;
-  ratio?: number;
-  rank?: number;
-  /** The deviation's strength and its geometric-mean ratio over the published years pooled. */
-  z?: number;
-  pooled_ratio?: number;
-  years_published?: string[];
-  level?: number;
-  persons?: number;
-  threshold?: number;
-  interviews_due?: number;
-  flagged_periods: string[];
-  cluster: number;
-  peers: EvidencePoint[];
-  neighbours?: EvidencePoint[];
-  /** The flows behind the result (the API adds their label). */
-  explanations?: { measure: string; label?: string; unit?: string; decimals?: number; period: string; actual: number; expected: number; ratio: number; z: number }[];
-}
-
-export interface Savings {
-  jobcenter: string;
-  category: BenchmarkCategory;
-  period: string;
-  /** Full-time persons above the expected level / above the cluster's best quartile (0 when below). */
-  fulltime_vs_expected: number;
-  fulltime_vs_best_quartile: number;
-  dkk_vs_expected: number;
-  dkk_vs_best_quartile: number;
 }
 
 export interface BenchmarkResult {

@@ -9,7 +9,8 @@ import type { Database } from '../db/index.js';
 import { decodeValues, findDatasetShape, findSeries, rollingMonths, type DatasetShape, type Release } from '../indicators/index.js';
 import { civilFromDays, daysFromCivil, isoWeekday } from '../register/index.js';
 import { jobcenters } from './conditions.js';
-import { benchmarkCategories, benchmarkMeasureById, benchmarkMeasures, TIMELINESS, type BenchmarkCategory } from './measures.js';
+import type { BenchmarkCategory } from './benchmark.table.js';
+import { benchmarkCategories, benchmarkMeasureById, benchmarkMeasures, TIMELINESS } from './measures.js';
 
 /** Values are jobcenter-major: index `j * periods.length + t`; NaN = no value. */
 export interface Panel {

@@ -1,7 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import type { DatasetShape, Release, ReleaseSummary } from './release.table.js';
-import type { SeriesCodec } from './series.js';
+import type { Database } from '../../db/index.js';
+import type { DatasetShape, Release, ReleaseSummary, SeriesCodec } from './release.table.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { SeriesCodec } from './series.js';
+
+/** How a series' values are stored (series.ts): raw float64, or deflated. */
+export type SeriesCodec = 'f64' | 'f64-deflate';
 
 export interface ReleaseTable {
   id: Generated<number>;

@@ -5,11 +5,11 @@
  * byte per period.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { SeriesCodec } from './release.table.js';
 
 export const SeriesStatus = { published: 0, primary: 1, secondary: 2, unavailable: 3 } as const;
 export type SeriesStatusName = keyof typeof SeriesStatus;
 export const statusNames: readonly SeriesStatusName[] = ['published', 'primary', 'secondary', 'unavailable'];
-export type SeriesCodec = 'f64' | 'f64-deflate';
 
 export interface DecodedSeries {
   /** values[i * measures + j]; null where no value is published. */
