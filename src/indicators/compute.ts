@@ -3,7 +3,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../db/index.js';
 import { datasets, freqs, type DatasetId, type Freq } from './datasets.js';
 import { applyDisclosure } from './disclosure/index.js';
 import { computeCube } from './engine/index.js';

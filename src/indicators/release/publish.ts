@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database } from '../../db/index.js';
 import { commonKeys, datasets, type DatasetId, type Freq } from '../datasets.js';
 import { insertDataset, insertRelease, insertSeries, insertTables, type SeriesRow } from './release.repository.js';
 import type { DatasetShape, Release, ReleaseSummary } from './release.table.js';
