@@ -1,5 +1,4 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Progress } from '../cli/progress.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { findRelease, listReleases } from '../indicators/index.js';
@@ -17,10 +16,18 @@ import { notificationRoutes, Notifier } from '../notifications/index.js';
 import { notificationRound } from './notify.js';
 import { webRoutes } from './web.js';
 
+/** A stage of the demo's preparation, as the start page shows it (the CLI's progress bars report the same). */
+interface StageProgress {
+  stage: string;
+  done: number;
+  total: number;
+  detail?: string;
+}
+
 /** What the start page knows of the demo being prepared on first start. */
 export interface DemoState {
   status: 'idle' | 'running' | 'ready' | 'failed';
-  stages: Map<string, Progress>;
+  stages: Map<string, StageProgress>;
   error?: string;
   /** Set in demo mode: shown on the start page and in every PDF's footer (`demoNote`). */
   note?: string;

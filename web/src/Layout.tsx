@@ -1,6 +1,6 @@
 /** The DKFDS page frame: skip link, header with login state, navigation, main, footer. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { roleNames } from '../../src/access/policy';
+import { roleNames } from '../../src/access/shared';
 import { api } from './api';
 import { notificationsChanged } from './councils';
 import { MenuDrawer, MenuRow, type MenuItem } from './Menu';

@@ -2,9 +2,9 @@
  * The audit log in words: every action the server writes (`audit(…)` across src/) as a
  * Danish sentence built from its details, so the log shows no codes or JSON.
  */
-import { roleNames } from '../../src/access/policy';
-import { steps } from '../../src/calendar/deadlines';
-import { seatNames } from '../../src/councils/composition';
+import { roleNames } from '../../src/access/shared';
+import { steps } from '../../src/calendar/shared';
+import { seatNames } from '../../src/councils/shared';
 import { kindNames, stateNames, type DocumentKind, type DocumentState } from '../../src/documents/names';
 import { date } from './format';
 

@@ -1,5 +1,5 @@
 /** Types and labels of the benchmarking API (/api/benchmark). */
-import type { Flag as ModelFlag } from '../../src/benchmark/benchmark.table';
+import type { Flag as ModelFlag } from '../../src/benchmark/shared';
 import { fmt } from './format';
 export interface Measure {
   id: string;

@@ -2,8 +2,8 @@
  * The councils' API shapes (src/councils, src/meetings, src/hearings, src/calendar,
  * src/notifications) and shared words and date formats for their pages.
  */
-import type { Board, StepCell, StepStatus } from '../../src/calendar/status';
-import type { Deadline } from '../../src/calendar/deadlines';
+import type { Board, StepCell, StepStatus } from '../../src/calendar/shared';
+import type { Deadline } from '../../src/calendar/shared';
 import type { DocumentSection } from '../../src/documents/sections';
 import type { AuditContent, DocumentKind, DocumentState, TargetView } from './documents';
 import { date, dateTime } from './format';
@@ -12,8 +12,8 @@ import { date, dateTime } from './format';
 export type { Board, Deadline, StepCell, StepStatus };
 
 // The council types and their Danish names are the server's rules-as-data (no runtime dependencies).
-import type { CouncilType } from '../../src/councils/composition';
-export { councilTypeNames } from '../../src/councils/composition';
+import type { CouncilType } from '../../src/councils/shared';
+export { councilTypeNames } from '../../src/councils/shared';
 export type { CouncilType };
 
 export interface CouncilSummary {

@@ -1,6 +1,6 @@
 /** Ændringslog: every change, newest first (national administrator: all; regional monitor: own region). */
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../src/access/audit';
+import type { AuditEntry } from '../../../src/access/shared';
 import { api, ApiError } from '../api';
 import { actionName, changeText, type OrgNames } from '../auditText';
 import { dateTime } from '../format';

@@ -1,8 +1,8 @@
 /** A results audit's generated part (numbers from the release and its benchmarking) as tables. */
 import type { ReactNode } from 'react';
-import { mioKr } from '../../../src/benchmark/savings-text';
+import { mioKr } from '../../../src/benchmark/shared';
 import { change, footnotes, noChange, notRated, scaledNote } from '../../../src/documents/audit-notes';
-import { periodName } from '../../../src/statbank/units';
+import { periodName } from '../../../src/statbank/shared';
 import { statusClass, type AuditGenerated, type IndicatorRow } from '../documents';
 import { fmt } from '../format';
 import { Link } from '../router';

@@ -9,7 +9,7 @@ import { intervalText, type Overview, type Ranking } from '../benchmark';
 import { ScatterChart } from '../chart';
 import { Alert } from '../forms';
 import { date, fmt, withUnit } from '../format';
-import { periodName } from '../../../src/statbank/units';
+import { periodName } from '../../../src/statbank/shared';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 

@@ -11,8 +11,8 @@ import { Alert } from '../forms';
 import { fmt, shortPeriod, withUnit } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
-import { mioKr, savingsMethod, savingsSentence, savingsTotal } from '../../../src/benchmark/savings-text';
-import { periodName } from '../../../src/statbank/units';
+import { mioKr, savingsMethod, savingsSentence, savingsTotal } from '../../../src/benchmark/shared';
+import { periodName } from '../../../src/statbank/shared';
 
 export function BenchmarkJobcenter({ id }: { id: string }) {
   const params = useLocation().searchParams;

@@ -4,7 +4,7 @@ import { api } from '../api';
 import { LineChart, Sparkline } from '../chart';
 import { Alert } from '../forms';
 import { fmt, shortPeriod, withUnit } from '../format';
-import { periodName } from '../../../src/statbank/units';
+import { periodName } from '../../../src/statbank/shared';
 import { Layout } from '../Layout';
 import { Link, navigate } from '../router';
 import { kindNames, stateClass, stateNames, type AreaTargets, type DocumentKind, type DocumentSummary } from '../documents';

@@ -7,7 +7,7 @@ import { api } from '../api';
 import { directionNames, statusNames, type Flag } from '../benchmark';
 import { Alert } from '../forms';
 import { fmt, withUnit } from '../format';
-import { periodName } from '../../../src/statbank/units';
+import { periodName } from '../../../src/statbank/shared';
 import { Layout } from '../Layout';
 import { Link } from '../router';
 

@@ -7,7 +7,7 @@ import { api } from '../api';
 import { kindNames, stateClass, stateNames, statusLabels, statusOrder, type AreaTargets, type TargetRow, type TargetStatus } from '../documents';
 import { StatusBadge } from '../editor';
 import { Alert } from '../forms';
-import { formatValue, periodName, targetAmount } from '../../../src/statbank/units';
+import { formatValue, periodName, targetAmount } from '../../../src/statbank/shared';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';

@@ -1,6 +1,6 @@
 /** Users and roles: the list (national administrator: all; regional monitor: own region), invitations and role changes. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { roleNames, roles } from '../../../src/access/policy';
+import { roleNames, roles } from '../../../src/access/shared';
 import { api, ApiError } from '../api';
 import { Alert, ErrorSummary, Field } from '../forms';
 import { Layout } from '../Layout';

@@ -6,7 +6,7 @@
  * no document shows (e.g. the dialogue with the region) as done.
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { steps as stepDefs } from '../../../src/calendar/deadlines';
+import { steps as stepDefs } from '../../../src/calendar/shared';
 import { api } from '../api';
 import { day, stepClass, type Board, type StepCell, type StepStatus } from '../councils';
 import { Alert, ErrorSummary, Field, Progress, Select, toError, useAction } from '../forms';

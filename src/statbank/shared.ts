@@ -1,0 +1,5 @@
+/**
+ * The browser's door to the statistics bank (web/ imports this file and nothing else of
+ * the module): values in their unit and periods in Danish. No dependencies.
+ */
+export { formatValue, periodName, targetAmount } from './units.js';
