@@ -33,6 +33,8 @@ const env = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** Requests per minute for anonymous API callers. */
   API_ANON_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** Features still being built, switched on by name, comma-separated (e.g. followup: the follow-up reports and the analysis report). */
+  FEATURES: z.string().default('').transform((s) => s.split(',').map((f) => f.trim()).filter(Boolean)),
   /** Chromium for the documents' PDFs; unset: /usr/bin/chromium or /usr/bin/chromium-browser. */
   CHROMIUM_PATH: z.string().optional(),
 });

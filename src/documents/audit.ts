@@ -16,8 +16,11 @@ import { censoredSelfSupport, measureUnit, periodName, type StatbankService } fr
 import { savingsMethod, savingsSentence, savingsTotal } from '../benchmark/savings-text.js';
 import { describeTarget, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
 import { cellAt, clusterComparable, readCells, readPopulations, type Cell } from './audit-read.js';
-import { auditContentSchema, targetsOf, type AuditContent } from './content.js';
-import { createDocument, DocumentError, findDocumentFor, saveContent } from './documents.repository.js';
+import { targetsOf } from './content.js';
+import { auditContentSchema, type AuditContent } from './kinds/index.js';
+import { createDocument, findDocumentFor } from './documents.repository.js';
+import { saveContent } from './documents.service.js';
+import { DocumentError } from './errors.js';
 import { goalsInForce } from './goals.js';
 
 export interface OverviewRow {

@@ -10,9 +10,10 @@ import { findRelease } from '../indicators/index.js';
 import type { StatbankService } from '../statbank/index.js';
 import { IndicatorError, TargetEvaluator, type Indicator, type Target } from '../targets/index.js';
 import { generateAudits } from './audit.js';
-import type { PlanContent } from './content.js';
-import { createDocument, findDocumentFor, transition } from './documents.repository.js';
-import { newDocumentContent } from './new.js';
+import type { PlanContent } from './kinds/index.js';
+import { newDocumentContent } from './content.js';
+import { createDocument, findDocumentFor } from './documents.repository.js';
+import { transition } from './documents.service.js';
 
 const JC = 'J101';
 const actor = { id: null, label: 'demodata' };

@@ -8,18 +8,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { areaWithin, audit, parseOr400, permit, scopeOf, sendErrors, type Permission, type User } from '../access/index.js';
+import { areaWithin, audit, parseOr400, permit, sendErrors, type User } from '../access/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { areaById } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
 import { TargetEvaluator } from '../targets/index.js';
 import { generateAudits } from './audit.js';
-import { auditEditSchema, contentSchemas, documentKinds, kindNames, targetsOf, type AuditContent, type DocumentKind } from './content.js';
+import { enabledKinds, kindNames, kindSpec, newDocumentContent, targetsOf, type StoredDocument } from './content.js';
 import { diffContents } from './diff.js';
-import { conflictError, createDocument, fromStates, type TransitionHook, type TransitionName, DocumentError, eventNames, findDocumentFor, findDocument, findVersion, listDocuments, listVersions, saveContent, transition, transitions, type StoredDocument } from './documents.repository.js';
+import { createDocument, eventNames, findDocumentFor, findDocument, findVersion, listDocuments, listVersions } from './documents.repository.js';
+import { assertMayCreate, mayComment, mayEdit, mayRead, openTransitions, saveContent, transition, type TransitionHook } from './documents.service.js';
+import { conflictError, DocumentError } from './errors.js';
 import { findGoals, goalSetSchema, goalYears, replaceGoals } from './goals.js';
-import { newDocumentContent } from './new.js';
+import { transitions, type TransitionName } from './names.js';
 import type { PdfPrinter } from './pdf.js';
 import { renderDocumentHtml } from './render.js';
 import { areaName, documentView } from './view.js';
@@ -38,19 +40,15 @@ export interface DocumentRoutesOptions {
   hearingRuns?: (documentId: number) => Promise<boolean>;
   /** Demo mode: what targets set before the data say of the demo's numbers. */
   demoNote?: string;
+  /** Features switched on (`STYR_FEATURES`): kinds behind one are made only then. */
+  features?: readonly string[];
 }
 
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
 const revision = z.number({ error: 'mangler dokumentets version' }).int().min(1);
-const listQuery = z.object({
-  area: z.string().toUpperCase().optional(),
-  kind: z.enum(documentKinds).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-});
-const createBody = z.object({ kind: z.enum(documentKinds), area: z.string().toUpperCase(), year: z.number().int().min(2000).max(2100) });
 const transitionBody = z.object({
   revision,
-  action: z.enum(Object.keys(transitions) as [keyof typeof transitions, ...(keyof typeof transitions)[]]),
+  action: z.enum(Object.keys(transitions) as [TransitionName, ...TransitionName[]]),
   approval: z.object({ date: z.iso.date('skriv datoen som ÅÅÅÅ-MM-DD'), decision: z.string().trim().min(1, 'skriv beslutningen') }).optional(),
   /** For "send to hearing": the deadline and bodies, when not the calendar's and the law's. */
   hearing: z.unknown().optional(),
@@ -59,25 +57,6 @@ const commentBody = z.object({ revision, who: z.enum(['lbr', 'region']).optional
 
 
 const actorOf = (u: User | null) => ({ id: u?.id ?? null, label: u?.email ?? 'ukendt' });
-const within = (u: User | null, permission: Permission, area: string) => {
-  const scope = u ? scopeOf(u.role, permission) : null;
-  return scope === 'any' || (scope === 'own_area' && areaWithin(area, u!.organisation.area));
-};
-/** May the user see the document? Published ones are public. */
-const mayRead = (u: User | null, d: Pick<StoredDocument, 'state' | 'area'>) => d.state === 'published' || within(u, 'documents.drafts', d.area);
-/** The level of area each kind belongs to (rules of procedure: the council's area, DK for the BER). */
-const kindLevels: Record<DocumentKind, readonly string[]> = { employment_plan: ['jobcenter'], results_audit: ['jobcenter'], implementation_plan: ['employment_region'], rules_of_procedure: ['jobcenter', 'employment_region', 'country'] };
-/**
- * May the user write it? Plans and audits are the jobcenter's, implementation plans the region's;
- * rules of procedure the council's secretariat's (the jobcenter for its LBR, the region for its RBR).
- */
-const mayEdit = (u: User | null, d: { kind: DocumentKind; area: string }) => {
-  if (!u || !within(u, 'documents.edit', d.area)) return false;
-  if (u.role === 'national_admin') return true;
-  const level = areaById.get(d.area)?.level;
-  const role = d.kind === 'implementation_plan' || (d.kind === 'rules_of_procedure' && level === 'employment_region') ? 'regional_monitor' : level === 'jobcenter' ? 'jobcenter_editor' : null;
-  return u.role === role;
-};
 
 const summary = (d: StoredDocument) => ({ id: d.id, kind: d.kind, area: d.area, area_name: areaName(d.area), year: d.year, state: d.state, revision: d.revision, updated_at: d.updated_at, updated_by: d.updated_by, published_at: d.published_at, approval: d.approval });
 
@@ -85,6 +64,13 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
   const { db, pdf } = opts;
   const now = () => (opts.clock ?? systemClock).now();
   const evaluator = new TargetEvaluator(opts.statbank, opts.demoNote);
+  const kinds = enabledKinds(opts.features ?? []);
+  const listQuery = z.object({
+    area: z.string().toUpperCase().optional(),
+    kind: z.enum(kinds).optional(),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+  });
+  const createBody = z.object({ kind: z.enum(kinds), area: z.string().toUpperCase(), year: z.number().int().min(2000).max(2100) });
 
   sendErrors(app);
 
@@ -103,7 +89,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
   const hearingRuns = (d: StoredDocument) => (d.state === 'in_hearing' && opts.hearingRuns ? opts.hearingRuns(d.id) : Promise.resolve(false));
   const withPermissions = async (u: User | null, d: StoredDocument) => {
     const hearing = await hearingRuns(d);
-    return { may_edit: mayEdit(u, d), hearing_runs: hearing, may_comment: !hearing && d.state !== 'approved' && d.state !== 'published' && !!u && within(u, 'documents.comment', d.area) };
+    return { may_edit: mayEdit(u, d), hearing_runs: hearing, may_comment: !!kindSpec(d.kind).comments && !hearing && d.state !== 'approved' && d.state !== 'published' && mayComment(u, d.area) };
   };
 
   // Ministerial goals: public; published (replaced per year) by national administrators.
@@ -121,6 +107,15 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     return { year, goals: await findGoals(db, year) };
   });
 
+  /** The kinds in use, and which of them the user may make in the own area (the "new document" form). */
+  app.get('/document-kinds', permit('documents.read'), async (req) => {
+    const u = req.principal.user;
+    return kinds.map((kind) => {
+      const spec = kindSpec(kind);
+      return { kind, name: kindNames[kind], levels: spec.levels, council: !!spec.council, generated: spec.create === 'generated', may_create: !!u && (u.role === 'national_admin' || mayEdit(u, { kind, area: u.organisation.area ?? 'DK' })) };
+    });
+  });
+
   app.get('/documents', permit('documents.read'), async (req) => {
     const q = parseOr400(listQuery, req.query);
     const areas = q.area ? [q.area, ...[...areaById.values()].filter((a) => a.id !== q.area && a.level === 'jobcenter' && areaWithin(a.id, q.area!)).map((a) => a.id)] : undefined;
@@ -130,14 +125,11 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
 
   app.post('/documents', permit('documents.edit'), async (req, reply) => {
     const b = parseOr400(createBody, req.body);
-    const area = areaById.get(b.area);
-    const levelNames: Record<string, string> = { jobcenter: 'et jobcenter', employment_region: 'en beskæftigelsesregion', country: 'hele landet (DK)' };
-    if (!area || !kindLevels[b.kind].includes(area.level)) throw new DocumentError(400, 'invalid_field', `Feltet area: ${b.area} er ikke ${kindLevels[b.kind].map((l) => levelNames[l]).join(' eller ')}.`, { field: 'area' });
-    if (!mayEdit(req.principal.user, b)) throw new DocumentError(403, 'forbidden', 'Din rolle giver ikke adgang til at oprette dette dokument.');
+    assertMayCreate(req.principal.user, b);
     const actor = actorOf(req.principal.user);
     const existing = await findDocumentFor(db, b.kind, b.area, b.year);
     if (existing) throw new DocumentError(409, 'exists', `Der findes allerede en ${kindNames[b.kind].toLowerCase()} for ${areaName(b.area)} ${b.year} (dokument ${existing.id}).`);
-    if (b.kind === 'results_audit') {
+    if (kindSpec(b.kind).create === 'generated') {
       await generateAudits(db, opts.statbank, actor, { year: b.year, jobcenters: [b.area] });
       return reply.code(201).send(summary((await listDocuments(db, { kind: b.kind, areas: [b.area], years: [b.year] }))[0]!));
     }
@@ -147,18 +139,15 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
 
   app.get('/documents/:id', permit('documents.read'), async (req) => {
     const doc = await readable(req);
-    return { ...(await documentView(db, evaluator, doc)), ...(await withPermissions(req.principal.user, doc)), transitions: Object.entries(transitions).filter(([id]) => fromStates(doc.kind, id as TransitionName).includes(doc.state)).map(([id, t]) => ({ id, label: t.label })) };
+    return { ...(await documentView(db, evaluator, doc)), ...(await withPermissions(req.principal.user, doc)), transitions: openTransitions(doc) };
   });
 
   app.put('/documents/:id', permit('documents.edit'), async (req) => {
     const doc = await editable(req);
     const body = parseOr400(z.object({ revision, content: z.unknown() }), req.body);
-    let content: unknown;
-    if (doc.kind === 'results_audit') {
-      // The numbers are the generator's: only the human parts are taken from the request.
-      const human = parseOr400(auditEditSchema, body.content, 'Indholdet');
-      content = { ...(doc.content as AuditContent), analysis: human.analysis, comments: human.comments };
-    } else content = parseOr400(contentSchemas[doc.kind], body.content, 'Indholdet');
+    // A kind with a generated part takes only the human parts from the request.
+    const { schema, edit } = kindSpec(doc.kind);
+    const content = edit ? edit.merge(doc.content, parseOr400(edit.schema, body.content, 'Indholdet')) : parseOr400(schema, body.content, 'Indholdet');
     return summary(await saveContent(db, actorOf(req.principal.user), doc.id, body.revision, content, 'saved', now()));
   });
 
@@ -173,7 +162,8 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
   app.put('/documents/:id/comments', permit('documents.comment'), async (req) => {
     const doc = await readable(req);
     const u = req.principal.user!;
-    if (!within(u, 'documents.comment', doc.area)) throw new DocumentError(403, 'forbidden', 'Du kan kun skrive bemærkninger til dokumenter i dit eget område.');
+    if (!kindSpec(doc.kind).comments) throw new DocumentError(409, 'state', `En ${kindNames[doc.kind].toLowerCase()} har ingen bemærkninger.`);
+    if (!mayComment(u, doc.area)) throw new DocumentError(403, 'forbidden', 'Du kan kun skrive bemærkninger til dokumenter i dit eget område.');
     // The hearing is the formal path: what the LBR and the region say is their adopted response.
     if (await hearingRuns(doc)) throw new DocumentError(409, 'hearing_running', 'Dokumentet er i høring: LBR’s og regionens bemærkninger gives som høringssvar på høringssiden og føjes til dokumentet, når de er vedtaget.');
     const b = parseOr400(commentBody, req.body);
@@ -186,7 +176,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
   app.post('/documents/:id/regenerate', permit('documents.edit'), async (req) => {
     const doc = await editable(req);
     const b = parseOr400(z.object({ revision }), req.body);
-    if (doc.kind !== 'results_audit') throw new DocumentError(400, 'invalid', 'Kun resultatrevisioner dannes fra statistikken.');
+    if (kindSpec(doc.kind).create !== 'generated') throw new DocumentError(400, 'invalid', `En ${kindNames[doc.kind].toLowerCase()} dannes ikke fra statistikken.`);
     if (doc.revision !== b.revision) throw conflictError(doc, b.revision);
     await generateAudits(db, opts.statbank, actorOf(req.principal.user), { year: doc.year, jobcenters: [doc.area] });
     return summary((await findDocument(db, doc.id))!);
@@ -231,7 +221,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const q = parseOr400(z.object({ area: z.string().toUpperCase(), year: z.coerce.number().int().min(2000).max(2100).optional() }), req.query);
     if (!areaById.has(q.area)) throw new DocumentError(404, 'not_found', `Området ${q.area} findes ikke.`);
     const areas = [...areaById.values()].filter((a) => (a.level === 'jobcenter' || a.level === 'employment_region') && areaWithin(a.id, q.area)).map((a) => a.id);
-    const docs = (await listDocuments(db, { areas, years: q.year ? [q.year] : undefined })).filter((d) => d.kind !== 'results_audit' && mayRead(req.principal.user, d));
+    const docs = (await listDocuments(db, { areas, years: q.year ? [q.year] : undefined })).filter((d) => targetsOf(d.kind, d.content).length > 0 && mayRead(req.principal.user, d));
     const views = await Promise.all(docs.map((d) => documentView(db, evaluator, d)));
     return views.map((v) => {
       const targets = new Map(targetsOf(v.document.kind, v.document.content).map((x) => [x.path, x.target]));

@@ -1,6 +1,7 @@
 /**
- * The steering cycle's documents: ministerial goals, employment plans, results audits and
- * regions' implementation plans, with versions, states, the minimum-content check, HTML and PDF.
+ * The steering cycle's documents: ministerial goals, employment plans, results audits,
+ * regions' implementation plans and councils' rules of procedure, one file per kind (kinds/),
+ * with versions, states, the minimum-content check, HTML and PDF.
  */
 export { documentRoutes, type DocumentRoutesOptions } from './documents.routes.js';
 export { generateAudits } from './audit.js';
@@ -9,8 +10,9 @@ export { ensureSteeringReference } from './reference.js';
 export { ensureDemoDocuments } from './demo.js';
 export { PdfPrinter } from './pdf.js';
 export { esc, paragraphs, renderPage, type Section } from './render.js';
-export { attachComments, createDocument, findDocument, findDocumentFor, listDocuments, saveContent, transition, DocumentError, type StoredDocument, type TransitionHook } from './documents.repository.js';
-export { kindNames, planContentSchema, type DocumentKind, type PlanContent, type RulesContent } from './content.js';
-export { newDocumentContent } from './new.js';
+export { createDocument, findDocument, findDocumentFor, listDocuments } from './documents.repository.js';
+export { attachComments, saveContent, transition, type TransitionHook } from './documents.service.js';
+export { DocumentError } from './errors.js';
+export { documentKinds, kindNames, kindSpec, newDocumentContent, type DocumentKind, type PlanContent, type RulesContent, type StoredDocument } from './content.js';
 export { documentSections, type DocumentSection } from './sections.js';
 export { documentView, type TargetView } from './view.js';

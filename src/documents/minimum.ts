@@ -1,76 +1,23 @@
 /**
  * The minimum content the law demands before a document goes to hearing (seed 000, "skal som
- * minimum indeholde"): each missing item names the field, in Danish. Targets without an
- * indicator are allowed but listed as notes, since the goals must be concrete and measurable.
+ * minimum indeholde"): each section the kind marks `required` that is empty, and the kind's own
+ * checks, in the order of the content, each naming the field in Danish. Targets without an
+ * indicator are allowed but noted, since the goals must be concrete and measurable.
  */
 import { isMeasurable } from '../targets/index.js';
-import type { AuditContent, DocumentKind, ImplementationPlanContent, PlanContent, RulesContent } from './content.js';
+import { isEmpty, type ContentCheck, type ContentIssue } from './kinds/base.js';
+import { kindSpec, type DocumentKind } from './kinds/index.js';
 
-export interface ContentIssue {
-  /** The field, as a path into the content (e.g. goals.0.strategy). */
-  path: string;
-  message: string;
-}
-
-export interface ContentCheck {
-  /** What blocks the hearing. */
-  missing: ContentIssue[];
-  /** Worth fixing, not blocking. */
-  notes: ContentIssue[];
-}
-
-const blank = (s: string | undefined) => !s || s.trim() === '';
+export type { ContentCheck, ContentIssue } from './kinds/base.js';
 
 export function checkContent(kind: DocumentKind, content: unknown): ContentCheck {
-  if (kind === 'employment_plan') return checkPlan(content as PlanContent);
-  if (kind === 'results_audit') return checkAudit(content as AuditContent);
-  if (kind === 'rules_of_procedure') return { missing: blank((content as RulesContent).text) ? [{ path: 'text', message: 'Skriv forretningsordenens tekst.' }] : [], notes: [] };
-  return checkImplementationPlan(content as ImplementationPlanContent);
-}
-
-function checkPlan(c: PlanContent): ContentCheck {
-  const missing: ContentIssue[] = [];
-  const notes: ContentIssue[] = [];
-  const need = (cond: boolean, path: string, message: string) => cond && missing.push({ path, message });
-  if (c.goals.length === 0) missing.push({ path: 'goals', message: 'Planen mangler ministermålene for året.' });
-  c.goals.forEach((g, i) => {
-    need(blank(g.strategy), `goals.${i}.strategy`, `Ministermål ${g.number} (${g.title}): skriv en strategi.`);
-    need(g.targets.length === 0, `goals.${i}.targets`, `Ministermål ${g.number} (${g.title}): sæt mindst ét mål.`);
-    if (g.targets.length > 0 && !g.targets.some(isMeasurable)) notes.push({ path: `goals.${i}.targets`, message: `Ministermål ${g.number}: ingen af målene er målbare (bundet til et tal i statistikbanken).` });
-  });
-  need(!c.challenges.some((x) => !blank(x.text)), 'challenges', 'Beskriv de vigtigste beskæftigelsespolitiske udfordringer (mindst én udfordring med tekst).');
-  need(blank(c.citizen.strategy), 'citizen.strategy', 'Borgerrettet indsats: skriv en strategi.');
-  need(c.citizen.targets.length === 0, 'citizen.targets', 'Borgerrettet indsats: sæt mindst ét mål.');
-  need(blank(c.business.strategy), 'business.strategy', 'Virksomhedsrettet indsats: skriv en strategi.');
-  need(c.business.targets.length === 0, 'business.targets', 'Virksomhedsrettet indsats: sæt mindst ét mål.');
-  need(blank(c.business.council_grants), 'business.council_grants', 'Virksomhedsrettet indsats: beskriv LBR’s plan for brugen af LBR-midlerne.');
-  need(c.other_actors.share_pct === null, 'other_actors.share_pct', 'Andre aktører: angiv hvor stor en del af indsatsen (pct.), der forventes varetaget af andre aktører.');
-  need(blank(c.other_actors.strategy), 'other_actors.strategy', 'Andre aktører: skriv en strategi.');
-  need(!c.budget.lines.some((l) => l.state !== null || l.municipal !== null), 'budget.lines', 'Budget: angiv mindst én budgetlinje med et beløb.');
-  for (const [path, targets] of [['citizen.targets', c.citizen.targets], ['business.targets', c.business.targets]] as const) {
-    if (targets.length > 0 && !targets.some(isMeasurable)) notes.push({ path, message: `${path.startsWith('citizen') ? 'Borgerrettet' : 'Virksomhedsrettet'} indsats: ingen af målene er målbare.` });
-  }
-  return { missing, notes };
-}
-
-/** The audit's minimum (seed 000): results against last year, the ministerial goals and the peers; benefits by target group; savings; improvement areas. */
-function checkAudit(c: AuditContent): ContentCheck {
-  const g = c.generated as Record<string, unknown>;
-  const sections: [string, string][] = [
-    ['overview', 'resultaterne i forhold til sidste år og sammenlignelige jobcentre'],
-    ['goals', 'ministermålene'],
-    ['benefits', 'udviklingen i personer på offentlige ydelser fordelt på målgrupper'],
-    ['savings', 'besparelsespotentialet'],
-    ['improvements', 'forbedringsområderne'],
-  ];
-  return { missing: sections.filter(([k]) => g[k] === undefined).map(([k, what]) => ({ path: `generated.${k}`, message: `Revisionen mangler ${what}. Dan den igen med styr audit generate.` })), notes: [] };
-}
-
-function checkImplementationPlan(c: ImplementationPlanContent): ContentCheck {
-  const missing: ContentIssue[] = [];
-  if (c.goals.length === 0) missing.push({ path: 'goals', message: 'Sæt mindst ét regionalt mål.' });
-  c.goals.forEach((g, i) => {
-    if (g.targets.length === 0) missing.push({ path: `goals.${i}.targets`, message: `${g.title}: sæt mindst ét mål.` });
-  });
-  return { missing, notes: [] };
+  const spec = kindSpec(kind);
+  const sections = spec.sections(content);
+  const own = spec.check?.(content) ?? { missing: [], notes: [] };
+  const missing = [...sections.filter((s) => s.required && isEmpty(s)).map((s) => ({ path: s.path, message: s.required! })), ...own.missing];
+  const notes = [...sections.flatMap((s) => (s.type === 'targets' && s.measurable && s.targets.length > 0 && !s.targets.some(isMeasurable) ? [{ path: s.path, message: s.measurable }] : [])), ...own.notes];
+  // In the content's order (its top-level fields), the sections' order within a field.
+  const order = Object.keys(content as object);
+  const byField = (list: ContentIssue[]) => list.map((x, i) => ({ x, i, f: order.indexOf(x.path.split('.')[0]!) })).sort((a, b) => a.f - b.f || a.i - b.i).map((e) => e.x);
+  return { missing: byField(missing), notes: byField(notes) };
 }

@@ -5,8 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
-import type { ImplementationPlanContent } from './content.js';
-import { createDocument, findDocumentFor, transition } from './documents.repository.js';
+import type { ImplementationPlanContent } from './kinds/index.js';
+import { createDocument, findDocumentFor } from './documents.repository.js';
+import { transition } from './documents.service.js';
 import { ensureHistoricalGoals } from './goals.js';
 
 const b1 = (table: string, measure: string) => ({ table, measure, area: 'B1', dims: {}, freq: 'M' as const });

@@ -8,39 +8,13 @@ import type { Database } from '../db/index.js';
 import { findRelease } from '../indicators/index.js';
 import { areaById } from '../reference/index.js';
 import { clusterAreaName } from '../statbank/index.js';
-import { describeTarget, IndicatorError, type SeriesPoint, type TargetEvaluation, type TargetEvaluator } from '../targets/index.js';
-import { kindNames, targetsOf, type DocumentKind, type PlanContent } from './content.js';
-import { stateNames, type StoredDocument } from './documents.repository.js';
-import { checkContent, type ContentCheck } from './minimum.js';
+import { describeIndicator, describeTarget, IndicatorError, type TargetEvaluator } from '../targets/index.js';
+import { kindNames, kindSpec, type DocumentView, type FigureView, type StoredDocument, type TargetView } from './kinds/index.js';
+import { targetsOf } from './content.js';
+import { checkContent } from './minimum.js';
+import { stateNames } from './names.js';
 
-export interface TargetView {
-  path: string;
-  section: string;
-  evaluation: TargetEvaluation;
-  /** The target in one line of Danish (names, units, periods), as the PDF and the hearing show it. */
-  description: string;
-  /** The indicator's newest 36 periods (empty when not measurable). */
-  series: SeriesPoint[];
-}
-
-export interface FigureView {
-  path: string;
-  label: string;
-  period: string | null;
-  value: number | null;
-  note: string | null;
-}
-
-export interface DocumentView {
-  document: Omit<StoredDocument, 'kind'> & { kind: DocumentKind };
-  title: string;
-  area_name: string;
-  state_name: string;
-  release: { version: number; cutoff_week: string | null } | null;
-  check: ContentCheck;
-  targets: TargetView[];
-  figures: FigureView[];
-}
+export type { DocumentView, TargetView } from './kinds/index.js';
 
 /** An area's name, for clusters too. */
 export const areaName = (id: string) => (id.startsWith('KL') ? clusterAreaName(Number(id.slice(2))) : (areaById.get(id)?.name ?? id));
@@ -50,28 +24,25 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
   const items = targetsOf(doc.kind, doc.content);
   const targets: TargetView[] = [];
   const figures: FigureView[] = [];
+  const described = (t: (typeof items)[number]['target']) => ({ description: describeTarget(t), indicator: t.indicator ? describeIndicator(t.indicator) : null });
   if (release) {
     const evals = await evaluator.evaluate(items.map((i) => i.target), release.version);
     for (const [k, i] of items.entries()) {
       const s = i.target.indicator ? await evaluator.read(i.target.indicator, release.version) : [];
-      targets.push({ path: i.path, section: i.section, evaluation: evals[k]!, description: describeTarget(i.target), series: s instanceof IndicatorError ? [] : s.slice(-36) });
+      targets.push({ path: i.path, section: i.section, evaluation: evals[k]!, ...described(i.target), series: s instanceof IndicatorError ? [] : s.slice(-36) });
     }
-    if (doc.kind === 'employment_plan') {
-      for (const [ci, c] of (doc.content as PlanContent).challenges.entries()) {
-        for (const [fi, f] of c.figures.entries()) {
-          const s = await evaluator.read(f.indicator, release.version);
-          const path = `challenges.${ci}.figures.${fi}`;
-          if (s instanceof IndicatorError) {
-            figures.push({ path, label: f.label, period: f.period, value: null, note: s.message });
-            continue;
-          }
-          const p = f.period ? s.find((x) => x.period === f.period) : [...s].reverse().find((x) => x.value !== null);
-          figures.push({ path, label: f.label, period: p?.period ?? f.period, value: p?.value ?? null, note: p ? (p.value === null ? 'Tallet er diskretioneret (for få personer).' : null) : `Perioden ${f.period ?? ''} findes ikke i udgivelsen.` });
-        }
+    const live = kindSpec(doc.kind).sections(doc.content).flatMap((s) => (s.type === 'figures' && s.live ? s.live.map((f, i) => ({ path: `${s.path}.${i}`, f })) : []));
+    for (const { path, f } of live) {
+      const s = await evaluator.read(f.indicator, release.version);
+      if (s instanceof IndicatorError) {
+        figures.push({ path, label: f.label, period: f.period, value: null, note: s.message });
+        continue;
       }
+      const p = f.period ? s.find((x) => x.period === f.period) : [...s].reverse().find((x) => x.value !== null);
+      figures.push({ path, label: f.label, period: p?.period ?? f.period, value: p?.value ?? null, note: p ? (p.value === null ? 'Tallet er diskretioneret (for få personer).' : null) : `Perioden ${f.period ?? ''} findes ikke i udgivelsen.` });
     }
   } else {
-    items.forEach((i) => targets.push({ path: i.path, section: i.section, evaluation: { status: 'no_data', target: null, latest: null, atDeadline: null, forecast: null, probability: null, reason: 'Der er ingen udgivelse endnu.' }, description: describeTarget(i.target), series: [] }));
+    items.forEach((i) => targets.push({ path: i.path, section: i.section, evaluation: { status: 'no_data', target: null, latest: null, atDeadline: null, forecast: null, probability: null, reason: 'Der er ingen udgivelse endnu.' }, ...described(i.target), series: [] }));
   }
   return {
     document: doc,

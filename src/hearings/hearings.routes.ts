@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { areaWithin, parseOr400, permit, scopeOf, sendErrors, type User } from '../access/index.js';
 import { danishDate } from '../clock.js';
 import type { Database } from '../db/index.js';
-import { DocumentError, documentSections, documentView, findDocument, type StoredDocument } from '../documents/index.js';
+import { DocumentError, documentSections, documentView, findDocument, kindSpec, type StoredDocument } from '../documents/index.js';
 import { areaById } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
 import { TargetEvaluator } from '../targets/index.js';
@@ -73,7 +73,8 @@ export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
           adopt_by: access.adopt,
         })),
         sections: documentSections(doc.kind, heard.content).map((s) => (s.kind === 'target' ? { ...s, target: live.get(s.path) ?? null } : s)),
-        content: doc.kind === 'results_audit' ? heard.content : undefined,
+        // A generated part is shown as it was heard (the page draws its tables).
+        content: kindSpec(doc.kind).create === 'generated' ? heard.content : undefined,
         comments: comments.map((c) => ({ ...c, mine: c.author_id === user.id })),
       },
     };

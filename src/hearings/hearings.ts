@@ -15,16 +15,16 @@ import { hearingDeadline } from '../calendar/index.js';
 import { danishDate, dayText, type Clock } from '../clock.js';
 import { councilAccess, councilUserIds, findCouncilById, isSecretariat, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
-import { attachComments, DocumentError, documentSections, kindNames, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
+import { attachComments, DocumentError, documentSections, kindNames, kindSpec, type DocumentKind, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
 import { areaById, areas } from '../reference/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
-export type ResponseState = 'none' | 'draft' | 'adopted';
+type ResponseState = 'none' | 'draft' | 'adopted';
 export const responseStateNames: Record<ResponseState, string> = { none: 'Ikke påbegyndt', draft: 'Udkast', adopted: 'Vedtaget' };
 
-export interface Body {
+interface Body {
   organisation_id: number;
   code: string;
   name: string;
@@ -41,7 +41,7 @@ export interface Body {
   updated_by: string | null;
 }
 
-export interface Hearing {
+interface Hearing {
   id: number;
   document_id: number;
   revision: number;
@@ -68,10 +68,11 @@ const hearingOptionsSchema = z
   .default({ require_all: false });
 
 /** The employment region a jobcenter lies in. */
-export const regionOf = (area: string) => areas.find((a) => a.level === 'employment_region' && areaWithin(area, a.id))?.id;
+const regionOf = (area: string) => areas.find((a) => a.level === 'employment_region' && areaWithin(area, a.id))?.id;
 
 /** The law's bodies for a jobcenter's plan or audit: its LBR and its employment region; for a region's own plan, its RBR. */
-export const defaultBodies = (area: string) => (areaById.get(area)?.level === 'employment_region' ? [`RBR-${area}`] : [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c));
+/** Who is heard by default: the kind says (kinds/); the LBR of the jobcenter and its region, or the region's RBR. */
+const defaultBodies = (kind: DocumentKind, area: string) => (kindSpec(kind).hearing?.bodies === 'rbr' ? [`RBR-${area}`] : [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c));
 
 async function bodiesOf(db: Conn, hearingId: number): Promise<Body[]> {
   return (await db
@@ -163,7 +164,7 @@ function hearingTransitions(deps: HearingDeps): TransitionHook {
       const calendar = await hearingDeadline(tx, after.kind, after.year);
       const deadline = o.deadline ?? (calendar && calendar >= today ? calendar : addDays(today, 14));
       if (deadline < today) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.deadline: fristen ${dayText(deadline)} er overskredet.`, { field: 'hearing.deadline' });
-      const codes = o.bodies ?? defaultBodies(after.area);
+      const codes = o.bodies ?? defaultBodies(after.kind, after.area);
       const orgs = await tx.selectFrom('organisation').select(['id', 'code', 'kind']).where('code', 'in', codes).execute();
       const unknown = codes.filter((c) => !orgs.some((x) => x.code === c && (x.kind === 'council' || x.kind === 'employment_region')));
       if (unknown.length) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.bodies: ${unknown.join(', ')} er ikke et råd eller en beskæftigelsesregion.`, { field: 'hearing.bodies' });
@@ -203,7 +204,7 @@ function hearingTransitions(deps: HearingDeps): TransitionHook {
 function rbrDispatch(deps: HearingDeps): TransitionHook {
   return async (tx, { name, after }) => {
     if (name !== 'approve' && name !== 'publish') return;
-    if (after.kind !== 'employment_plan' && after.kind !== 'results_audit') return;
+    if (!kindSpec(after.kind).hearing?.toRbr) return;
     const region = regionOf(after.area);
     if (!region) return;
     const rbr = await tx.selectFrom('organisation').select('id').where('code', '=', `RBR-${region}`).executeTakeFirst();

@@ -92,7 +92,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const flush = () => notifier.flush().catch((err) => app.log.error(err));
   const hearingDeps = { clock, notifier };
   const hearings = new HearingService(db, hearingDeps);
-  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: hearingHooks(hearingDeps), hearingRuns: hearingRuns(db), demoNote: demo.note, afterChange: flush, clock });
+  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: hearingHooks(hearingDeps), hearingRuns: hearingRuns(db), demoNote: demo.note, afterChange: flush, clock, features: deps.config.FEATURES });
   await app.register(hearingRoutes, { prefix: '/api', db, service: hearings, deps: hearingDeps, statbank, demoNote: demo.note, afterChange: flush });
   await app.register(councilRoutes, { prefix: '/api', db, clock });
   await app.register(meetingRoutes, { prefix: '/api', db, service: new MeetingService(db, { clock, notifier, hearings }), pdf, afterChange: flush });

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBenchmark } from '../../src/benchmark/index.js';
 import { createDocument, ensureSteeringReference, findDocumentFor, generateAudits, newDocumentContent, transition, type PlanContent } from '../../src/documents/index.js';
 import { completePlan } from '../support/plans.js';
-import { documentKinds } from '../../src/documents/names.js';
+import { documentKinds } from '../../src/documents/index.js';
 import { ensureDemoHearing } from '../../src/hearings/index.js';
 import { demoRegister } from '../../src/register/index.js';
 import { demoNote } from '../../src/server/index.js';

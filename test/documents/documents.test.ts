@@ -165,6 +165,23 @@ describe.each(backends)('documents on %s', (kind) => {
     expect((await call(app, 'GET', `/api/documents/${planId}`, editor)).json().document.content.citizen.strategy).toBe('Første redaktørs strategi.');
   });
 
+  it('lists the kinds in use with who may make them; a kind behind a feature is refused while it is off', async () => {
+    const kinds = (await call(app, 'GET', '/api/document-kinds', editor)).json() as { kind: string; may_create: boolean; council: boolean }[];
+    expect(kinds.map((k) => [k.kind, k.may_create, k.council])).toEqual([['employment_plan', true, false], ['results_audit', true, false], ['implementation_plan', false, false], ['rules_of_procedure', true, true]]);
+    expect((await call(app, 'GET', '/api/document-kinds', region)).json().filter((k: { may_create: boolean }) => k.may_create).map((k: { kind: string }) => k.kind)).toEqual(['implementation_plan', 'rules_of_procedure']);
+    const off = await call(app, 'POST', '/api/documents', region, { kind: 'followup_report', area: 'J101', year: 2026 });
+    expect(off.statusCode).toBe(400);
+    expect(off.json().error.field).toBe('kind');
+  });
+
+  it('refuses a state change made on a version someone has changed since, like a save', async () => {
+    const current = (await call(app, 'GET', `/api/documents/${planId}`, editor)).json().document;
+    const stale = await call(app, 'POST', `/api/documents/${planId}/transitions`, editor2, { revision: current.revision - 1, action: 'send_to_hearing' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'conflict', current: { revision: current.revision } });
+    expect((await call(app, 'GET', `/api/documents/${planId}`, editor)).json().document).toMatchObject({ state: 'draft', revision: current.revision });
+  });
+
   it('moves through hearing, approval and publication; comments in hearing; every step is a version with a diff', async () => {
     let doc = (await call(app, 'GET', `/api/documents/${planId}`, editor)).json().document;
     const step = async (as: Login, body: Record<string, unknown>, status = 200) => {
@@ -208,7 +225,7 @@ describe.each(backends)('documents on %s', (kind) => {
     expect(diff.fields).toEqual([
       { key: 'citizen.strategy', label: 'Borgerrettet indsats: strategi', lines: [{ op: '-', text: 'Tidlig indsats.' }, { op: '+', text: 'Første redaktørs strategi.' }] },
     ]);
-    const targets = (await call(app, 'GET', `/api/documents/${planId}/diff?from=1&to=2`)).json().fields.find((f: { key: string }) => f.key === 'goal1.targets');
+    const targets = (await call(app, 'GET', `/api/documents/${planId}/diff?from=1&to=2`)).json().fields.find((f: { key: string }) => f.key === 'goals.0.targets');
     expect(targets.lines).toEqual([{ op: '+', text: expect.stringMatching(/^Færre på kontanthjælp \(mål 1\): højst [\d,]+ pct\. af befolkningen 16-66 år i januar–december 2026 \(−5 % fra januar–december 2025: [\d,]+ pct\. af befolkningen 16-66 år\)\. Måles som Offentligt forsørgede \(alle ydelser\), Kontanthjælp m\.v\.: fuldtidspersoner i pct\. af befolkningen 16-66 år, Jobcenter København\.$/) }]);
     // Every change is in the audit log.
     const log = await db.db.selectFrom('audit_log').select('action').where('entity', '=', 'employment_plan').where('entity_id', '=', String(planId)).orderBy('id').execute();

@@ -5,7 +5,7 @@
 import { roleNames } from '../../src/access/shared';
 import { steps } from '../../src/calendar/shared';
 import { seatNames } from '../../src/councils/shared';
-import { kindNames, stateNames, type DocumentKind, type DocumentState } from '../../src/documents/names';
+import { kindNames, stateNames, type DocumentKind, type DocumentState } from '../../src/documents/shared';
 import { date } from './format';
 
 export interface AuditLine {

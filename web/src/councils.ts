@@ -4,7 +4,7 @@
  */
 import type { Board, StepCell, StepStatus } from '../../src/calendar/shared';
 import type { Deadline } from '../../src/calendar/shared';
-import type { DocumentSection } from '../../src/documents/sections';
+import type { DocumentSection } from '../../src/documents/shared';
 import type { AuditContent, DocumentKind, DocumentState, TargetView } from './documents';
 import { date, dateTime } from './format';
 

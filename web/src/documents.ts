@@ -1,18 +1,15 @@
 /** The steering documents' API shapes (src/documents) and shared words for the pages. */
-import type { AuditGenerated, IndicatorRow } from '../../src/documents/audit';
-import type { DocumentKind, Figure, ImplementationPlanContent, PlanContent, RulesContent } from '../../src/documents/content';
-import type { Approval, DocumentState, TransitionName as Transition } from '../../src/documents/documents.repository';
-import type { ContentIssue } from '../../src/documents/minimum';
+import type { Approval, AuditGenerated, ContentIssue, DocumentKind, DocumentState, DocumentView as ServerView, Figure, ImplementationPlanContent, IndicatorRow, KindSection, PlanContent, RulesContent, TransitionName as Transition } from '../../src/documents/shared';
 import type { Forecast } from '../../src/targets/forecast';
 import type { TargetEvaluation, TargetStatus } from '../../src/targets/status';
 import type { Indicator, Target } from '../../src/targets/target';
 
-export type { AuditGenerated, Approval, ContentIssue, DocumentKind, Figure, DocumentState, Forecast, ImplementationPlanContent, Indicator, IndicatorRow, PlanContent, RulesContent, Target, TargetEvaluation, TargetStatus, Transition };
+export type { AuditGenerated, Approval, ContentIssue, DocumentKind, Figure, DocumentState, Forecast, ImplementationPlanContent, Indicator, IndicatorRow, KindSection, PlanContent, RulesContent, Target, TargetEvaluation, TargetStatus, Transition };
 export type Freq = Indicator['freq'];
 export type GoalKind = NonNullable<Target['goal']>['kind'];
 
 // The Danish words are the server's (dependency-free files).
-export { kindNames, stateNames } from '../../src/documents/names';
+export { kindNames, kindSpec, responseApprovalNames, stateNames } from '../../src/documents/shared';
 export { statusLabels } from '../../src/targets/names';
 export const statusOrder: TargetStatus[] = ['met', 'missed', 'on_track', 'at_risk', 'off_track', 'no_data', 'not_measurable'];
 const statusBadge: Record<TargetStatus, string> = { met: 'badge-success', missed: 'badge-error', on_track: 'badge-success', at_risk: 'badge-warning', off_track: 'badge-error', not_measurable: '', no_data: 'badge-info' };
@@ -50,29 +47,18 @@ export interface AuditContent {
   comments: Comments;
 }
 
-export interface TargetView {
-  path: string;
-  section: string;
-  evaluation: TargetEvaluation;
-  /** The target in one line of Danish, from the server (src/targets/describe.ts). */
-  description: string;
-  series: { period: string; value: number | null }[];
-}
-export interface DocumentView {
-  document: DocumentSummary & { content: unknown; created_at: string };
-  title: string;
-  area_name: string;
-  state_name: string;
-  release: { version: number; cutoff_week: string | null } | null;
-  check: { missing: ContentIssue[]; notes: ContentIssue[] };
-  targets: TargetView[];
-  figures: { path: string; label: string; period: string | null; value: number | null; note: string | null }[];
+/** A server type as JSON: its dates are strings. */
+type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+
+/** What GET /api/documents/:id sends: the server's view (src/documents/view.ts) with the user's permissions and open transitions. */
+export type DocumentView = Json<ServerView> & {
   may_edit: boolean;
   may_comment: boolean;
   /** A hearing runs: the councils' comments are given as hearing responses. */
   hearing_runs: boolean;
   transitions: { id: Transition; label: string }[];
-}
+};
+export type TargetView = DocumentView['targets'][number];
 
 export interface TargetRow {
   path: string;

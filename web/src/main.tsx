@@ -15,7 +15,7 @@ import { Benchmark } from './pages/Benchmark';
 import { BenchmarkJobcenter } from './pages/BenchmarkJobcenter';
 import { ResultProblems } from './pages/ResultProblems';
 import { Documents } from './pages/Documents';
-import { DocumentPage } from './pages/Document';
+import { DocumentPage } from './pages/document/DocumentPage';
 import { Targets } from './pages/Targets';
 import { MinisterGoals } from './pages/MinisterGoals';
 import { Councils } from './pages/Councils';

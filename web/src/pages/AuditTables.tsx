@@ -1,7 +1,7 @@
 /** A results audit's generated part (numbers from the release and its benchmarking) as tables. */
 import type { ReactNode } from 'react';
 import { mioKr } from '../../../src/benchmark/shared';
-import { change, footnotes, noChange, notRated, scaledNote } from '../../../src/documents/audit-notes';
+import { change, footnotes, noChange, notRated, scaledNote } from '../../../src/documents/shared';
 import { periodName } from '../../../src/statbank/shared';
 import { statusClass, type AuditGenerated, type IndicatorRow } from '../documents';
 import { fmt } from '../format';

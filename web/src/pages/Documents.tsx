@@ -36,8 +36,26 @@ export function AreaOptions({ areas }: { areas: AreaRef[] }) {
   );
 }
 
+/** A kind in use (GET /api/document-kinds): the server's descriptors, those behind a feature only when it is on. */
+interface KindInUse {
+  kind: DocumentKind;
+  name: string;
+  council: boolean;
+  generated: boolean;
+  may_create: boolean;
+}
+
+function useDocumentKinds(userId: number | undefined): KindInUse[] {
+  const [kinds, setKinds] = useState<KindInUse[]>([]);
+  useEffect(() => {
+    api<KindInUse[]>('/api/document-kinds').then(setKinds, () => setKinds([]));
+  }, [userId]);
+  return kinds;
+}
+
 export function Documents() {
   const session = useSession();
+  const inUse = useDocumentKinds(session.user?.id);
   const { search } = useLocation();
   const q = useMemo(() => new URLSearchParams(search), [search]);
   const kind = q.get('type') ?? '';
@@ -72,10 +90,10 @@ export function Documents() {
       <p className="font-lead">Beskæftigelsesplaner, resultatrevisioner og beskæftigelsesregionernes mål og implementeringsplaner. {session.user ? 'Du ser de dokumenter, din rolle giver adgang til.' : 'Du ser de offentliggjorte dokumenter.'}</p>
       <p><Link to="/maal">Se målene og deres status</Link> · <Link to="/ministermaal">Se ministermålene</Link></p>
 
-      {session.user && <NewDocument />}
+      {session.user && <NewDocument kinds={inUse.filter((k) => k.may_create && !k.council)} />}
 
       <form className="doc-filters" onSubmit={(e) => e.preventDefault()} aria-label="Filtrér dokumenterne">
-        <Select id="filter-kind" label="Type" value={kind} onChange={(v) => setFilter('type', v)} options={[{ value: '', label: 'Alle typer' }, ...(Object.keys(kindNames) as DocumentKind[]).map((k) => ({ value: k, label: kindNames[k] }))]} />
+        <Select id="filter-kind" label="Type" value={kind} onChange={(v) => setFilter('type', v)} options={[{ value: '', label: 'Alle typer' }, ...inUse.map((k) => ({ value: k.kind, label: k.name }))]} />
         <Select id="filter-year" label="År" value={year} onChange={(v) => setFilter('aar', v)} options={[{ value: '', label: 'Alle år' }, ...years.map((y) => ({ value: y, label: y }))]} />
         <div className="form-group">
           <label className="form-label" htmlFor="filter-area">Område</label>
@@ -115,24 +133,31 @@ export function Documents() {
   );
 }
 
-/** The kinds a role creates, in its own area (a national administrator: any, anywhere). */
-function NewDocument() {
+/** How the form's heading names a kind, where not by its name. */
+const shortNames: Partial<Record<DocumentKind, string>> = { implementation_plan: 'implementeringsplan' };
+
+/** The kinds the user creates (the server says which), in the own area (a national administrator: any, anywhere); a council's own documents are made on its page. */
+function NewDocument({ kinds: inUse }: { kinds: KindInUse[] }) {
   const session = useSession();
   const role = session.user!.role;
   const own = session.user!.organisation.area ?? '';
-  const kinds: DocumentKind[] = role === 'jobcenter_editor' ? ['employment_plan', 'results_audit'] : role === 'regional_monitor' ? ['implementation_plan'] : role === 'national_admin' ? ['employment_plan', 'results_audit', 'implementation_plan'] : [];
+  const kinds = inUse.map((k) => k.kind);
+  const generated = new Set(inUse.filter((k) => k.generated).map((k) => k.kind));
   const areas = useSteeringAreas();
-  const [kind, setKind] = useState<DocumentKind>(kinds[0] ?? 'employment_plan');
-  const [year, setYear] = useState(String(new Date().getFullYear() + (kinds[0] === 'results_audit' ? -1 : 1)));
+  const [chosen, setKind] = useState<DocumentKind | null>(null);
+  const kind = chosen ?? kinds[0] ?? 'employment_plan';
+  const [year, setYear] = useState<string | null>(null);
+  const yearValue = year ?? String(new Date().getFullYear() + (generated.has(kind) ? -1 : 1));
   const [area, setArea] = useState(own);
   const { busy, error, run } = useAction();
   if (kinds.length === 0) return null;
   const fixedArea = role !== 'national_admin';
-  const heading = kinds.length === 1 && kinds[0] === 'implementation_plan' ? 'Ny implementeringsplan' : 'Ny beskæftigelsesplan eller resultatrevision';
+  const names = inUse.map((k) => shortNames[k.kind] ?? k.name.toLowerCase());
+  const heading = `Ny ${names.length > 1 ? `${names.slice(0, -1).join(', ')} eller ${names.at(-1)}` : names[0]}`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run('Opretter …', async () => {
-      const d = await api<DocumentSummary>('/api/documents', { method: 'POST', body: { kind, area, year: Number(year) } });
+      const d = await api<DocumentSummary>('/api/documents', { method: 'POST', body: { kind, area, year: Number(yearValue) } });
       navigate(`/dokumenter/${d.id}`);
     });
   };
@@ -143,7 +168,7 @@ function NewDocument() {
         <ErrorSummary error={error} />
         <form onSubmit={submit} noValidate>
           {kinds.length > 1 && <Select id="new-kind" label="Dokument" value={kind} onChange={(v) => setKind(v as DocumentKind)} options={kinds.map((k) => ({ value: k, label: kindNames[k] }))} />}
-          <Field id="new-year" label="År" type="text" hint={kind === 'results_audit' ? 'Det år, revisionen følger op på.' : 'Det år, planen gælder for.'} value={year} onChange={setYear} error={error?.field === 'year' ? error.message : undefined} />
+          <Field id="new-year" label="År" type="text" hint={generated.has(kind) ? 'Det år, revisionen følger op på.' : 'Det år, dokumentet gælder for.'} value={yearValue} onChange={setYear} error={error?.field === 'year' ? error.message : undefined} />
           {fixedArea ? (
             <p>Område: <strong>{areas.find((a) => a.id === own)?.name ?? own}</strong></p>
           ) : (
@@ -155,8 +180,8 @@ function NewDocument() {
               </select>
             </div>
           )}
-          <button type="submit" className="button button-primary" disabled={busy !== null}>{busy !== null ? (kind === 'results_audit' ? 'Danner revisionen fra statistikken …' : 'Opretter …') : 'Opret'}</button>
-          {busy !== null && <p role="status" className="sr-only">{kind === 'results_audit' ? 'Danner revisionen fra statistikken …' : 'Opretter …'}</p>}
+          <button type="submit" className="button button-primary" disabled={busy !== null}>{busy !== null ? (generated.has(kind) ? 'Danner revisionen fra statistikken …' : 'Opretter …') : 'Opret'}</button>
+          {busy !== null && <p role="status" className="sr-only">{generated.has(kind) ? 'Danner revisionen fra statistikken …' : 'Opretter …'}</p>}
         </form>
       </div>
     </details>

@@ -1,0 +1,110 @@
+/**
+ * The employment plan (beskæftigelsesplan): a jobcenter's plan for the year, written by its
+ * editors. The ministerial goals in force are added when it is made, each waiting for a
+ * strategy and targets; the challenges carry live figures from the bank; the law's minimum
+ * (seed 000, "skal som minimum indeholde") is the sections' `required`.
+ */
+import { z } from 'zod';
+import { commentsSchema, figureSchema, targets, text, type KindSection, type KindSpec } from './base.js';
+import { esc, fmt, fmtAuto, paragraphs, targetsTable } from './html.js';
+
+export const planContentSchema = z.object({
+  /** The year's ministerial goals, added when the plan is created: a strategy and targets for each. */
+  goals: z.array(z.object({ number: z.number().int(), title: z.string(), strategy: text, targets })).default([]),
+  /** The most important challenges, each with figures from the bank. */
+  challenges: z.array(z.object({ title: z.string().trim().min(1, 'giv udfordringen en overskrift'), text, figures: z.array(figureSchema).max(20).default([]) })).max(30).default([]),
+  citizen: z.object({ strategy: text, targets }).default({ strategy: '', targets: [] }),
+  /** Including the LBR's plan for its council grants (LBR-midler). */
+  business: z.object({ strategy: text, targets, council_grants: text }).default({ strategy: '', targets: [], council_grants: '' }),
+  /** The share of the effort expected to be carried out by other actors, in per cent. */
+  other_actors: z.object({ share_pct: z.number().min(0).max(100).nullable().default(null), strategy: text }).default({ share_pct: null, strategy: '' }),
+  local_goals: z.array(z.object({ title: z.string().trim().min(1, 'giv det lokale mål en overskrift'), strategy: text, targets })).max(30).default([]),
+  /** DKK; the state and the municipal part where they are split. */
+  budget: z
+    .object({
+      lines: z.array(z.object({ label: z.string().trim().min(1, 'giv budgetlinjen en tekst'), state: z.number().nullable().default(null), municipal: z.number().nullable().default(null) })).max(100).default([]),
+      note: text,
+    })
+    .default({ lines: [], note: '' }),
+  comments: commentsSchema,
+});
+export type PlanContent = z.infer<typeof planContentSchema>;
+
+const money = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('da-DK')} kr.`);
+const pct = (v: number) => `${v.toLocaleString('da-DK')} %`;
+
+function sections(c: PlanContent): KindSection[] {
+  const goal = (g: PlanContent['goals'][number]) => `Ministermål ${g.number}: ${g.title}`;
+  return [
+    ...c.goals.flatMap((g, i): KindSection[] => [
+      { path: `goals.${i}.strategy`, group: goal(g), title: `Ministermål ${g.number}: strategi`, type: 'text', text: g.strategy, required: `Ministermål ${g.number} (${g.title}): skriv en strategi.` },
+      { path: `goals.${i}.targets`, group: goal(g), title: `Ministermål ${g.number}: mål`, type: 'targets', targets: g.targets, goal: g.number, required: `Ministermål ${g.number} (${g.title}): sæt mindst ét mål.`, measurable: `Ministermål ${g.number}: ingen af målene er målbare (bundet til et tal i statistikbanken).` },
+    ]),
+    ...c.challenges.flatMap((x, i): KindSection[] => [
+      { path: `challenges.${i}.text`, group: `Udfordring: ${x.title}`, title: `Udfordring ${i + 1}: ${x.title}`, type: 'text', text: x.text },
+      { path: `challenges.${i}.figures`, group: `Udfordring: ${x.title}`, title: `Udfordring ${i + 1}: tal`, type: 'figures', lines: x.figures.map((f) => `Tal: ${f.label} (${f.indicator.table}/${f.indicator.measure}, ${f.indicator.area}${f.period ? `, ${f.period}` : ''})`), live: x.figures },
+    ]),
+    { path: 'citizen.strategy', group: 'Borgerrettet indsats', title: 'Borgerrettet indsats: strategi', type: 'text', text: c.citizen.strategy, required: 'Borgerrettet indsats: skriv en strategi.' },
+    { path: 'citizen.targets', group: 'Borgerrettet indsats', title: 'Borgerrettet indsats: mål', type: 'targets', targets: c.citizen.targets, required: 'Borgerrettet indsats: sæt mindst ét mål.', measurable: 'Borgerrettet indsats: ingen af målene er målbare.' },
+    { path: 'business.strategy', group: 'Virksomhedsrettet indsats', title: 'Virksomhedsrettet indsats: strategi', type: 'text', text: c.business.strategy, required: 'Virksomhedsrettet indsats: skriv en strategi.' },
+    { path: 'business.targets', group: 'Virksomhedsrettet indsats', title: 'Virksomhedsrettet indsats: mål', type: 'targets', targets: c.business.targets, required: 'Virksomhedsrettet indsats: sæt mindst ét mål.', measurable: 'Virksomhedsrettet indsats: ingen af målene er målbare.' },
+    { path: 'business.council_grants', group: 'Virksomhedsrettet indsats', title: 'LBR’s plan for LBR-midlerne', type: 'text', text: c.business.council_grants, required: 'Virksomhedsrettet indsats: beskriv LBR’s plan for brugen af LBR-midlerne.' },
+    { path: 'other_actors.share_pct', group: 'Andre aktører', title: 'Andre aktører: andel', type: 'facts', lines: c.other_actors.share_pct === null ? [] : [`Andel: ${pct(c.other_actors.share_pct)}`], required: 'Andre aktører: angiv hvor stor en del af indsatsen (pct.), der forventes varetaget af andre aktører.' },
+    { path: 'other_actors.strategy', group: 'Andre aktører', title: 'Andre aktører: strategi', type: 'text', text: c.other_actors.strategy, required: 'Andre aktører: skriv en strategi.' },
+    ...c.local_goals.flatMap((g, i): KindSection[] => [
+      { path: `local_goals.${i}.strategy`, group: `Lokalt mål: ${g.title}`, title: `Lokalt mål ${i + 1}: ${g.title}`, type: 'text', text: g.strategy },
+      { path: `local_goals.${i}.targets`, group: `Lokalt mål: ${g.title}`, title: `Lokalt mål ${i + 1}: mål`, type: 'targets', targets: g.targets },
+    ]),
+    // Only lines with an amount count towards the minimum.
+    { path: 'budget.lines', group: 'Budget', title: 'Budget', type: 'facts', lines: c.budget.lines.filter((l) => l.state !== null || l.municipal !== null).map((l) => `${l.label}: stat ${money(l.state)}, kommune ${money(l.municipal)}`), required: 'Budget: angiv mindst én budgetlinje med et beløb.' },
+    { path: 'budget.note', group: 'Budget', title: 'Note til budgettet', type: 'text', text: c.budget.note, rows: 2 },
+  ];
+}
+
+function html(c: PlanContent, v: Parameters<KindSpec['html']>[1]) {
+  const sum = (k: 'state' | 'municipal') => c.budget.lines.reduce((a, l) => a + (l[k] ?? 0), 0);
+  return [
+    {
+      id: 'ministermaal',
+      title: 'Ministermål',
+      html: c.goals.length === 0 ? '<p class="empty">Ingen ministermål.</p>' : c.goals.map((g, i) => `<h3 id="ministermaal-${g.number}">${esc(`${g.number}. ${g.title}`)}</h3><h4>Strategi</h4>${paragraphs(g.strategy)}<h4>Mål</h4>${targetsTable(g.targets, v.targets, `goals.${i}.targets`)}`).join(''),
+    },
+    {
+      id: 'udfordringer',
+      title: 'De vigtigste udfordringer',
+      html: c.challenges.length === 0 ? '<p class="empty">Ingen udfordringer beskrevet.</p>' : c.challenges.map((x, ci) => {
+        const figs = v.figures.filter((f) => f.path.startsWith(`challenges.${ci}.`));
+        return `<h3>${esc(x.title)}</h3>${paragraphs(x.text)}${figs.length ? `<table><caption>Tal fra statistikbanken (udgivelse ${esc(v.release?.version ?? '–')})</caption><thead><tr><th scope="col">Tal</th><th scope="col">Periode</th><th scope="col">Værdi</th></tr></thead><tbody>${figs.map((f) => `<tr><td>${esc(f.label)}</td><td>${esc(f.period ?? '–')}</td><td class="num">${esc(fmtAuto(f.value))}${f.note ? `<div class="small">${esc(f.note)}</div>` : ''}</td></tr>`).join('')}</tbody></table>` : ''}`;
+      }).join(''),
+    },
+    { id: 'borgerrettet', title: 'Den borgerrettede indsats', html: `<h3>Strategi</h3>${paragraphs(c.citizen.strategy)}<h3>Mål</h3>${targetsTable(c.citizen.targets, v.targets, 'citizen.targets')}` },
+    { id: 'virksomhedsrettet', title: 'Den virksomhedsrettede indsats', html: `<h3>Strategi</h3>${paragraphs(c.business.strategy)}<h3>Mål</h3>${targetsTable(c.business.targets, v.targets, 'business.targets')}<h3>LBR’s plan for LBR-midlerne</h3>${paragraphs(c.business.council_grants)}` },
+    { id: 'andre-aktoerer', title: 'Andre aktører', html: `<p>Andel af indsatsen, der forventes varetaget af andre aktører: <strong>${c.other_actors.share_pct === null ? 'ikke angivet' : `${esc(fmtAuto(c.other_actors.share_pct))} %`}</strong></p>${paragraphs(c.other_actors.strategy)}` },
+    ...(c.local_goals.length ? [{ id: 'lokale-maal', title: 'Lokale mål', html: c.local_goals.map((g, i) => `<h3>${esc(g.title)}</h3>${paragraphs(g.strategy)}${targetsTable(g.targets, v.targets, `local_goals.${i}.targets`)}`).join('') }] : []),
+    {
+      id: 'budget',
+      title: 'Budget',
+      html: `<table><thead><tr><th scope="col">Budgetlinje</th><th scope="col" class="num">Statslig del (kr.)</th><th scope="col" class="num">Kommunal del (kr.)</th><th scope="col" class="num">I alt (kr.)</th></tr></thead><tbody>${c.budget.lines.map((l) => `<tr><td>${esc(l.label)}</td><td class="num">${fmt(l.state)}</td><td class="num">${fmt(l.municipal)}</td><td class="num">${fmt((l.state ?? 0) + (l.municipal ?? 0))}</td></tr>`).join('')}</tbody><tfoot><tr><th scope="row">I alt</th><td class="num">${fmt(sum('state'))}</td><td class="num">${fmt(sum('municipal'))}</td><td class="num">${fmt(sum('state') + sum('municipal'))}</td></tr></tfoot></table>${c.budget.note.trim() ? paragraphs(c.budget.note) : ''}`,
+    },
+  ];
+}
+
+export const employmentPlan = {
+  name: 'Beskæftigelsesplan',
+  levels: ['jobcenter'],
+  editor: () => 'jobcenter_editor',
+  schema: planContentSchema,
+  create: ({ goals }) => planContentSchema.parse({ goals: goals.map((g) => ({ number: g.number, title: g.title, strategy: '', targets: [] })) }),
+  sections,
+  check: (c) => ({
+    missing: [
+      ...(c.goals.length === 0 ? [{ path: 'goals', message: 'Planen mangler ministermålene for året.' }] : []),
+      ...(c.challenges.some((x) => x.text.trim() !== '') ? [] : [{ path: 'challenges', message: 'Beskriv de vigtigste beskæftigelsespolitiske udfordringer (mindst én udfordring med tekst).' }]),
+    ],
+    notes: [],
+  }),
+  html,
+  comments: 'Bilag: høringssvar og bemærkninger',
+  hearing: { bodies: 'council_and_region', toRbr: true },
+} satisfies KindSpec<PlanContent>;
+

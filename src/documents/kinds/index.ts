@@ -1,0 +1,47 @@
+/**
+ * Every document kind, one file each: a new kind is its file plus one line here, and the
+ * compiler refuses a descriptor that lacks a part (`KindSpec`).
+ */
+import type * as Base from './base.js';
+import type { KindSpec } from './base.js';
+import { analysisReport } from './analysis_report.js';
+import { employmentPlan } from './employment_plan.js';
+import { followupReport } from './followup_report.js';
+import { implementationPlan } from './implementation_plan.js';
+import { resultsAudit } from './results_audit.js';
+import { rulesOfProcedure } from './rules_of_procedure.js';
+
+export const kinds = {
+  employment_plan: employmentPlan,
+  results_audit: resultsAudit,
+  implementation_plan: implementationPlan,
+  rules_of_procedure: rulesOfProcedure,
+  followup_report: followupReport,
+  analysis_report: analysisReport,
+} satisfies Record<string, KindSpec>;
+
+export type DocumentKind = keyof typeof kinds;
+export const documentKinds = Object.keys(kinds) as [DocumentKind, ...DocumentKind[]];
+export const kindNames = Object.fromEntries(documentKinds.map((k) => [k, kinds[k].name])) as Record<DocumentKind, string>;
+
+/** A kind's descriptor, for the generic code (diff, hearing, check, render). */
+export const kindSpec = (kind: DocumentKind): KindSpec => kinds[kind];
+
+/** The kinds in use: those behind a feature only when it is switched on. */
+export const enabledKinds = (features: readonly string[]): DocumentKind[] => documentKinds.filter((k) => {
+  const f = kindSpec(k).feature;
+  return !f || features.includes(f);
+});
+
+export type { AreaLevel, Approval, Figure, ContentCheck, ContentIssue, FigureView, HtmlSection, KindSection, KindSpec, NewContext, TargetView } from './base.js';
+/** A stored document of one of the kinds. */
+export type StoredDocument = Base.StoredDocument<DocumentKind>;
+export type DocumentView = Base.DocumentView<DocumentKind>;
+export type { PlanContent } from './employment_plan.js';
+export type { AuditContent } from './results_audit.js';
+export type { ImplementationPlanContent } from './implementation_plan.js';
+export type { RulesContent } from './rules_of_procedure.js';
+export { figureSchema } from './base.js';
+export { planContentSchema } from './employment_plan.js';
+export { analysisLabels, auditContentSchema } from './results_audit.js';
+export { responseApprovalNames } from './rules_of_procedure.js';
