@@ -6,12 +6,9 @@ const door = (depth, allowed) => ({
   regex: `^${up(depth)}(?![^/]+/(?:index|shared)\\.js$${allowed ? `|${allowed}` : ''})[^/]+/.+`,
   message: 'Importér et andet modul gennem dets index.ts (eller shared.ts, browserens dør).',
 });
-// documents: moved to src/<module>/shared.ts by the kinds work
-const documentsDeep = '(?:benchmark/savings-text|statbank/units|targets/(?:target|names))\\.js$';
 /** Anything in src/ but a module's shared.ts, from `depth` folders below web/. */
 const webDoor = (depth, allowed) => ({
-  // documents: moved to src/documents/shared.ts by the kinds work
-  regex: `^${up(depth + 1)}src/(?![^/]+/shared(?:\\.[jt]s)?$|documents/${allowed ? `|${allowed}` : ''})`,
+  regex: `^${up(depth + 1)}src/(?![^/]+/shared(?:\\.[jt]s)?$${allowed ? `|${allowed}` : ''})`,
   message: 'Webappen importerer kun et moduls src/<modul>/shared.ts.',
 });
 
@@ -44,11 +41,6 @@ export default tseslint.config(
   })),
   // (later blocks override earlier ones for the files they match)
   { files: ['src/db/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [door(1, '[^/]+/(?:[^/]+/)*[^/]+\\.table\\.js$')] }] } },
-  // documents: moved to src/<module>/shared.ts by the kinds work
-  ...[1, 2].map((depth) => ({
-    files: [`src/documents/${'*/'.repeat(depth - 1)}*.ts`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [door(depth, documentsDeep)] }] },
-  })),
   // The web reaches src/ only through a module's browser door, src/<module>/shared.ts (no
   // Node code: a server module's index.ts pulls it in). A file d folders below web/ reaches
   // the repository's root with (d + 1) × '../'.
@@ -56,9 +48,4 @@ export default tseslint.config(
     files: [`web/${'*/'.repeat(depth)}*.{ts,tsx}`],
     rules: { 'no-restricted-imports': ['error', { patterns: [webDoor(depth)] }] },
   })),
-  {
-    // documents: moved to src/documents/shared.ts by the kinds work (these files import targets' and statbank's files directly)
-    files: ['web/src/documents.ts', 'web/src/editor.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [webDoor(1, '(?:targets|statbank)/')] }] },
-  },
 );

@@ -13,7 +13,7 @@ import { benchmarkMeasureById, findBenchmarkSeries, findPeers, findRun, type Sto
 import type { Database } from '../db/index.js';
 import { areaById, areas } from '../reference/index.js';
 import { censoredSelfSupport, measureUnit, periodName, type StatbankService } from '../statbank/index.js';
-import { savingsMethod, savingsSentence, savingsTotal } from '../benchmark/savings-text.js';
+import { savingsMethod, savingsSentence, savingsTotal } from '../benchmark/shared.js';
 import { describeTarget, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
 import { cellAt, clusterComparable, readCells, readPopulations, type Cell } from './audit-read.js';
 import { targetsOf } from './content.js';

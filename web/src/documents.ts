@@ -1,8 +1,6 @@
 /** The steering documents' API shapes (src/documents) and shared words for the pages. */
 import type { Approval, AuditGenerated, ContentIssue, DocumentKind, DocumentState, DocumentView as ServerView, Figure, ImplementationPlanContent, IndicatorRow, KindSection, PlanContent, RulesContent, TransitionName as Transition } from '../../src/documents/shared';
-import type { Forecast } from '../../src/targets/forecast';
-import type { TargetEvaluation, TargetStatus } from '../../src/targets/status';
-import type { Indicator, Target } from '../../src/targets/target';
+import type { Forecast, Indicator, Target, TargetEvaluation, TargetStatus } from '../../src/targets/shared';
 
 export type { AuditGenerated, Approval, ContentIssue, DocumentKind, Figure, DocumentState, Forecast, ImplementationPlanContent, Indicator, IndicatorRow, KindSection, PlanContent, RulesContent, Target, TargetEvaluation, TargetStatus, Transition };
 export type Freq = Indicator['freq'];
@@ -10,7 +8,7 @@ export type GoalKind = NonNullable<Target['goal']>['kind'];
 
 // The Danish words are the server's (dependency-free files).
 export { kindNames, kindSpec, responseApprovalNames, stateNames } from '../../src/documents/shared';
-export { statusLabels } from '../../src/targets/names';
+export { statusLabels } from '../../src/targets/shared';
 export const statusOrder: TargetStatus[] = ['met', 'missed', 'on_track', 'at_risk', 'off_track', 'no_data', 'not_measurable'];
 const statusBadge: Record<TargetStatus, string> = { met: 'badge-success', missed: 'badge-error', on_track: 'badge-success', at_risk: 'badge-warning', off_track: 'badge-error', not_measurable: '', no_data: 'badge-info' };
 const stateBadge: Record<DocumentState, string> = { draft: 'badge-info', in_hearing: 'badge-warning', approved: 'badge-success', published: 'badge-success' };

@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { api } from './api';
 import { statusClass, statusLabels, type Freq, type GoalKind, type Indicator, type MinisterialGoal, type Target, type TargetStatus, type TargetView } from './documents';
 import { shortPeriod } from './format';
-import { formatValue, periodName } from '../../src/statbank/units';
+import { formatValue, periodName } from '../../src/statbank/shared';
 import { Field, NumberField, Select } from './forms';
 import { freqNames, type DataResult, type Subject, type TableInfo } from './statbank';
 

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import type { Role } from '../../access/index.js';
-import type { SeriesPoint, TargetEvaluation } from '../../targets/index.js';
-import { indicatorSchema, targetSchema, type Target } from '../../targets/target.js';
+import { indicatorSchema, targetSchema, type SeriesPoint, type Target, type TargetEvaluation } from '../../targets/shared.js';
 import type { DocumentState, TransitionName } from '../names.js';
 
 export const text = z.string().max(20_000).default('');

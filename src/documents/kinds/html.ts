@@ -2,9 +2,8 @@
  * The pieces the kinds' HTML is made of: escaping, numbers in Danish, texts as paragraphs, a
  * list of targets with status and chart, and numbered footnotes for missing values.
  */
-import { formatValue, periodName, targetAmount } from '../../statbank/units.js';
-import { statusLabels } from '../../targets/names.js';
-import type { Target, TargetEvaluation } from '../../targets/index.js';
+import { formatValue, periodName, targetAmount } from '../../statbank/shared.js';
+import { statusLabels, type Target, type TargetEvaluation } from '../../targets/shared.js';
 import { change, footnotes, noChange } from '../audit-notes.js';
 import type { TargetView } from './base.js';
 

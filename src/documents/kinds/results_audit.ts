@@ -5,8 +5,8 @@
  * the ministerial goals and the peers; benefits by target group; savings; improvement areas.
  */
 import { z } from 'zod';
-import { mioKr } from '../../benchmark/savings-text.js';
-import { periodName } from '../../statbank/units.js';
+import { mioKr } from '../../benchmark/shared.js';
+import { periodName } from '../../statbank/shared.js';
 import type { AuditGenerated, IndicatorRow } from '../audit.js';
 import { notRated, scaledNote } from '../audit-notes.js';
 import { commentsSchema, text, type HtmlSection, type KindSection, type KindSpec } from './base.js';
