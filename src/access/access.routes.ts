@@ -16,7 +16,7 @@ import { oidcRoutes, type OidcSettings } from './oidc.js';
 import { policy, roles, scopeOf, type Permission } from './policy.js';
 import { AccessError, acceptInvitation, createSession, deleteSession, findUser, inviteUser, listOrganisations, listUsers, login, updateUser, type User } from './users.js';
 
-export interface AccessRoutesOptions {
+interface AccessRoutesOptions {
   db: Kysely<Database>;
   /** Secure cookies (HTTPS); off for plain-HTTP development. */
   secureCookies: boolean;

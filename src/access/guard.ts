@@ -13,7 +13,7 @@ import { findSession, type User } from './users.js';
 
 export const SESSION_COOKIE = 'styr_session';
 
-export interface Principal {
+interface Principal {
   actor: Actor;
   user: User | null;
   /** The session's CSRF token (logged-in users). */

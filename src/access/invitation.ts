@@ -3,7 +3,7 @@ import type { Mailer } from '../mail/index.js';
 import { roleNames } from './policy.js';
 import type { User } from './users.js';
 
-export function invitationText(user: User, by: User | null, url: string): string {
+function invitationText(user: User, by: User | null, url: string): string {
   return [
     `Kære ${user.name}`,
     '',

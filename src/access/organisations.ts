@@ -9,7 +9,7 @@ import type { Database } from '../db/index.js';
 import { areaById, areas, type Area } from '../reference/index.js';
 import type { OrganisationKind } from './access.table.js';
 
-export interface OrganisationSeed {
+interface OrganisationSeed {
   code: string;
   kind: OrganisationKind;
   name: string;
@@ -17,7 +17,7 @@ export interface OrganisationSeed {
 }
 
 /** Nominating organisations of BER, RBR and LBR seats (docs/domain.md). */
-export const labourMarketOrgs: readonly { code: string; name: string }[] = [
+const labourMarketOrgs: readonly { code: string; name: string }[] = [
   { code: 'DA', name: 'Dansk Arbejdsgiverforening' },
   { code: 'LO', name: 'Landsorganisationen i Danmark' },
   { code: 'FTF', name: 'FTF' },
@@ -31,7 +31,7 @@ export const labourMarketOrgs: readonly { code: string; name: string }[] = [
 
 const byLevel = (level: Area['level']) => areas.filter((a) => a.level === level);
 
-export const organisationSeeds: readonly OrganisationSeed[] = [
+const organisationSeeds: readonly OrganisationSeed[] = [
   { code: 'AMS', kind: 'national_agency', name: 'Arbejdsmarkedsstyrelsen', area: 'DK' },
   { code: 'BER', kind: 'council', name: 'Beskæftigelsesrådet (BER)', area: 'DK' },
   ...byLevel('employment_region').flatMap((b) => [

@@ -21,7 +21,7 @@ export class AccessError extends Error {
   }
 }
 
-export interface Organisation {
+interface Organisation {
   id: number;
   code: string;
   kind: string;

@@ -43,7 +43,7 @@ export async function findLatestRunId(db: Kysely<Database>, version?: number): P
   return { runId: run_id, release: release as Release };
 }
 
-export type BenchmarkPoint = Record<(typeof BENCHMARK_FIELDS)[number], number | null> & { period: string };
+type BenchmarkPoint = Record<(typeof BENCHMARK_FIELDS)[number], number | null> & { period: string };
 
 /** The decoded series of a run (values period-major × BENCHMARK_FIELDS; NaN = no value). */
 export async function findBenchmarkSeriesRows(db: Kysely<Database>, runId: number, measures: string[], jobcenters?: string[]) {

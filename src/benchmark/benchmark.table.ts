@@ -31,7 +31,7 @@ export interface Flag {
 }
 
 /** A jobcenter's numbers in a flag's evidence (the API adds its name). */
-export interface EvidencePoint {
+interface EvidencePoint {
   jobcenter: string;
   name?: string;
   actual: number;
@@ -44,7 +44,7 @@ export interface EvidencePoint {
  * and null once stored (JSON). The interval, z and flows belong to expected-level flags;
  * the threshold and interviews due to the legal requirement.
  */
-export interface FlagEvidence {
+interface FlagEvidence {
   period: string;
   actual: number;
   expected?: number;

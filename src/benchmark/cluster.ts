@@ -55,7 +55,7 @@ function labelsFrom(n: number, groups: number[][]): number[] {
   return labels;
 }
 
-export function centroids(points: number[][], labels: number[], k: number): number[][] {
+function centroids(points: number[][], labels: number[], k: number): number[][] {
   const dim = points[0]?.length ?? 0;
   const sums = Array.from({ length: k }, () => new Array<number>(dim).fill(0));
   const counts = new Array<number>(k).fill(0);
@@ -98,7 +98,7 @@ export function calinskiHarabasz(points: number[][], labels: number[], k: number
   return within === 0 ? Infinity : (between / (k - 1)) / (within / (n - k));
 }
 
-export interface Clustering {
+interface Clustering {
   k: number;
   labels: number[];
   /** The criterion for every k tried, so the choice can be shown. */

@@ -26,10 +26,10 @@ export const conditionVariables = [
   { id: 'education_level', label: 'Andel med videregående uddannelse', min: 0, max: 1, log: false },
   { id: 'urban', label: 'Urbaniseringsgrad (0 = land, 1 = by)', min: 0, max: 1, log: false },
 ] as const;
-export type ConditionVariable = (typeof conditionVariables)[number]['id'];
-export const CONDITION_COLUMNS = ['municipality', 'year', 'population_16_66', ...conditionVariables.map((v) => v.id)] as const;
+type ConditionVariable = (typeof conditionVariables)[number]['id'];
+const CONDITION_COLUMNS = ['municipality', 'year', 'population_16_66', ...conditionVariables.map((v) => v.id)] as const;
 
-export interface ConditionsRow {
+interface ConditionsRow {
   municipality: number;
   year: number;
   population_16_66: number;

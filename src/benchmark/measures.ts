@@ -17,7 +17,7 @@ export const benchmarkCategories = every<BenchmarkCategory>()([
   { id: 'foertidspension', benefit: 'category_foertidspension', name: 'Førtidspension og fleksjob' },
 ]);
 
-export type MeasureKind = 'share' | 'self_support' | 'duration' | 'inflow';
+type MeasureKind = 'share' | 'self_support' | 'duration' | 'inflow';
 
 export interface BenchmarkMeasure {
   id: string;
@@ -62,7 +62,7 @@ export const TIMELINESS = { id: 'timeliness', label: 'Rettidighed i samtaler (pc
  * maximum rates of the benefits less the share that is paid below the maximum, as
  * approximations; set your own in the settings.
  */
-export const defaultUnitCosts: Record<BenchmarkCategory, number> = {
+const defaultUnitCosts: Record<BenchmarkCategory, number> = {
   public_support: 200_000,
   dagpenge: 220_000,
   kontanthjaelp: 160_000,

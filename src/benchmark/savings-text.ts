@@ -6,7 +6,7 @@
  * above the expected level of the total × its unit cost. The benefits' rows are modelled one by
  * one and count 0 where the jobcenter is below its level, so they do not add up to it.
  */
-export interface SavingsRow {
+interface SavingsRow {
   category: string;
   fulltime_vs_expected: number;
   dkk_vs_expected: number;

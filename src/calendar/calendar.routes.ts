@@ -16,7 +16,7 @@ import { markStep, replaceOverrides, unmarkStep } from './marks.js';
 import { addMilestone, listMilestones, milestoneSchema, removeMilestone } from './milestones.js';
 import { CalendarError, calendarBoard } from './status.js';
 
-export interface CalendarRoutesOptions {
+interface CalendarRoutesOptions {
   db: Kysely<Database>;
   clock: Clock;
   /** The app's public base URL, for feed addresses and the links in events. */

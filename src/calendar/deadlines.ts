@@ -9,12 +9,12 @@ import type { Database } from '../db/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
-export type StepKind = 'results_audit' | 'employment_plan';
+type StepKind = 'results_audit' | 'employment_plan';
 
 /** What shows a step done: a document's hearing, its responses, approval, sending to the RBR, publication — or only a hand mark. */
-export type Evidence = 'hearing' | 'responses' | 'approval' | 'sent' | 'publish' | 'manual';
+type Evidence = 'hearing' | 'responses' | 'approval' | 'sent' | 'publish' | 'manual';
 
-export interface Step {
+interface Step {
   id: string;
   kind: StepKind;
   label: string;

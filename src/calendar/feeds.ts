@@ -15,7 +15,7 @@ import { kindNames, type DocumentKind } from '../documents/index.js';
 import { danishDay, deadlinesFor } from './deadlines.js';
 import { jobcentersWithin, stepCells } from './status.js';
 
-export interface FeedOptions {
+interface FeedOptions {
   /** The app's public base URL, for the link in each event. */
   publicUrl: string;
   now: Date;

@@ -4,7 +4,7 @@ import { audit, type AuditActor } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import type { StepId } from './deadlines.js';
 
-export interface StepMark {
+interface StepMark {
   area: string;
   /** The document year. */
   year: number;

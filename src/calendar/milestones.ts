@@ -10,7 +10,7 @@ export const milestoneSchema = z.object({
   title: z.string({ error: 'skriv en titel' }).trim().min(1, 'skriv en titel').max(200, 'må højst være 200 tegn'),
   description: z.string().trim().max(5000, 'må højst være 5000 tegn').default(''),
 });
-export type MilestoneInput = z.infer<typeof milestoneSchema>;
+type MilestoneInput = z.infer<typeof milestoneSchema>;
 
 export async function listMilestones(db: Kysely<Database>, councilId: number) {
   return db.selectFrom('council_milestone').select(['id', 'due', 'title', 'description', 'created_by', 'created_at']).where('council_id', '=', councilId).orderBy('due').orderBy('id').execute();

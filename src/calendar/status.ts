@@ -12,10 +12,10 @@ import { daysBetween, deadlinesFor, stepById, type Deadline } from './deadlines.
 type Conn = Kysely<Database> | Transaction<Database>;
 
 export type StepStatus = 'done' | 'done_late' | 'overdue' | 'due_soon' | 'upcoming';
-export const stepStatuses: readonly StepStatus[] = ['overdue', 'due_soon', 'upcoming', 'done_late', 'done'];
-export const stepStatusNames: Record<StepStatus, string> = { done: 'Udført', done_late: 'Udført for sent', overdue: 'Overskredet', due_soon: 'Snart', upcoming: 'Kommende' };
+const stepStatuses: readonly StepStatus[] = ['overdue', 'due_soon', 'upcoming', 'done_late', 'done'];
+const stepStatusNames: Record<StepStatus, string> = { done: 'Udført', done_late: 'Udført for sent', overdue: 'Overskredet', due_soon: 'Snart', upcoming: 'Kommende' };
 /** A step not done is `due_soon` when its deadline is at most this many days away (0 = today). */
-export const DUE_SOON_DAYS = 14;
+const DUE_SOON_DAYS = 14;
 
 export class CalendarError extends HttpError {}
 
@@ -31,7 +31,7 @@ export interface StepCell extends Deadline {
   document_state: string | null;
 }
 
-export interface BoardRow {
+interface BoardRow {
   area: string;
   name: string;
   steps: StepCell[];
@@ -49,7 +49,7 @@ export function jobcentersWithin(area: string): Area[] {
   return jobcenters.filter((j) => areaWithin(j.id, area));
 }
 
-export function statusOf(due: string, doneOn: string | null, today: string): StepStatus {
+function statusOf(due: string, doneOn: string | null, today: string): StepStatus {
   if (doneOn) return doneOn <= due ? 'done' : 'done_late';
   const left = daysBetween(today, due);
   return left < 0 ? 'overdue' : left <= DUE_SOON_DAYS ? 'due_soon' : 'upcoming';

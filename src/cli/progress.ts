@@ -1,14 +1,14 @@
 import cliProgress from 'cli-progress';
 
 /** Progress of long work, as every long-running function reports it. */
-export interface Progress {
+interface Progress {
   stage: string;
   done: number;
   total: number;
   /** What inside the stage is under way, e.g. the dataset being computed. */
   detail?: string;
 }
-export type OnProgress = (p: Progress) => void;
+type OnProgress = (p: Progress) => void;
 
 /**
  * A terminal progress bar per stage (a plain line per stage when not on a TTY), plus an

@@ -32,14 +32,14 @@ export const seatNames: Record<string, string> = {
   PLO: 'PLO (praktiserende læger)',
 };
 
-export interface SeatRule {
+interface SeatRule {
   seat: string;
   min: number;
   max: number;
 }
 
 /** How the chair is found. */
-export type ChairRule =
+type ChairRule =
   /** A seat of its own, appointed (BER). */
   | { kind: 'appointed' }
   /** Elected by the council among its members for at most `years` (RBR, RAR). */
@@ -47,7 +47,7 @@ export type ChairRule =
   /** The mayor by right, or the standing committee's chair: the municipal council's seat (LBR). */
   | { kind: 'by_right'; seat: string };
 
-export interface Composition {
+interface Composition {
   type: CouncilType;
   /** The period the rules apply to (ISO dates, `to` inclusive, null: open). */
   from: string;
@@ -62,7 +62,7 @@ export interface Composition {
 
 const exact = (seat: string, n: number): SeatRule => ({ seat, min: n, max: n });
 
-export const compositions: readonly Composition[] = [
+const compositions: readonly Composition[] = [
   {
     type: 'BER',
     from: '2007-01-01',

@@ -20,7 +20,7 @@ export interface Council {
   type: CouncilType;
 }
 
-export interface Member extends SeatHolder {
+interface Member extends SeatHolder {
   council_id: number;
   email: string | null;
   substitute_email: string | null;
@@ -83,7 +83,7 @@ export const memberSchema = z
     office_to: date.nullable().default(null),
   })
   .refine((m) => m.term_to === null || m.term_to >= m.term_from, { message: 'udpegningen kan ikke slutte, før den begynder', path: ['term_to'] });
-export type MemberInput = z.infer<typeof memberSchema>;
+type MemberInput = z.infer<typeof memberSchema>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 

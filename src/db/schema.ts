@@ -9,7 +9,7 @@ import type { CalendarFeedTable, DeadlineOverrideTable, StepDoneTable } from '..
 import type { NotificationTable } from '../notifications/notifications.table.js';
 import type { ReleaseDatasetTable, ReleaseSeriesTable, ReleaseTable, ReleaseTableTable } from '../indicators/release/release.table.js';
 
-export interface ApiKeyTable {
+interface ApiKeyTable {
   id: Generated<number>;
   name: string;
   token_hash: string;

@@ -10,7 +10,7 @@ import { computeCube } from './engine/index.js';
 import { publishCube } from './release/index.js';
 import type { Release } from './release/index.js';
 
-export interface ComputeReleaseInput {
+interface ComputeReleaseInput {
   registerDir: string;
   db: Kysely<Database>;
   threshold: number;
@@ -24,7 +24,7 @@ export interface ComputeReleaseInput {
   onProgress?: (p: { stage: string; done: number; total: number; detail?: string }) => void;
 }
 
-export interface ComputeReleaseResult {
+interface ComputeReleaseResult {
   release: Release;
   /** Seconds per stage. */
   timings: Record<string, number>;

@@ -12,7 +12,7 @@ export type DatasetId = 'volume' | 'flow' | 'longterm' | 'activation' | 'timelin
 export type Freq = 'M' | 'Q' | 'Y' | 'R';
 export const freqs: readonly Freq[] = ['M', 'Q', 'Y', 'R'];
 
-export interface MeasureSpec {
+interface MeasureSpec {
   id: string;
   /** Danish label, as Jobindsats writes it where the measure exists there. */
   label: string;
@@ -21,7 +21,7 @@ export interface MeasureSpec {
   decimals: number;
 }
 
-export interface DatasetSpec {
+interface DatasetSpec {
   id: DatasetId;
   /** Extra key columns beyond the common ones. */
   extraKeys: string[];

@@ -1,3 +1,3 @@
 /** Council meetings: agendas with open and closed items, attachments, decisions, minutes, PDFs. */
-export { MeetingService, type Meeting, type MeetingDeps } from './meetings.js';
+export { MeetingService } from './meetings.js';
 export { meetingRoutes } from './meetings.routes.js';

@@ -40,7 +40,7 @@ const itemSchema = z.object({
     .nullable()
     .default(null),
 });
-export type Item = z.infer<typeof itemSchema> & { id: string };
+type Item = z.infer<typeof itemSchema> & { id: string };
 
 export const meetingSchema = z.object({
   title: z.string().trim().min(1, 'giv mødet en titel').max(300),
@@ -65,7 +65,7 @@ export interface Meeting {
   updated_by: string;
 }
 
-export interface MeetingDeps {
+interface MeetingDeps {
   clock: Clock;
   notifier: Notifier;
   hearings: HearingService;

@@ -1,3 +1,3 @@
 /** In-app notifications and their mail: at once, as a daily or weekly digest, or not at all. */
-export { Notifier, digestBoundary, notifyModes, notifyModeNames, type NewNotification, type NotifyMode } from './notifier.js';
+export { Notifier, digestBoundary } from './notifier.js';
 export { notificationRoutes } from './notifications.routes.js';

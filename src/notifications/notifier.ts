@@ -12,7 +12,7 @@ import type { Mailer } from '../mail/index.js';
 type Conn = Kysely<Database> | Transaction<Database>;
 
 export const notifyModes = ['immediate', 'daily', 'weekly', 'none'] as const;
-export type NotifyMode = (typeof notifyModes)[number];
+type NotifyMode = (typeof notifyModes)[number];
 export const notifyModeNames: Record<NotifyMode, string> = {
   immediate: 'Straks (én mail pr. notifikation)',
   daily: 'Daglig oversigt (kl. 7)',
@@ -20,7 +20,7 @@ export const notifyModeNames: Record<NotifyMode, string> = {
   none: 'Ingen mails (kun her på siden)',
 };
 
-export interface NewNotification {
+interface NewNotification {
   /** Unique per user: e.g. `hearing.opened:12`, `reminder:hearing:12:7`. */
   key: string;
   title: string;

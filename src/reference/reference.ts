@@ -54,7 +54,7 @@ export interface Area {
   municipalities: number[];
 }
 
-export interface Municipality {
+interface Municipality {
   code: number;
   name: string;
   regionCode: number;
@@ -65,7 +65,7 @@ export interface Municipality {
   approxPopulation: number;
 }
 
-export interface BenefitGroup {
+interface BenefitGroup {
   id: string;
   name: string;
   category: string;
@@ -100,7 +100,7 @@ export const benefitGroups: readonly BenefitGroup[] = readCsv('benefit-groups.cs
 }));
 
 /** The employment regions of 2007–2014, in their conventional order. */
-export const employmentRegionNames = ['Hovedstaden & Sjælland', 'Syddanmark', 'Midtjylland', 'Nordjylland'] as const;
+const employmentRegionNames = ['Hovedstaden & Sjælland', 'Syddanmark', 'Midtjylland', 'Nordjylland'] as const;
 
 function buildAreas(): Area[] {
   const all = municipalities.map((m) => m.code);
@@ -135,17 +135,17 @@ export const areas: readonly Area[] = buildAreas();
 export const areaById: ReadonlyMap<string, Area> = new Map(areas.map((a) => [a.id, a]));
 
 /** The four benefit categories of national benchmarking (ids as in benefit-groups.csv), with their Danish names. */
-export const benefitCategories = [
+const benefitCategories = [
   { id: 'dagpenge', name: 'Dagpenge' },
   { id: 'kontanthjaelp', name: 'Kontanthjælp m.v.' },
   { id: 'sygedagpenge', name: 'Sygedagpenge m.v.' },
   { id: 'foertidspension', name: 'Førtidspension og fleksjob m.v.' },
 ] as const;
 
-export type BenefitKind = 'group' | 'category' | 'public_support' | 'gross_unemployed';
+type BenefitKind = 'group' | 'category' | 'public_support' | 'gross_unemployed';
 
 /** A value of the benefit dimension of the statistics: a group, a category or one of the two totals. */
-export interface Benefit {
+interface Benefit {
   id: string;
   kind: BenefitKind;
   name: string;

@@ -9,7 +9,7 @@
  */
 
 /** Epoch day of Monday 1970-01-05, the Monday of week index 0. */
-export const WEEK0_EPOCH_DAY = 4;
+const WEEK0_EPOCH_DAY = 4;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). Howard Hinnant's algorithm. */
 export function daysFromCivil(year: number, month: number, day: number): number {

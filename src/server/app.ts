@@ -33,7 +33,7 @@ export interface DemoState {
   note?: string;
 }
 
-export interface ServerDeps {
+interface ServerDeps {
   db: Db;
   config: Config;
   demo?: DemoState;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/index.js';
 
 /** An API key as listed (never with its token or hash). */
-export interface ApiKeyInfo {
+interface ApiKeyInfo {
   id: number;
   name: string;
   created_at: Date;

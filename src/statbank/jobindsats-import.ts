@@ -11,7 +11,7 @@ import { periodPatterns } from './statbank.schema.js';
 import { tableDefinitions } from './tables.js';
 
 /** Options of an import: the Jobindsats table id and the saved `/v3/data` responses. */
-export interface JobindsatsImportOptions {
+interface JobindsatsImportOptions {
   table: string;
   files: string[];
   notes?: string;

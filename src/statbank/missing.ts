@@ -4,10 +4,10 @@
  * imports this file as it is.
  */
 export const censoredSelfSupport = 'Endnu ikke opgjort: afgang til selvforsørgelse kendes først, når der er gået 4 uger efter forløbets afslutning.';
-export const censoredRecent = 'Endnu ikke opgjort: perioden ligger for tæt på datagrundlagets slutdato.';
-export const suppressedPrimary = 'Diskretioneret: færre end 5 personer.';
-export const suppressedSecondary = 'Diskretioneret for at beskytte et andet tal (eller under halvdelen af klyngens jobcentre har et tal).';
-export const notComputed = 'Ikke opgjort for perioden.';
+const censoredRecent = 'Endnu ikke opgjort: perioden ligger for tæt på datagrundlagets slutdato.';
+const suppressedPrimary = 'Diskretioneret: færre end 5 personer.';
+const suppressedSecondary = 'Diskretioneret for at beskytte et andet tal (eller under halvdelen af klyngens jobcentre har et tal).';
+const notComputed = 'Ikke opgjort for perioden.';
 export const noData = 'Ingen data: statistikbanken har ikke tallet.';
 
 /** Why a cell has no value (null when it has one); status as the statistics bank names it. */

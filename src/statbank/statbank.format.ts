@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { DataResult } from './statbank.service.js';
 
 /** The column added by `include=status` (JSON and CSV). */
-export const statusColumn = 'Status';
+const statusColumn = 'Status';
 
 /**
  * JSON as Jobindsats (`columns`, `rows`; numbers as numbers, suppressed as null) plus our

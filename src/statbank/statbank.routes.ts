@@ -16,7 +16,7 @@ import { StatbankService } from './statbank.service.js';
 import { describeTable } from './table.describe.js';
 
 /** Options of the statistics-bank plugin. */
-export interface StatbankRoutesOptions {
+interface StatbankRoutesOptions {
   db: Kysely<Database>;
   /** A service to share (with its caches) with other modules; default: one of its own. */
   service?: StatbankService;

@@ -9,12 +9,12 @@ import { invalidParameter } from './statbank.errors.js';
 const token = /^[\p{L}\p{N}_\-.]+$/u;
 
 /** The raw query string as Fastify parses it. */
-export const rawQuerySchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+const rawQuerySchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
-export const formatSchema = z.enum(['json', 'csv', 'xlsx']);
-export type Format = z.infer<typeof formatSchema>;
-export const releaseSchema = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
-export const includeSchema = z.literal('status');
+const formatSchema = z.enum(['json', 'csv', 'xlsx']);
+type Format = z.infer<typeof formatSchema>;
+const releaseSchema = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
+const includeSchema = z.literal('status');
 
 /** `latest:N` · `*` · comma list of period ids. */
 export const periodSchema = z.union([
@@ -28,7 +28,6 @@ export const periodSchema = z.union([
     .regex(/^[0-9A-Z-]+(,[0-9A-Z-]+)*$/)
     .transform((s) => ({ kind: 'list' as const, ids: s.split(',') })),
 ]);
-export type PeriodSelector = z.infer<typeof periodSchema>;
 
 /** `*` · `/` · `level:<id>` · comma list of value ids. */
 export const selectorSchema = z.union([
@@ -71,7 +70,7 @@ export function parseParam<T extends z.ZodType>(schema: T, parameter: string, va
 }
 
 /** The parameters every endpoint accepts. */
-export interface CommonQuery {
+interface CommonQuery {
   format: Format;
   release?: number;
   includeStatus: boolean;

@@ -21,7 +21,7 @@ export interface DataResult {
 }
 
 /** A table as listed in the catalogue, with the release that holds its newest version. */
-export interface CatalogueEntry {
+interface CatalogueEntry {
   definition: TableDefinition;
   release: number;
 }

@@ -1,7 +1,7 @@
 import type { CompiledTable } from './table.compile.js';
 
 /** How to query /v3/data, in Danish; part of every /v3/table response (our extension). */
-export const queryHelp = {
+const queryHelp = {
   'period.<F>': 'Perioder med frekvensen F (M måned 2025M05, Q kvartal 2025Q1, Y år 2025, R løbende år 2024M07-2025M06): latest:N (de N seneste), * (alle) eller en kommasepareret liste. Flere frekvenser kan kombineres. Standard: alle perioder af tabellens første frekvens.',
   'hierarchy.<id>': 'Områder i et hierarki (_nykom: land, regioner, kommuner; _jobcenter: land, jobcentre; _beskregion: land, beskæftigelsesregioner 2007-2014; _klynge: klynger af sammenlignelige jobcentre fra den gældende benchmarking, når der er en): * (alle på nederste niveau), / (Hele landet), level:<niveau> (f.eks. level:region, level:municipality, level:jobcenter, level:employment_region, level:cluster) eller en liste af id\'er (DK, R1084, K101, J561, B1, KL1). Flere hierarkier kan kombineres. Standard: / (Hele landet), eller alle områder i en tabel uden landstal. En klynges tal er det gennemsnitlige jobcenter i klyngen: gennemsnittet af jobcentrenes offentliggjorte tal (hvert jobcenter tæller én gang); det vises, når mindst halvdelen af jobcentrenes tal er offentliggjort.',
   'dimension.<id>': 'Værdier af en dimension (se dimensions[].parameter): * (alle), / (i alt), level:<niveau> eller en kommasepareret liste af value_id. Kan også skrives hierarchy._<id>. Standard: / (i alt). Køn, Alder og Herkomst er marginale: en række har højst én af dem forskellig fra I alt.',

@@ -10,10 +10,10 @@ const freq = z.enum(['M', 'Q', 'Y', 'R']);
 const id = z.string().regex(/^[\p{L}\p{N}_\-.]+$/u, 'id må kun indeholde bogstaver, tal, _ - .');
 
 /** A value of a dimension: its id (used in queries and in series dims) and Danish name. */
-export const dimensionValueSchema = z.object({ value_id: id, value_name: z.string().min(1) });
+const dimensionValueSchema = z.object({ value_id: id, value_name: z.string().min(1) });
 
 /** A level of a dimension's hierarchy (e.g. the total, the categories, the groups). */
-export const levelSchema = z.object({ level_id: id, level_name: z.string().min(1), values: z.array(dimensionValueSchema) });
+const levelSchema = z.object({ level_id: id, level_name: z.string().min(1), values: z.array(dimensionValueSchema) });
 
 /**
  * How a dimension maps onto the series of the dataset:
@@ -22,13 +22,13 @@ export const levelSchema = z.object({ level_id: id, level_name: z.string().min(1
  *   `breakdown`/`breakdown_value`; the dimension's total means breakdown `total`;
  * - `constant`: a dimension we only have the total of (e.g. 'A-kasse' = 'I alt'); not stored.
  */
-export const dimensionMapSchema = z.discriminatedUnion('kind', [
+const dimensionMapSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('series'), dim: z.string().min(1) }),
   z.object({ kind: z.literal('breakdown'), breakdown: z.string().min(1) }),
   z.object({ kind: z.literal('constant') }),
 ]);
 
-export const dimensionSchema = z.object({
+const dimensionSchema = z.object({
   /** Id used in `dimension.<id>=` (and `hierarchy._<id>=`). */
   id,
   /** The response column label, e.g. 'Ydelsesgrupper'. */
@@ -73,4 +73,3 @@ export const tableDefinitionSchema = z.object({
 /** A table of the statistics bank, as stored with a release. */
 export type TableDefinition = z.infer<typeof tableDefinitionSchema>;
 export type DimensionDefinition = z.infer<typeof dimensionSchema>;
-export type DimensionValue = z.infer<typeof dimensionValueSchema>;

@@ -102,7 +102,7 @@ function benefitTable(id: string, name: string, benefit: string): TableDefinitio
 }
 
 /** A row for `insertTables`: a table definition with its id and dataset. */
-export interface ReleaseTableEntry {
+interface ReleaseTableEntry {
   tableId: string;
   dataset: string;
   definition: TableDefinition;

@@ -3,9 +3,9 @@
  * persons are whole numbers, full-time persons one decimal, rates their decimals and "pct.".
  * No dependencies: the web app imports this file as it is.
  */
-export type UnitKind = 'count' | 'rate';
+type UnitKind = 'count' | 'rate';
 
-export interface MeasureUnit {
+interface MeasureUnit {
   /** Written after a value, e.g. "personer", "pct. af befolkningen 16-66 år". */
   unit: string;
   /** A count grows with the area's size; a rate does not (so a peer cluster compares its rate). */

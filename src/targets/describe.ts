@@ -9,7 +9,7 @@ const tableOf = (id: string) => (catalogue ??= new Map(tableDefinitions().map((t
 export const tableName = (id: string) => tableOf(id)?.table_name;
 
 /** An area's Danish name (clusters too); the id only when the reference does not know it. */
-export const areaLabel = (id: string) => (/^KL\d+$/.test(id) ? clusterAreaName(Number(id.slice(2))) : (areaById.get(id)?.name ?? id));
+const areaLabel = (id: string) => (/^KL\d+$/.test(id) ? clusterAreaName(Number(id.slice(2))) : (areaById.get(id)?.name ?? id));
 
 /** The indicator in Danish: table, measure and dimension values by name, and the area. */
 export function describeIndicator(i: Indicator): string {

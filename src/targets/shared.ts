@@ -6,5 +6,5 @@
 export { statusLabels, type TargetStatus } from './names.js';
 export type { Forecast } from './forecast.js';
 export type { TargetEvaluation } from './status.js';
-export { indicatorSchema, isMeasurable, targetSchema, type Indicator, type Target } from './target.js';
+export { indicatorSchema, targetSchema, type Indicator, type Target } from './target.js';
 export type { SeriesPoint } from './forecast.js';

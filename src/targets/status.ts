@@ -12,8 +12,8 @@ import type { TargetStatus } from './names.js';
 export { statusLabels, type TargetStatus } from './names.js';
 
 /** Probability of meeting the target from which a target is on track, and below which it is off track. */
-export const ON_TRACK = 0.8;
-export const OFF_TRACK = 0.2;
+const ON_TRACK = 0.8;
+const OFF_TRACK = 0.2;
 
 export interface TargetEvaluation {
   status: TargetStatus;

@@ -21,7 +21,7 @@ export const indicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
-export const goalSchema = z.discriminatedUnion('kind', [
+const goalSchema = z.discriminatedUnion('kind', [
   /** Reach this level. */
   z.object({ kind: z.literal('level'), value: z.number() }),
   /** Change the baseline by this much (e.g. +6 percentage points). */
@@ -29,7 +29,7 @@ export const goalSchema = z.discriminatedUnion('kind', [
   /** Change the baseline by this fraction (e.g. −0.18 for −18 %). */
   z.object({ kind: z.literal('relative_change'), value: z.number().gt(-1) }),
 ]);
-export type Goal = z.infer<typeof goalSchema>;
+type Goal = z.infer<typeof goalSchema>;
 
 export const targetSchema = z
   .object({

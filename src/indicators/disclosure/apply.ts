@@ -24,7 +24,7 @@ import { secondarySuppression } from './fixpoint.js';
 import { dimValue, relationFamilies, type RelationDim } from './relations.js';
 
 /** What {@link applyDisclosure} did, for logs and release notes. */
-export interface DisclosureReport {
+interface DisclosureReport {
   dataset: DatasetId;
   threshold: number;
   cells: number;
@@ -45,7 +45,7 @@ export interface DisclosureReport {
   ms: { build: number; iterate: number; write: number; total: number };
 }
 
-export interface ApplyDisclosureOptions {
+interface ApplyDisclosureOptions {
   conn: DuckDBConnection;
   dataset: DatasetId;
   /** `DISCLOSURE_THRESHOLD`: counts 1 … threshold − 1 are primary suppressed. */

@@ -9,14 +9,14 @@
  * lives in one byte of a dense array (family base + the key without that dimension).
  */
 
-export interface FixpointFamily {
+interface FixpointFamily {
   /** Index of the dimension the family runs along. */
   dim: number;
   total: number;
   parts: number[];
 }
 
-export interface FixpointInput {
+interface FixpointInput {
   /** Size of each dimension; coordinates run 0 … size − 1. */
   sizes: number[];
   /** coords[d][cell]: the cell's coordinate in dimension d. Cell ids are the tie-break order. */
@@ -30,7 +30,7 @@ export interface FixpointInput {
   families: FixpointFamily[];
 }
 
-export interface FixpointResult {
+interface FixpointResult {
   /** 0 published, 1 primary, 2 secondary, per cell. */
   state: Uint8Array;
   /** Rounds that suppressed at least one cell. */

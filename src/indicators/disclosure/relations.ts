@@ -10,7 +10,7 @@ import { offerKinds, type DatasetId, type Freq } from '../datasets.js';
 export type RelationDim = 'area' | 'benefit' | 'period' | 'breakdown' | 'offer';
 
 /** One additive relation family: `total = Σ parts` along `dim`, all other keys equal. */
-export interface RelationFamily {
+interface RelationFamily {
   dim: RelationDim;
   /** Short label for reports and debugging, e.g. `area:region`. */
   kind: string;
@@ -24,7 +24,7 @@ export const dimValue = {
   breakdown: (breakdown: string, value: string): string => `${breakdown}|${value}`,
 };
 
-export interface RelationInput {
+interface RelationInput {
   dataset: DatasetId;
   /** The published periods; time relations need the total and every part among them. */
   periods: Record<Freq, readonly string[]>;

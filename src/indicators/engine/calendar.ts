@@ -7,23 +7,20 @@ import type { Freq } from '../datasets.js';
 
 const DAY = 86_400_000;
 
-export function parseDate(s: string): number {
+function parseDate(s: string): number {
   return Math.round(Date.parse(`${s}T00:00:00Z`) / DAY);
 }
-export function formatDate(d: number): string {
-  return new Date(d * DAY).toISOString().slice(0, 10);
-}
 /** Absolute month index (year·12 + month − 1) of the Thursday of the week starting on Monday `monday` (epoch days). */
-export function monthOfWeek(monday: number): number {
+function monthOfWeek(monday: number): number {
   const t = new Date((monday + 3) * DAY);
   return t.getUTCFullYear() * 12 + t.getUTCMonth();
 }
 const pad = (n: number) => String(n).padStart(2, '0');
-export function monthLabel(mi: number): string {
+function monthLabel(mi: number): string {
   return `${Math.floor(mi / 12)}M${pad((mi % 12) + 1)}`;
 }
 
-export interface Period {
+interface Period {
   freq: Freq;
   /** Index in the freq's own unit: month index (M, and R by its last month), mi // 3 (Q), mi // 12 (Y). */
   pidx: number;

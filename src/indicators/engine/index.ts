@@ -29,7 +29,7 @@ export interface CubeInfo {
   timings: Record<string, number>;
 }
 
-export interface ComputeCubeOptions {
+interface ComputeCubeOptions {
   conn: DuckDBConnection;
   registerDir: string;
   onProgress?: (p: { stage: string; done: number; total: number; detail?: string }) => void;
@@ -112,4 +112,3 @@ export async function computeCore(conn: DuckDBConnection, registerDir: string): 
   for (const sql of [...referenceSql(cal), ...segmentSql(cal, file), coreSql()]) await conn.run(sql);
 }
 
-export { buildCalendar } from './calendar.js';

@@ -1,4 +1,4 @@
 export * from './release.repository.js';
 export * from './series.js';
-export type { DatasetShape, Release, ReleaseSummary } from './release.table.js';
-export { publishCube, type PublishInput } from './publish.js';
+export type { DatasetShape, Release } from './release.table.js';
+export { publishCube } from './publish.js';

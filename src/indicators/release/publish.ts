@@ -7,7 +7,7 @@ import type { DatasetShape, Release, ReleaseSummary } from './release.table.js';
 import { readColumns } from '../columns.js';
 import { encodeValues, SeriesStatus } from './series.js';
 
-export interface PublishInput {
+interface PublishInput {
   conn: DuckDBConnection;
   db: Kysely<Database>;
   firstWeek: string;

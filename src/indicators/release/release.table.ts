@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** How a series' values are stored (series.ts): raw float64, or deflated. */
 export type SeriesCodec = 'f64' | 'f64-deflate';
@@ -55,4 +55,3 @@ export interface ReleaseTableTable {
 }
 
 export type Release = Selectable<ReleaseTable>;
-export type NewRelease = Insertable<ReleaseTable>;

@@ -11,7 +11,7 @@ export const SeriesStatus = { published: 0, primary: 1, secondary: 2, unavailabl
 export type SeriesStatusName = keyof typeof SeriesStatus;
 export const statusNames: readonly SeriesStatusName[] = ['published', 'primary', 'secondary', 'unavailable'];
 
-export interface DecodedSeries {
+interface DecodedSeries {
   /** values[i * measures + j]; null where no value is published. */
   values: (number | null)[];
   status: SeriesStatusName[];

@@ -18,9 +18,8 @@ import { z } from 'zod';
 import { birthdayDay, mondayOfWeekIndex } from '../weeks.js';
 import { BENEFIT_IDS, DreamError, detectDelimiter, readCode, readCodeMap, readHeader, readMunicipality, readPerson, type Header } from './layout.js';
 
-export { DreamError } from './layout.js';
 
-export interface ImportDreamOptions {
+interface ImportDreamOptions {
   /** The DREAM extract (.csv or .parquet). */
   file: string;
   /** The code map (MAP.csv: code,benefit). */
@@ -29,7 +28,7 @@ export interface ImportDreamOptions {
   onProgress?: (p: { stage: string; done: number; total: number }) => void;
 }
 
-export interface ImportDreamResult {
+interface ImportDreamResult {
   persons: number;
   /** Person-weeks written to register.parquet. */
   rows: number;

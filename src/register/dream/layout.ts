@@ -26,8 +26,8 @@ export class DreamError extends Error {
   override name = 'DreamError';
 }
 
-export const PERSON_COLUMNS = ['person_id', 'birth_date', 'gender', 'origin', 'municipality'] as const;
-export const LAYOUT_HELP =
+const PERSON_COLUMNS = ['person_id', 'birth_date', 'gender', 'origin', 'municipality'] as const;
+const LAYOUT_HELP =
   'Forventet layout: én række pr. person med kolonnerne person_id, birth_date (ÅÅÅÅ-MM-DD), gender (K/M), ' +
   'origin (dansk/vestlig/ikke-vestlig), municipality (3-cifret kommunekode), en kolonne y_ÅÅUU pr. ISO-uge med DREAM-koden ' +
   '(tom eller 0 = ingen ydelse) og evt. kom_ÅÅUU med bopælskommunen i ugen.';
@@ -121,7 +121,7 @@ function weeksIn(year: number): number {
 }
 
 /** A validated person row. */
-export interface PersonRow {
+interface PersonRow {
   personId: number;
   birth: number;
   gender: 'K' | 'M';

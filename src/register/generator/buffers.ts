@@ -20,7 +20,7 @@ class IntColumns {
 }
 
 /** Register segments: `n` consecutive weeks from week index `start` in one municipality on one state. */
-export class Segments extends IntColumns {
+class Segments extends IntColumns {
   constructor() {
     super(5);
   }
@@ -37,7 +37,7 @@ export class Segments extends IntColumns {
 }
 
 /** Activities: kind 0 interview, 1 virksomhedspraktik, 2 løntilskud, 3 vejledning/opkvalificering; weeks as indices, −1 = null. */
-export class Activities extends IntColumns {
+class Activities extends IntColumns {
   constructor() {
     super(5);
   }
@@ -54,7 +54,7 @@ export class Activities extends IntColumns {
 }
 
 /** Persons: birth as epoch day, gender 0 K / 1 M, origin 0 dansk / 1 vestlig / 2 ikke-vestlig. */
-export class Persons extends IntColumns {
+class Persons extends IntColumns {
   constructor() {
     super(4);
   }

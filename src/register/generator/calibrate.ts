@@ -14,15 +14,15 @@ import { EFTERLON, ENTRY_BASE, NSTATES, S, STATES } from './model.js';
 import { Simulator } from './simulate.js';
 
 /** Target full-time levels at full scale by state code (su: the register-size budget, see docs). */
-export const SU_TARGET = 170000;
-export const FULL_SCALE = 3_900_000;
+const SU_TARGET = 170000;
+const FULL_SCALE = 3_900_000;
 
-export function targetsByState(): number[] {
+function targetsByState(): number[] {
   return STATES.map((id, s) => (s === S.SU ? SU_TARGET : (benefitGroups.find((g) => g.id === id)?.approxNationalFulltime ?? 0)));
 }
 
 /** Full-time level per state over the window, scaled to FULL_SCALE persons; plus person-weeks and timing. */
-export function measureLevels(persons: number, seed: number, from = '2021-01', to = '2025-12'): { levels: number[]; rows: number; ms: number } {
+function measureLevels(persons: number, seed: number, from = '2021-01', to = '2025-12'): { levels: number[]; rows: number; ms: number } {
   const { first, last } = weeksOfMonths(from, to);
   const years: number[] = [];
   for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(y);

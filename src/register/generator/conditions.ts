@@ -98,8 +98,8 @@ export function buildConditions(): MunicipalityConditions[] {
   return rows;
 }
 
-export type Category = 'dagpenge' | 'kontanthjaelp' | 'sygedagpenge' | 'foertidspension';
-export const CATEGORIES: readonly Category[] = ['dagpenge', 'kontanthjaelp', 'sygedagpenge', 'foertidspension'];
+type Category = 'dagpenge' | 'kontanthjaelp' | 'sygedagpenge' | 'foertidspension';
+const CATEGORIES: readonly Category[] = ['dagpenge', 'kontanthjaelp', 'sygedagpenge', 'foertidspension'];
 
 /**
  * A planted jobcenter effect: exit rates of the category's spells multiplied beyond the

@@ -15,13 +15,13 @@ import { DAGPENGE_MAX_WEEKS, EFTERLON, SICK_REVIEW_WEEK, SICK_TO_JAF, STATES } f
 import { POP_BANDS, Simulator } from './simulate.js';
 
 /** Progress of a long-running step. */
-export interface Progress {
+interface Progress {
   stage: string;
   done: number;
   total: number;
 }
 
-export interface GenerateOptions {
+interface GenerateOptions {
   /** Residents aged 16–66 at the start of `from` (the population stays roughly this size). */
   persons: number;
   /** First month `YYYY-MM`. */

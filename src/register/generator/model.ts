@@ -29,7 +29,6 @@ export const STATE_CATEGORY: readonly (string | null)[] = [
 export const AGE_BAND = new Uint8Array(68).map((_, a) =>
   a < 18 ? 0 : a < 20 ? 1 : a < 25 ? 2 : a < 30 ? 3 : a < 40 ? 4 : a < 50 ? 5 : a < 55 ? 6 : a < 60 ? 7 : a < 63 ? 8 : 9,
 );
-export const NBANDS = 10;
 
 /** Seasonal pattern of entry hazards: 0 none, 1 unemployment (peak mid-December), 2 sickness (peak January), 3 education (August/February intake). */
 export const SEASON_KIND = [0, 1, 1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 3] as const;
@@ -50,7 +49,7 @@ export function seasonFactor(kind: number, f: number): number {
 export const SEASON_MAX = [1, 1.45, 1.3, 5];
 
 /** Entry hazard per week from self-support: ENTRY_BASE[state] × age profile × trait factors. */
-export interface EntrySpec {
+interface EntrySpec {
   age: readonly number[];
   /** Multipliers for dansk, vestlig, ikke-vestlig. */
   origin: readonly [number, number, number];
@@ -92,7 +91,7 @@ export const ENTRY: readonly (EntrySpec | null)[] = [
 ];
 
 /** Spell durations: log-normal(median, sigma) weeks × exp(−zExp·z) × risk^riskExp ÷ jobcenter multiplier. */
-export interface DurationSpec {
+interface DurationSpec {
   median: number;
   sigma: number;
   zExp: number;

@@ -101,8 +101,3 @@ export class Rng {
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
-
-/** Deterministic hash of two integers to [0, 1) (for seed-determined choices outside a stream). */
-export function hash01(seed: number, key: number): number {
-  return new Rng(seed, key ^ 0x5bd1e995).next();
-}

@@ -26,7 +26,7 @@ const OFFER_LEN = [[0, 0], [3, 13], [13, 26], [2, 10]] as const;
 const INTERVIEW_STATES = new Set<number>([S.DAG, S.KHJ, S.KHA, S.UDD, S.INT, S.SYG, S.JAF]);
 
 /** Everything that is shared by all persons of one run. */
-export interface SimContext {
+interface SimContext {
   seed: number;
   /** Register window, as week indices (inclusive). */
   w0: number;

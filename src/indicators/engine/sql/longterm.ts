@@ -9,7 +9,7 @@ import { benefitCode, groupCodes } from './load.js';
 import { additiveSql, distinctPersonsSql } from './rollup.js';
 import { labelled, toAreasSql } from './cube.js';
 
-export const longtermBenefits = ['gross_unemployed', 'a_dagpenge', 'kontanthjaelp_jobparat'];
+const longtermBenefits = ['gross_unemployed', 'a_dagpenge', 'kontanthjaelp_jobparat'];
 
 export function longtermSql(): string[] {
   const gross = [groupCodes.get('a_dagpenge')!, groupCodes.get('kontanthjaelp_jobparat')!].join(', ');

@@ -19,7 +19,7 @@ import { FREQ_OFFSET } from './load.js';
 const fi = (f: Freq, x: string) => (f === 'Q' ? `(${x}) // 3` : f === 'Y' ? `(${x}) // 12` : `(${x})`);
 const TH = ['t25', 't30', 't40', 't50', 't60'];
 /** Age band index (0 = 16-24 … 5 = 60-66, so ≥ 67 clamps into 60-66; 7 = unknown) at the end of period `P`. */
-export const bandAt = (f: Freq, P: string, pre = '') => `coalesce(${TH.map((t) => `(${P} >= ${fi(f, pre + t)})::INTEGER`).join(' + ')}, 7)`;
+const bandAt = (f: Freq, P: string, pre = '') => `coalesce(${TH.map((t) => `(${P} >= ${fi(f, pre + t)})::INTEGER`).join(' + ')}, 7)`;
 /** First and last period index of band j for freq f. */
 const bandLo = (f: Freq, j: string) => `CASE ${j} ${TH.map((t, i) => `WHEN ${i + 1} THEN ${fi(f, t)}`).join(' ')} ELSE -1000000 END`;
 const bandHi = (f: Freq, j: string) => `CASE ${j} ${TH.map((t, i) => `WHEN ${i} THEN ${fi(f, t)} - 1`).join(' ')} ELSE 1000000 END`;
