@@ -17,71 +17,11 @@ import { savingsMethod, savingsSentence, savingsTotal } from '../benchmark/share
 import { describeTarget, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
 import { cellAt, clusterComparable, readCells, readPopulations, type Cell } from './audit-read.js';
 import { targetsOf } from './content.js';
-import { auditContentSchema, type AuditContent } from './kinds/index.js';
+import { auditContentSchema, type AuditContent, type AuditGenerated, type IndicatorRow, type OverviewRow } from './kinds/index.js';
 import { createDocument, findDocumentFor } from './documents.repository.js';
 import { saveContent } from './documents.service.js';
 import { DocumentError } from './errors.js';
 import { goalsInForce } from './goals.js';
-
-export interface OverviewRow {
-  measure: string;
-  label: string;
-  unit: string;
-  decimals: number;
-  higher_is_better: boolean;
-  current: number | null;
-  previous: number | null;
-  cluster: number | null;
-  expected: number | null;
-  ratio: number | null;
-  rank: number | null;
-  /** Why a value is missing, per column. */
-  missing: Partial<Record<'current' | 'previous' | 'cluster' | 'expected', string>>;
-}
-
-export interface IndicatorRow {
-  label: string;
-  table: string;
-  measure: string;
-  dims: Record<string, string>;
-  /** As the bank publishes the measure. */
-  decimals: number;
-  /** What the numbers count: "personer", "fuldtidspersoner", "pct. af befolkningen 16-66 år" … */
-  unit: string;
-  /** The periods read (the indicator's frequency at the end of the year, as the plan's targets). */
-  period: string;
-  previous_period: string;
-  current: number | null;
-  previous: number | null;
-  /** A rate: the cluster's mean rate; a count: the cluster's count scaled to the jobcenter's population. */
-  cluster_basis: 'rate' | 'scaled';
-  cluster_current: number | null;
-  cluster_previous: number | null;
-  /** Why a value is missing, per column. */
-  missing: Partial<Record<'current' | 'previous' | 'cluster_current' | 'cluster_previous', string>>;
-}
-
-export interface AuditGenerated {
-  generated_at: string;
-  release: { version: number; cutoff_week: string | null };
-  run: number;
-  year: number;
-  period: string;
-  previous_period: string;
-  jobcenter: { id: string; name: string; region: { id: string; name: string } | null };
-  cluster: { id: string; number: number; members: { id: string; name: string }[] };
-  neighbours: { id: string; name: string }[];
-  overview: OverviewRow[];
-  goals: { year: number | null; items: { number: number; title: string; indicators: IndicatorRow[] }[] };
-  benefits: (IndicatorRow & { id: string; level: 'total' | 'category' | 'group' })[];
-  /** The benchmarking's savings (src/benchmark/savings-text.ts): the total is all public support's row. */
-  savings: { period: string; rows: SavingsLine[]; total: SavingsLine | null; total_dkk: number; method: string };
-  improvements: { measure: string; label: string; unit: string; decimals: number; actual: number; expected: number; ratio: number; cluster: number | null; rank: number | null; text: string }[];
-  plan: { id: number; year: number; state: string; targets: { section: string; title: string; description: string; status: TargetStatus; status_label: string; reason: string }[] } | null;
-  text: Record<'overview' | 'goals' | 'benefits' | 'savings' | 'improvements' | 'plan', string>;
-}
-
-type SavingsLine = { category: string; label: string; fulltime: number; dkk: number; fulltime_best: number; dkk_best: number };
 
 const round = (v: number | null | undefined, d: number) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10 ** d) / 10 ** d);
 const mean = (xs: (number | null)[]) => {
@@ -227,7 +167,7 @@ export async function draftAudit(db: Kysely<Database>, statbank: StatbankService
 
   // Savings potential (the benchmarking's, for its newest period): one definition, src/benchmark/savings-text.ts.
   const catName = (c: string) => (c === 'public_support' ? 'Offentligt forsørgede i alt' : (benchmarkMeasureById.get(`share_${c}`)?.label.split(':')[0] ?? c));
-  const line = (s: (typeof run.savings)[number]): SavingsLine => ({ category: s.category, label: catName(s.category), fulltime: round(s.fulltime_vs_expected, 0)!, dkk: round(s.dkk_vs_expected, 0)!, fulltime_best: round(s.fulltime_vs_best_quartile, 0)!, dkk_best: round(s.dkk_vs_best_quartile, 0)! });
+  const line = (s: (typeof run.savings)[number]): AuditGenerated['savings']['rows'][number] => ({ category: s.category, label: catName(s.category), fulltime: round(s.fulltime_vs_expected, 0)!, dkk: round(s.dkk_vs_expected, 0)!, fulltime_best: round(s.fulltime_vs_best_quartile, 0)!, dkk_best: round(s.dkk_vs_best_quartile, 0)! });
   const mySavings = run.savings.filter((s) => s.jobcenter === jobcenter);
   const totalRow = savingsTotal(mySavings);
   const unitCosts = (run.settings as { unitCosts?: Record<string, number> }).unitCosts;

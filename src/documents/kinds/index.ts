@@ -38,7 +38,7 @@ export type { AreaLevel, Approval, Figure, ContentCheck, ContentIssue, FigureVie
 export type StoredDocument = Base.StoredDocument<DocumentKind>;
 export type DocumentView = Base.DocumentView<DocumentKind>;
 export type { PlanContent } from './employment_plan.js';
-export type { AuditContent } from './results_audit.js';
+export type { AuditContent, AuditGenerated, IndicatorRow, OverviewRow } from './results_audit.js';
 export type { ImplementationPlanContent } from './implementation_plan.js';
 export type { RulesContent } from './rules_of_procedure.js';
 export { figureSchema } from './base.js';

@@ -7,10 +7,71 @@
 import { z } from 'zod';
 import { mioKr } from '../../benchmark/shared.js';
 import { periodName } from '../../statbank/shared.js';
-import type { AuditGenerated, IndicatorRow } from '../audit.js';
+import type { TargetStatus } from '../../targets/shared.js';
 import { notRated, scaledNote } from '../audit-notes.js';
 import { commentsSchema, text, type HtmlSection, type KindSection, type KindSpec } from './base.js';
 import { dev, esc, fmt, notes, paragraphs } from './html.js';
+
+/** The generated part, as `styr audit generate` draws it (audit.ts). */
+export interface OverviewRow {
+  measure: string;
+  label: string;
+  unit: string;
+  decimals: number;
+  higher_is_better: boolean;
+  current: number | null;
+  previous: number | null;
+  cluster: number | null;
+  expected: number | null;
+  ratio: number | null;
+  rank: number | null;
+  /** Why a value is missing, per column. */
+  missing: Partial<Record<'current' | 'previous' | 'cluster' | 'expected', string>>;
+}
+
+export interface IndicatorRow {
+  label: string;
+  table: string;
+  measure: string;
+  dims: Record<string, string>;
+  /** As the bank publishes the measure. */
+  decimals: number;
+  /** What the numbers count: "personer", "fuldtidspersoner", "pct. af befolkningen 16-66 år" … */
+  unit: string;
+  /** The periods read (the indicator's frequency at the end of the year, as the plan's targets). */
+  period: string;
+  previous_period: string;
+  current: number | null;
+  previous: number | null;
+  /** A rate: the cluster's mean rate; a count: the cluster's count scaled to the jobcenter's population. */
+  cluster_basis: 'rate' | 'scaled';
+  cluster_current: number | null;
+  cluster_previous: number | null;
+  /** Why a value is missing, per column. */
+  missing: Partial<Record<'current' | 'previous' | 'cluster_current' | 'cluster_previous', string>>;
+}
+
+export interface AuditGenerated {
+  generated_at: string;
+  release: { version: number; cutoff_week: string | null };
+  run: number;
+  year: number;
+  period: string;
+  previous_period: string;
+  jobcenter: { id: string; name: string; region: { id: string; name: string } | null };
+  cluster: { id: string; number: number; members: { id: string; name: string }[] };
+  neighbours: { id: string; name: string }[];
+  overview: OverviewRow[];
+  goals: { year: number | null; items: { number: number; title: string; indicators: IndicatorRow[] }[] };
+  benefits: (IndicatorRow & { id: string; level: 'total' | 'category' | 'group' })[];
+  /** The benchmarking's savings (src/benchmark/savings-text.ts): the total is all public support's row. */
+  savings: { period: string; rows: SavingsLine[]; total: SavingsLine | null; total_dkk: number; method: string };
+  improvements: { measure: string; label: string; unit: string; decimals: number; actual: number; expected: number; ratio: number; cluster: number | null; rank: number | null; text: string }[];
+  plan: { id: number; year: number; state: string; targets: { section: string; title: string; description: string; status: TargetStatus; status_label: string; reason: string }[] } | null;
+  text: Record<'overview' | 'goals' | 'benefits' | 'savings' | 'improvements' | 'plan', string>;
+}
+
+type SavingsLine = { category: string; label: string; fulltime: number; dkk: number; fulltime_best: number; dkk_best: number };
 
 const analysisSchema = z.object({ summary: text, results: text, goals: text, improvements: text }).default({ summary: '', results: '', goals: '', improvements: '' });
 export const auditContentSchema = z.object({
