@@ -94,7 +94,8 @@ export interface TransitionOptions {
 
 /**
  * Moves a document on, if `revision` (the one the user saw) is still current: refused when the
- * kind does not allow it from the state, when the minimum content is missing before a hearing,
+ * kind does not allow it from the state, when the minimum content is missing before a hearing
+ * (or a publication straight from the draft),
  * and without the council's decision for an approval.
  */
 export async function transition(db: Kysely<Database>, actor: AuditActor, id: number, revision: number, name: TransitionName, o: TransitionOptions = {}): Promise<StoredDocument> {
@@ -104,9 +105,11 @@ export async function transition(db: Kysely<Database>, actor: AuditActor, id: nu
     if (!fromStates(doc.kind, name).includes(doc.state)) {
       throw new DocumentError(409, 'state', `"${t.label}" kan ikke bruges, når dokumentet er ${stateNames[doc.state].toLowerCase()}.`);
     }
-    if (name === 'send_to_hearing') {
+    // The minimum gate: before the hearing, or before publication where a kind is published straight from the draft.
+    if (name === 'send_to_hearing' || (name === 'publish' && doc.state === 'draft')) {
       const { missing } = checkContent(doc.kind, doc.content);
-      if (missing.length > 0) throw new DocumentError(422, 'minimum_content', `Dokumentet kan ikke sendes i høring: ${missing.length} krav til minimumsindholdet er ikke opfyldt.`, { missing });
+      const what = name === 'publish' ? 'offentliggøres' : 'sendes i høring';
+      if (missing.length > 0) throw new DocumentError(422, 'minimum_content', `Dokumentet kan ikke ${what}: ${missing.length} krav til minimumsindholdet er ikke opfyldt.`, { missing });
     }
     if (name === 'approve' && !approval) throw new DocumentError(400, 'invalid', 'Angiv dato og beslutning for kommunalbestyrelsens godkendelse.', { field: 'approval' });
     return { state: t.to, ...(name === 'approve' ? { approval } : {}), ...(name === 'publish' ? { published_at: at } : {}) };

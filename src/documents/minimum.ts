@@ -16,8 +16,8 @@ export function checkContent(kind: DocumentKind, content: unknown): ContentCheck
   const own = spec.check?.(content) ?? { missing: [], notes: [] };
   const missing = [...sections.filter((s) => s.required && isEmpty(s)).map((s) => ({ path: s.path, message: s.required! })), ...own.missing];
   const notes = [...sections.flatMap((s) => (s.type === 'targets' && s.measurable && s.targets.length > 0 && !s.targets.some(isMeasurable) ? [{ path: s.path, message: s.measurable }] : [])), ...own.notes];
-  // In the content's order (its top-level fields), the sections' order within a field.
-  const order = Object.keys(content as object);
+  // In the order of the schema's top-level fields (a stored content's keys come back in jsonb's order), the sections' order within a field.
+  const order = Object.keys((spec.schema as { shape?: object }).shape ?? (content as object));
   const byField = (list: ContentIssue[]) => list.map((x, i) => ({ x, i, f: order.indexOf(x.path.split('.')[0]!) })).sort((a, b) => a.f - b.f || a.i - b.i).map((e) => e.x);
   return { missing: byField(missing), notes: byField(notes) };
 }

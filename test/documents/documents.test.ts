@@ -32,6 +32,11 @@ describe('the minimum-content check', () => {
     ]);
   });
 
+  it('keeps the law’s order whatever order the stored fields come back in', () => {
+    const shuffled = Object.fromEntries(Object.entries(empty).reverse());
+    expect(checkContent('employment_plan', shuffled).missing.map((m) => m.path)).toEqual(checkContent('employment_plan', empty).missing.map((m) => m.path));
+  });
+
   it('passes a complete plan, and notes a section whose targets are all unmeasurable', () => {
     const check = checkContent('employment_plan', completePlan(empty, 2));
     expect(check.missing).toEqual([]);

@@ -1,8 +1,8 @@
 /** The steering documents' API shapes (src/documents) and shared words for the pages. */
-import type { Approval, AuditGenerated, ContentIssue, DocumentKind, DocumentState, DocumentView as ServerView, Figure, ImplementationPlanContent, IndicatorRow, KindSection, PlanContent, RulesContent, TransitionName as Transition } from '../../src/documents/shared';
+import type { AnalysisContent, Approval, AuditGenerated, ContentIssue, DocumentKind, DocumentState, DocumentView as ServerView, Figure, ImplementationPlanContent, IndicatorRow, KindSection, PlanContent, RulesContent, TransitionName as Transition } from '../../src/documents/shared';
 import type { Forecast, Indicator, Target, TargetEvaluation, TargetStatus } from '../../src/targets/shared';
 
-export type { AuditGenerated, Approval, ContentIssue, DocumentKind, Figure, DocumentState, Forecast, ImplementationPlanContent, Indicator, IndicatorRow, KindSection, PlanContent, RulesContent, Target, TargetEvaluation, TargetStatus, Transition };
+export type { AnalysisContent, AuditGenerated, Approval, ContentIssue, DocumentKind, Figure, DocumentState, Forecast, ImplementationPlanContent, Indicator, IndicatorRow, KindSection, PlanContent, RulesContent, Target, TargetEvaluation, TargetStatus, Transition };
 export type Freq = Indicator['freq'];
 export type GoalKind = NonNullable<Target['goal']>['kind'];
 

@@ -41,6 +41,7 @@ export type { PlanContent } from './employment_plan.js';
 export type { AuditContent, AuditGenerated, IndicatorRow, OverviewRow } from './results_audit.js';
 export type { ImplementationPlanContent } from './implementation_plan.js';
 export type { RulesContent } from './rules_of_procedure.js';
+export type { AnalysisContent } from './analysis_report.js';
 export { figureSchema } from './base.js';
 export { planContentSchema } from './employment_plan.js';
 export { analysisLabels, auditContentSchema } from './results_audit.js';

@@ -3,8 +3,9 @@
  * here, and the compiler refuses a kind without one.
  */
 import type { ReactNode } from 'react';
-import { kindSpec, type AuditContent, type DocumentKind, type ImplementationPlanContent, type PlanContent, type RulesContent } from '../../../documents';
+import { kindSpec, type AnalysisContent, type AuditContent, type DocumentKind, type ImplementationPlanContent, type PlanContent, type RulesContent } from '../../../documents';
 import type { EditorProps } from '../fields';
+import { AnalysisReportEditor } from './AnalysisReport';
 import { EmploymentPlanEditor } from './EmploymentPlan';
 import { ImplementationPlanEditor } from './ImplementationPlan';
 import { ResultsAuditEditor } from './ResultsAudit';
@@ -19,5 +20,5 @@ export const editors = {
   implementation_plan: (p) => <ImplementationPlanEditor {...(p as EditorProps<ImplementationPlanContent>)} />,
   rules_of_procedure: (p) => <RulesOfProcedureEditor {...(p as EditorProps<RulesContent>)} />,
   followup_report: (p) => <SectionsEditor {...p} sections={kindSpec('followup_report').sections(p.content as never)} />,
-  analysis_report: (p) => <SectionsEditor {...p} sections={kindSpec('analysis_report').sections(p.content as never)} />,
+  analysis_report: (p) => <AnalysisReportEditor {...(p as EditorProps<AnalysisContent>)} />,
 } satisfies Record<DocumentKind, Editor>;
