@@ -3,7 +3,7 @@ import { fieldId, kindSpec, type PlanContent } from '../../../documents';
 import { Field, NumberField, TextArea } from '../../../forms';
 import { fmt } from '../../../format';
 import { Section } from '../../AuditTables';
-import { FigureEditor, same, SectionFields, Text, under, type EditorProps } from '../fields';
+import { FigureEditor, same, SectionFields, Text, TitledItems, under, type EditorProps } from '../fields';
 
 export function EmploymentPlanEditor(p: EditorProps<PlanContent>) {
   const { content: c, saved, view, editing, edit } = p;
@@ -90,25 +90,7 @@ export function EmploymentPlanEditor(p: EditorProps<PlanContent>) {
       </Section>
 
       <Section id="s-local" title="Lokale mål">
-        {c.local_goals.length === 0 && !editing && <p className="doc-empty">Ingen lokale mål.</p>}
-        {c.local_goals.map((g, i) => (
-          <div key={i} className="doc-subsection">
-            {editing ? (
-              <fieldset>
-                <legend className="h4">Lokalt mål {i + 1}</legend>
-                <Field id={fieldId(`local_goals.${i}.title`)} label="Overskrift" value={g.title} onChange={(v) => edit((x) => void (x.local_goals[i]!.title = v))} />
-                <SectionFields sections={under(sections, `local_goals.${i}.`)} p={p} />
-                <p><button type="button" className="button button-tertiary" onClick={() => edit((x) => void x.local_goals.splice(i, 1))}>Fjern det lokale mål<span className="sr-only"> {g.title}</span></button></p>
-              </fieldset>
-            ) : (
-              <>
-                <h3>{g.title}</h3>
-                <SectionFields sections={under(sections, `local_goals.${i}.`)} p={p} />
-              </>
-            )}
-          </div>
-        ))}
-        {editing && <button type="button" id={fieldId('local_goals')} className="button button-secondary" onClick={() => edit((x) => void x.local_goals.push({ title: '', strategy: '', targets: [] }))}>Tilføj lokalt mål</button>}
+        <TitledItems p={p} sections={sections} base="local_goals" noun="Lokalt mål" remove="Fjern det lokale mål" add="Tilføj lokalt mål" empty="Ingen lokale mål." blank={() => ({ title: '', strategy: '', targets: [] })} />
       </Section>
 
       <Section id="s-budget" title="Budget">
