@@ -41,6 +41,8 @@ interface ServerDeps {
   clock?: Clock;
   /** Send reminders and mail every minute (default true; tests call `app.notifications.tick()` instead). */
   schedule?: boolean;
+  /** The built web app to serve (default dist/web; tests that need no real build pass test/fixtures/web-dist). */
+  webDist?: string;
 }
 
 declare module 'fastify' {
@@ -108,7 +110,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   app.get('/api/demo', pub, async () => ({ status: demo.status, error: demo.error, ...(demo.note ? { note: demo.note } : {}), stages: [...demo.stages.values()] }));
 
-  await app.register(webRoutes);
+  await app.register(webRoutes, { dist: deps.webDist });
 
   return app;
 }

@@ -36,11 +36,13 @@ export async function ensureWebBuild(log: (s: string) => void = console.log): Pr
   await build({ configFile: join(webSrc, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-export async function webRoutes(app: FastifyInstance): Promise<void> {
-  if (!existsSync(join(webDist, 'index.html'))) {
-    throw new Error(`Webappen er ikke bygget (${webDist} mangler). Kør "npm run build".`);
+/** Serves the built app in `dist` (default dist/web; tests without a browser pass a stand-in). */
+export async function webRoutes(app: FastifyInstance, opts: { dist?: string }): Promise<void> {
+  const dist = opts.dist ?? webDist;
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`Webappen er ikke bygget (${dist} mangler). Kør "npm run build".`);
   }
-  await app.register(fastifyStatic, { root: webDist, serve: false });
+  await app.register(fastifyStatic, { root: dist, serve: false });
   const pub = permit('statistics.read');
   // Hashed file names: cache for a year.
   app.get('/assets/*', pub, (req, reply) => reply.sendFile(`assets/${(req.params as { '*': string })['*']}`, { maxAge: '365d', immutable: true }));

@@ -5,13 +5,14 @@ import type { Db } from '../../src/db/index.js';
 import { buildServer } from '../../src/server/index.js';
 import type { Clock } from '../../src/clock.js';
 import { ensureCouncils } from '../../src/councils/index.js';
+import { testWebDist } from '../support/web.js';
 
 /** A server on a database with the organisations and one demo user per role. */
 export async function accessServer(db: Db, env: Record<string, string> = {}, clock?: Clock): Promise<FastifyInstance> {
   await ensureOrganisations(db.db);
   await ensureCouncils(db.db);
   await ensureDemoUsers(db.db);
-  return buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000', ...env }), clock, schedule: false });
+  return buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000', ...env }), clock, schedule: false, webDist: testWebDist });
 }
 
 export interface Login {

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/index.js';
 import { buildServer } from '../../src/server/index.js';
 import { createTestDb } from '../support/db.js';
+import { testWebDist } from '../support/web.js';
 import { call, loginAs } from './helpers.js';
 
 describe('invitation mail', () => {
@@ -34,7 +35,7 @@ describe('invitation mail', () => {
   });
 
   it('sends the invitation link in Danish over SMTP when SMTP_URL is set', async () => {
-    const app = await buildServer({ db, config: loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://styr.example.dk', LOGIN_RATE_LIMIT: '1000' }) });
+    const app = await buildServer({ db, config: loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://styr.example.dk', LOGIN_RATE_LIMIT: '1000' }), webDist: testWebDist });
     const admin = await loginAs(app, 'national_admin');
     const res = await call(app, 'POST', '/api/users', admin, { email: 'mette@vejle.dk', name: 'Mette Madsen', organisation: 'J630', role: 'jobcenter_reader' });
     expect(res.statusCode).toBe(201);
@@ -53,7 +54,7 @@ describe('invitation mail', () => {
   });
 
   it('still creates the user and shows the link when the mail server is down', async () => {
-    const app = await buildServer({ db, config: loadConfig({ SMTP_URL: 'smtp://127.0.0.1:1', LOGIN_RATE_LIMIT: '1000' }) });
+    const app = await buildServer({ db, config: loadConfig({ SMTP_URL: 'smtp://127.0.0.1:1', LOGIN_RATE_LIMIT: '1000' }), webDist: testWebDist });
     const admin = await loginAs(app, 'national_admin');
     const res = await call(app, 'POST', '/api/users', admin, { email: 'ny@vejle.dk', name: 'Ny', organisation: 'J630', role: 'jobcenter_reader' });
     expect(res.statusCode).toBe(201);

@@ -10,11 +10,12 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoUsers, ensureDemoUsers, ensureOrganisations, type Role } from '../../src/access/index.js';
 import { loadConfig } from '../../src/config.js';
-import { migrateToLatest, openDatabase, type Db } from '../../src/db/index.js';
+import type { Db } from '../../src/db/index.js';
 import { buildServer } from '../../src/server/index.js';
 import type { Clock } from '../../src/clock.js';
 import { ensureCouncils } from '../../src/councils/index.js';
 import { publishTestRelease } from '../statbank/helpers.js';
+import { createTestDb } from '../support/db.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,8 +34,7 @@ export interface Site {
  * `publish` replaces the test release with other data.
  */
 export async function startSite(opts: { env?: Record<string, string>; port?: number; publish?: (db: Db) => Promise<unknown>; clock?: Clock; demoNote?: string } = {}): Promise<Site> {
-  const db = await openDatabase({});
-  await migrateToLatest(db.db);
+  const db = await createTestDb('pglite');
   await ensureOrganisations(db.db);
   await ensureCouncils(db.db);
   await ensureDemoUsers(db.db);

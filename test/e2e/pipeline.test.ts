@@ -10,6 +10,7 @@ import { generate } from '../../src/register/index.js';
 import { buildServer } from '../../src/server/index.js';
 import { registerReleaseTables } from '../../src/statbank/index.js';
 import { backends, createTestDb } from '../support/db.js';
+import { testWebDist } from '../support/web.js';
 
 /** Full-time persons and persons of a benefit per month, straight from the register (Thursday rule). */
 async function directCounts(dir: string, benefit: string, municipalities: number[] | null) {
@@ -47,7 +48,7 @@ describe.each(backends)('register → release → /v3 on %s', (kind) => {
   });
 
   it('serves the national and a municipality figure exactly as counted in the register, with suppression', async () => {
-    const app = await buildServer({ db, config: loadConfig({}) });
+    const app = await buildServer({ db, config: loadConfig({}), webDist: testWebDist });
     const national = await app.inject('/v3/data/y01a02?period.M=*&hierarchy._nykom=/&format=json&release=1');
     expect(national.statusCode).toBe(200);
     const body = national.json() as { release: number; columns: string[]; rows: unknown[][]; status: string[] };

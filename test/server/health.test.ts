@@ -4,6 +4,7 @@ import type { Db } from '../../src/db/index.js';
 import { insertRelease } from '../../src/indicators/index.js';
 import { buildServer } from '../../src/server/index.js';
 import { backends, createTestDb } from '../support/db.js';
+import { testWebDist } from '../support/web.js';
 
 describe.each(backends)('health and start page on %s', (kind) => {
   let db: Db;
@@ -13,7 +14,7 @@ describe.each(backends)('health and start page on %s', (kind) => {
   afterAll(async () => db?.close());
 
   it('answers 200 with the database kind and the latest release', async () => {
-    const app = await buildServer({ db, config: loadConfig({}) });
+    const app = await buildServer({ db, config: loadConfig({}), webDist: testWebDist });
     const empty = await app.inject('/api/health');
     expect(empty.statusCode).toBe(200);
     expect(empty.json()).toMatchObject({ status: 'ok', database: kind, release: null });

@@ -10,14 +10,31 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
+import { expect } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 export const goldenDir = join(root, 'test/golden');
 
-/** The text a value is stored as: strings as they are, anything else as indented JSON. */
+/**
+ * The text a value is stored as: strings as they are, anything else as JSON indented by
+ * two, with an array of plain values (a row, a list of statuses) on one line.
+ */
 export function goldenText(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+  const text = typeof value === 'string' ? value : json(value, '');
   return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+function json(v: unknown, indent: string): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    if (v.every((x) => x === null || typeof x !== 'object')) return `[${v.map((x) => JSON.stringify(x) ?? 'null').join(', ')}]`;
+    return `[\n${v.map((x) => inner + json(x, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${json(x, inner)}`).join(',\n')}\n${indent}}`;
 }
 
 /** The golden file's path and its `-changed` sibling; `name` without an extension is JSON. */
@@ -49,11 +66,12 @@ export function expectGolden(name: string, value: unknown): void {
   }
   writeFileSync(changed, text);
   const rel = (p: string) => relative(root, p);
+  const testFile = expect.getState().testPath;
   const line = old === undefined ? -1 : firstDifference(old, text);
   throw new Error(
     (old === undefined ? `Golden file ${rel(golden)} does not exist yet; the value is in ${rel(changed)}.` : `${rel(golden)} differs from the response (first at line ${line}); the new value is in ${rel(changed)}.`) +
       `\nLook: diff ${rel(golden)} ${rel(changed)}` +
-      `\nAccept: UPDATE_GOLDEN=1 npx vitest run <this test file>, then commit ${rel(golden)}.`,
+      `\nAccept: UPDATE_GOLDEN=1 npx vitest run ${testFile ? rel(testFile) : '<the test file>'}, then commit ${rel(golden)}.`,
   );
 }
 
