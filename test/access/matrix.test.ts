@@ -65,6 +65,7 @@ const reviewed: Record<string, string> = {
   'GET /ministermaal': ALL,
   'GET /api/goals': ALL,
   'PUT /api/goals/:year': 'national_admin',
+  'GET /api/document-kinds': ALL,
   'GET /api/documents': ALL,
   'POST /api/documents': 'national_admin regional_monitor jobcenter_editor',
   'GET /api/documents/:id': ALL,

@@ -340,7 +340,7 @@ describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly cale
     await rita.goto(`${site.base}/dokumenter/${planId}/hoering`);
     await rita.getByRole('heading', { level: 1, name: `Høring: ${PLAN_TITLE}` }).waitFor();
     await rita.getByText('Høringen løber til og med 31.08.2026').waitFor();
-    await comment(rita, rita.getByRole('button', { name: 'Kommentér stk. 2 i Borgerrettet indsats' }), 'stk. 2 i Borgerrettet indsats', 'Husk de unge ledige med psykiske problemer.');
+    await comment(rita, rita.getByRole('button', { name: 'Kommentér stk. 2 i Borgerrettet indsats: strategi' }), 'stk. 2 i Borgerrettet indsats: strategi', 'Husk de unge ledige med psykiske problemer.');
     await noAxe(rita, 'hoering');
 
     const dorte = await as('dorte');
@@ -348,10 +348,10 @@ describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly cale
     await dorte.getByText('Husk de unge ledige med psykiske problemer.').waitFor();
     expect(await dorte.locator('.hearing-comment').filter({ hasText: 'Husk de unge ledige' }).getByText('Rita Rådsmedlem').count()).toBe(1);
     expect(await dorte.getByRole('button', { name: 'Træk kommentaren tilbage' }).count()).toBe(0); // not hers
-    await comment(dorte, dorte.getByRole('button', { name: 'Kommentér stk. 1 i Virksomhedsrettet indsats' }), 'stk. 1 i Virksomhedsrettet indsats', 'Virksomhederne skal inddrages tidligere.');
+    await comment(dorte, dorte.getByRole('button', { name: 'Kommentér stk. 1 i Virksomhedsrettet indsats: strategi' }), 'stk. 1 i Virksomhedsrettet indsats: strategi', 'Virksomhederne skal inddrages tidligere.');
 
     await rita.reload();
-    await rita.getByRole('list', { name: 'Kommentarer til stk. 1 i Virksomhedsrettet indsats' }).getByText('Virksomhederne skal inddrages tidligere.').waitFor();
+    await rita.getByRole('list', { name: 'Kommentarer til stk. 1 i Virksomhedsrettet indsats: strategi' }).getByText('Virksomhederne skal inddrages tidligere.').waitFor();
     // A comment on the document as a whole, withdrawn again.
     await rita.getByRole('button', { name: 'Kommentér afsnittet Dokumentet som helhed' }).click();
     await rita.getByLabel('Din kommentar til Dokumentet som helhed').fill('Et udkast, jeg trækker tilbage.');
@@ -368,10 +368,10 @@ describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly cale
 
     const subject = `Styringshjulet: Ny kommentar i høringen: ${PLAN}`;
     await mail(E.chair, subject, 'Rita Rådsmedlem har kommenteret målet "Færre på kontanthjælp (mål 1)"');
-    await mail(E.dorte, subject, 'Rita Rådsmedlem har kommenteret afsnittet "Borgerrettet indsats"');
-    await mail(E.chair, subject, 'Rita Rådsmedlem har kommenteret afsnittet "Borgerrettet indsats"');
-    await mail(E.rita, subject, 'Dorte Arbejdsgiver har kommenteret afsnittet "Virksomhedsrettet indsats"');
-    await mail(E.chair, subject, 'Dorte Arbejdsgiver har kommenteret afsnittet "Virksomhedsrettet indsats"');
+    await mail(E.dorte, subject, 'Rita Rådsmedlem har kommenteret afsnittet "Borgerrettet indsats: strategi"');
+    await mail(E.chair, subject, 'Rita Rådsmedlem har kommenteret afsnittet "Borgerrettet indsats: strategi"');
+    await mail(E.rita, subject, 'Dorte Arbejdsgiver har kommenteret afsnittet "Virksomhedsrettet indsats: strategi"');
+    await mail(E.chair, subject, 'Dorte Arbejdsgiver har kommenteret afsnittet "Virksomhedsrettet indsats: strategi"');
     expect(mailsTo(E.rita, subject, 'Rita Rådsmedlem har kommenteret')).toHaveLength(0);
     expect(mailsTo(E.region, subject)).toHaveLength(0);
   });

@@ -24,7 +24,7 @@ export const rulesOfProcedure = {
   schema: rulesContentSchema,
   create: () => rulesContentSchema.parse({}),
   sections: (c) => [
-    { path: 'text', group: 'Forretningsorden', title: 'Forretningsorden', type: 'text', text: c.text, required: 'Skriv forretningsordenens tekst.', rows: 14 },
+    { path: 'text', group: 'Forretningsorden', title: 'Forretningsordenens tekst', type: 'text', text: c.text, required: 'Skriv forretningsordenens tekst.', rows: 14 },
     { path: 'settings', group: 'Møder og høringssvar', title: 'Møder og høringssvar', type: 'facts', lines: [`Møder om året: ${c.meetings_per_year ?? '–'}`, responseApprovalNames[c.response_approval]] },
   ],
   html: (c) => [
