@@ -9,7 +9,7 @@ import type { Database } from '../db/index.js';
 import { areaById } from '../reference/index.js';
 import { revise, type After, type Change } from './documents.repository.js';
 import { DocumentError } from './errors.js';
-import { kindNames, kindSpec, type Approval, type DocumentKind, type StoredDocument } from './kinds/index.js';
+import { kindNames, kindSpec, type Approval, type AreaLevel, type DocumentKind, type StoredDocument } from './kinds/index.js';
 import { checkContent } from './minimum.js';
 import { stateNames, transitions, type DocumentState, type TransitionName } from './names.js';
 
@@ -24,22 +24,26 @@ export const mayRead = (u: User | null, d: Pick<StoredDocument, 'state' | 'area'
 /** May the user comment (bemærkninger) on documents of the area? */
 export const mayComment = (u: User | null, area: string) => !!u && within(u, 'documents.comment', area);
 
+/** The area's level, if a document of the kind belongs to that level. */
+const levelFor = (kind: DocumentKind, area: string): AreaLevel | undefined => {
+  const level = areaById.get(area)?.level;
+  return kindSpec(kind).levels.find((l) => l === level);
+};
+
 /** May the user write it? The kind names its editor by the area's level (kinds/); national administrators always may. */
 export const mayEdit = (u: User | null, d: { kind: DocumentKind; area: string }) => {
   if (!u || !within(u, 'documents.edit', d.area)) return false;
   if (u.role === 'national_admin') return true;
-  const level = areaById.get(d.area)?.level;
-  const spec = kindSpec(d.kind);
-  return !!level && (spec.levels as readonly string[]).includes(level) && spec.editor(level as never) === u.role;
+  const level = levelFor(d.kind, d.area);
+  return !!level && kindSpec(d.kind).editor(level) === u.role;
 };
 
 const levelNames: Record<string, string> = { jobcenter: 'et jobcenter', employment_region: 'en beskæftigelsesregion', country: 'hele landet (DK)' };
 
 /** Refuses a new document of a kind for an area of the wrong level, or for a user who may not write it. */
 export function assertMayCreate(u: User | null, d: { kind: DocumentKind; area: string }): void {
-  const level = areaById.get(d.area)?.level;
   const levels = kindSpec(d.kind).levels;
-  if (!level || !(levels as readonly string[]).includes(level)) throw new DocumentError(400, 'invalid_field', `Feltet area: ${d.area} er ikke ${levels.map((l) => levelNames[l]).join(' eller ')}.`, { field: 'area' });
+  if (!levelFor(d.kind, d.area)) throw new DocumentError(400, 'invalid_field', `Feltet area: ${d.area} er ikke ${levels.map((l) => levelNames[l]).join(' eller ')}.`, { field: 'area' });
   if (!mayEdit(u, d)) throw new DocumentError(403, 'forbidden', `Din rolle giver ikke adgang til at oprette en ${kindNames[d.kind].toLowerCase()}.`);
 }
 

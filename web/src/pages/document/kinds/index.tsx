@@ -19,6 +19,6 @@ export const editors = {
   results_audit: (p) => <ResultsAuditEditor {...(p as EditorProps<AuditContent>)} />,
   implementation_plan: (p) => <ImplementationPlanEditor {...(p as EditorProps<ImplementationPlanContent>)} />,
   rules_of_procedure: (p) => <RulesOfProcedureEditor {...(p as EditorProps<RulesContent>)} />,
-  followup_report: (p) => <SectionsEditor {...p} sections={kindSpec('followup_report').sections(p.content as never)} />,
+  followup_report: (p) => <SectionsEditor {...p} sections={kindSpec('followup_report').sections(p.content)} />,
   analysis_report: (p) => <AnalysisReportEditor {...(p as EditorProps<AnalysisContent>)} />,
 } satisfies Record<DocumentKind, Editor>;
