@@ -18,7 +18,7 @@ import { Check, ErrorBox } from './Check';
 import { CommentsSection } from './Comments';
 import { same } from './fields';
 import { HearingPanel } from './HearingPanel';
-import { editors } from './kinds';
+import { editorFor } from './kinds';
 import { Transitions, type HearingOptions } from './Transitions';
 import { Versions } from './Versions';
 
@@ -149,7 +149,7 @@ export function DocumentPage({ id }: { id: string }) {
       {doc.state === 'draft' && (view.check.missing.length > 0 || view.check.notes.length > 0) && <Check view={view} editing={editing} />}
 
       <form onSubmit={onSubmit} noValidate aria-label="Dokumentets indhold">
-        {editors[doc.kind]({ content: draft, saved: doc.content, view, editing, edit, busy: busy !== null, onRegenerate: () => void regenerate() })}
+        {editorFor(doc.kind)({ content: draft, saved: doc.content, view, editing, edit, busy: busy !== null, onRegenerate: () => void regenerate() })}
         {editing && (
           <div className="doc-savebar d-print-none">
             <button type="submit" className="button button-primary" disabled={busy !== null}>{busy === 'Gemmer …' ? 'Gemmer …' : 'Gem'}</button>
