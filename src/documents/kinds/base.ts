@@ -134,6 +134,14 @@ export interface NewContext {
   goals: { number: number; title: string }[];
 }
 
+/**
+ * The edit rule of a kind whose `generated` part the platform writes: an editor saves the rest,
+ * and the stored numbers are kept whatever the form sends.
+ */
+export function keepGenerated<C extends { generated: unknown }>(schema: z.ZodObject<z.ZodRawShape> & z.ZodType<C>): NonNullable<KindSpec<C>['edit']> {
+  return { schema: schema.omit({ generated: true }) as unknown as z.ZodType<Partial<C>>, merge: (stored, edited) => ({ ...stored, ...edited, generated: stored.generated }) };
+}
+
 /** Method signatures on purpose: their parameters are checked both ways, so every kind's spec is a `KindSpec` for the generic code. */
 export interface KindSpec<C = unknown> {
   /** The Danish name. */

@@ -6,7 +6,7 @@
  * module drafts it.
  */
 import { z } from 'zod';
-import { text, type KindSection, type KindSpec } from './base.js';
+import { keepGenerated, text, type KindSection, type KindSpec } from './base.js';
 import { paragraphs } from './html.js';
 
 const assessmentLabels = { results: 'Resultaterne', targets: 'Målene i beskæftigelsesplanen', timeliness: 'Rettidighed', problems: 'Resultatproblemer', overall: 'Regionens samlede vurdering' } as const;
@@ -27,7 +27,7 @@ export const followupReport = {
   levels: ['jobcenter'],
   editor: () => 'regional_monitor',
   schema: followupContentSchema,
-  edit: { schema: followupContentSchema.omit({ generated: true }), merge: (stored, edited) => ({ ...stored, ...edited, generated: stored.generated }) },
+  edit: keepGenerated(followupContentSchema),
   create: () => followupContentSchema.parse({}),
   sections: (c) => parts.map((k): KindSection => ({ path: `assessment.${k}`, group: 'Regionens vurdering', title: assessmentLabels[k], type: 'text', text: c.assessment[k], ...(k === 'overall' ? { required: 'Skriv regionens samlede vurdering.' } : {}) })),
   html: (c) => [{ id: 'vurdering', title: 'Regionens vurdering', html: parts.map((k) => `<h3>${assessmentLabels[k]}</h3>${paragraphs(c.assessment[k])}`).join('') }],

@@ -9,7 +9,7 @@ import { mioKr } from '../../benchmark/shared.js';
 import { periodName } from '../../statbank/shared.js';
 import type { TargetStatus } from '../../targets/shared.js';
 import { notRated, scaledNote } from '../audit-notes.js';
-import { commentsSchema, text, type HtmlSection, type KindSection, type KindSpec } from './base.js';
+import { commentsSchema, keepGenerated, text, type HtmlSection, type KindSection, type KindSpec } from './base.js';
 import { dev, esc, fmt, notes, paragraphs } from './html.js';
 
 /** The generated part, as `styr audit generate` draws it (audit.ts). */
@@ -173,7 +173,7 @@ export const resultsAudit = {
   editor: () => 'jobcenter_editor',
   schema: auditContentSchema,
   // The numbers are the generator's: only the human parts are taken from the form.
-  edit: { schema: auditContentSchema.omit({ generated: true }), merge: (stored, edited) => ({ ...stored, ...edited, generated: stored.generated }) },
+  edit: keepGenerated(auditContentSchema),
   create: 'generated',
   sections,
   check: (c) => ({ missing: generatedParts.filter(([k]) => c.generated[k] === undefined).map(([k, what]) => ({ path: `generated.${k}`, message: `Revisionen mangler ${what}. Dan den igen med styr audit generate.` })), notes: [] }),
