@@ -26,6 +26,7 @@ const slow = [
   'test/indicators/disclosure/attacker.test.ts', // an attacker on three synthetic cubes (~15 s)
   'test/benchmark/benchmark.test.ts', // benchmarking runs on a register and on imported data (~17 s)
   'test/documents/documents.test.ts', // documents; the results audit drafted from a benchmarking run (~15 s)
+  'test/followup/followup.test.ts', // a register computed and benchmarked, a region's quarter of reports (~60 s)
 ];
 const browser = ['test/browser/**/*.test.ts'];
 

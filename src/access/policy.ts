@@ -58,6 +58,8 @@ export const policy = {
   'documents.comment': { national_admin: 'any', regional_monitor: 'own_area', council_member: 'own_area' },
   /** Publish the ministerial goals and draft all jobcenters' results audits. */
   'documents.manage': { national_admin: 'any' },
+  /** The region's follow-up on the jobcenters: draft the quarter's follow-up reports. */
+  'followup.manage': { national_admin: 'any', regional_monitor: 'own_area' },
   /** Councils, their members and composition, meetings' published agendas and minutes (open items), the yearly calendar and its board. */
   'councils.read': everyone,
   /** A council's secretariat (the jobcenter for its LBR, the region for its RBR) and chair: members, meetings, agendas, minutes, milestones. Checked per council on the server. */

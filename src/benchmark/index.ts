@@ -5,4 +5,4 @@ export { runBenchmark, type RunSummary } from './run.js';
 export { benchmark, BENCHMARK_FIELDS } from './model.js';
 export { ensureDemoBenchmark } from './demo.js';
 export { benchmarkRoutes } from './benchmark.routes.js';
-export { findRun, findPeers, findBenchmarkSeries, findCluster, findClusters, findReleaseAndRun, findLatestRunId, loadRun, findBenchmarkSeriesRows, type StoredRun } from './benchmark.repository.js';
+export { findFlags, findRun, findPeers, findBenchmarkSeries, findCluster, findClusters, findReleaseAndRun, findLatestRunId, loadRun, findBenchmarkSeriesRows, type StoredRun } from './benchmark.repository.js';

@@ -7,6 +7,8 @@ import { computeRelease, listReleases } from '../indicators/index.js';
 import { generate, importDream } from '../register/index.js';
 import { createApiKey, importJobindsats, listApiKeys, registerReleaseTables, revokeApiKey, StatbankService } from '../statbank/index.js';
 import { generateAudits } from '../documents/index.js';
+import { generateFollowupReports } from '../followup/index.js';
+import { areas } from '../reference/index.js';
 import { systemClock } from '../clock.js';
 import { createMailer } from '../mail/index.js';
 import { Notifier } from '../notifications/index.js';
@@ -133,6 +135,33 @@ auditCommand
       });
       bars.stop();
       console.log(`Resultatrevisioner ${o.year} fra udgivelse ${r.release}: ${r.created} nye, ${r.updated} gendannet (det skrevne er bevaret), ${r.skipped.length} sprunget over, på ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+      for (const s of r.skipped) console.log(`  ${s.jobcenter}: ${s.reason}; ikke ændret.`);
+    }),
+  );
+
+const followupCommand = program.command('followup').description('regionens opfølgning på jobcentrene');
+followupCommand
+  .command('generate')
+  .description('dan udkast til kvartalets opfølgningsrapporter for alle jobcentre (eller en region eller ét jobcenter) fra udgivelsen; gendannelse bevarer regionens vurdering')
+  .option('--quarter <kvartal>', 'kvartalet, fx 2025Q3 (standard: det nyeste hele kvartal i udgivelsen)')
+  .option('--release <version>', 'udgivelsens version (standard: den nyeste)', intOption('release', 1))
+  .option('--region <id>', 'kun jobcentrene i denne beskæftigelsesregion, fx B1')
+  .option('--jobcenter <id>', 'kun dette jobcenter, fx J101')
+  .action((o: { quarter?: string; release?: number; region?: string; jobcenter?: string }) =>
+    withDatabase(async (db) => {
+      const region = o.region?.toUpperCase();
+      if (region && !areas.some((a) => a.id === region && a.level === 'employment_region')) throw new Error(`--region: ${o.region} er ikke en beskæftigelsesregion (B1 til B4).`);
+      const jobcenters = o.jobcenter ? [o.jobcenter.toUpperCase()] : region ? areas.filter((a) => a.level === 'jobcenter' && a.municipalities.every((k) => areas.find((r) => r.id === region)!.municipalities.includes(k))).map((a) => a.id) : undefined;
+      const bars = progressBars();
+      const t0 = performance.now();
+      const r = await generateFollowupReports(db.db, new StatbankService(db.db), { id: null, label: 'styr (kommandolinje)' }, {
+        quarter: o.quarter,
+        release: o.release,
+        jobcenters,
+        onProgress: (done, total) => bars.onProgress({ stage: 'Opfølgningsrapporter', done, total }),
+      });
+      bars.stop();
+      console.log(`Opfølgningsrapporter ${r.quarter} fra udgivelse ${r.release}: ${r.created} nye, ${r.updated} gendannet (regionens vurdering er bevaret), ${r.skipped.length} sprunget over, på ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
       for (const s of r.skipped) console.log(`  ${s.jobcenter}: ${s.reason}; ikke ændret.`);
     }),
   );

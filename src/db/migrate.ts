@@ -7,6 +7,7 @@ import * as oidc from './migrations/2026-11-24-oidc.js';
 import * as benchmark from './migrations/2026-11-25-benchmark.js';
 import * as documents from './migrations/2026-11-26-documents.js';
 import * as councils from './migrations/2026-11-27-councils.js';
+import * as followup from './migrations/2026-12-03-followup.js';
 
 // Listed explicitly (not read from disk) so the same list runs under tsx, in tests and bundled.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25-benchmark': benchmark,
   '2026-11-26-documents': documents,
   '2026-11-27-councils': councils,
+  '2026-12-03-followup': followup,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

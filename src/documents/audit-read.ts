@@ -19,8 +19,10 @@ export async function readCells(statbank: StatbankService, release: number, tabl
     const f = freqOf(p);
     query[`period.${f}`] = query[`period.${f}`] ? `${query[`period.${f}`]},${p}` : p;
   }
-  const jc = areas.filter((a) => !a.startsWith('KL')), kl = areas.filter((a) => a.startsWith('KL'));
+  // The country and jobcenters by the jobcenter hierarchy, employment regions (B1) and clusters (KL1) by their own.
+  const kl = areas.filter((a) => a.startsWith('KL')), er = areas.filter((a) => /^B\d/.test(a)), jc = areas.filter((a) => !kl.includes(a) && !er.includes(a));
   if (jc.length) query['hierarchy._jobcenter'] = jc.join(',');
+  if (er.length) query['hierarchy._beskregion'] = er.join(',');
   if (kl.length) query['hierarchy._klynge'] = kl.join(',');
   for (const [d, v] of Object.entries(dims)) query[`dimension.${d}`] = v;
   if (byDim) query[`dimension.${byDim}`] = '*';

@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { audit, type AuditActor } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import { conflictError, DocumentError } from './errors.js';
-import { kindNames, type Approval, type DocumentKind, type StoredDocument } from './kinds/index.js';
+import { documentPeriodName, kindNames, type Approval, type DocumentKind, type StoredDocument } from './kinds/index.js';
 import type { DocumentState } from './names.js';
 
 export interface DocumentVersion {
@@ -40,19 +40,21 @@ export async function findDocument(db: Conn, id: number): Promise<StoredDocument
   return row && toDocument(row);
 }
 
-export async function findDocumentFor(db: Conn, kind: DocumentKind, area: string, year: number): Promise<StoredDocument | undefined> {
-  const row = await db.selectFrom('document').selectAll().where('kind', '=', kind).where('area', '=', area).where('year', '=', year).executeTakeFirst();
+/** The document of a kind for an area and year (and quarter, for a quarterly kind). */
+export async function findDocumentFor(db: Conn, kind: DocumentKind, area: string, year: number, period = ''): Promise<StoredDocument | undefined> {
+  const row = await db.selectFrom('document').selectAll().where('kind', '=', kind).where('area', '=', area).where('year', '=', year).where('period', '=', period).executeTakeFirst();
   return row && toDocument(row);
 }
 
 /** Documents by kind, areas, years and states (all when a filter is left out), newest year first. */
-export async function listDocuments(db: Conn, f: { kind?: DocumentKind; areas?: string[]; years?: number[]; states?: DocumentState[] } = {}): Promise<StoredDocument[]> {
+export async function listDocuments(db: Conn, f: { kind?: DocumentKind; areas?: string[]; years?: number[]; periods?: string[]; states?: DocumentState[] } = {}): Promise<StoredDocument[]> {
   let q = db.selectFrom('document').selectAll();
   if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.periods) q = q.where('period', 'in', f.periods.length ? f.periods : ['-']);
   if (f.areas) q = q.where('area', 'in', f.areas.length ? f.areas : ['-']);
   if (f.years) q = q.where('year', 'in', f.years.length ? f.years : [-1]);
   if (f.states) q = q.where('state', 'in', f.states.length ? f.states : ['-']);
-  return (await q.orderBy('year', 'desc').orderBy('area').orderBy('kind').execute()).map(toDocument);
+  return (await q.orderBy('year', 'desc').orderBy('period', 'desc').orderBy('area').orderBy('kind').execute()).map(toDocument);
 }
 
 export async function listVersions(db: Conn, id: number): Promise<DocumentVersion[]> {
@@ -79,16 +81,17 @@ async function record(db: Transaction<Database>, actor: AuditActor, doc: StoredD
     entity: doc.kind,
     entityId: doc.id,
     organisationId: await organisationOf(db, doc.area),
-    details: { area: doc.area, year: doc.year, revision: doc.revision, state: doc.state },
+    details: { area: doc.area, year: doc.year, ...(doc.period ? { period: doc.period } : {}), revision: doc.revision, state: doc.state },
   });
 }
 
-export async function createDocument(db: Kysely<Database>, actor: AuditActor, d: { kind: DocumentKind; area: string; year: number; content: unknown; event?: string }): Promise<StoredDocument> {
+export async function createDocument(db: Kysely<Database>, actor: AuditActor, d: { kind: DocumentKind; area: string; year: number; period?: string; content: unknown; event?: string }): Promise<StoredDocument> {
+  const period = d.period ?? '';
   return db.transaction().execute(async (tx) => {
-    if (await findDocumentFor(tx, d.kind, d.area, d.year)) throw new DocumentError(409, 'exists', `Der findes allerede en ${kindNames[d.kind].toLowerCase()} for ${d.area} ${d.year}.`);
+    if (await findDocumentFor(tx, d.kind, d.area, d.year, period)) throw new DocumentError(409, 'exists', `Der findes allerede en ${kindNames[d.kind].toLowerCase()} for ${d.area} ${documentPeriodName({ year: d.year, period })}.`);
     const row = await tx
       .insertInto('document')
-      .values({ kind: d.kind, area: d.area, year: d.year, state: 'draft', revision: 1, content: JSON.stringify(d.content), approval: null, updated_by: actor.label })
+      .values({ kind: d.kind, area: d.area, year: d.year, period, state: 'draft', revision: 1, content: JSON.stringify(d.content), approval: null, updated_by: actor.label })
       .returningAll()
       .executeTakeFirstOrThrow();
     const doc = toDocument(row);

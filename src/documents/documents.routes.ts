@@ -8,14 +8,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { areaWithin, audit, parseOr400, permit, sendErrors, type User } from '../access/index.js';
+import { areaWithin, audit, parseOr400, permit, sendErrors, type AuditActor, type User } from '../access/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { areaById } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
 import { TargetEvaluator } from '../targets/index.js';
 import { generateAudits } from './audit.js';
-import { enabledKinds, kindNames, kindSpec, newDocumentContent, targetsOf, type StoredDocument } from './content.js';
+import { enabledKinds, kindNames, kindSpec, newDocumentContent, targetsOf, type DocumentKind, type StoredDocument } from './content.js';
 import { diffContents } from './diff.js';
 import { createDocument, eventNames, findDocumentFor, findDocument, findVersion, listDocuments, listVersions } from './documents.repository.js';
 import { assertMayCreate, mayComment, mayEdit, mayRead, openTransitions, saveContent, transition, type TransitionHook } from './documents.service.js';
@@ -42,6 +42,8 @@ export interface DocumentRoutesOptions {
   demoNote?: string;
   /** Features switched on (`STYR_FEATURES`): kinds behind one are made only then. */
   features?: readonly string[];
+  /** How other modules draft their generated kinds again (the follow-up report); the results audit is drafted here. */
+  regenerate?: Partial<Record<DocumentKind, (actor: AuditActor, doc: StoredDocument) => Promise<unknown>>>;
 }
 
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
@@ -130,6 +132,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const existing = await findDocumentFor(db, b.kind, b.area, b.year);
     if (existing) throw new DocumentError(409, 'exists', `Der findes allerede en ${kindNames[b.kind].toLowerCase()} for ${areaName(b.area)} ${b.year} (dokument ${existing.id}).`);
     if (kindSpec(b.kind).create === 'generated') {
+      if (b.kind !== 'results_audit') throw new DocumentError(400, 'invalid_field', `En ${kindNames[b.kind].toLowerCase()} dannes for et kvartal under Opfølgning, ikke her.`, { field: 'kind' });
       await generateAudits(db, opts.statbank, actor, { year: b.year, jobcenters: [b.area] });
       return reply.code(201).send(summary((await listDocuments(db, { kind: b.kind, areas: [b.area], years: [b.year] }))[0]!));
     }
@@ -178,7 +181,8 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const b = parseOr400(z.object({ revision }), req.body);
     if (kindSpec(doc.kind).create !== 'generated') throw new DocumentError(400, 'invalid', `En ${kindNames[doc.kind].toLowerCase()} dannes ikke fra statistikken.`);
     if (doc.revision !== b.revision) throw conflictError(doc, b.revision);
-    await generateAudits(db, opts.statbank, actorOf(req.principal.user), { year: doc.year, jobcenters: [doc.area] });
+    const actor = actorOf(req.principal.user);
+    await (opts.regenerate?.[doc.kind]?.(actor, doc) ?? generateAudits(db, opts.statbank, actor, { year: doc.year, jobcenters: [doc.area] }));
     return summary((await findDocument(db, doc.id))!);
   });
 

@@ -16,6 +16,8 @@ export interface DocumentTable {
   kind: string;
   area: string;
   year: number;
+  /** '' for a yearly document; the quarter ('2025Q3') of a quarterly follow-up report. */
+  period: Generated<string>;
   state: string;
   revision: number;
   content: Json<unknown>;

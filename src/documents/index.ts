@@ -16,3 +16,6 @@ export { DocumentError } from './errors.js';
 export { documentKinds, kindNames, kindSpec, newDocumentContent, type DocumentKind, type PlanContent, type RulesContent, type StoredDocument } from './content.js';
 export { documentSections, type DocumentSection } from './sections.js';
 export { documentView, type TargetView } from './view.js';
+export { cellAt, readCells, type Cells } from './audit-read.js';
+export { followupContentSchema, targetsOf, type CountRow, type FollowupContent, type FollowupGenerated, type KeyMeasureRow } from './content.js';
+export { stateNames } from './names.js';

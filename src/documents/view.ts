@@ -9,7 +9,7 @@ import { findRelease } from '../indicators/index.js';
 import { areaById } from '../reference/index.js';
 import { clusterAreaName } from '../statbank/index.js';
 import { describeIndicator, describeTarget, IndicatorError, type TargetEvaluator } from '../targets/index.js';
-import { kindNames, kindSpec, type DocumentView, type FigureView, type StoredDocument, type TargetView } from './kinds/index.js';
+import { documentPeriodName, kindNames, kindSpec, type DocumentView, type FigureView, type StoredDocument, type TargetView } from './kinds/index.js';
 import { targetsOf } from './content.js';
 import { checkContent } from './minimum.js';
 import { stateNames } from './names.js';
@@ -46,7 +46,7 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
   }
   return {
     document: doc,
-    title: `${kindNames[doc.kind]} ${doc.year} – ${areaName(doc.area)}`,
+    title: `${kindNames[doc.kind]} ${documentPeriodName(doc)} – ${areaName(doc.area)}`,
     area_name: areaName(doc.area),
     state_name: stateNames[doc.state],
     release: release ? { version: release.version, cutoff_week: release.cutoff_week } : null,

@@ -7,6 +7,7 @@ import { createMailer } from '../mail/index.js';
 import { benchmarkRoutes } from '../benchmark/index.js';
 import { profileRoutes, StatbankService, statbankRoutes } from '../statbank/index.js';
 import { documentRoutes, PdfPrinter } from '../documents/index.js';
+import { followupRoutes, generateFollowupReports } from '../followup/index.js';
 import { calendarRoutes } from '../calendar/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { councilRoutes } from '../councils/index.js';
@@ -15,6 +16,7 @@ import { meetingRoutes, MeetingService } from '../meetings/index.js';
 import { notificationRoutes, Notifier } from '../notifications/index.js';
 import { notificationRound } from './notify.js';
 import { webRoutes } from './web.js';
+import { demoResponse, releasesResponse, respond } from './shared.js';
 
 /** A stage of the demo's preparation, as the start page shows it (the CLI's progress bars report the same). */
 interface StageProgress {
@@ -71,8 +73,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     };
   });
 
-  app.get('/api/releases', pub, async () =>
-    (await listReleases(db)).map((r) => ({ version: r.version, source: r.source, first_week: r.first_week, cutoff_week: r.cutoff_week, created_at: r.created_at, notes: r.notes })),
+  app.get('/api/releases', pub, async (req) =>
+    respond(req, releasesResponse, (await listReleases(db)).map((r) => ({ version: r.version, source: r.source, first_week: r.first_week, cutoff_week: r.cutoff_week, created_at: r.created_at, notes: r.notes }))),
   );
 
   const clock = deps.clock ?? systemClock;
@@ -94,7 +96,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const flush = () => notifier.flush().catch((err) => app.log.error(err));
   const hearingDeps = { clock, notifier };
   const hearings = new HearingService(db, hearingDeps);
-  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: hearingHooks(hearingDeps), hearingRuns: hearingRuns(db), demoNote: demo.note, afterChange: flush, clock, features: deps.config.FEATURES });
+  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: hearingHooks(hearingDeps), hearingRuns: hearingRuns(db), demoNote: demo.note, afterChange: flush, clock, features: deps.config.FEATURES,
+    regenerate: { followup_report: (actor, doc) => generateFollowupReports(db, statbank, actor, { quarter: doc.period, jobcenters: [doc.area] }) } });
+  await app.register(followupRoutes, { prefix: '/api', db, statbank, afterChange: flush });
   await app.register(hearingRoutes, { prefix: '/api', db, service: hearings, deps: hearingDeps, statbank, demoNote: demo.note, afterChange: flush });
   await app.register(councilRoutes, { prefix: '/api', db, clock });
   await app.register(meetingRoutes, { prefix: '/api', db, service: new MeetingService(db, { clock, notifier, hearings }), pdf, afterChange: flush });
@@ -108,7 +112,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     app.addHook('onClose', async () => clearInterval(timer));
   }
 
-  app.get('/api/demo', pub, async () => ({ status: demo.status, error: demo.error, ...(demo.note ? { note: demo.note } : {}), stages: [...demo.stages.values()] }));
+  app.get('/api/demo', pub, async (req) => respond(req, demoResponse, { status: demo.status, error: demo.error, ...(demo.note ? { note: demo.note } : {}), stages: [...demo.stages.values()] }));
 
   await app.register(webRoutes, { dist: deps.webDist });
 

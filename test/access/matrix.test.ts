@@ -66,6 +66,8 @@ const reviewed: Record<string, string> = {
   'GET /api/goals': ALL,
   'PUT /api/goals/:year': 'national_admin',
   'GET /api/document-kinds': ALL,
+  'GET /api/followup/quarters': 'national_admin regional_monitor',
+  'POST /api/followup/reports': 'national_admin regional_monitor',
   'GET /api/documents': ALL,
   'POST /api/documents': 'national_admin regional_monitor jobcenter_editor',
   'GET /api/documents/:id': ALL,

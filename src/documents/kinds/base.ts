@@ -74,11 +74,19 @@ export interface HtmlSection {
 }
 
 /** A document as it is stored (`K`: its kind, kinds/index.ts). */
+/** The year a document is for, or its quarter ("3. kvartal 2025"): what follows the kind in its title. */
+export function documentPeriodName(d: { year: number; period: string }): string {
+  const q = /^(\d{4})Q([1-4])$/.exec(d.period);
+  return q ? `${q[2]}. kvartal ${q[1]}` : String(d.year);
+}
+
 export interface StoredDocument<K extends string = string> {
   id: number;
   kind: K;
   area: string;
   year: number;
+  /** '' for a yearly document; the quarter ('2025Q3') of a quarterly one. */
+  period: string;
   state: DocumentState;
   revision: number;
   content: unknown;

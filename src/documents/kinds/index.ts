@@ -42,7 +42,9 @@ export type { AuditContent, AuditGenerated, IndicatorRow, OverviewRow } from './
 export type { ImplementationPlanContent } from './implementation_plan.js';
 export type { RulesContent } from './rules_of_procedure.js';
 export type { AnalysisContent } from './analysis_report.js';
-export { figureSchema } from './base.js';
+export type { CountRow, FollowupContent, FollowupGenerated, KeyMeasureRow } from './followup_report.js';
+export { followupContentSchema } from './followup_report.js';
+export { documentPeriodName, figureSchema } from './base.js';
 export { planContentSchema } from './employment_plan.js';
 export { analysisLabels, auditContentSchema } from './results_audit.js';
 export { responseApprovalNames } from './rules_of_procedure.js';

@@ -1,0 +1,2 @@
+export { followupRoutes, type FollowupRoutesOptions } from './followup.routes.js';
+export { generateFollowupReports, quarterOf, type GenerateResult } from './report.js';
