@@ -1,2 +1,3 @@
 export { followupRoutes, type FollowupRoutesOptions } from './followup.routes.js';
 export { generateFollowupReports, quarterOf, type GenerateResult } from './report.js';
+export { followupHooks } from './notify.js';

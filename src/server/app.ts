@@ -6,8 +6,8 @@ import { accessRoutes, installGuard, permit } from '../access/index.js';
 import { createMailer } from '../mail/index.js';
 import { benchmarkRoutes } from '../benchmark/index.js';
 import { profileRoutes, StatbankService, statbankRoutes } from '../statbank/index.js';
-import { documentRoutes, PdfPrinter } from '../documents/index.js';
-import { followupRoutes, generateFollowupReports } from '../followup/index.js';
+import { documentRoutes, PdfPrinter, type TransitionHook } from '../documents/index.js';
+import { followupHooks, followupRoutes, generateFollowupReports } from '../followup/index.js';
 import { calendarRoutes } from '../calendar/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { councilRoutes } from '../councils/index.js';
@@ -96,7 +96,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const flush = () => notifier.flush().catch((err) => app.log.error(err));
   const hearingDeps = { clock, notifier };
   const hearings = new HearingService(db, hearingDeps);
-  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: hearingHooks(hearingDeps), hearingRuns: hearingRuns(db), demoNote: demo.note, afterChange: flush, clock, features: deps.config.FEATURES,
+  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: bothHooks(hearingHooks(hearingDeps), followupHooks(hearingDeps)), hearingRuns: hearingRuns(db), demoNote: demo.note, afterChange: flush, clock, features: deps.config.FEATURES,
     regenerate: { followup_report: (actor, doc) => generateFollowupReports(db, statbank, actor, { quarter: doc.period, jobcenters: [doc.area] }) } });
   await app.register(followupRoutes, { prefix: '/api', db, statbank, afterChange: flush });
   await app.register(hearingRoutes, { prefix: '/api', db, service: hearings, deps: hearingDeps, statbank, demoNote: demo.note, afterChange: flush });
@@ -118,3 +118,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   return app;
 }
+
+/** Two modules' transition hooks, in order (a throw in either undoes the transition). */
+const bothHooks = (a: TransitionHook, b: TransitionHook): TransitionHook => async (tx, e) => {
+  await a(tx, e);
+  await b(tx, e);
+};

@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoBenchmark } from '../../src/benchmark/index.js';
+import { ensureDemoCouncils } from '../../src/councils/index.js';
 import type { Db } from '../../src/db/index.js';
 import type { FollowupGenerated } from '../../src/documents/index.js';
 import { computeRelease } from '../../src/indicators/index.js';
@@ -35,6 +36,7 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     await computeRelease({ registerDir: dir, db: db.db, threshold: 5, notes: 'opfølgning', tables: registerReleaseTables(), workDir: work });
     await ensureDemoBenchmark(db.db, dir, [2023, 2024, 2025]);
     app = await accessServer(db);
+    await ensureDemoCouncils(db.db, 2025);
     region = await loginAs(app, 'regional_monitor');
     editor = await loginAs(app, 'jobcenter_editor');
     admin = await loginAs(app, 'national_admin');
@@ -139,6 +141,10 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     expect(after.content.assessment.overall).toBe('Jobcentret er på rette vej.');
     const pub = await call(app, 'POST', `/api/documents/${ids[0]}/transitions`, region, { revision: after.revision, action: 'publish' });
     expect(pub.statusCode).toBe(200);
+    // Those it is addressed to are told: the jobcenter's people (the committee) and the LBR's members, not the region.
+    const told = await db.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select(['u.email', 'n.title', 'n.link']).where('n.key', '=', `followup.published:${ids[0]}`).orderBy('u.email').execute();
+    expect(told.map((t) => t.email)).toEqual(['formand@demo.styringshjulet.dk', 'politiker@demo.styringshjulet.dk', 'raad2@demo.styringshjulet.dk', 'raad@demo.styringshjulet.dk', 'redaktoer@demo.styringshjulet.dk']);
+    expect(told[0]).toMatchObject({ title: 'Regionens opfølgning er offentliggjort: København, 3. kvartal 2025', link: `/dokumenter/${ids[0]}` });
     const third = await call(app, 'POST', '/api/followup/reports', region, { quarter: '2025Q3', jobcenter: doc.area });
     expect(third.json()).toMatchObject({ created: 0, updated: 0, skipped: [{ jobcenter: doc.area, reason: 'rapporten er offentliggjort' }] });
     // The public reads the published report, not the drafts.
