@@ -6,7 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/index.js';
-import { createDocument, findDocumentFor, generateAudits, PdfPrinter } from '../src/documents/index.js';
+import { createDocument, findDocumentFor, generateAudits, PdfPrinter, readCells } from '../src/documents/index.js';
+import { generateFollowupReports, quarterOf } from '../src/followup/index.js';
 import { newDocumentContent, type PlanContent } from '../src/documents/index.js';
 import { renderDocumentHtml } from '../src/documents/render.js';
 import { documentView } from '../src/documents/view.js';
@@ -54,6 +55,20 @@ export async function documentsBench(db: Kysely<Database>, year: number, chromiu
   const auditSeconds = (performance.now() - t0) / 1000;
   const audits = drafted.created + drafted.updated;
 
+  // The quarter's follow-up reports of all 94 jobcenters, against one bank query of the kind
+  // they are made of (all jobcenters' cells of a measure in two quarters) times the distinct
+  // queries they make.
+  const quarter = await quarterOf(statbank, release);
+  const jcs = areas.filter((a) => a.level === 'jobcenter').map((a) => a.id);
+  const prevQ = `${Number(quarter.slice(0, 4)) - 1}${quarter.slice(4)}`;
+  await readCells(statbank, release, 'ptv_a02', 'pct_population', ['DK', ...jcs], [prevQ, quarter], {});
+  t0 = performance.now();
+  for (let i = 0; i < 10; i++) await readCells(statbank, release, 'ptv_a02', 'pct_population', ['DK', ...jcs], [prevQ, quarter], {});
+  const followupQueryMs = (performance.now() - t0) / 10;
+  t0 = performance.now();
+  const followups = await generateFollowupReports(db, new StatbankService(db), actor, { quarter });
+  const followup = { quarter, reports: followups.created + followups.updated, seconds: (performance.now() - t0) / 1000, reads: followups.bank_reads, queryMs: followupQueryMs };
+
   // Plans with targets for every jobcenter (setup, not timed).
   const jobcenters = areas.filter((a) => a.level === 'jobcenter').map((a) => a.id);
   const targets: Target[] = [];
@@ -94,5 +109,5 @@ export async function documentsBench(db: Kysely<Database>, year: number, chromiu
   } finally {
     await printer.close();
   }
-  return { audits, auditSeconds, queryMs, targets: targets.length, distinct: distinct.size, readSeconds, statusSeconds, statuses, pdf };
+  return { audits, auditSeconds, queryMs, followup, targets: targets.length, distinct: distinct.size, readSeconds, statusSeconds, statuses, pdf };
 }

@@ -79,6 +79,8 @@ export async function runBenchmarks(opts: { scale: number }): Promise<void> {
   // 2c. The steering documents on that release and its benchmarking.
   const docs = await documentsBench(db.db, demoYears.at(-1)!, config.CHROMIUM_PATH);
   log(`results audits drafted (${docs.audits} jobcentres)`, `${docs.auditSeconds.toFixed(1)} s = ${((docs.auditSeconds * 1000) / docs.audits / docs.queryMs).toFixed(0)}× one bank query (${docs.queryMs.toFixed(1)} ms) per audit (target ≤ 30 s)`);
+  const f = docs.followup;
+  log(`follow-up reports drafted (${f.reports} jobcentres, ${f.quarter})`, `${f.seconds.toFixed(1)} s = ${((f.seconds * 1000) / (f.reads * f.queryMs)).toFixed(2)}× the ${f.reads} bank queries they are made of (${f.queryMs.toFixed(1)} ms each) (target ≤ 30 s)`);
   if (docs.pdf) log('one audit as PDF (Chromium)', `${docs.pdf.ms.toFixed(0)} ms = ${(docs.pdf.ms / docs.pdf.floorMs).toFixed(1)}× printing an empty page (${docs.pdf.floorMs.toFixed(0)} ms), ${(docs.pdf.bytes / 1024).toFixed(0)} KB (target ≤ 5 s)`);
   else log('one audit as PDF (Chromium)', 'skipped: no Chromium (scripts/chromium.sh installs it)');
   log(`status of all plan targets after a new release (${docs.targets} targets, ${docs.distinct} series)`, `${docs.statusSeconds.toFixed(2)} s = ${(docs.statusSeconds / docs.readSeconds).toFixed(2)}× reading their series alone (${docs.readSeconds.toFixed(2)} s) (target ≤ 2 s); ${JSON.stringify(docs.statuses)}`);

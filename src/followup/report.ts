@@ -199,6 +199,8 @@ export interface GenerateResult {
   updated: number;
   skipped: { jobcenter: string; reason: string }[];
   documents: number[];
+  /** The distinct bank queries the reports were made of (each read once for all reports). */
+  bank_reads: number;
 }
 
 /**
@@ -240,5 +242,5 @@ export async function generateFollowupReports(
     }
     o.onProgress?.(++done, list.length);
   }
-  return { quarter: b.quarter, release: b.release.version, created, updated, skipped, documents };
+  return { quarter: b.quarter, release: b.release.version, created, updated, skipped, documents, bank_reads: b.reads.size };
 }
