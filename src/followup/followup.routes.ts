@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { areaWithin, parseOr400, permit, sendErrors, type User } from '../access/index.js';
 import type { Database } from '../db/index.js';
-import { DocumentError } from '../documents/index.js';
+import { DocumentError, listDocuments, stateNames } from '../documents/index.js';
 import { areaById, areas } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
 import { employmentRegionOf, generateFollowupReports, quarterOf } from './report.js';
@@ -33,24 +33,47 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
   const actorOf = (u: User) => ({ id: u.id, label: u.email });
 
   /** The whole quarters of the newest release, newest first, and the one a new round defaults to. */
-  app.get('/followup/quarters', permit('followup.manage'), async () => {
+  app.get('/followup/quarters', permit('followup.manage'), async (req) => {
+    const own = req.principal.scope === 'own_area' ? req.principal.user!.organisation.area : 'DK';
+    const regions = areas.filter((a) => a.level === 'employment_region' && areaWithin(a.id, own)).map((a) => ({ id: a.id, name: a.name }));
     const latest = await quarterOf(statbank, undefined);
     const t = await statbank.table('ptv_a02');
     const quarters = (t.periodsByFreq.get('Q') ?? []).filter((q) => q <= latest && (t.periodsByFreq.get('Q') ?? []).includes(`${Number(q.slice(0, 4)) - 1}${q.slice(4)}`)).reverse();
-    return { release: t.release.version, latest, quarters };
+    return { release: t.release.version, latest, quarters, regions };
+  });
+
+  /** Which region a request is about: the one asked for, or the monitor's own; refused outside the user's area. */
+  const regionFor = (u: User, scope: string | null, asked: string | undefined) => {
+    const own = scope === 'own_area' ? u.organisation.area : 'DK';
+    const region = asked ?? (areaById.get(own ?? '')?.level === 'employment_region' ? own! : undefined);
+    if (!region) throw new DocumentError(400, 'invalid_field', 'Vælg en beskæftigelsesregion.', { field: 'region' });
+    if (areaById.get(region)?.level !== 'employment_region') throw new DocumentError(404, 'not_found', `${region} er ikke en beskæftigelsesregion.`, { field: 'region' });
+    if (!areaWithin(region, own)) throw new DocumentError(403, 'forbidden', `Du følger ikke op på ${areaById.get(region)!.name}.`, { field: 'region' });
+    return areaById.get(region)!;
+  };
+
+  /** The quarter's reports of a region's jobcenters (drafts too: the monitors write them). */
+  app.get('/followup/reports', permit('followup.manage'), async (req) => {
+    const q = parseOr400(z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, 'skriv kvartalet som 2025Q3'), region: generateBody.shape.region }), req.query);
+    const region = regionFor(req.principal.user!, req.principal.scope, q.region);
+    const jobcenters = areas.filter((a) => a.level === 'jobcenter' && areaWithin(a.id, region.id));
+    const docs = await listDocuments(db, { kind: 'followup_report', areas: jobcenters.map((j) => j.id), years: [Number(q.quarter.slice(0, 4))], periods: [q.quarter] });
+    return {
+      quarter: q.quarter,
+      region: { id: region.id, name: region.name },
+      jobcenters: jobcenters.map((j) => ({ id: j.id, name: j.name })),
+      reports: docs.map((d) => ({ id: d.id, area: d.area, area_name: areaById.get(d.area)?.name ?? d.area, state: d.state, state_name: stateNames[d.state], updated_at: d.updated_at.toISOString(), updated_by: d.updated_by, published_at: d.published_at?.toISOString() ?? null })),
+    };
   });
 
   /** Drafts the quarter's reports for every jobcenter of a region (or one jobcenter); a published report is left alone. */
   app.post('/followup/reports', permit('followup.manage'), async (req) => {
     const u = req.principal.user!;
     const b = parseOr400(generateBody, req.body);
-    const own = req.principal.scope === 'own_area' ? u.organisation.area : 'DK';
-    const region = b.region ?? (b.jobcenter ? employmentRegionOf(b.jobcenter)?.id : (areaById.get(own ?? '')?.level === 'employment_region' ? own! : undefined));
-    if (!b.jobcenter && !region) throw new DocumentError(400, 'invalid_field', 'Vælg en beskæftigelsesregion eller et jobcenter.', { field: 'region' });
-    const scope = b.jobcenter ?? region!;
-    if (!areaById.has(scope)) throw new DocumentError(404, 'not_found', `Området ${scope} findes ikke.`, { field: b.jobcenter ? 'jobcenter' : 'region' });
-    if (!areaWithin(scope, own)) throw new DocumentError(403, 'forbidden', `Du følger ikke op på ${areaById.get(scope)!.name}.`, { field: b.jobcenter ? 'jobcenter' : 'region' });
-    const jobcenters = b.jobcenter ? [b.jobcenter] : areas.filter((a) => a.level === 'jobcenter' && areaWithin(a.id, region!)).map((a) => a.id);
+    if (b.jobcenter && areaById.get(b.jobcenter)?.level !== 'jobcenter') throw new DocumentError(404, 'not_found', `${b.jobcenter} er ikke et jobcenter.`, { field: 'jobcenter' });
+    const region = regionFor(u, req.principal.scope, b.region ?? (b.jobcenter ? employmentRegionOf(b.jobcenter)?.id : undefined));
+    if (b.jobcenter && !areaWithin(b.jobcenter, region.id)) throw new DocumentError(403, 'forbidden', `${areaById.get(b.jobcenter)!.name} ligger ikke i ${region.name}.`, { field: 'jobcenter' });
+    const jobcenters = b.jobcenter ? [b.jobcenter] : areas.filter((a) => a.level === 'jobcenter' && areaWithin(a.id, region.id)).map((a) => a.id);
     const r = await generateFollowupReports(db, statbank, actorOf(u), { quarter: b.quarter, jobcenters });
     await opts.afterChange?.();
     return r;

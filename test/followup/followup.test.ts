@@ -62,7 +62,8 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
   it('knows the quarters of the release and refuses one it lacks, naming the field', async () => {
     const q = await call(app, 'GET', '/api/followup/quarters', region);
     expect(q.statusCode).toBe(200);
-    expect(q.json()).toMatchObject({ latest: '2025Q4' });
+    expect(q.json()).toMatchObject({ latest: '2025Q4', regions: [{ id: 'B1', name: 'Beskæftigelsesregion Hovedstaden & Sjælland' }] });
+    expect((await call(app, 'GET', '/api/followup/quarters', admin)).json().regions.map((r: { id: string }) => r.id)).toEqual(['B1', 'B2', 'B3', 'B4']);
     expect(q.json().quarters[0]).toBe('2025Q4');
     expect(q.json().quarters.at(-1)).toBe('2024Q1');
     const bad = await call(app, 'POST', '/api/followup/reports', region, { quarter: '2023Q2' });
@@ -91,6 +92,11 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     const docs = await db.db.selectFrom('document').select(['area', 'year', 'period', 'state']).where('kind', '=', 'followup_report').orderBy('area').execute();
     expect(docs.map((d) => d.area)).toEqual([...b1].sort());
     expect(new Set(docs.map((d) => `${d.year}|${d.period}|${d.state}`))).toEqual(new Set(['2025|2025Q3|draft']));
+
+    const list = (await call(app, 'GET', '/api/followup/reports?quarter=2025Q3', region)).json();
+    expect(list.region.id).toBe('B1');
+    expect(list.reports.map((r: { area: string; state_name: string }) => `${r.area}:${r.state_name}`).sort()).toEqual(b1.map((j) => `${j}:Kladde`).sort());
+    expect((await call(app, 'GET', '/api/followup/reports?quarter=2025Q3&region=B2', region)).statusCode).toBe(403);
 
     const g = await generated(ids[0]!);
     const jc = g.jobcenter.id;

@@ -1,7 +1,10 @@
 /**
- * Calls to the server's JSON API, with the session's CSRF token and Danish errors. A 401
+ * Calls to the server's JSON API, with the session's CSRF token and Danish errors. An answer
+ * is parsed with its route's response schema (the server's src/<module>/responses.ts, which
+ * the server's tests hold the routes to), so what a page reads is what the schema says. A 401
  * (no session, or it expired) sends the user to log in and then back to the same page.
  */
+import type { z } from 'zod';
 import { currentPath, navigate } from './router';
 
 export class ApiError extends Error {
@@ -25,7 +28,13 @@ export const setCsrf = (token: string | null) => {
   csrf = token;
 };
 
-export async function api<T>(path: string, opts: { method?: string; body?: unknown } = {}): Promise<T> {
+interface Options {
+  method?: string;
+  body?: unknown;
+}
+
+/** The server's answer when it is a success; its error as an ApiError otherwise. */
+async function request(path: string, opts: Options): Promise<Response> {
   const method = opts.method ?? 'GET';
   let res: Response;
   try {
@@ -41,14 +50,37 @@ export async function api<T>(path: string, opts: { method?: string; body?: unkno
   } catch {
     throw new ApiError(0, 'network', 'Serveren kunne ikke nås. Tjek din forbindelse, og prøv igen.');
   }
-  if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } & Record<string, unknown> } | null;
   if (res.status === 401 && path !== '/api/session' && window.location.pathname !== '/login') {
     window.dispatchEvent(new Event(sessionLost));
     navigate(`/login?next=${encodeURIComponent(currentPath())}`, { replace: true });
   }
   if (!res.ok) {
-    throw new ApiError(res.status, data?.error?.code ?? 'http', data?.error?.message ?? `Serveren svarede med fejl ${res.status}. Prøv igen om lidt.`, data?.error?.field, data?.error ?? {});
+    const data: unknown = await res.json().catch(() => null);
+    const error = typeof data === 'object' && data !== null && 'error' in data && typeof data.error === 'object' && data.error !== null ? (data.error as Record<string, unknown>) : {};
+    const text = (k: string) => (typeof error[k] === 'string' ? error[k] : undefined);
+    throw new ApiError(res.status, text('code') ?? 'http', text('message') ?? `Serveren svarede med fejl ${res.status}. Prøv igen om lidt.`, text('field'), error);
   }
-  return data as T;
+  return res;
+}
+
+/** The answer to `path`, parsed with its response schema. */
+export async function api<S extends z.ZodType>(path: string, schema: S, opts?: Options): Promise<z.output<S>>;
+/** Unparsed, until every call names its schema. */
+export async function api<T>(path: string, opts?: Options): Promise<T>;
+export async function api(path: string, schemaOrOpts?: z.ZodType | Options, more?: Options): Promise<unknown> {
+  const schema = schemaOrOpts && 'safeParse' in schemaOrOpts ? schemaOrOpts : undefined;
+  const opts = (schema ? more : (schemaOrOpts as Options | undefined)) ?? {};
+  const res = await request(path, opts);
+  if (!schema) return res.status === 204 ? undefined : res.json().catch(() => null);
+  const parsed = schema.safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) {
+    console.error(`Svaret på ${opts.method ?? 'GET'} ${path} passer ikke til skemaet:`, parsed.error.issues);
+    throw new ApiError(res.status, 'bad_response', 'Serverens svar kunne ikke læses. Genindlæs siden, og prøv igen.');
+  }
+  return parsed.data;
+}
+
+/** A call whose answer the page does not read (204 No Content, or a body it has no use for). */
+export async function send(path: string, opts: Options = {}): Promise<void> {
+  await request(path, opts);
 }

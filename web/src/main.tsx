@@ -14,6 +14,7 @@ import { Users } from './pages/Users';
 import { Benchmark } from './pages/Benchmark';
 import { BenchmarkJobcenter } from './pages/BenchmarkJobcenter';
 import { ResultProblems } from './pages/ResultProblems';
+import { Followup } from './pages/Followup';
 import { Documents } from './pages/Documents';
 import { DocumentPage } from './pages/document/DocumentPage';
 import { Targets } from './pages/Targets';
@@ -36,6 +37,7 @@ function Pages() {
   if (match('/aendringslog', pathname)) return <AuditLog />;
   if (match('/benchmark', pathname)) return <Benchmark />;
   if (match('/resultatproblemer', pathname)) return <ResultProblems />;
+  if (match('/opfoelgning', pathname)) return <Followup />;
   if (match('/dokumenter', pathname)) return <Documents />;
   if (match('/maal', pathname)) return <Targets />;
   if (match('/ministermaal', pathname)) return <MinisterGoals />;
