@@ -7,6 +7,7 @@ import { ensureDemoHearing } from '../../hearings/index.js';
 import { loadConfig } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../db/index.js';
 import { ensureDemoBenchmark } from '../../benchmark/index.js';
+import { ensureDemoFollowup } from '../../followup/index.js';
 import { computeRelease, findRelease } from '../../indicators/index.js';
 import { demoRegister, demoYears, generate } from '../../register/index.js';
 import { buildServer, demoNote, ensureWebBuild } from '../../server/index.js';
@@ -49,6 +50,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     await ensureDemoBenchmark(db.db, dir, demoYears).catch((err: Error) => console.error(`Benchmarking af demodata fejlede: ${err.message}`));
     await ensureDemoDocuments(db.db, new StatbankService(db.db), demoYears.at(-1)!).catch((err: Error) => console.error(`Demodokumenterne kunne ikke dannes: ${err.message}`));
     await ensureDemoHearing(db.db, demoYears.at(-1)! + 1).catch((err: Error) => console.error(`Demohøringen kunne ikke oprettes: ${err.message}`));
+    await ensureDemoFollowup(db.db, new StatbankService(db.db)).catch((err: Error) => console.error(`Demoopfølgningen kunne ikke dannes: ${err.message}`));
     return;
   }
   demo.status = 'running';
@@ -75,6 +77,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     bars.onProgress({ stage: 'Styringsdokumenter', done: 0, total: 1 });
     await ensureDemoDocuments(db.db, new StatbankService(db.db), demoYears.at(-1)!);
     await ensureDemoHearing(db.db, demoYears.at(-1)! + 1);
+    await ensureDemoFollowup(db.db, new StatbankService(db.db));
     bars.onProgress({ stage: 'Styringsdokumenter', done: 1, total: 1 });
     demo.status = 'ready';
     bars.stop();
