@@ -1,0 +1,24 @@
+/**
+ * The JSON the server's own routes send (app.ts: /api/releases, /api/demo), and the two kinds
+ * of time every module's responses share. Zod only: the web app parses with these.
+ */
+import { z } from 'zod';
+
+/** An instant, as JSON writes a Date: '2026-08-20T14:00:00.000Z'. */
+export const instant = z.iso.datetime();
+/** A day: '2026-08-31'. */
+export const day = z.iso.date();
+
+/** GET /api/releases: every release, the newest first. */
+export const releasesResponse = z.array(
+  z.object({ version: z.number(), source: z.enum(['register', 'jobindsats']), first_week: z.string().nullable(), cutoff_week: z.string().nullable(), created_at: instant, notes: z.string() }),
+);
+
+/** GET /api/demo: how far the demo's preparation on first start has come. */
+export const demoResponse = z.object({
+  status: z.enum(['idle', 'running', 'ready', 'failed']),
+  error: z.string().optional(),
+  /** Demo mode: what the numbers are (a synthetic Denmark at a stated scale). */
+  note: z.string().optional(),
+  stages: z.array(z.object({ stage: z.string(), done: z.number(), total: z.number(), detail: z.string().optional() })),
+});
