@@ -172,7 +172,7 @@ describe.each(backends)('documents on %s', (kind) => {
 
   it('lists the kinds in use with who may make them; a kind behind a feature is refused while it is off; a follow-up report is made per quarter elsewhere', async () => {
     const kinds = (await call(app, 'GET', '/api/document-kinds', editor)).json() as { kind: string; may_create: boolean; council: boolean }[];
-    expect(kinds.map((k) => [k.kind, k.may_create, k.council])).toEqual([['employment_plan', true, false], ['results_audit', true, false], ['implementation_plan', false, false], ['rules_of_procedure', true, true], ['followup_report', false, false]]);
+    expect(kinds.map((k) => [k.kind, k.may_create, k.council])).toEqual([['employment_plan', true, false], ['results_audit', true, false], ['implementation_plan', false, false], ['rules_of_procedure', true, true], ['followup_report', false, false], ['written_agreement', false, false]]);
     expect((await call(app, 'GET', '/api/document-kinds', region)).json().filter((k: { may_create: boolean }) => k.may_create).map((k: { kind: string }) => k.kind)).toEqual(['implementation_plan', 'rules_of_procedure']);
     const off = await call(app, 'POST', '/api/documents', region, { kind: 'analysis_report', area: 'B1', year: 2026 });
     expect(off.statusCode).toBe(400);

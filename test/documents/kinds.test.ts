@@ -81,7 +81,7 @@ describe('the sections list', () => {
   });
 
   it('keeps the kinds still being built behind their feature', () => {
-    expect(enabledKinds([])).toEqual(['employment_plan', 'results_audit', 'implementation_plan', 'rules_of_procedure']);
+    expect(enabledKinds([])).toEqual(['employment_plan', 'results_audit', 'implementation_plan', 'rules_of_procedure', 'followup_report', 'written_agreement']);
     expect(enabledKinds(['followup'])).toEqual([...documentKinds]);
   });
 });

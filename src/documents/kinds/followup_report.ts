@@ -125,6 +125,8 @@ function sections(c: FollowupContent): KindSection[] {
   const g = c.generated as unknown as Partial<FollowupGenerated>;
   const text = (k: Part, group: string): KindSection => ({ path: `assessment.${k}`, group, title: `${assessmentLabels[k]}: regionens vurdering`, type: 'text', text: c.assessment[k], ...(k === 'overall' ? { required: 'Skriv regionens samlede vurdering.' } : {}) });
   const facts = (path: string, group: string, title: string, lines: string[]): KindSection => ({ path, group, title, type: 'figures', lines });
+  // Before the numbers are drafted, only the region's texts.
+  if (g.measures === undefined) return parts.map((k) => text(k, k === 'overall' ? 'Regionens samlede vurdering' : assessmentLabels[k]));
   return [
     facts('generated.measures', 'Nøgletal for kvartalet', 'Nøgletal', [g.text?.results ?? '', ...(g.measures ?? []).map((r) => `${r.label}: ${fmt(r.current, r.decimals)} ${r.unit} (${periodName(g.previous_quarter ?? '')}: ${fmt(r.previous, r.decimals)}; klyngen ${fmt(r.cluster, r.decimals)}; ${g.region?.name ?? 'regionen'} ${fmt(r.region, r.decimals)}; hele landet ${fmt(r.country, r.decimals)})`)].filter(Boolean)),
     text('results', 'Nøgletal for kvartalet'),

@@ -10,6 +10,7 @@ import { followupReport } from './followup_report.js';
 import { implementationPlan } from './implementation_plan.js';
 import { resultsAudit } from './results_audit.js';
 import { rulesOfProcedure } from './rules_of_procedure.js';
+import { writtenAgreement } from './written_agreement.js';
 
 export const kinds = {
   employment_plan: employmentPlan,
@@ -18,6 +19,7 @@ export const kinds = {
   rules_of_procedure: rulesOfProcedure,
   followup_report: followupReport,
   analysis_report: analysisReport,
+  written_agreement: writtenAgreement,
 } satisfies Record<string, KindSpec>;
 
 export type DocumentKind = keyof typeof kinds;
@@ -44,6 +46,7 @@ export type { RulesContent } from './rules_of_procedure.js';
 export type { AnalysisContent } from './analysis_report.js';
 export type { CountRow, FollowupContent, FollowupGenerated, KeyMeasureRow } from './followup_report.js';
 export { followupContentSchema } from './followup_report.js';
+export { agreementContentSchema, followUpDates, type AgreementContent } from './written_agreement.js';
 export { documentPeriodName, figureSchema } from './base.js';
 export { planContentSchema } from './employment_plan.js';
 export { analysisLabels, auditContentSchema } from './results_audit.js';
