@@ -1,23 +1,14 @@
 /** The start page: the newest release, the tables of the statistics bank, and the demo's progress on a first start. */
 import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import { demoResponse, releasesResponse } from '../../../src/server/shared';
 import { api } from '../api';
 import { Alert } from '../forms';
 import { date } from '../format';
 import { Layout } from '../Layout';
 
-interface Demo {
-  status: 'idle' | 'running' | 'ready' | 'failed';
-  error?: string;
-  /** Demo mode: what the numbers are (a synthetic Denmark at a stated scale). */
-  note?: string;
-  stages: { stage: string; done: number; total: number; detail?: string }[];
-}
-interface Release {
-  version: number;
-  cutoff_week: string | null;
-  created_at: string;
-  notes: string;
-}
+type Demo = z.output<typeof demoResponse>;
+type Release = z.output<typeof releasesResponse>[number];
 interface Subject {
   subject_id: string;
   subject_name: string;
@@ -34,14 +25,14 @@ export function Home() {
     let stop = false;
     const load = async () => {
       try {
-        const d = await api<Demo>('/api/demo');
+        const d = await api('/api/demo', demoResponse);
         if (stop) return;
         setDemo(d);
         if (d.status === 'running') {
           setTimeout(() => void load(), 1000);
           return;
         }
-        const [r, s] = await Promise.all([api<Release[]>('/api/releases'), api<Subject[]>('/v3/tables')]);
+        const [r, s] = await Promise.all([api('/api/releases', releasesResponse), api<Subject[]>('/v3/tables')]);
         if (!stop) {
           setReleases(r);
           setSubjects(s);
