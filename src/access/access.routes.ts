@@ -3,7 +3,7 @@
  * queries are validated with zod; errors are Danish and name the field.
  */
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/index.js';
@@ -13,7 +13,9 @@ import { areaWithin } from './organisations.js';
 import type { Mailer } from '../mail/index.js';
 import { sendInvitation } from './invitation.js';
 import { oidcRoutes, type OidcSettings } from './oidc.js';
-import { policy, roles, scopeOf, type Permission } from './policy.js';
+import { respond } from '../server/shared.js';
+import { auditResponse, invitedResponse, organisationsResponse, sessionResponse, userResponse, usersResponse } from './responses.js';
+import { policy, roles, scopeOf, type Permission, type Scope } from './policy.js';
 import { AccessError, acceptInvitation, createSession, deleteSession, findUser, inviteUser, listOrganisations, listUsers, login, updateUser, type User } from './users.js';
 
 interface AccessRoutesOptions {
@@ -61,22 +63,25 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptio
   await app.register(rateLimit, { global: false });
   if (opts.oidc) await app.register(oidcRoutes, { db, settings: opts.oidc, secureCookies: opts.secureCookies });
 
-  const sessionBody = (reply: FastifyReply, user: User | null, csrf: string | null) =>
-    reply.send({
+  const sessionBody = (req: FastifyRequest, reply: FastifyReply, user: User | null, csrf: string | null) =>
+    reply.send(respond(req, sessionResponse, {
       user: user && publicUser(user),
       csrf_token: csrf,
       oidc: opts.oidc ? { label: opts.oidc.label, login: '/api/oidc/login' } : null,
-      permissions: Object.fromEntries(Object.keys(policy).map((p) => [p, scopeOf(user?.role ?? 'public', p as Permission)]).filter(([, s]) => s)),
-    });
+      permissions: Object.fromEntries(Object.keys(policy).flatMap((p): [string, Scope][] => {
+        const scope = scopeOf(user?.role ?? 'public', p as Permission);
+        return scope ? [[p, scope]] : [];
+      })),
+    }));
 
-  app.get('/session', permit('session.create'), async (req, reply) => sessionBody(reply, req.principal.user, req.principal.csrf));
+  app.get('/session', permit('session.create'), async (req, reply) => sessionBody(req, reply, req.principal.user, req.principal.csrf));
 
   app.post('/session', permit('session.create', limited), async (req, reply) => {
     const body = parse(z.object({ email, password: z.string({ error: 'skal udfyldes' }).min(1, { error: 'skal udfyldes' }) }), req.body);
     const result = await login(db, body.email, body.password);
     if (!result) throw new AccessError(401, 'invalid_credentials', 'Forkert e-mail eller adgangskode, eller brugeren er deaktiveret.');
     reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
-    return sessionBody(reply, result.user, result.csrf);
+    return sessionBody(req, reply, result.user, result.csrf);
   });
 
   app.delete('/session', permit('session.own'), async (req, reply) => {
@@ -93,15 +98,15 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptio
     const session = await createSession(db, userId);
     reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
     reply.code(201);
-    return sessionBody(reply, (await findUser(db, userId))!, session.csrf);
+    return sessionBody(req, reply, (await findUser(db, userId))!, session.csrf);
   });
 
-  app.get('/organisations', permit('organisations.read'), async () => listOrganisations(db));
+  app.get('/organisations', permit('organisations.read'), async (req) => respond(req, organisationsResponse, await listOrganisations(db)));
 
   /** The area a scoped user may act within (null: everywhere). */
   const scopeArea = (p: { scope: string; user: User | null }) => (p.scope === 'own_area' ? (p.user?.organisation.area ?? '-') : undefined);
 
-  app.get('/users', permit('users.read'), async (req) => (await listUsers(db, scopeArea(req.principal))).map(publicUser));
+  app.get('/users', permit('users.read'), async (req) => respond(req, usersResponse, (await listUsers(db, scopeArea(req.principal))).map(publicUser)));
 
   app.post('/users', permit('users.manage'), async (req, reply) => {
     const body = parse(z.object({ email, name: z.string({ error: 'skal udfyldes' }).trim().min(1, { error: 'skal udfyldes' }).max(200), organisation: z.string({ error: 'skal vælges' }).min(1, { error: 'skal vælges' }), role }), req.body);
@@ -114,7 +119,7 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptio
       // The user exists; the administrator gets the link to pass on instead.
       req.log.error(err);
     }
-    return reply.code(201).send({ user: publicUser(user), invitation_url: url, mailed });
+    return reply.code(201).send(respond(req, invitedResponse, { user: publicUser(user), invitation_url: url, mailed }));
   });
 
   app.patch('/users/:id', permit('users.manage'), async (req) => {
@@ -123,13 +128,13 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessRoutesOptio
     const target = await findUser(db, id);
     const area = scopeArea(req.principal);
     if (!target || (area && !areaWithin(target.organisation.area, area))) throw new AccessError(404, 'not_found', 'Brugeren findes ikke.');
-    return publicUser(await updateUser(db, actorOf(req.principal.user), id, body));
+    return respond(req, userResponse, publicUser(await updateUser(db, actorOf(req.principal.user), id, body)));
   });
 
   app.get('/audit', permit('audit.read'), async (req) => {
     const q = parse(z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().positive().optional() }), req.query);
     const area = scopeArea(req.principal);
     const organisationIds = area ? (await listOrganisations(db)).filter((o) => areaWithin(o.area, area)).map((o) => o.id) : undefined;
-    return listAudit(db, { ...q, organisationIds });
+    return respond(req, auditResponse, await listAudit(db, { ...q, organisationIds }));
   });
 }

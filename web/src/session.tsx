@@ -1,23 +1,19 @@
 /** The logged-in user (or none), their permissions and the CSRF token, from /api/session. */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, sessionLost, setCsrf } from './api';
+import type { z } from 'zod';
+import { sessionResponse } from '../../src/access/shared';
+import { api, send, sessionLost, setCsrf } from './api';
 
-export interface SessionUser {
-  id: number;
-  email: string;
-  name: string;
-  role: string;
-  organisation: { id: number; code: string; name: string; area: string | null };
-}
+type SessionBody = z.output<typeof sessionResponse>;
+export type SessionUser = NonNullable<SessionBody['user']>;
 
 interface SessionState {
   user: SessionUser | null;
-  permissions: Record<string, string>;
+  permissions: SessionBody['permissions'];
   /** Login through an identity provider, when the server has one. */
-  oidc: { label: string; login: string } | null;
+  oidc: SessionBody['oidc'];
   loaded: boolean;
 }
-type SessionBody = { user: SessionUser | null; csrf_token: string | null; permissions: Record<string, string>; oidc?: SessionState['oidc'] };
 
 interface SessionApi extends SessionState {
   refresh: () => Promise<void>;
@@ -31,11 +27,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ user: null, permissions: {}, oidc: null, loaded: false });
   const apply = useCallback((s: SessionBody) => {
     setCsrf(s.csrf_token);
-    setState((old) => ({ user: s.user, permissions: s.permissions, oidc: s.oidc ?? old.oidc, loaded: true }));
+    setState({ user: s.user, permissions: s.permissions, oidc: s.oidc, loaded: true });
   }, []);
-  const refresh = useCallback(async () => apply(await api<SessionBody>('/api/session')), [apply]);
+  const refresh = useCallback(async () => apply(await api('/api/session', sessionResponse)), [apply]);
   const logout = useCallback(async () => {
-    await api('/api/session', { method: 'DELETE' });
+    await send('/api/session', { method: 'DELETE' });
     await refresh();
   }, [refresh]);
   useEffect(() => {

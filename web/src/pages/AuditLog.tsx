@@ -1,6 +1,7 @@
 /** Ændringslog: every change, newest first (national administrator: all; regional monitor: own region). */
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../src/access/shared';
+import type { z } from 'zod';
+import { auditResponse, organisationsResponse } from '../../../src/access/shared';
 import { api, ApiError } from '../api';
 import { actionName, changeText, type OrgNames } from '../auditText';
 import { dateTime } from '../format';
@@ -8,8 +9,7 @@ import { ErrorSummary } from '../forms';
 import { Layout } from '../Layout';
 import { useSession } from '../session';
 
-/** An audit entry as JSON: its time a string. */
-type Entry = Omit<AuditEntry, 'at'> & { at: string };
+type Entry = z.output<typeof auditResponse>[number];
 
 const PAGE = 50;
 
@@ -22,7 +22,7 @@ export function AuditLog() {
 
   const load = useCallback(async (before?: number) => {
     try {
-      const page = await api<Entry[]>(`/api/audit?limit=${PAGE}${before ? `&before=${before}` : ''}`);
+      const page = await api(`/api/audit?limit=${PAGE}${before ? `&before=${before}` : ''}`, auditResponse);
       setEntries((e) => (before ? [...e, ...page] : page));
       setMore(page.length === PAGE);
     } catch (err) {
@@ -33,7 +33,7 @@ export function AuditLog() {
     if (!session.loaded) return;
     void load();
     // Names for the organisation codes in the entries' details.
-    api<{ code: string; name: string }[]>('/api/organisations').then((list) => setOrgs(new Map(list.map((o) => [o.code, o.name]))), () => undefined);
+    api('/api/organisations', organisationsResponse).then((list) => setOrgs(new Map(list.map((o) => [o.code, o.name]))), () => undefined);
   }, [session.loaded, load]);
 
   return (

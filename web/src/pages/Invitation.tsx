@@ -1,10 +1,11 @@
 /** Accepting an invitation: choose a password, then logged in. */
 import { useState, type FormEvent } from 'react';
+import { sessionResponse } from '../../../src/access/shared';
 import { api, ApiError } from '../api';
 import { ErrorSummary, Field } from '../forms';
 import { Layout } from '../Layout';
 import { navigate } from '../router';
-import { useSession, type SessionUser } from '../session';
+import { useSession } from '../session';
 
 export function Invitation({ token }: { token: string }) {
   const session = useSession();
@@ -19,7 +20,7 @@ export function Invitation({ token }: { token: string }) {
       return;
     }
     try {
-      session.apply(await api<{ user: SessionUser; csrf_token: string; permissions: Record<string, string> }>(`/api/invitations/${encodeURIComponent(token)}`, { method: 'POST', body: { password } }));
+      session.apply(await api(`/api/invitations/${encodeURIComponent(token)}`, sessionResponse, { method: 'POST', body: { password } }));
       navigate('/', { replace: true });
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));

@@ -1,9 +1,10 @@
 /** Log ind: e-mail and password; back to the page the user came from (`next`). */
 import { useState, type FormEvent } from 'react';
+import { sessionResponse } from '../../../src/access/shared';
 import { api } from '../api';
 import { Layout } from '../Layout';
 import { navigate, useLocation } from '../router';
-import { useSession, type SessionUser } from '../session';
+import { useSession } from '../session';
 import { Alert, ErrorSummary, Field, useAction } from '../forms';
 
 /** Only paths on this site (no open redirect). */
@@ -28,7 +29,7 @@ export function Login() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run('Logger ind …', async () => {
-      session.apply(await api<{ user: SessionUser; csrf_token: string; permissions: Record<string, string> }>('/api/session', { method: 'POST', body: { email, password } }));
+      session.apply(await api('/api/session', sessionResponse, { method: 'POST', body: { email, password } }));
       navigate(next, { replace: true });
     });
   };

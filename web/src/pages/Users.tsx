@@ -1,26 +1,14 @@
 /** Users and roles: the list (national administrator: all; regional monitor: own region), invitations and role changes. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { roleNames, roles } from '../../../src/access/shared';
-import { api, ApiError } from '../api';
+import type { z } from 'zod';
+import { invitedResponse, organisationsResponse, roleNames, roles, usersResponse } from '../../../src/access/shared';
+import { api, ApiError, send } from '../api';
 import { Alert, ErrorSummary, Field } from '../forms';
 import { Layout } from '../Layout';
 import { useSession } from '../session';
 
-interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: keyof typeof roleNames;
-  organisation: { code: string; name: string };
-  disabled: boolean;
-  active: boolean;
-  version: number;
-}
-interface Organisation {
-  code: string;
-  name: string;
-  kind: string;
-}
+type User = z.output<typeof usersResponse>[number];
+type Organisation = z.output<typeof organisationsResponse>[number];
 
 export function Users() {
   const session = useSession();
@@ -32,8 +20,8 @@ export function Users() {
 
   const load = useCallback(async () => {
     try {
-      setUsers(await api<User[]>('/api/users'));
-      if (manage) setOrgs(await api<Organisation[]>('/api/organisations'));
+      setUsers(await api('/api/users', usersResponse));
+      if (manage) setOrgs(await api('/api/organisations', organisationsResponse));
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
     }
@@ -45,7 +33,7 @@ export function Users() {
   const change = async (u: User, body: Record<string, unknown>) => {
     setError(null);
     try {
-      await api(`/api/users/${u.id}`, { method: 'PATCH', body: { version: u.version, ...body } });
+      await send(`/api/users/${u.id}`, { method: 'PATCH', body: { version: u.version, ...body } });
       setNotice(`${u.email} er opdateret.`);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
@@ -118,7 +106,7 @@ function Invite({ orgs, onInvited }: { orgs: Organisation[]; onInvited: (msg: st
     e.preventDefault();
     setError(null);
     try {
-      const r = await api<{ user: User; invitation_url: string; mailed: boolean }>('/api/users', { method: 'POST', body: { email, name, organisation, role } });
+      const r = await api('/api/users', invitedResponse, { method: 'POST', body: { email, name, organisation, role } });
       setLink(r.mailed ? null : r.invitation_url);
       setEmail('');
       setName('');
