@@ -58,8 +58,12 @@ export const policy = {
   'documents.comment': { national_admin: 'any', regional_monitor: 'own_area', council_member: 'own_area' },
   /** Publish the ministerial goals and draft all jobcenters' results audits. */
   'documents.manage': { national_admin: 'any' },
-  /** The region's follow-up on the jobcenters: draft the quarter's follow-up reports. */
+  /** The region's follow-up on the jobcenters: draft the quarter's follow-up reports, open and run cases on result problems, answer the LBRs' recommendations. */
   'followup.manage': { national_admin: 'any', regional_monitor: 'own_area' },
+  /** Cases on result problems and the LBRs' recommendations: not public; a jobcenter and its LBR see their own. */
+  'followup.read': { national_admin: 'any', regional_monitor: 'own_area', jobcenter_editor: 'own_area', jobcenter_reader: 'own_area', council_member: 'own_area' },
+  /** An LBR's recommendation to the RBR that a special focus is put on areas (its members, and the jobcenter as its secretariat). */
+  'followup.recommend': { national_admin: 'any', jobcenter_editor: 'own_area', council_member: 'own_area' },
   /** Councils, their members and composition, meetings' published agendas and minutes (open items), the yearly calendar and its board. */
   'councils.read': everyone,
   /** A council's secretariat (the jobcenter for its LBR, the region for its RBR) and chair: members, meetings, agendas, minutes, milestones. Checked per council on the server. */

@@ -8,6 +8,7 @@ import * as benchmark from './migrations/2026-11-25-benchmark.js';
 import * as documents from './migrations/2026-11-26-documents.js';
 import * as councils from './migrations/2026-11-27-councils.js';
 import * as followup from './migrations/2026-12-03-followup.js';
+import * as followupCases from './migrations/2026-12-03-followup-cases.js';
 
 // Listed explicitly (not read from disk) so the same list runs under tsx, in tests and bundled.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-documents': documents,
   '2026-11-27-councils': councils,
   '2026-12-03-followup': followup,
+  '2026-12-03-followup-cases': followupCases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -8,15 +8,21 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { areaWithin, parseOr400, permit, sendErrors, type User } from '../access/index.js';
+import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
+import type { Notifier } from '../notifications/index.js';
 import { DocumentError, listDocuments, stateNames } from '../documents/index.js';
 import { areaById, areas } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
+import { addStep, closeCase, closeSchema, findCase, listCases, openCase, openSchema, stepSchema } from './cases.js';
+import { answerRecommendation, listRecommendations, recommend } from './recommendations.js';
 import { employmentRegionOf, generateFollowupReports, quarterOf } from './report.js';
 
 export interface FollowupRoutesOptions {
   db: Kysely<Database>;
   statbank: StatbankService;
+  notifier: Notifier;
+  clock: Clock;
   /** After reports are stored (e.g. mail what was notified). */
   afterChange?: () => Promise<unknown>;
 }
@@ -75,6 +81,68 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
     if (b.jobcenter && !areaWithin(b.jobcenter, region.id)) throw new DocumentError(403, 'forbidden', `${areaById.get(b.jobcenter)!.name} ligger ikke i ${region.name}.`, { field: 'jobcenter' });
     const jobcenters = b.jobcenter ? [b.jobcenter] : areas.filter((a) => a.level === 'jobcenter' && areaWithin(a.id, region.id)).map((a) => a.id);
     const r = await generateFollowupReports(db, statbank, actorOf(u), { quarter: b.quarter, jobcenters });
+    await opts.afterChange?.();
+    return r;
+  });
+
+  const today = () => danishDate(opts.clock.now());
+  /** The jobcenters a user sees cases of: within the own area (a council member: the LBR's jobcenter). */
+  const visible = (req: { principal: { scope: string | null; user: User | null } }, region?: string) => {
+    const own = req.principal.scope === 'own_area' ? (req.principal.user!.organisation.area ?? '-') : 'DK';
+    return areas.filter((a) => a.level === 'jobcenter' && areaWithin(a.id, own) && (!region || areaWithin(a.id, region))).map((a) => a.id);
+  };
+  const readable = async (req: { params: unknown; principal: { scope: string | null; user: User | null } }) => {
+    const id = parseOr400(z.object({ id: z.coerce.number().int() }), req.params).id;
+    const c = await findCase(db, id, today());
+    if (!c || !visible(req).includes(c.jobcenter)) throw new DocumentError(404, 'not_found', `Sag ${id} findes ikke, eller du har ikke adgang til den.`);
+    return c;
+  };
+
+  /** The cases and the LBRs' recommendations of the jobcenters the user follows (optionally one region's). */
+  app.get('/followup/cases', permit('followup.read'), async (req) => {
+    const q = parseOr400(z.object({ region: generateBody.shape.region }), req.query);
+    const jcs = visible(req, q.region);
+    return { cases: await listCases(db, jcs, today()), recommendations: await listRecommendations(db, jcs) };
+  });
+
+  app.post('/followup/cases', permit('followup.manage'), async (req, reply) => {
+    const b = parseOr400(openSchema, req.body);
+    if (!visible(req).includes(b.jobcenter)) throw new DocumentError(403, 'forbidden', `Du følger ikke op på ${areaById.get(b.jobcenter)?.name ?? b.jobcenter}.`, { field: 'jobcenter' });
+    const c = await openCase(db, actorOf(req.principal.user!), today(), b);
+    return reply.code(201).send(await findCase(db, c.id, today()));
+  });
+
+  app.get('/followup/cases/:id', permit('followup.read'), async (req) => readable(req));
+
+  app.post('/followup/cases/:id/steps', permit('followup.manage'), async (req) => {
+    const c = await readable(req);
+    const b = parseOr400(z.object({ version: z.number().int(), next_date: z.iso.date({ error: 'skriv datoen som åååå-mm-dd' }).nullable().optional(), step: stepSchema }), req.body);
+    await addStep(db, actorOf(req.principal.user!), { notifier: opts.notifier, today: today() }, c.id, b.version, b.step, b.next_date);
+    await opts.afterChange?.();
+    return findCase(db, c.id, today());
+  });
+
+  app.post('/followup/cases/:id/close', permit('followup.manage'), async (req) => {
+    const c = await readable(req);
+    await closeCase(db, actorOf(req.principal.user!), c.id, parseOr400(closeSchema, req.body));
+    return findCase(db, c.id, today());
+  });
+
+  /** An LBR recommends to the RBR that a special focus is put on areas; the region must answer. */
+  app.post('/followup/recommendations', permit('followup.recommend'), async (req, reply) => {
+    const u = req.principal.user!;
+    const b = parseOr400(z.object({ jobcenter: z.string().regex(/^J\d+$/, 'vælg et jobcenter').optional(), text: z.string().trim().min(1, 'skriv indstillingen').max(20_000) }), req.body);
+    const jobcenter = b.jobcenter ?? (areaById.get(u.organisation.area ?? '')?.level === 'jobcenter' ? u.organisation.area! : undefined);
+    if (!jobcenter || !visible(req).includes(jobcenter)) throw new DocumentError(403, 'forbidden', 'Du kan kun indstille for dit eget lokale beskæftigelsesråd.', { field: 'jobcenter' });
+    const r = await recommend(db, actorOf(u), { notifier: opts.notifier, today: today() }, jobcenter, b.text);
+    await opts.afterChange?.();
+    return reply.code(201).send(r);
+  });
+
+  app.post('/followup/recommendations/:id/answer', permit('followup.manage'), async (req) => {
+    const id = parseOr400(z.object({ id: z.coerce.number().int() }), req.params).id;
+    const b = parseOr400(z.object({ version: z.number().int(), answer: z.string().trim().min(1, 'skriv regionens svar').max(20_000) }), req.body);
+    const r = await answerRecommendation(db, actorOf(req.principal.user!), { notifier: opts.notifier, today: today() }, id, b.version, b.answer, visible(req));
     await opts.afterChange?.();
     return r;
   });

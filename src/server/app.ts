@@ -98,7 +98,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const hearings = new HearingService(db, hearingDeps);
   await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: bothHooks(hearingHooks(hearingDeps), followupHooks(hearingDeps)), hearingRuns: hearingRuns(db), demoNote: demo.note, afterChange: flush, clock, features: deps.config.FEATURES,
     regenerate: { followup_report: (actor, doc) => generateFollowupReports(db, statbank, actor, { quarter: doc.period, jobcenters: [doc.area] }) } });
-  await app.register(followupRoutes, { prefix: '/api', db, statbank, afterChange: flush });
+  await app.register(followupRoutes, { prefix: '/api', db, statbank, notifier, clock, afterChange: flush });
   await app.register(hearingRoutes, { prefix: '/api', db, service: hearings, deps: hearingDeps, statbank, demoNote: demo.note, afterChange: flush });
   await app.register(councilRoutes, { prefix: '/api', db, clock });
   await app.register(meetingRoutes, { prefix: '/api', db, service: new MeetingService(db, { clock, notifier, hearings }), pdf, afterChange: flush });

@@ -7,20 +7,24 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDemoBenchmark } from '../../src/benchmark/index.js';
+import { readConditionsParquet, runBenchmark, saveConditions } from '../../src/benchmark/index.js';
 import { ensureDemoCouncils } from '../../src/councils/index.js';
 import type { Db } from '../../src/db/index.js';
 import type { FollowupGenerated } from '../../src/documents/index.js';
 import { computeRelease } from '../../src/indicators/index.js';
 import { areaById, areas } from '../../src/reference/index.js';
 import { registerReleaseTables } from '../../src/statbank/index.js';
-import { accessServer, call, loginAs, type Login } from '../access/helpers.js';
+import { isResolved } from '../../src/followup/cases.js';
+import { DEMO_PASSWORD } from '../../src/access/index.js';
+import { accessServer, call, loginAs, loginWith, type Login } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
 import { cachedRegister } from '../support/register-cache.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The benchmarking's settings for a register of 20,000 persons (the defaults leave most jobcenters out). */
+const lenient = { minPersons: 5, level: 0.8, minDeviation: 0.05, explanationLevel: 0.5 };
 const b1 = areas.filter((a) => a.level === 'jobcenter' && a.municipalities.every((k) => areaById.get('B1')!.municipalities.includes(k))).map((a) => a.id);
 
 describe.each(backends)('follow-up reports on %s', (kind) => {
@@ -28,14 +32,18 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
   let app: FastifyInstance;
   let work: string;
   let region: Login, editor: Login, admin: Login;
+  let dir = '';
+  const clock = { t: new Date('2026-03-02T09:00:00Z'), now() { return this.t; } };
 
   beforeAll(async () => {
     db = await createTestDb(kind);
     work = mkdtempSync(join(tmpdir(), 'styr-followup-'));
-    const dir = await cachedRegister({ persons: 20_000, from: '2023-01', to: '2025-12', seed: 5 });
+    dir = await cachedRegister({ persons: 20_000, from: '2023-01', to: '2025-12', seed: 5 });
     await computeRelease({ registerDir: dir, db: db.db, threshold: 5, notes: 'opfølgning', tables: registerReleaseTables(), workDir: work });
-    await ensureDemoBenchmark(db.db, dir, [2023, 2024, 2025]);
-    app = await accessServer(db);
+    await saveConditions(db.db, await readConditionsParquet(join(dir, 'conditions.parquet'), [2023, 2024, 2025]), 'test');
+    // Lenient settings, so that this small register has result problems to follow up.
+    await runBenchmark(db.db, { settings: lenient });
+    app = await accessServer(db, {}, clock);
     await ensureDemoCouncils(db.db, 2025);
     region = await loginAs(app, 'regional_monitor');
     editor = await loginAs(app, 'jobcenter_editor');
@@ -156,5 +164,156 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     // The public reads the published report, not the drafts.
     expect((await call(app, 'GET', `/api/documents/${ids[0]}`)).statusCode).toBe(200);
     expect((await call(app, 'GET', `/api/documents/${ids[1]}`)).statusCode).toBe(404);
+  });
+
+  let caseId = 0, manualId = 0;
+  const theCase = async (id: number, as = region) => (await call(app, 'GET', `/api/followup/cases/${id}`, as)).json();
+
+  it('opens a case from a result problem with its evidence as of that release; not twice, not outside the region', async () => {
+    const problems = (await call(app, 'GET', '/api/benchmark/problems', region)).json();
+    const flag = problems.flags.find((f: { direction: string; status: string; kind: string }) => f.direction === 'worse' && f.status !== 'resolved' && f.kind === 'expected_level');
+    expect(flag, 'a result problem in B1').toBeTruthy();
+    const res = await call(app, 'POST', '/api/followup/cases', region, { jobcenter: flag.jobcenter, measure: flag.measure, next_date: '2026-04-01' });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    caseId = c.id;
+    expect(c).toMatchObject({ jobcenter: flag.jobcenter, measure: flag.measure, source: 'flag', stage: 'dialogue', stage_name: 'Dialog', opened_release: 1, version: 1, next_date: '2026-04-01' });
+    expect(c.evidence.actual).toBe(flag.evidence.actual);
+    expect(c.evidence.period).toBe(flag.evidence.period);
+    expect(c.trend).toHaveLength(1);
+    expect(c.trend[0]).toMatchObject({ release: 1, actual: flag.evidence.actual, inside: false });
+    const again = await call(app, 'POST', '/api/followup/cases', region, { jobcenter: flag.jobcenter, measure: flag.measure });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toContain(`sag ${caseId}`);
+    expect((await call(app, 'POST', '/api/followup/cases', region, { jobcenter: 'J751', title: 'Aarhus' })).statusCode).toBe(403);
+    const noFlag = await call(app, 'POST', '/api/followup/cases', region, { jobcenter: 'J101', measure: 'no_such_measure' });
+    expect(noFlag.statusCode).toBe(404);
+    expect(noFlag.json().error.field).toBe('measure');
+    // By hand, on København (whose LBR the demo seats).
+    const manual = await call(app, 'POST', '/api/followup/cases', region, { jobcenter: 'J101', title: 'Mange langvarige sygedagpengeforløb' });
+    expect(manual.statusCode).toBe(201);
+    manualId = manual.json().id;
+    expect(manual.json()).toMatchObject({ source: 'manual', measure: null, trend: [] });
+  });
+
+  it('shows cases to the jobcenter and its LBR only, never to the public', async () => {
+    const rita = await loginWith(app, 'raad@demo.styringshjulet.dk', DEMO_PASSWORD);
+    expect((await call(app, 'GET', '/api/followup/cases', rita)).json().cases.map((c: { id: number }) => c.id)).toEqual([manualId]);
+    expect((await call(app, 'GET', `/api/followup/cases/${caseId}`, rita)).statusCode).toBe(caseId === manualId ? 200 : 404);
+    expect((await call(app, 'GET', '/api/followup/cases', editor)).json().cases.map((c: { jobcenter: string }) => c.jobcenter)).toEqual(['J101']);
+    expect((await call(app, 'GET', '/api/followup/cases')).statusCode).toBe(401);
+    expect((await call(app, 'GET', '/api/followup/cases', region)).json().cases.map((c: { id: number }) => c.id)).toEqual([manualId, caseId]);
+  });
+
+  it('holds a dialogue meeting whose minutes go to the LBR, and refuses a stale version', async () => {
+    const c = await theCase(manualId);
+    const res = await call(app, 'POST', `/api/followup/cases/${manualId}/steps`, region, { version: c.version, next_date: '2026-05-01', step: { kind: 'dialogue_meeting', date: '2026-03-02', text: 'Jobcentret gennemgår sine sygedagpengesager.', with_lbr: true } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ version: 2, next_date: '2026-05-01', steps: [{ kind: 'dialogue_meeting', kind_name: 'Dialogmøde', date: '2026-03-02', decided_by: 'region@demo.styringshjulet.dk' }] });
+    const told = await db.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select('u.email').where('n.key', 'like', `followup.dialogue:${manualId}:%`).orderBy('u.email').execute();
+    expect(told.map((t) => t.email)).toEqual(['formand@demo.styringshjulet.dk', 'raad2@demo.styringshjulet.dk', 'raad@demo.styringshjulet.dk']);
+    const stale = await call(app, 'POST', `/api/followup/cases/${manualId}/steps`, region, { version: c.version, step: { kind: 'note', date: '2026-03-02', text: 'For sent.' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('conflict');
+    expect((await theCase(manualId)).steps).toHaveLength(1);
+    const bad = await call(app, 'POST', `/api/followup/cases/${manualId}/steps`, region, { version: 2, step: { kind: 'dialogue_meeting', date: '2. marts', text: '' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toMatch(/^step\./);
+  });
+
+  it('escalates on the RBR’s decision at a held meeting to a signed written agreement with measurable targets', async () => {
+    const rbr = (await db.db.selectFrom('organisation').select('id').where('code', '=', 'RBR-B1').executeTakeFirstOrThrow()).id;
+    const meeting = async (at: string, decision: string) => (await db.db.insertInto('meeting').values({ council_id: rbr, title: 'RBR-møde', starts_at: new Date(at), place: 'Regionen', items: JSON.stringify([{ id: 'a', title: 'Jobcenter København', text: '', closed: false, attachments: [], decision, hearing: null }]), minutes: '', agenda_published_at: null, minutes_published_at: null, revision: 1, updated_by: 'test' }).returning('id').executeTakeFirstOrThrow()).id;
+    const ahead = await meeting('2026-03-20T09:00:00Z', 'RBR indstiller en skriftlig aftale.');
+    const held = await meeting('2026-02-25T09:00:00Z', 'RBR indstiller til regionsdirektøren, at der indgås en skriftlig aftale med Jobcenter København.');
+    const step = (version: number, s: Record<string, unknown>) => call(app, 'POST', `/api/followup/cases/${manualId}/steps`, region, { version, step: s });
+    const early = await step(2, { kind: 'rbr_recommendation', meeting_id: ahead, item: 0, to: 'agreement' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({ code: 'not_held', field: 'meeting_id' });
+    const toOrder = await step(2, { kind: 'rbr_recommendation', meeting_id: held, item: 0, to: 'order' });
+    expect(toOrder.statusCode).toBe(409);
+    const rec = await step(2, { kind: 'rbr_recommendation', meeting_id: held, item: 0, to: 'agreement' });
+    expect(rec.statusCode, rec.body).toBe(200);
+    expect(rec.json()).toMatchObject({ stage: 'agreement', stage_name: 'Skriftlig aftale', version: 3 });
+    const recStep = () => rec.json().steps.find((x: { kind: string }) => x.kind === 'rbr_recommendation');
+    expect(recStep()).toMatchObject({ kind: 'rbr_recommendation', date: '2026-02-25', meeting_id: held, text: 'RBR indstiller til regionsdirektøren, at der indgås en skriftlig aftale med Jobcenter København.' });
+    expect(recStep().decided_by).toContain('møde 25.02.2026');
+
+    // The agreement: a document with two measurable targets, signed (published).
+    const made = await call(app, 'POST', '/api/documents', region, { kind: 'written_agreement', area: 'J101', year: 2026 });
+    expect(made.statusCode, made.body).toBe(201);
+    const doc = (await call(app, 'GET', `/api/documents/${made.json().id}`, region)).json().document;
+    const target = (title: string, dims: Record<string, string>) => ({ title, indicator: { table: 'ptv_a02', measure: 'pct_population', area: 'J101', dims, freq: 'M' }, baseline: null, goal: { kind: 'level', value: 2 }, direction: 'at_most', deadline: '2026M12' });
+    const content = { ...doc.content, case_id: manualId, background: 'Mange langvarige forløb.', effort: 'Tidlig opfølgning.', targets: [target('Færre på sygedagpenge', { ydelsesgrupper: 'sygedagpenge' }), target('Færre på kontanthjælp', { ydelsesgrupper: 'category_kontanthjaelp' })], deadline: '2026-12-31', follow_up: '2026-06-30\n2026-09-30', signed_by: { region: 'Regionsdirektør Rasmus Region', jobcenter: 'Jobcenterchef Rikke Redaktør' } };
+    const saved = await call(app, 'PUT', `/api/documents/${doc.id}`, region, { revision: doc.revision, content });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const unsigned = await step(3, { kind: 'agreement_signed', document_id: doc.id });
+    expect(unsigned.statusCode).toBe(409);
+    expect(unsigned.json().error.code).toBe('not_signed');
+    const view = (await call(app, 'GET', `/api/documents/${doc.id}`, region)).json();
+    expect(view.targets).toHaveLength(2);
+    expect(view.targets.every((t: { evaluation: { status: string } }) => t.evaluation.status !== 'not_measurable')).toBe(true);
+    expect((await call(app, 'POST', `/api/documents/${doc.id}/transitions`, region, { revision: view.document.revision, action: 'publish' })).statusCode).toBe(200);
+    const signed = await step(3, { kind: 'agreement_signed', document_id: doc.id });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json()).toMatchObject({ stage: 'agreement', next_date: '2026-06-30', version: 4 });
+    expect(signed.json().steps.find((x: { kind: string }) => x.kind === 'agreement_signed')).toMatchObject({ kind: 'agreement_signed', document_id: doc.id, decided_by: 'Regionsdirektør Rasmus Region', text: 'Aftalen løber til 31.12.2026 med 2 mål.' });
+    // A signed agreement is public; an order is refused before its deadline.
+    expect((await call(app, 'GET', `/api/documents/${doc.id}`)).statusCode).toBe(200);
+    const order = await step(4, { kind: 'rbr_recommendation', meeting_id: held, item: 0, to: 'order' });
+    expect(order.statusCode).toBe(409);
+    expect(order.json().error.message).toContain('31.12.2026');
+  });
+
+  it('closes as resolved only when the trend shows it; by decision with its reasons; all in the audit log', async () => {
+    const c = await theCase(caseId);
+    const refused = await call(app, 'POST', `/api/followup/cases/${caseId}/close`, region, { version: c.version, reason: 'resolved', date: '2026-03-02', text: '' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('not_resolved');
+    const noWhy = await call(app, 'POST', `/api/followup/cases/${caseId}/close`, region, { version: c.version, reason: 'decision', date: '2026-03-02', text: '' });
+    expect(noWhy.statusCode).toBe(400);
+    const closed = await call(app, 'POST', `/api/followup/cases/${caseId}/close`, region, { version: c.version, reason: 'decision', date: '2026-03-02', text: 'Jobcentret har lagt en ny strategi; sagen følges i næste kvartals opfølgning.' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ stage: 'closed', closed_reason: 'decision', closed_on: '2026-03-02', next_date: null });
+    expect((await call(app, 'POST', `/api/followup/cases/${caseId}/steps`, region, { version: closed.json().version, step: { kind: 'note', date: '2026-03-02', text: 'Efter lukning.' } })).statusCode).toBe(409);
+    const log = await db.db.selectFrom('audit_log').select('action').where('entity', '=', 'followup_case').orderBy('id').execute();
+    expect(log.map((l) => l.action)).toEqual(['followup.case.open', 'followup.case.open', 'followup.step.dialogue_meeting', 'followup.step.rbr_recommendation', 'followup.step.agreement_signed', 'followup.case.close']);
+  });
+
+  it('lets the LBR recommend a special focus to the RBR, which the region answers', async () => {
+    const rita = await loginWith(app, 'raad@demo.styringshjulet.dk', DEMO_PASSWORD);
+    const r = await call(app, 'POST', '/api/followup/recommendations', rita, { text: 'Særligt fokus på unge uden uddannelse.' });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ jobcenter: 'J101', answered: false });
+    expect((await call(app, 'POST', '/api/followup/recommendations', rita, { jobcenter: 'J751', text: 'Aarhus' })).statusCode).toBe(403);
+    const told = await db.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select('u.email').where('n.key', '=', `followup.recommendation:${r.json().id}`).execute();
+    expect(told.map((t) => t.email)).toEqual(['region@demo.styringshjulet.dk']);
+    const answered = await call(app, 'POST', `/api/followup/recommendations/${r.json().id}/answer`, region, { version: 1, answer: 'RBR tager det op på næste møde.' });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect((await call(app, 'GET', '/api/followup/cases', rita)).json().recommendations[0]).toMatchObject({ answered: true, answer: 'RBR tager det op på næste møde.', answered_by: 'region@demo.styringshjulet.dk' });
+    expect((await call(app, 'POST', `/api/followup/recommendations/${r.json().id}/answer`, region, { version: 1, answer: 'Igen.' })).statusCode).toBe(409);
+  });
+
+  it('adds each new release’s value to an open case’s trend', async () => {
+    // The same register again is a new release: the case gains a point.
+    const open = await call(app, 'POST', '/api/followup/cases', region, { jobcenter: (await theCase(caseId)).jobcenter, measure: (await theCase(caseId)).measure });
+    expect(open.statusCode).toBe(201);
+    await computeRelease({ registerDir: dir, db: db.db, threshold: 5, notes: 'opfølgning 2', tables: registerReleaseTables(), workDir: work });
+    await runBenchmark(db.db, { settings: lenient });
+    const c = await theCase(open.json().id);
+    expect(c.trend.map((p: { release: number }) => p.release)).toEqual([1, 2]);
+    expect(c.trend[1].actual).toBe(c.trend[0].actual);
+    expect(c.resolved).toBe(false);
+  }, 300_000);
+});
+
+describe('whether a case is resolved', () => {
+  const p = (release: number, inside: boolean | null) => ({ release, period: 'x', period_name: 'x', actual: 1, expected: 1, lower: 0, upper: 2, threshold: null, inside });
+  it('needs the last two releases after the opening one inside the interval', () => {
+    expect(isResolved([p(1, false), p(2, true), p(3, true)], 1)).toBe(true);
+    expect(isResolved([p(1, true), p(2, true)], 1)).toBe(false); // the opening release does not count
+    expect(isResolved([p(1, false), p(2, true), p(3, false)], 1)).toBe(false);
+    expect(isResolved([p(1, false), p(2, true), p(3, null)], 1)).toBe(false); // not published is not inside
+    expect(isResolved([p(1, false), p(2, false), p(3, true), p(4, true)], 1)).toBe(true);
   });
 });

@@ -1,0 +1,310 @@
+/**
+ * Cases (sager) on jobcenters' result problems, the region's core task (seed 003: dialogue
+ * with those responsible when a jobcenter has serious result problems). A case is opened from
+ * a flag of the newest benchmarking (keeping its evidence as of that release), from a failed
+ * legal requirement, or by hand, and escalates:
+ *   dialogue  — dialogue meetings with the jobcenter and its LBR (minutes go to the LBR), the
+ *               advisory task force offered or imposed;
+ *   agreement — on the RBR's recommendation (a decision of an RBR meeting) the regional
+ *               director makes a written agreement with measurable targets (a document);
+ *   order     — without an agreement, or without improvement by its deadline, the RBR's
+ *               recommendation of an order to use another actor (or a framework tender);
+ *   closed    — resolved (the measure back inside its expected interval in the last
+ *               `RESOLVED_RELEASES` releases: computed, not typed) or by decision.
+ * Each new release's benchmarking adds the measure's newest value to the case's trend.
+ * Every change is version-checked and written to the audit log in the same transaction.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { audit, type AuditActor } from '../access/index.js';
+import { BENCHMARK_FIELDS, benchmarkMeasureById, findFlags, findReleaseAndRun } from '../benchmark/index.js';
+import { danishDate } from '../clock.js';
+import { councilUserIds } from '../councils/index.js';
+import type { Database } from '../db/index.js';
+import { DocumentError, findDocument, followUpDates, type AgreementContent } from '../documents/index.js';
+import { decodeValues } from '../indicators/index.js';
+import type { Notifier } from '../notifications/index.js';
+import { areaById } from '../reference/index.js';
+import { periodName } from '../statbank/index.js';
+import { employmentRegionOf } from './report.js';
+
+/** Releases in a row whose value lies inside the expected interval before a case counts as resolved. */
+export const RESOLVED_RELEASES = 2;
+
+export const stageNames = { dialogue: 'Dialog', agreement: 'Skriftlig aftale', order: 'Pålæg', closed: 'Lukket' } as const;
+export type Stage = keyof typeof stageNames;
+
+export const stepNames = {
+  dialogue_meeting: 'Dialogmøde',
+  task_force: 'Task force',
+  rbr_recommendation: 'RBR’s indstilling',
+  agreement_signed: 'Skriftlig aftale indgået',
+  order: 'Pålæg om at anvende anden aktør',
+  note: 'Notat',
+  closed: 'Sagen lukket',
+} as const;
+export type StepKind = keyof typeof stepNames;
+
+const day = z.iso.date({ error: 'skriv datoen som åååå-mm-dd' });
+const text = z.string().trim().max(20_000);
+
+/** A step as the region records it; the server checks it against the case's stage. */
+export const stepSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dialogue_meeting'), date: day, text: text.min(1, 'skriv referatet af dialogmødet'), with_lbr: z.boolean().default(true) }),
+  z.object({ kind: z.literal('task_force'), date: day, text, mode: z.enum(['offered', 'imposed'], { error: 'vælg om task forcen tilbydes eller pålægges' }) }),
+  z.object({ kind: z.literal('rbr_recommendation'), meeting_id: z.number().int(), item: z.number().int().min(0), to: z.enum(['agreement', 'order'], { error: 'vælg hvad RBR indstiller til' }) }),
+  z.object({ kind: z.literal('agreement_signed'), document_id: z.number().int() }),
+  z.object({ kind: z.literal('order'), date: day, text: text.min(1, 'beskriv den afgrænsede del af indsatsen, pålægget gælder'), form: z.enum(['other_actor', 'framework_tender'], { error: 'vælg pålæg om anden aktør eller rammeudbud' }), decided_by: text.min(1, 'skriv hvem der traf beslutningen') }),
+  z.object({ kind: z.literal('note'), date: day, text: text.min(1, 'skriv notatet') }),
+]);
+export type StepInput = z.infer<typeof stepSchema>;
+
+export const openSchema = z.object({
+  jobcenter: z.string().regex(/^J\d+$/, 'vælg et jobcenter'),
+  /** The flag's measure (from the newest benchmarking), or none for a case opened by hand. */
+  measure: z.string().trim().min(1).optional(),
+  title: z.string().trim().max(300).optional(),
+  next_date: day.optional(),
+});
+
+export const closeSchema = z.object({
+  version: z.number().int(),
+  reason: z.enum(['resolved', 'decision'], { error: 'vælg løst eller besluttet' }),
+  date: day,
+  text: text,
+});
+
+type Conn = Kysely<Database> | Transaction<Database>;
+export type CaseRow = Awaited<ReturnType<typeof findCaseRow>>;
+
+const fail = (status: number, code: string, message: string, field?: string) => new DocumentError(status, code, message, field ? { field } : undefined);
+const nameOf = (id: string) => areaById.get(id)?.name ?? id;
+const dk = (d: string) => d.split('-').reverse().join('.');
+const measureLabel = (m: string | null) => (m === null ? null : (benchmarkMeasureById.get(m)?.label ?? (m === 'timeliness' ? 'Rettidighed i samtaler' : m)));
+
+async function findCaseRow(db: Conn, id: number) {
+  return db.selectFrom('followup_case').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+async function organisationOf(db: Conn, area: string): Promise<number | null> {
+  return (await db.selectFrom('organisation').select('id').where('area', '=', area).where('kind', '!=', 'council').executeTakeFirst())?.id ?? null;
+}
+
+/** Opens a case on a jobcenter: from the newest benchmarking's flag on `measure` (its evidence kept), or by hand. */
+export async function openCase(db: Kysely<Database>, actor: AuditActor, today: string, o: z.infer<typeof openSchema>) {
+  const region = employmentRegionOf(o.jobcenter);
+  if (!region) throw fail(404, 'not_found', `${o.jobcenter} er ikke et jobcenter.`, 'jobcenter');
+  const found = await findReleaseAndRun(db);
+  if (!found) throw fail(409, 'no_release', 'Der er endnu ingen udgivelse at åbne en sag på.');
+  let evidence: unknown = {};
+  let source = 'manual';
+  if (o.measure) {
+    if (found.runId === null) throw fail(409, 'no_benchmark', 'Den nyeste udgivelse er ikke benchmarket, så der er intet resultatproblem at åbne en sag på.', 'measure');
+    const flag = (await findFlags(db, found.runId, [o.jobcenter])).find((f) => f.measure === o.measure && f.direction === 'worse' && f.status !== 'resolved');
+    if (!flag) throw fail(404, 'no_flag', `Benchmarkingen af udgivelse ${found.release.version} finder intet resultatproblem for ${nameOf(o.jobcenter)} på ${measureLabel(o.measure)}.`, 'measure');
+    evidence = flag.evidence;
+    source = flag.kind === 'legal_requirement' ? 'legal_requirement' : 'flag';
+    const open = await db.selectFrom('followup_case').select('id').where('jobcenter', '=', o.jobcenter).where('measure', '=', o.measure).where('stage', '!=', 'closed').executeTakeFirst();
+    if (open) throw fail(409, 'exists', `Der er allerede en åben sag (sag ${open.id}) om ${measureLabel(o.measure)} for ${nameOf(o.jobcenter)}.`, 'measure');
+  }
+  const title = o.title?.trim() || (o.measure ? `${measureLabel(o.measure)}: ${nameOf(o.jobcenter)}` : '');
+  if (!title) throw fail(400, 'invalid_field', 'Giv sagen en overskrift, når den ikke åbnes fra et resultatproblem.', 'title');
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto('followup_case')
+      .values({ jobcenter: o.jobcenter, region: region.id, source, measure: o.measure ?? null, title, stage: 'dialogue', opened_release: found.release.version, opened_on: today, evidence: JSON.stringify(evidence), next_date: o.next_date ?? null, closed_reason: null, closed_on: null, updated_by: actor.label })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(tx, actor, { action: 'followup.case.open', entity: 'followup_case', entityId: row.id, organisationId: await organisationOf(tx, o.jobcenter), details: { jobcenter: o.jobcenter, measure: o.measure ?? null, release: found.release.version } });
+    return row;
+  });
+}
+
+/** The case's measure in each release's benchmarking since it was opened: value, interval, and whether it is inside. */
+export async function caseTrend(db: Conn, c: NonNullable<CaseRow>) {
+  if (!c.measure) return [];
+  const runs = await db
+    .selectFrom('benchmark_run as b')
+    .innerJoin('release as r', 'r.id', 'b.release_id')
+    .select(['b.id', 'b.periods', 'b.settings', 'r.version'])
+    .where('r.version', '>=', c.opened_release)
+    // The newest run of each release.
+    .where('b.id', 'in', (eb) => eb.selectFrom('benchmark_run').select((e) => e.fn.max('id').as('id')).groupBy('release_id'))
+    .orderBy('r.version')
+    .execute();
+  const points = [];
+  for (const run of runs) {
+    const row = await db.selectFrom('benchmark_series').select('values').where('run_id', '=', run.id).where('measure', '=', c.measure).where('jobcenter', '=', c.jobcenter).executeTakeFirst();
+    const periods = run.periods as unknown as string[];
+    const v = row ? decodeValues(row.values, 'f64-deflate') : null;
+    const F = BENCHMARK_FIELDS.length, t = periods.length - 1;
+    const at = (f: (typeof BENCHMARK_FIELDS)[number]) => {
+      const x = v?.[t * F + BENCHMARK_FIELDS.indexOf(f)];
+      return x !== undefined && Number.isFinite(x) ? x : null;
+    };
+    const actual = at('actual'), expected = at('expected'), lower = at('lower'), upper = at('upper');
+    const threshold = (run.settings as { timelinessThreshold?: number }).timelinessThreshold ?? 80;
+    const higher = c.measure === 'timeliness' || !!benchmarkMeasureById.get(c.measure)?.higherIsBetter;
+    const inside = actual === null ? null : c.measure === 'timeliness' ? actual >= threshold : lower !== null && upper !== null ? (higher ? actual >= lower : actual <= upper) : null;
+    points.push({ release: run.version, period: periods[t]!, period_name: periodName(periods[t]!), actual, expected, lower, upper, threshold: c.measure === 'timeliness' ? threshold : null, inside });
+  }
+  return points;
+}
+
+/** Whether the trend shows the problem solved: inside the interval in each of the last RESOLVED_RELEASES releases after the opening one. */
+export const isResolved = (trend: Awaited<ReturnType<typeof caseTrend>>, opened: number) => {
+  const after = trend.filter((p) => p.release > opened);
+  return after.length >= RESOLVED_RELEASES && after.slice(-RESOLVED_RELEASES).every((p) => p.inside === true);
+};
+
+export async function findSteps(db: Conn, caseId: number) {
+  return db.selectFrom('followup_step').selectAll().where('case_id', '=', caseId).orderBy('date').orderBy('id').execute();
+}
+
+/** Stores a change to a case if `version` is current; refused (409) when someone changed it since. */
+async function change(tx: Transaction<Database>, actor: AuditActor, id: number, version: number, action: string, set: Partial<{ stage: string; next_date: string | null; closed_reason: string | null; closed_on: string | null }>, details: Record<string, unknown>) {
+  const c = await tx.selectFrom('followup_case').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!c) throw fail(404, 'not_found', `Sag ${id} findes ikke.`);
+  if (c.version !== version) throw new DocumentError(409, 'conflict', `Sagen er ændret af ${c.updated_by}, efter du åbnede den (du havde version ${version}, nu er det version ${c.version}). Intet er gemt; hent sagen igen.`, { current: { revision: c.version, updated_by: c.updated_by, updated_at: c.updated_at } });
+  const next = await tx.updateTable('followup_case').set({ ...set, version: c.version + 1, updated_at: new Date(), updated_by: actor.label }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  await audit(tx, actor, { action, entity: 'followup_case', entityId: id, organisationId: await organisationOf(tx, c.jobcenter), details: { jobcenter: c.jobcenter, version: next.version, ...details } });
+  return { before: c, after: next };
+}
+
+export interface StepDeps {
+  notifier: Notifier;
+  today: string;
+}
+
+/**
+ * Records a step in a case, checked against its stage: an RBR recommendation must be a
+ * decision of a held meeting of the region's RBR and moves the case to the agreement or order
+ * stage; a signed agreement must be the case's published written agreement; an order needs
+ * the order stage. Dialogue minutes go to the LBR's members.
+ */
+export async function addStep(db: Kysely<Database>, actor: AuditActor, deps: StepDeps, id: number, version: number, s: StepInput, nextDate?: string | null) {
+  return db.transaction().execute(async (tx) => {
+    const c = await findCaseRow(tx, id);
+    if (!c) throw fail(404, 'not_found', `Sag ${id} findes ikke.`);
+    if (c.stage === 'closed') throw fail(409, 'closed', 'Sagen er lukket.');
+    let stage = c.stage;
+    let date = deps.today, textOut = '', decidedBy = actor.label, meetingId: number | null = null, documentId: number | null = null;
+    let details: Record<string, unknown> = {};
+    switch (s.kind) {
+      case 'dialogue_meeting':
+        ({ date, text: textOut } = s);
+        details = { with_lbr: s.with_lbr };
+        break;
+      case 'task_force':
+        ({ date, text: textOut } = s);
+        details = { mode: s.mode };
+        break;
+      case 'note':
+        ({ date, text: textOut } = s);
+        break;
+      case 'rbr_recommendation': {
+        const m = await tx.selectFrom('meeting as m').innerJoin('organisation as o', 'o.id', 'm.council_id').select(['m.id', 'm.starts_at', 'm.items', 'm.title', 'o.code', 'o.name']).where('m.id', '=', s.meeting_id).executeTakeFirst();
+        if (!m || m.code !== `RBR-${c.region}`) throw fail(400, 'invalid_field', `Vælg et møde i ${c.region === 'B1' ? 'RBR Hovedstaden & Sjælland' : `RBR-${c.region}`}: indstillingen er en beslutning på et møde i det regionale beskæftigelsesråd.`, 'meeting_id');
+        date = danishDate(m.starts_at);
+        if (date > deps.today) throw fail(409, 'not_held', `Mødet holdes ${dk(date)} og er ikke holdt endnu.`, 'meeting_id');
+        const item = (m.items as unknown as { title: string; decision: string }[])[s.item];
+        if (!item?.decision.trim()) throw fail(400, 'invalid_field', 'Punktet har ingen beslutning. Skriv beslutningen i mødets referat først.', 'item');
+        if (s.to === 'agreement' && c.stage !== 'dialogue') throw fail(409, 'stage', 'RBR kan kun indstille til en skriftlig aftale, mens sagen er i dialog.', 'to');
+        if (s.to === 'order') {
+          if (c.stage !== 'agreement') throw fail(409, 'stage', 'RBR indstiller til et pålæg, når en skriftlig aftale ikke er indgået eller ikke har virket inden fristen.', 'to');
+          const signed = await tx.selectFrom('followup_step').select('document_id').where('case_id', '=', id).where('kind', '=', 'agreement_signed').executeTakeFirst();
+          const agreement = signed?.document_id ? await findDocument(tx, signed.document_id) : undefined;
+          const deadline = (agreement?.content as AgreementContent | undefined)?.deadline.trim();
+          if (deadline && deadline >= deps.today) throw fail(409, 'deadline', `Den skriftlige aftales frist (${dk(deadline)}) er ikke overskredet endnu.`, 'to');
+        }
+        stage = s.to;
+        textOut = item.decision;
+        decidedBy = `${m.name}, møde ${dk(date)} (${item.title})`;
+        meetingId = m.id;
+        details = { to: s.to, item: s.item };
+        break;
+      }
+      case 'agreement_signed': {
+        if (c.stage !== 'agreement') throw fail(409, 'stage', 'En skriftlig aftale indgås, når RBR har indstillet til den.', 'document_id');
+        const d = await findDocument(tx, s.document_id);
+        if (!d || d.kind !== 'written_agreement' || d.area !== c.jobcenter) throw fail(400, 'invalid_field', `Vælg jobcentrets skriftlige aftale (${nameOf(c.jobcenter)}).`, 'document_id');
+        if (d.state !== 'published') throw fail(409, 'not_signed', 'Aftalen er ikke underskrevet (offentliggjort) endnu.', 'document_id');
+        const content = d.content as AgreementContent;
+        date = danishDate(d.published_at ?? new Date());
+        documentId = d.id;
+        textOut = `Aftalen løber til ${content.deadline ? dk(content.deadline) : '–'} med ${content.targets.length} mål.`;
+        decidedBy = content.signed_by.region || actor.label;
+        nextDate ??= followUpDates(content).find((x) => x >= deps.today) ?? (content.deadline || null);
+        break;
+      }
+      case 'order':
+        if (c.stage !== 'order') throw fail(409, 'stage', 'Et pålæg gives efter RBR’s indstilling til det.', 'kind');
+        ({ date, text: textOut, decided_by: decidedBy } = s);
+        details = { form: s.form };
+        break;
+    }
+    await tx.insertInto('followup_step').values({ case_id: id, kind: s.kind, date, text: textOut, decided_by: decidedBy, meeting_id: meetingId, document_id: documentId, details: JSON.stringify(details), created_by: actor.label }).execute();
+    const { after } = await change(tx, actor, id, version, `followup.step.${s.kind}`, { stage, ...(nextDate !== undefined ? { next_date: nextDate } : {}) }, { step: s.kind, stage });
+    // The dialogue meeting's minutes go to the LBR (seed 002: laid before an LBR meeting).
+    if (s.kind === 'dialogue_meeting' && s.with_lbr) {
+      const lbr = await tx.selectFrom('organisation').select('id').where('code', '=', `LBR-${c.jobcenter}`).executeTakeFirst();
+      if (lbr) {
+        await deps.notifier.notify(tx, await councilUserIds(tx, lbr.id, deps.today), {
+          key: `followup.dialogue:${id}:${after.version}`,
+          title: `Referat af dialogmøde med beskæftigelsesregionen: ${nameOf(c.jobcenter)}`,
+          body: `Regionen holdt dialogmøde ${dk(date)} om "${c.title}". Referatet skal drøftes på et LBR-møde.`,
+          link: `/opfoelgning/sager/${id}`,
+        });
+      }
+    }
+    return after;
+  });
+}
+
+/** Closes a case: as resolved only when the trend shows it (computed), or by decision with its reasons. */
+export async function closeCase(db: Kysely<Database>, actor: AuditActor, id: number, o: z.infer<typeof closeSchema>) {
+  return db.transaction().execute(async (tx) => {
+    const c = await findCaseRow(tx, id);
+    if (!c) throw fail(404, 'not_found', `Sag ${id} findes ikke.`);
+    if (c.stage === 'closed') throw fail(409, 'closed', 'Sagen er allerede lukket.');
+    if (o.reason === 'resolved' && !isResolved(await caseTrend(tx, c), c.opened_release)) {
+      throw fail(409, 'not_resolved', `Sagen kan ikke lukkes som løst: målet skal ligge inden for det forventede interval i de seneste ${RESOLVED_RELEASES} udgivelser efter udgivelse ${c.opened_release}, og det gør det ikke. Luk den ved beslutning, hvis den skal lukkes nu.`, 'reason');
+    }
+    if (o.reason === 'decision' && !o.text) throw fail(400, 'invalid_field', 'Skriv begrundelsen for at lukke sagen.', 'text');
+    await tx.insertInto('followup_step').values({ case_id: id, kind: 'closed', date: o.date, text: o.text || `Løst: inden for det forventede interval i ${RESOLVED_RELEASES} udgivelser i træk.`, decided_by: actor.label, meeting_id: null, document_id: null, details: JSON.stringify({ reason: o.reason }), created_by: actor.label }).execute();
+    return (await change(tx, actor, id, o.version, 'followup.case.close', { stage: 'closed', closed_reason: o.reason, closed_on: o.date, next_date: null }, { reason: o.reason })).after;
+  });
+}
+
+/** Cases of some jobcenters, newest first, with their stage's name and measure's label. */
+export async function listCases(db: Conn, jobcenters: string[], today: string) {
+  const rows = await db.selectFrom('followup_case').selectAll().where('jobcenter', 'in', jobcenters.length ? jobcenters : ['-']).orderBy('id', 'desc').execute();
+  return Promise.all(rows.map(async (c) => describeCase(db, c, today)));
+}
+
+async function describeCase(db: Conn, c: NonNullable<CaseRow>, today: string) {
+  const trend = await caseTrend(db, c);
+  const first = trend[0]?.actual ?? null, last = trend.at(-1)?.actual ?? null;
+  const higher = c.measure === 'timeliness' || (c.measure ? !!benchmarkMeasureById.get(c.measure)?.higherIsBetter : false);
+  const change = first === null || last === null || trend.length < 2 ? null : last - first;
+  return {
+    ...c,
+    jobcenter_name: nameOf(c.jobcenter),
+    stage_name: stageNames[c.stage as Stage],
+    measure_label: measureLabel(c.measure),
+    unit: c.measure ? (benchmarkMeasureById.get(c.measure)?.unit ?? 'pct.') : null,
+    decimals: c.measure ? (benchmarkMeasureById.get(c.measure)?.decimals ?? 1) : 1,
+    trend,
+    resolved: isResolved(trend, c.opened_release),
+    /** Better, worse or unchanged since the case was opened (null: too few releases). */
+    direction: change === null ? null : change === 0 ? 'unchanged' : (change > 0) === higher ? 'better' : 'worse',
+    overdue: c.stage !== 'closed' && c.next_date !== null && c.next_date < today,
+  };
+}
+
+export async function findCase(db: Conn, id: number, today: string) {
+  const c = await findCaseRow(db, id);
+  if (!c) return undefined;
+  const steps = (await findSteps(db, id)).map((s) => ({ ...s, kind_name: stepNames[s.kind as StepKind] ?? s.kind }));
+  return { ...(await describeCase(db, c, today)), steps };
+}
