@@ -15,6 +15,8 @@ import { createFeedToken, organisationFeed, personalFeed } from './feeds.js';
 import { markStep, replaceOverrides, unmarkStep } from './marks.js';
 import { addMilestone, listMilestones, milestoneSchema, removeMilestone } from './milestones.js';
 import { CalendarError, calendarBoard } from './status.js';
+import { respond } from '../server/shared.js';
+import { boardResponse, deadlinesResponse, feedTokenResponse, markResponse, milestoneResponse, milestonesResponse } from './responses.js';
 
 interface CalendarRoutesOptions {
   db: Kysely<Database>;
@@ -50,7 +52,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
 
   app.get('/calendar', permit('councils.read'), async (req) => {
     const q = parseOr400(boardQuery, req.query);
-    return calendarBoard(db, { area: q.area, year: q.year ?? Number(today().slice(0, 4)), today: today() });
+    return respond(req, boardResponse, await calendarBoard(db, { area: q.area, year: q.year ?? Number(today().slice(0, 4)), today: today() }));
   });
 
   app.put('/calendar/deadlines/:year', permit('calendar.manage'), async (req) => {
@@ -59,7 +61,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
     const outside = overrides.findIndex((o) => !o.due.startsWith(`${y}-`));
     if (outside >= 0) throw new CalendarError(400, 'invalid_field', `Fristerne, feltet ${outside}.due: fristen skal ligge i ${y}.`, { field: `${outside}.due` });
     await replaceOverrides(db, actorOf(req.principal.user), y, overrides);
-    return { year: y, deadlines: await deadlinesFor(db, y) };
+    return respond(req, deadlinesResponse, { year: y, deadlines: await deadlinesFor(db, y) });
   });
 
   /** Only the jobcenter's own editors (or a national administrator) mark its steps. */
@@ -77,13 +79,13 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
     const { done_on } = parseOr400(z.object({ done_on: date }), req.body);
     if (done_on > today()) throw new CalendarError(400, 'invalid_field', 'Feltet done_on: datoen kan ikke ligge i fremtiden.', { field: 'done_on' });
     await markStep(db, actorOf(req.principal.user), { ...m, done_on });
-    return { ...m, done_on };
+    return respond(req, markResponse, { ...m, done_on });
   });
   app.delete('/calendar/steps', permit('documents.edit'), async (req) => {
     const body = req.body as Record<string, unknown> | undefined;
     const m = markable(req, body && Object.keys(body).length > 0 ? body : req.query);
     if (!(await unmarkStep(db, actorOf(req.principal.user), m))) throw new CalendarError(404, 'not_found', `Trinnet ${m.step} for ${m.area} ${m.year} er ikke markeret som udført.`);
-    return { ...m, done_on: null };
+    return respond(req, markResponse, { ...m, done_on: null });
   });
 
   /** The council, if the user sits on it, chairs it or runs its secretariat. */
@@ -97,12 +99,12 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
   };
   app.get('/councils/:code/milestones', permit('councils.manage'), async (req) => {
     const council = await ownCouncil(req);
-    return { council: { code: council.code, name: council.name }, milestones: await listMilestones(db, council.id) };
+    return respond(req, milestonesResponse, { council: { code: council.code, name: council.name }, milestones: await listMilestones(db, council.id) });
   });
   app.post('/councils/:code/milestones', permit('councils.manage'), async (req, reply) => {
     const council = await ownCouncil(req);
     const m = parseOr400(milestoneSchema, req.body, 'Milepælen');
-    return reply.code(201).send(await addMilestone(db, actorOf(req.principal.user), council, m));
+    return reply.code(201).send(respond(req, milestoneResponse, await addMilestone(db, actorOf(req.principal.user), council, m)));
   });
   app.delete('/councils/:code/milestones/:id', permit('councils.manage'), async (req, reply) => {
     const council = await ownCouncil(req);
@@ -120,7 +122,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
   /** A new secret address for the user's own feed; the old one stops working. */
   app.post('/calendar/feed-token', permit('session.own'), async (req) => {
     const token = await createFeedToken(db, req.principal.user!);
-    return { url: `${opts.publicUrl}/api/calendar/feeds/me/${token}.ics` };
+    return respond(req, feedTokenResponse, { url: `${opts.publicUrl}/api/calendar/feeds/me/${token}.ics` });
   });
   app.get('/calendar/feeds/me/:token.ics', permit('councils.read'), async (req, reply) => {
     const { token } = parseOr400(z.object({ token: z.string().min(1).max(100) }), req.params);

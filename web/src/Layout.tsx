@@ -1,6 +1,7 @@
 /** The DKFDS page frame: skip link, header with login state, navigation, main, footer. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { roleNames } from '../../src/access/shared';
+import { notificationsResponse } from '../../src/notifications/shared';
 import { api } from './api';
 import { notificationsChanged } from './councils';
 import { MenuDrawer, MenuRow, type MenuItem } from './Menu';
@@ -123,7 +124,7 @@ function useUnread(userId: number | null, pathname: string): number {
   useEffect(() => {
     if (userId === null) return setUnread(0);
     let live = true;
-    const load = () => void api<{ unread: number }>('/api/notifications').then((n) => live && setUnread(n.unread), () => undefined);
+    const load = () => void api('/api/notifications', notificationsResponse).then((n) => live && setUnread(n.unread), () => undefined);
     load();
     window.addEventListener(notificationsChanged, load);
     return () => {

@@ -2,14 +2,17 @@
  * The councils' API shapes (src/councils, src/meetings, src/hearings, src/calendar,
  * src/notifications) and shared words and date formats for their pages.
  */
-import type { Board, StepCell, StepStatus } from '../../src/calendar/shared';
-import type { Deadline } from '../../src/calendar/shared';
+import type { z } from 'zod';
+import type { boardResponse, milestonesResponse } from '../../src/calendar/shared';
+import type { notificationsResponse } from '../../src/notifications/shared';
 import type { DocumentSection } from '../../src/documents/shared';
 import type { AuditContent, DocumentKind, DocumentState, TargetView } from './documents';
 import { date, dateTime } from './format';
 
-// The yearly calendar's shapes are the server's own.
-export type { Board, Deadline, StepCell, StepStatus };
+// The yearly calendar's shapes are its API's schemas.
+export type Board = z.output<typeof boardResponse>;
+export type StepCell = Board['rows'][number]['steps'][number];
+export type StepStatus = StepCell['status'];
 
 // The council types and their Danish names are the server's rules-as-data (no runtime dependencies).
 import type { CouncilType } from '../../src/councils/shared';
@@ -167,21 +170,8 @@ export interface OpenHearing {
 }
 
 
-export interface Milestone {
-  id: number;
-  due: string;
-  title: string;
-  description: string;
-  created_by: string;
-  created_at: string;
-}
-
-export interface Notifications {
-  mode: string;
-  modes: { id: string; label: string }[];
-  unread: number;
-  items: { id: number; title: string; body: string; link: string; created_at: string; read_at: string | null }[];
-}
+export type Milestone = z.output<typeof milestonesResponse>['milestones'][number];
+export type Notifications = z.output<typeof notificationsResponse>;
 
 /** Fired when notifications are read, so the menu's count follows. */
 export const notificationsChanged = 'styr:notifications-changed';

@@ -5,7 +5,8 @@
  * its own yearly calendar of milestones (members and secretariat) and its calendar feed.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { milestonesResponse } from '../../../src/calendar/shared';
+import { api, send } from '../api';
 import { day, officeNames, period, when, type CouncilView, type MeetingSummary, type Member, type Milestone } from '../councils';
 import { stateClass, stateNames, type DocumentSummary } from '../documents';
 import { Alert, ErrorSummary, Field, fieldError, Progress, Select, TextArea, toError, useAction } from '../forms';
@@ -386,7 +387,7 @@ function Milestones({ code }: { code: string }) {
   const base = `/api/councils/${encodeURIComponent(code)}/milestones`;
   const load = useCallback(async () => {
     try {
-      setList((await api<{ milestones: Milestone[] }>(base)).milestones);
+      setList((await api(base, milestonesResponse)).milestones);
     } catch (e) {
       setLoadError(toError(e).message);
     }
@@ -397,7 +398,7 @@ function Milestones({ code }: { code: string }) {
   const add = (e: FormEvent) => {
     e.preventDefault();
     void run('Tilføjer milepælen …', async () => {
-      await api(base, { method: 'POST', body: { due, title, description } });
+      await send(base, { method: 'POST', body: { due, title, description } });
       const t = title;
       setDue('');
       setTitle('');
@@ -421,7 +422,7 @@ function Milestones({ code }: { code: string }) {
               <strong>{day(m.due)}: {m.title}</strong>
               {m.description && <p className="mt-0 mb-2 doc-paragraph">{m.description}</p>}
               <button type="button" className="button button-tertiary" disabled={busy !== null} onClick={() => void run('Sletter milepælen …', async () => {
-                await api(`${base}/${m.id}`, { method: 'DELETE' });
+                await send(`${base}/${m.id}`, { method: 'DELETE' });
                 await load();
                 return `Milepælen "${m.title}" er slettet.`;
               })}>Slet<span className="sr-only"> milepælen {m.title}</span></button>

@@ -4,7 +4,9 @@
  * the personal calendar feed's secret address.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { feedTokenResponse } from '../../../src/calendar/shared';
+import { notificationsResponse, readResponse } from '../../../src/notifications/shared';
+import { api, send } from '../api';
 import { notificationsChanged, type Notifications as NotificationList } from '../councils';
 import { dateTime } from '../format';
 import { Alert, ErrorSummary, Progress, RadioGroup, toError, useAction } from '../forms';
@@ -20,7 +22,7 @@ export function Notifications() {
 
   const load = useCallback(async () => {
     try {
-      setData(await api<NotificationList>('/api/notifications'));
+      setData(await api('/api/notifications', notificationsResponse));
       setLoadError(null);
     } catch (e) {
       setLoadError(toError(e).message);
@@ -34,13 +36,13 @@ export function Notifications() {
 
   const readAll = () =>
     run('Markerer som læst …', async () => {
-      const r = await api<{ read: number }>('/api/notifications/read', { method: 'POST', body: {} });
+      const r = await api('/api/notifications/read', readResponse, { method: 'POST', body: {} });
       await load();
       window.dispatchEvent(new Event(notificationsChanged));
       return r.read === 1 ? '1 notifikation er markeret som læst.' : `${r.read} notifikationer er markeret som læst.`;
     });
   const open = async (id: number, link: string) => {
-    await api('/api/notifications/read', { method: 'POST', body: { ids: [id] } }).catch(() => undefined);
+    await send('/api/notifications/read', { method: 'POST', body: { ids: [id] } }).catch(() => undefined);
     window.dispatchEvent(new Event(notificationsChanged));
     navigate(link);
   };
@@ -92,7 +94,7 @@ function MailChoice({ data, onSaved }: { data: NotificationList; onSaved: (label
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run('Gemmer …', async () => {
-      await api('/api/notifications/mode', { method: 'PUT', body: { mode } });
+      await send('/api/notifications/mode', { method: 'PUT', body: { mode } });
       await onSaved(data.modes.find((m) => m.id === mode)?.label ?? mode);
     });
   };
@@ -115,7 +117,7 @@ function PersonalFeed() {
   const create = () => {
     setCopied(false);
     return run('Laver adressen …', async () => {
-      setUrl((await api<{ url: string }>('/api/calendar/feed-token', { method: 'POST' })).url);
+      setUrl((await api('/api/calendar/feed-token', feedTokenResponse, { method: 'POST' })).url);
       setTimeout(() => document.getElementById('feed-url')?.focus(), 0);
     });
   };

@@ -6,8 +6,8 @@
  * no document shows (e.g. the dialogue with the region) as done.
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { steps as stepDefs } from '../../../src/calendar/shared';
-import { api } from '../api';
+import { boardResponse, steps as stepDefs } from '../../../src/calendar/shared';
+import { api, send } from '../api';
 import { day, stepClass, type Board, type StepCell, type StepStatus } from '../councils';
 import { Alert, ErrorSummary, Field, Progress, Select, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
@@ -32,7 +32,7 @@ export function YearlyCalendar() {
 
   const load = useCallback(async () => {
     try {
-      setBoard(await api<Board>(`/api/calendar?area=${encodeURIComponent(area)}&year=${year}`));
+      setBoard(await api(`/api/calendar?area=${encodeURIComponent(area)}&year=${year}`, boardResponse));
       setError(null);
     } catch (e) {
       setError(toError(e).message);
@@ -241,7 +241,7 @@ function OwnSteps({ board, row, onChanged }: { board: Board; row: Board['rows'][
         const submit = (e: FormEvent) => {
           e.preventDefault();
           void run('Markerer trinnet …', async () => {
-            await api('/api/calendar/steps', { method: 'POST', body: { area: row.area, year: c.document_year, step: c.step, done_on: date } });
+            await send('/api/calendar/steps', { method: 'POST', body: { area: row.area, year: c.document_year, step: c.step, done_on: date } });
             await onChanged();
             return `“${c.label}” er markeret som udført ${day(date)}.`;
           });
@@ -251,7 +251,7 @@ function OwnSteps({ board, row, onChanged }: { board: Board; row: Board['rows'][
             <p className="mt-0"><strong>{c.label}</strong> ({kindShort[c.kind].toLowerCase()} {c.document_year}) · frist {day(c.due)} · <CellView c={c} /></p>
             {c.done_on && c.marked ? (
               <button type="button" className="button button-tertiary" disabled={busy !== null} onClick={() => void run('Fjerner markeringen …', async () => {
-                await api('/api/calendar/steps', { method: 'DELETE', body: { area: row.area, year: c.document_year, step: c.step } });
+                await send('/api/calendar/steps', { method: 'DELETE', body: { area: row.area, year: c.document_year, step: c.step } });
                 await onChanged();
                 return `Markeringen af “${c.label}” er fjernet.`;
               })}>Fjern markeringen</button>
