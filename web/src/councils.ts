@@ -15,54 +15,13 @@ export type StepCell = Board['rows'][number]['steps'][number];
 export type StepStatus = StepCell['status'];
 
 // The council types and their Danish names are the server's rules-as-data (no runtime dependencies).
-import type { CouncilType } from '../../src/councils/shared';
+import type { councilResponse, councilsResponse, CouncilType } from '../../src/councils/shared';
 export { councilTypeNames } from '../../src/councils/shared';
 export type { CouncilType };
 
-export interface CouncilSummary {
-  id: number;
-  code: string;
-  name: string;
-  area: string | null;
-  type: CouncilType;
-  type_name: string;
-}
-
-export interface Member {
-  id: number;
-  seat: string;
-  seat_name: string;
-  name: string;
-  email: string | null;
-  substitute_name: string | null;
-  substitute_email: string | null;
-  term_from: string;
-  term_to: string | null;
-  appointed_by: string;
-  office: 'chair' | 'deputy_chair' | null;
-  office_from: string | null;
-  office_to: string | null;
-  version: number;
-}
-
-export interface CouncilView extends CouncilSummary {
-  date: string;
-  access: { member: boolean; chair: boolean; secretariat: boolean };
-  composition: {
-    from: string;
-    to: string | null;
-    outside_period: boolean;
-    /** Which rules the check used, in words (says when they are no longer in force). */
-    applied: { short: string; text: string };
-    source: string;
-    substitutes: boolean;
-    seats: { seat: string; name: string; min: number; max: number; have: number }[];
-  } | null;
-  problems: { kind: string; message: string }[];
-  members: Member[];
-  seats: { id: string; name: string }[];
-  rules_of_procedure: { id: number; year: number; state: DocumentState }[];
-}
+export type CouncilSummary = z.output<typeof councilsResponse>[number];
+export type CouncilView = z.output<typeof councilResponse>;
+export type Member = CouncilView['members'][number];
 
 export interface MeetingSummary {
   id: number;

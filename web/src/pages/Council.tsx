@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { milestonesResponse } from '../../../src/calendar/shared';
+import { councilResponse, memberResponse } from '../../../src/councils/shared';
 import { api, send } from '../api';
 import { day, officeNames, period, when, type CouncilView, type MeetingSummary, type Member, type Milestone } from '../councils';
 import { stateClass, stateNames, type DocumentSummary } from '../documents';
@@ -21,7 +22,7 @@ export function CouncilPage({ code }: { code: string }) {
 
   const load = useCallback(async () => {
     try {
-      setCouncil(await api<CouncilView>(`/api/councils/${encodeURIComponent(code)}`));
+      setCouncil(await api(`/api/councils/${encodeURIComponent(code)}`, councilResponse));
       setLoadError(null);
     } catch (e) {
       setLoadError(toError(e).message);
@@ -144,7 +145,7 @@ function Members({ council, reload }: { council: CouncilView; reload: () => Prom
 
   const remove = (m: Member) =>
     run(`Fjerner ${m.name} …`, async () => {
-      await api(`/api/councils/${encodeURIComponent(council.code)}/members/${m.id}?version=${m.version}`, { method: 'DELETE' });
+      await send(`/api/councils/${encodeURIComponent(council.code)}/members/${m.id}?version=${m.version}`, { method: 'DELETE' });
       setConfirm(null);
       await reload();
       return `${m.name} er fjernet fra rådet.`;
@@ -238,14 +239,14 @@ function MemberEditor({ council, member, onCancel, onSaved, onReload }: { counci
     e.preventDefault();
     void run('Gemmer …', async () => {
       const path = `/api/councils/${encodeURIComponent(council.code)}/members${member ? `/${member.id}` : ''}`;
-      const saved = await api<Member>(path, { method: member ? 'PUT' : 'POST', body: member ? { ...bodyOf(f), version } : bodyOf(f) });
+      const saved = await api(path, memberResponse, { method: member ? 'PUT' : 'POST', body: member ? { ...bodyOf(f), version } : bodyOf(f) });
       await onSaved(member ? `${saved.name} er gemt.` : `${saved.name} er tilføjet.`);
     });
   };
   /** After a conflict: the newest version of the member replaces the form. */
   const reload = async () => {
     await onReload();
-    const fresh = await api<CouncilView>(`/api/councils/${encodeURIComponent(council.code)}`);
+    const fresh = await api(`/api/councils/${encodeURIComponent(council.code)}`, councilResponse);
     const m = fresh.members.find((x) => x.id === member?.id);
     if (m) {
       setF(formOf(m));

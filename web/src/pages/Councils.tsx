@@ -3,6 +3,7 @@
  * text search on name, code and area; each links to its page.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { councilsResponse } from '../../../src/councils/shared';
 import { api } from '../api';
 import { councilTypeNames, type CouncilSummary, type CouncilType } from '../councils';
 import { Alert, Select } from '../forms';
@@ -20,7 +21,7 @@ export function Councils() {
   const [typed, setTyped] = useState(text);
 
   useEffect(() => {
-    api<CouncilSummary[]>('/api/councils').then(setCouncils, (e: Error) => setError(e.message));
+    api('/api/councils', councilsResponse).then(setCouncils, (e: Error) => setError(e.message));
   }, []);
 
   const setFilter = (key: string, value: string) => {

@@ -8,8 +8,9 @@
  * what the user wrote.
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { councilResponse } from '../../../src/councils/shared';
 import { api, ApiError } from '../api';
-import { day, localInput, when, type Attachment, type CouncilView, type Hearing, type HearingBody, type Item, type Meeting, type OpenHearing } from '../councils';
+import { day, localInput, when, type Attachment, type Hearing, type HearingBody, type Item, type Meeting, type OpenHearing } from '../councils';
 import { kindNames, type DocumentSummary } from '../documents';
 import { Alert, Checkbox, ErrorSummary, Field, FormGroup, Progress, Select, TextArea, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
@@ -232,7 +233,7 @@ function MeetingRead({ meeting }: { meeting: Meeting }) {
 function useCouncilArea(code: string): string | null {
   const [area, setArea] = useState<string | null>(null);
   useEffect(() => {
-    api<CouncilView>(`/api/councils/${encodeURIComponent(code)}`).then((c) => setArea(c.area ?? 'DK'), () => setArea(null));
+    api(`/api/councils/${encodeURIComponent(code)}`, councilResponse).then((c) => setArea(c.area ?? 'DK'), () => setArea(null));
   }, [code]);
   return area;
 }
