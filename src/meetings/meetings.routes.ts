@@ -8,6 +8,8 @@ import type { Database } from '../db/index.js';
 import type { PdfPrinter } from '../documents/index.js';
 import { meetingSchema, visibleMeeting, type Meeting, type MeetingService } from './meetings.js';
 import { renderMeetingHtml } from './render.js';
+import { respond } from '../server/shared.js';
+import { fileResponse, meetingResponse, meetingsResponse, meetingVersionsResponse } from './responses.js';
 
 const MAX_FILE = 10 * 1024 * 1024;
 const id = z.coerce.number().int().min(1);
@@ -43,19 +45,19 @@ export async function meetingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
   app.get('/councils/:code/meetings', permit('councils.read'), async (req) => {
     const c = await councilOf(req);
     const access = await service.access(req.principal.user, c);
-    return { may_manage: access.secretariat || access.chair, meetings: (await service.list(c, access)).map((m) => ({ id: m.id, title: m.title, starts_at: m.starts_at, place: m.place, items: m.items.length, agenda_published_at: m.agenda_published_at, minutes_published_at: m.minutes_published_at })) };
+    return respond(req, meetingsResponse, { may_manage: access.secretariat || access.chair, meetings: (await service.list(c, access)).map((m) => ({ id: m.id, title: m.title, starts_at: m.starts_at, place: m.place, items: m.items.length, agenda_published_at: m.agenda_published_at, minutes_published_at: m.minutes_published_at })) });
   });
 
   app.post('/councils/:code/meetings', permit('councils.manage'), async (req, reply) => {
     const c = await councilOf(req);
     if (!(await service.mayManage(req.principal.user, c))) throw new CouncilError(403, 'forbidden', `Kun ${c.name}s sekretariat og formand kan indkalde til møder.`);
     const m = await service.create(actorOf(req.principal.user!), c, parseOr400(meetingSchema, req.body, 'Mødet'));
-    return reply.code(201).send(view(m, c, true));
+    return reply.code(201).send(respond(req, meetingResponse, view(m, c, true)));
   });
 
   app.get('/meetings/:id', permit('councils.read'), async (req) => {
     const { visible, council, access } = await meetingOf(req);
-    return view(visible, council, access.secretariat || access.chair);
+    return respond(req, meetingResponse, view(visible, council, access.secretariat || access.chair));
   });
 
   app.put('/meetings/:id', permit('councils.manage'), async (req) => {
@@ -63,7 +65,7 @@ export async function meetingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     const b = parseOr400(z.object({ revision: z.number({ error: 'mangler mødets version' }).int().min(1) }).passthrough(), req.body, 'Mødet');
     const saved = await service.save(actorOf(req.principal.user!), council, m.id, b.revision, parseOr400(meetingSchema, req.body, 'Mødet'));
     await opts.afterChange();
-    return view(saved, council, true);
+    return respond(req, meetingResponse, view(saved, council, true));
   });
 
   app.post('/meetings/:id/publish', permit('councils.manage'), async (req) => {
@@ -71,12 +73,12 @@ export async function meetingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     const b = parseOr400(z.object({ revision: z.number().int().min(1), what: z.enum(['agenda', 'minutes'], 'vælg dagsorden (agenda) eller referat (minutes)') }), req.body);
     const saved = await service.publish(actorOf(req.principal.user!), council, m.id, b.revision, b.what);
     await opts.afterChange();
-    return view(saved, council, true);
+    return respond(req, meetingResponse, view(saved, council, true));
   });
 
   app.get('/meetings/:id/versions', permit('councils.manage'), async (req) => {
     const { m } = await manageable(req);
-    return service.versions(m.id);
+    return respond(req, meetingVersionsResponse, await service.versions(m.id));
   });
 
   app.post('/meetings/:id/files', { ...permit('councils.manage'), bodyLimit: Math.ceil(MAX_FILE * 1.4) + 10_000 }, async (req, reply) => {
@@ -85,7 +87,7 @@ export async function meetingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     const content = Buffer.from(b.data, 'base64');
     if (content.length === 0) throw new CouncilError(400, 'invalid_field', `Filen ${b.name} er tom.`, { field: 'data' });
     if (content.length > MAX_FILE) throw new CouncilError(413, 'too_large', `Filen ${b.name} er større end 10 MB.`, { field: 'data' });
-    return reply.code(201).send({ id: await service.addFile(actorOf(req.principal.user!), m, { name: b.name, mime: b.mime, content }), name: b.name, size: content.length });
+    return reply.code(201).send(respond(req, fileResponse, { id: await service.addFile(actorOf(req.principal.user!), m, { name: b.name, mime: b.mime, content }), name: b.name, size: content.length }));
   });
 
   /** A file, if an item the user may see attaches it. */

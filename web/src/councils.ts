@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { boardResponse, milestonesResponse } from '../../src/calendar/shared';
+import type { meetingResponse, meetingsResponse } from '../../src/meetings/shared';
 import type { notificationsResponse } from '../../src/notifications/shared';
 import type { DocumentSection } from '../../src/documents/shared';
 import type { AuditContent, DocumentKind, DocumentState, TargetView } from './documents';
@@ -23,47 +24,10 @@ export type CouncilSummary = z.output<typeof councilsResponse>[number];
 export type CouncilView = z.output<typeof councilResponse>;
 export type Member = CouncilView['members'][number];
 
-export interface MeetingSummary {
-  id: number;
-  title: string;
-  starts_at: string;
-  place: string;
-  items: number;
-  agenda_published_at: string | null;
-  minutes_published_at: string | null;
-}
-
-export type Attachment = { kind: 'document'; document_id: number; revision: number; title: string } | { kind: 'file'; file_id: number; name: string };
-
-export interface Item {
-  id?: string;
-  title: string;
-  text: string;
-  closed: boolean;
-  attachments: Attachment[];
-  decision: string;
-  /** The hearing response the decision adopts; `response` is the text as the meeting adopts it (the draft when absent). */
-  hearing: { hearing_id: number; body: string; response?: string } | null;
-}
-
-export interface Meeting {
-  id: number;
-  council_id: number;
-  title: string;
-  starts_at: string;
-  place: string;
-  items: Item[];
-  minutes: string;
-  agenda_published_at: string | null;
-  minutes_published_at: string | null;
-  revision: number;
-  updated_at: string;
-  updated_by: string;
-  may_manage: boolean;
-  council: { code: string; name: string; type: CouncilType };
-  /** The server's day (Copenhagen): a meeting decides nothing before its own day. */
-  today: string;
-}
+export type MeetingSummary = z.output<typeof meetingsResponse>['meetings'][number];
+export type Meeting = z.output<typeof meetingResponse>;
+export type Item = Meeting['items'][number];
+export type Attachment = Item['attachments'][number];
 
 export type ResponseState = 'none' | 'draft' | 'adopted';
 export interface HearingBody {

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { milestonesResponse } from '../../../src/calendar/shared';
 import { councilResponse, memberResponse } from '../../../src/councils/shared';
+import { meetingResponse, meetingsResponse } from '../../../src/meetings/shared';
 import { api, send } from '../api';
 import { day, officeNames, period, when, type CouncilView, type MeetingSummary, type Member, type Milestone } from '../councils';
 import { stateClass, stateNames, type DocumentSummary } from '../documents';
@@ -314,7 +315,7 @@ function Meetings({ code }: { code: string }) {
   const [list, setList] = useState<{ may_manage: boolean; meetings: MeetingSummary[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ may_manage: boolean; meetings: MeetingSummary[] }>(`/api/councils/${encodeURIComponent(code)}/meetings`).then(setList, (e: Error) => setError(e.message));
+    api(`/api/councils/${encodeURIComponent(code)}/meetings`, meetingsResponse).then(setList, (e: Error) => setError(e.message));
   }, [code]);
   return (
     <section aria-labelledby="s-meetings" className="doc-section">
@@ -357,7 +358,7 @@ function NewMeeting({ code }: { code: string }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run('Opretter …', async () => {
-      const m = await api<{ id: number }>(`/api/councils/${encodeURIComponent(code)}/meetings`, { method: 'POST', body: { title, starts_at: startsAt, place } });
+      const m = await api(`/api/councils/${encodeURIComponent(code)}/meetings`, meetingResponse, { method: 'POST', body: { title, starts_at: startsAt, place } });
       navigate(`/raad/${encodeURIComponent(code)}/moeder/${m.id}?rediger=1`);
     });
   };

@@ -9,6 +9,7 @@
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { councilResponse } from '../../../src/councils/shared';
+import { fileResponse, meetingResponse } from '../../../src/meetings/shared';
 import { api, ApiError } from '../api';
 import { day, localInput, when, type Attachment, type Hearing, type HearingBody, type Item, type Meeting, type OpenHearing } from '../councils';
 import { kindNames, type DocumentSummary } from '../documents';
@@ -53,7 +54,7 @@ export function MeetingPage({ code, id }: { code: string; id: string }) {
   const load = useCallback(
     async (keepForm = false) => {
       try {
-        const m = await api<Meeting>(`/api/meetings/${encodeURIComponent(id)}`);
+        const m = await api(`/api/meetings/${encodeURIComponent(id)}`, meetingResponse);
         setMeeting(m);
         if (!keepForm) {
           setDraft(draftOf(m));
@@ -91,7 +92,7 @@ export function MeetingPage({ code, id }: { code: string; id: string }) {
   const save = () =>
     run('Gemmer mødet …', async () => {
       const adopted = adopting(draft);
-      const saved = await api<Meeting>(`/api/meetings/${meeting.id}`, { method: 'PUT', body: { revision: base, ...draft } });
+      const saved = await api(`/api/meetings/${meeting.id}`, meetingResponse, { method: 'PUT', body: { revision: base, ...draft } });
       setMeeting(saved);
       setDraft(draftOf(saved));
       setBase(saved.revision);
@@ -100,8 +101,8 @@ export function MeetingPage({ code, id }: { code: string; id: string }) {
   const publish = async (what: 'agenda' | 'minutes') => {
     if (dirty && !(await save())) return;
     await run(what === 'agenda' ? 'Offentliggør dagsordenen …' : 'Offentliggør referatet …', async () => {
-      const current = await api<Meeting>(`/api/meetings/${meeting.id}`);
-      const saved = await api<Meeting>(`/api/meetings/${meeting.id}/publish`, { method: 'POST', body: { revision: current.revision, what } });
+      const current = await api(`/api/meetings/${meeting.id}`, meetingResponse);
+      const saved = await api(`/api/meetings/${meeting.id}/publish`, meetingResponse, { method: 'POST', body: { revision: current.revision, what } });
       setMeeting(saved);
       setDraft(draftOf(saved));
       setBase(saved.revision);
@@ -341,7 +342,7 @@ function ItemEditor({ i, n, item, meeting, docs, hearingOptions, hearings, start
         r.onerror = () => reject(new Error('Filen kunne ikke læses.'));
         r.readAsDataURL(file);
       });
-      const f = await api<{ id: number; name: string; size: number }>(`/api/meetings/${meeting.id}/files`, { method: 'POST', body: { name: file.name, mime: file.type || 'application/octet-stream', data } });
+      const f = await api(`/api/meetings/${meeting.id}/files`, fileResponse, { method: 'POST', body: { name: file.name, mime: file.type || 'application/octet-stream', data } });
       onChange((it) => void it.attachments.push({ kind: 'file', file_id: f.id, name: f.name }));
     });
   };
