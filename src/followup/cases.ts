@@ -204,7 +204,10 @@ export async function addStep(db: Kysely<Database>, actor: AuditActor, deps: Ste
         break;
       case 'rbr_recommendation': {
         const m = await tx.selectFrom('meeting as m').innerJoin('organisation as o', 'o.id', 'm.council_id').select(['m.id', 'm.starts_at', 'm.items', 'm.title', 'o.code', 'o.name']).where('m.id', '=', s.meeting_id).executeTakeFirst();
-        if (!m || m.code !== `RBR-${c.region}`) throw fail(400, 'invalid_field', `Vælg et møde i ${c.region === 'B1' ? 'RBR Hovedstaden & Sjælland' : `RBR-${c.region}`}: indstillingen er en beslutning på et møde i det regionale beskæftigelsesråd.`, 'meeting_id');
+        if (!m || m.code !== `RBR-${c.region}`) {
+          const rbr = await tx.selectFrom('organisation').select('name').where('code', '=', `RBR-${c.region}`).executeTakeFirst();
+          throw fail(400, 'invalid_field', `Vælg et møde i ${rbr?.name ?? 'det regionale beskæftigelsesråd'}: indstillingen er en beslutning på et af rådets møder.`, 'meeting_id');
+        }
         date = danishDate(m.starts_at);
         if (date > deps.today) throw fail(409, 'not_held', `Mødet holdes ${dk(date)} og er ikke holdt endnu.`, 'meeting_id');
         const item = (m.items as unknown as { title: string; decision: string }[])[s.item];

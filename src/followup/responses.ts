@@ -21,3 +21,42 @@ export const reportsResponse = z.object({
   jobcenters: z.array(z.object({ id: z.string(), name: z.string() })),
   reports: z.array(z.object({ id: z.number(), area: z.string(), area_name: z.string(), state: z.string(), state_name: z.string(), updated_at: z.string(), updated_by: z.string(), published_at: z.string().nullable() })),
 });
+
+const trendPoint = z.object({ release: z.number(), period: z.string(), period_name: z.string(), actual: z.number().nullable(), expected: z.number().nullable(), lower: z.number().nullable(), upper: z.number().nullable(), threshold: z.number().nullable(), inside: z.boolean().nullable() });
+
+/** A case as listed: its stage, next date, and the measure's trend since it was opened. */
+export const caseSummary = z.object({
+  id: z.number(),
+  jobcenter: z.string(),
+  jobcenter_name: z.string(),
+  region: z.string(),
+  source: z.enum(['flag', 'legal_requirement', 'manual']),
+  measure: z.string().nullable(),
+  measure_label: z.string().nullable(),
+  unit: z.string().nullable(),
+  decimals: z.number(),
+  title: z.string(),
+  stage: z.enum(['dialogue', 'agreement', 'order', 'closed']),
+  stage_name: z.string(),
+  opened_release: z.number(),
+  opened_on: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  next_date: z.string().nullable(),
+  closed_reason: z.enum(['resolved', 'decision']).nullable(),
+  closed_on: z.string().nullable(),
+  version: z.number(),
+  updated_at: z.string(),
+  updated_by: z.string(),
+  trend: z.array(trendPoint),
+  resolved: z.boolean(),
+  direction: z.enum(['better', 'worse', 'unchanged']).nullable(),
+  overdue: z.boolean(),
+});
+
+export const caseResponse = caseSummary.extend({
+  steps: z.array(z.object({ id: z.number(), kind: z.string(), kind_name: z.string(), date: z.string(), text: z.string(), decided_by: z.string(), meeting_id: z.number().nullable(), document_id: z.number().nullable(), details: z.record(z.string(), z.unknown()), created_by: z.string() })),
+});
+
+export const recommendationResponse = z.object({ id: z.number(), jobcenter: z.string(), jobcenter_name: z.string(), text: z.string(), created_at: z.string(), created_by: z.string(), answer: z.string().nullable(), answered_at: z.string().nullable(), answered_by: z.string().nullable(), answered: z.boolean(), version: z.number() });
+
+export const casesResponse = z.object({ cases: z.array(caseSummary), recommendations: z.array(recommendationResponse) });

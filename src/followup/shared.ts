@@ -1,2 +1,2 @@
 /** The follow-up module's browser door: what the web app may import. */
-export { generateResponse, quartersResponse, reportsResponse } from './responses.js';
+export { caseResponse, casesResponse, generateResponse, quartersResponse, recommendationResponse, reportsResponse } from './responses.js';

@@ -67,6 +67,7 @@ const reviewed: Record<string, string> = {
   'PUT /api/goals/:year': 'national_admin',
   'GET /api/document-kinds': ALL,
   'GET /opfoelgning': ALL,
+  'GET /opfoelgning/sager/:id': ALL,
   'GET /api/followup/quarters': 'national_admin regional_monitor',
   'POST /api/followup/reports': 'national_admin regional_monitor',
   'GET /api/followup/reports': 'national_admin regional_monitor',

@@ -33,7 +33,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
     { to: '/raad', label: 'Råd og møder' },
     { to: '/aarshjul', label: 'Årshjul' },
     ...(session.permissions['result_problems.read'] ? [{ to: '/resultatproblemer', label: 'Resultatproblemer' }] : []),
-    ...(session.permissions['followup.manage'] ? [{ to: '/opfoelgning', label: 'Opfølgning' }] : []),
+    ...(session.permissions['followup.read'] ? [{ to: '/opfoelgning', label: 'Opfølgning' }] : []),
   ];
   const admin: MenuItem[] = [
     ...(session.permissions['users.read'] ? [{ to: '/brugere', label: 'Brugere' }] : []),

@@ -15,6 +15,7 @@ import { Benchmark } from './pages/Benchmark';
 import { BenchmarkJobcenter } from './pages/BenchmarkJobcenter';
 import { ResultProblems } from './pages/ResultProblems';
 import { Followup } from './pages/Followup';
+import { FollowupCase } from './pages/FollowupCase';
 import { Documents } from './pages/Documents';
 import { DocumentPage } from './pages/document/DocumentPage';
 import { Targets } from './pages/Targets';
@@ -44,6 +45,8 @@ function Pages() {
   if (match('/raad', pathname)) return <Councils />;
   if (match('/aarshjul', pathname)) return <YearlyCalendar />;
   if (match('/notifikationer', pathname)) return <Notifications />;
+  const followupCase = match('/opfoelgning/sager/:id', pathname);
+  if (followupCase) return <FollowupCase key={followupCase.id} id={followupCase.id!} />;
   const council = match('/raad/:code', pathname);
   if (council) return <CouncilPage key={council.code} code={council.code!} />;
   const meeting = match('/raad/:code/moeder/:id', pathname);

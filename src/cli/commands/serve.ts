@@ -14,6 +14,9 @@ import { buildServer, demoNote, ensureWebBuild } from '../../server/index.js';
 import type { DemoState } from '../../server/index.js';
 import { registerReleaseTables, StatbankService } from '../../statbank/index.js';
 import { progressBars } from '../progress.js';
+import { systemClock } from '../../clock.js';
+import { createMailer } from '../../mail/index.js';
+import { Notifier } from '../../notifications/index.js';
 
 
 /** Starts the server; with `demo`, an empty database first gets a demo release (progress on the start page). */
@@ -44,13 +47,15 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
   process.once('SIGTERM', () => void shutdown());
 
   if (!opts.demo) return;
+  // The demo's own notifications (its cases' dialogue minutes) go out like any other.
+  const notifier = new Notifier(db.db, createMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }), systemClock, config.publicUrl);
   const dir = join(config.dataDir, 'demo-register');
   if (await findRelease(db.db)) {
     // A demo made before benchmarking existed gets it now (a few seconds).
     await ensureDemoBenchmark(db.db, dir, demoYears).catch((err: Error) => console.error(`Benchmarking af demodata fejlede: ${err.message}`));
     await ensureDemoDocuments(db.db, new StatbankService(db.db), demoYears.at(-1)!).catch((err: Error) => console.error(`Demodokumenterne kunne ikke dannes: ${err.message}`));
     await ensureDemoHearing(db.db, demoYears.at(-1)! + 1).catch((err: Error) => console.error(`Demohøringen kunne ikke oprettes: ${err.message}`));
-    await ensureDemoFollowup(db.db, new StatbankService(db.db)).catch((err: Error) => console.error(`Demoopfølgningen kunne ikke dannes: ${err.message}`));
+    await ensureDemoFollowup(db.db, new StatbankService(db.db), notifier).catch((err: Error) => console.error(`Demoopfølgningen kunne ikke dannes: ${err.message}`));
     return;
   }
   demo.status = 'running';
@@ -77,7 +82,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     bars.onProgress({ stage: 'Styringsdokumenter', done: 0, total: 1 });
     await ensureDemoDocuments(db.db, new StatbankService(db.db), demoYears.at(-1)!);
     await ensureDemoHearing(db.db, demoYears.at(-1)! + 1);
-    await ensureDemoFollowup(db.db, new StatbankService(db.db));
+    await ensureDemoFollowup(db.db, new StatbankService(db.db), notifier);
     bars.onProgress({ stage: 'Styringsdokumenter', done: 1, total: 1 });
     demo.status = 'ready';
     bars.stop();

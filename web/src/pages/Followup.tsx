@@ -6,16 +6,29 @@
  * publishes each report from its document page.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { generateResponse, quartersResponse, reportsResponse } from '../../../src/followup/shared';
+import { casesResponse, caseResponse, generateResponse, quartersResponse, recommendationResponse, reportsResponse } from '../../../src/followup/shared';
 import { periodName } from '../../../src/statbank/shared';
 import { api } from '../api';
-import { Alert, ErrorSummary, Progress, Select, useAction } from '../forms';
-import { dateTime } from '../format';
+import { Alert, ErrorSummary, Field, Progress, Select, TextArea, fieldError, useAction } from '../forms';
+import { date as day, dateTime, fmt } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { useSession } from '../session';
 
 export function Followup() {
+  const session = useSession();
+  const manage = !!session.permissions['followup.manage'];
+  return (
+    <Layout title="Opfølgning på jobcentrene">
+      <h1>Opfølgning på jobcentrene</h1>
+      <Cases manage={manage} recommend={!!session.permissions['followup.recommend']} />
+      {manage && <Reports />}
+    </Layout>
+  );
+}
+
+function Reports() {
   const url = useLocation();
   const [quarters, setQuarters] = useState<z.output<typeof quartersResponse> | null>(null);
   const [list, setList] = useState<z.output<typeof reportsResponse> | null>(null);
@@ -50,9 +63,9 @@ export function Followup() {
   const reportOf = new Map(list?.reports.map((r) => [r.area, r]));
   const published = list?.reports.filter((r) => r.state === 'published').length ?? 0;
   return (
-    <Layout title="Opfølgning på jobcentrene">
-      <h1>Opfølgning på jobcentrene</h1>
-      <p className="font-lead">
+    <section>
+      <h2>Kvartalets opfølgningsrapporter</h2>
+      <p>
         Beskæftigelsesregionen følger hvert kvartal op på beskæftigelsesindsatsen i jobcentrene. Rapporterne dannes fra statistikbanken: nøgletal for kvartalet mod samme kvartal året før,
         klyngen, regionen og hele landet, rettidigheden, målene i beskæftigelsesplanen og resultatproblemerne. Regionen skriver sin vurdering og offentliggør rapporten til kommunens
         beskæftigelsesudvalg og det lokale beskæftigelsesråd.
@@ -75,7 +88,7 @@ export function Followup() {
       {action.notice && <Alert kind="success">{action.notice}</Alert>}
       {list && (
         <section>
-          <h2>Rapporter for {periodName(list.quarter)}: {list.region.name}</h2>
+          <h3>Rapporter for {periodName(list.quarter)}: {list.region.name}</h3>
           <p>{list.reports.length} af {list.jobcenters.length} jobcentre har en rapport; {published} er offentliggjort.</p>
           <div className="table--responsive-scroll">
             <table className="table table--compact">
@@ -98,6 +111,130 @@ export function Followup() {
           </div>
         </section>
       )}
-    </Layout>
+    </section>
+  );
+}
+
+type CasesBody = z.output<typeof casesResponse>;
+const problemsSchema = z.object({ flags: z.array(z.object({ jobcenter: z.string(), name: z.string(), measure: z.string(), label: z.string(), direction: z.string(), status: z.string(), kind: z.string() })) });
+const directionWords = { better: 'bedre', worse: 'dårligere', unchanged: 'uændret' } as const;
+
+/** The board of cases (overdue first, then by next date) and the LBRs' recommendations. */
+function Cases({ manage, recommend }: { manage: boolean; recommend: boolean }) {
+  const [body, setBody] = useState<CasesBody | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => api('/api/followup/cases', casesResponse).then(setBody, (e: Error) => setError(e.message)), []);
+  useEffect(() => void load(), [load]);
+  const open = body?.cases.filter((c) => c.stage !== 'closed').sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.next_date ?? '9999').localeCompare(b.next_date ?? '9999')) ?? [];
+  const closed = body?.cases.filter((c) => c.stage === 'closed') ?? [];
+  const last = (c: CasesBody['cases'][number]) => c.trend.at(-1);
+  return (
+    <section>
+      <h2>Sager om resultatproblemer</h2>
+      <p className="font-lead">
+        Når et jobcenter har alvorlige resultatproblemer, går regionen i dialog med jobcentret og det lokale beskæftigelsesråd. Hjælper dialogen ikke, indstiller RBR til en skriftlig
+        aftale og til sidst et pålæg om at anvende anden aktør. Sagerne er ikke offentlige; jobcentret og dets LBR ser deres egne.
+      </p>
+      {error && <Alert kind="error">{error}</Alert>}
+      {!body && !error && <p role="status">Henter sagerne …</p>}
+      {body && (
+        <>
+          {open.length === 0 ? <p>Der er ingen åbne sager.</p> : (
+            <div className="table--responsive-scroll">
+              <table className="table table--compact">
+                <caption>{open.length} {open.length === 1 ? 'åben sag' : 'åbne sager'}, overskredne opfølgninger først</caption>
+                <thead><tr><th scope="col">Jobcenter</th><th scope="col">Sag</th><th scope="col">Trin</th><th scope="col">Næste opfølgning</th><th scope="col">Udvikling siden åbningen</th></tr></thead>
+                <tbody>
+                  {open.map((c) => (
+                    <tr key={c.id}>
+                      <td>{c.jobcenter_name}</td>
+                      <td><Link to={`/opfoelgning/sager/${c.id}`}>{c.title}</Link></td>
+                      <td>{c.stage_name}</td>
+                      <td>{c.next_date ? <>{day(c.next_date)}{c.overdue && <strong> (overskredet)</strong>}</> : 'Ikke sat'}</td>
+                      <td>{c.measure === null ? 'Intet mål' : c.direction === null ? `${fmt(last(c)?.actual ?? null, c.decimals)} ${c.unit ?? ''} (udgivelse ${c.opened_release}); ingen ny udgivelse endnu` : `${fmt(c.trend[0]?.actual ?? null, c.decimals)} → ${fmt(last(c)?.actual ?? null, c.decimals)} ${c.unit ?? ''}: ${directionWords[c.direction]}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {closed.length > 0 && <p>{closed.length} lukkede sager: {closed.map((c, i) => <span key={c.id}>{i > 0 && ', '}<Link to={`/opfoelgning/sager/${c.id}`}>{c.title}</Link> ({c.closed_reason === 'resolved' ? 'løst' : 'besluttet'} {day(c.closed_on)})</span>)}.</p>}
+          {manage && <OpenCase cases={body.cases} />}
+          <Recommendations list={body.recommendations} manage={manage} recommend={recommend} onChange={() => void load()} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function OpenCase({ cases }: { cases: CasesBody['cases'] }) {
+  const [flags, setFlags] = useState<z.output<typeof problemsSchema>['flags']>([]);
+  const [pick, setPick] = useState('');
+  const [title, setTitle] = useState('');
+  const [jobcenter, setJobcenter] = useState('');
+  const action = useAction();
+  useEffect(() => {
+    api('/api/benchmark/problems', problemsSchema).then((p) => {
+      const openKeys = new Set(cases.filter((c) => c.stage !== 'closed').map((c) => `${c.jobcenter}|${c.measure}`));
+      const free = p.flags.filter((f) => f.direction === 'worse' && f.status !== 'resolved' && !openKeys.has(`${f.jobcenter}|${f.measure}`));
+      setFlags(free);
+      setPick(free[0] ? `${free[0].jobcenter}|${free[0].measure}` : 'manual');
+    }, () => setFlags([]));
+  }, [cases]);
+  const manual = pick === 'manual';
+  const submit = () => action.run('Åbner sagen …', async () => {
+    const [jc, measure] = pick.split('|');
+    const c = await api('/api/followup/cases', caseResponse, { method: 'POST', body: manual ? { jobcenter, title } : { jobcenter: jc, measure } });
+    navigate(`/opfoelgning/sager/${c.id}`);
+  });
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <h3>Åbn en sag</h3>
+      <Select id="case-measure" label="Resultatproblem" value={pick} onChange={setPick} options={[...flags.map((f) => ({ value: `${f.jobcenter}|${f.measure}`, label: `${f.name}: ${f.label} (${f.kind === 'legal_requirement' ? 'lovkrav' : f.status === 'new' ? 'nyt' : 'vedvarende'})` })), { value: 'manual', label: 'Et andet forhold (uden resultatproblem)' }]} hint={`${flags.length} resultatproblemer uden åben sag`} error={fieldError(action.error, 'measure')} />
+      {manual && (
+        <>
+          <Field id="case-jobcenter" label="Jobcenter (id, fx J101)" value={jobcenter} onChange={setJobcenter} error={fieldError(action.error, 'jobcenter')} />
+          <Field id="case-title" label="Overskrift" value={title} onChange={setTitle} error={fieldError(action.error, 'title')} />
+        </>
+      )}
+      <p><button type="submit" className="button button-secondary" disabled={action.busy !== null}>Åbn sag</button></p>
+      <Progress text={action.busy} />
+      <ErrorSummary error={action.error} fieldId={(f) => `case-${f}`} />
+    </form>
+  );
+}
+
+function Recommendations({ list, manage, recommend, onChange }: { list: CasesBody['recommendations']; manage: boolean; recommend: boolean; onChange: () => void }) {
+  const [text, setText] = useState('');
+  const [answers, setAnswers] = useState<Record<number, string>>({});
+  const action = useAction();
+  return (
+    <section>
+      <h3>LBR’s indstillinger til RBR</h3>
+      {list.length === 0 ? <p>Ingen lokale beskæftigelsesråd har indstillet særlige fokusområder.</p> : (
+        <ul className="nobullet-list">
+          {list.map((r) => (
+            <li key={r.id} className="doc-subsection">
+              <p><strong>{r.jobcenter_name.replace(/^Jobcenter /, 'LBR ')}</strong>, {dateTime(r.created_at)}: {r.text}</p>
+              {r.answered ? <p>Regionens svar ({r.answered_by}, {dateTime(r.answered_at!)}): {r.answer}</p> : manage ? (
+                <form onSubmit={(e) => { e.preventDefault(); void action.run('Sender svaret …', async () => { await api(`/api/followup/recommendations/${r.id}/answer`, recommendationResponse, { method: 'POST', body: { version: r.version, answer: answers[r.id] ?? '' } }); onChange(); return 'Svaret er sendt til rådet.'; }); }}>
+                  <TextArea id={`answer-${r.id}`} label="Regionens svar" value={answers[r.id] ?? ''} onChange={(v) => setAnswers({ ...answers, [r.id]: v })} rows={2} />
+                  <p><button type="submit" className="button button-secondary">Send svar</button></p>
+                </form>
+              ) : <p><strong>Afventer regionens svar.</strong></p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {recommend && (
+        <form onSubmit={(e) => { e.preventDefault(); void action.run('Sender indstillingen …', async () => { await api('/api/followup/recommendations', recommendationResponse, { method: 'POST', body: { text } }); setText(''); onChange(); return 'Indstillingen er sendt til regionen.'; }); }}>
+          <TextArea id="recommend-text" label="Indstil særligt fokus til RBR" value={text} onChange={setText} hint="Rådet kan indstille til det regionale beskæftigelsesråd, at der sættes særligt fokus på områder. Regionen skal svare." error={fieldError(action.error, 'text')} />
+          <p><button type="submit" className="button button-secondary">Send indstilling</button></p>
+        </form>
+      )}
+      <Progress text={action.busy} />
+      <ErrorSummary error={action.error} />
+      {action.notice && <Alert kind="success">{action.notice}</Alert>}
+    </section>
   );
 }
