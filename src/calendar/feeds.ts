@@ -12,6 +12,7 @@ import { findCouncil, isSecretariat, listCouncils, type Council } from '../counc
 import type { Database } from '../db/index.js';
 import { areaById } from '../reference/index.js';
 import { kindNames, type DocumentKind } from '../documents/index.js';
+import { followupDates } from '../followup/index.js';
 import { danishDay, deadlinesFor } from './deadlines.js';
 import { jobcentersWithin, stepCells } from './status.js';
 
@@ -205,5 +206,11 @@ export async function personalFeed(db: Kysely<Database>, token: string, o: FeedO
   await addMeetings(cal, db, mine, { ...o, publishedOnly: false, prefix: true });
   await addMilestones(cal, db, mine, o);
   await addHearings(cal, db, [...mine.map((c) => c.id), ...(u.kind === 'employment_region' ? [u.org_id] : [])], o);
+  // The follow-up's dates on the jobcenters the user follows (cases are not public, so only here).
+  if (u.area) {
+    for (const e of await followupDates(db, jobcentersWithin(u.area).map((a) => a.id))) {
+      cal.createEvent({ id: uid(e.uid), stamp: o.now, allDay: true, start: plainDate(e.day), url: `${o.publicUrl}${e.path}`, summary: e.summary, description: e.description });
+    }
+  }
   return cal.toString();
 }

@@ -311,3 +311,20 @@ export async function findCase(db: Conn, id: number, today: string) {
   const steps = (await findSteps(db, id)).map((s) => ({ ...s, kind_name: stepNames[s.kind as StepKind] ?? s.kind }));
   return { ...(await describeCase(db, c, today)), steps };
 }
+
+/** The follow-up dates of open cases on `jobcenters`, and the deadlines and follow-up dates of their signed agreements, for calendars. */
+export async function followupDates(db: Conn, jobcenters: string[]) {
+  const cases = await db.selectFrom('followup_case').select(['id', 'jobcenter', 'title', 'next_date', 'stage']).where('jobcenter', 'in', jobcenters.length ? jobcenters : ['-']).where('stage', '!=', 'closed').where('next_date', 'is not', null).execute();
+  const agreements = await db.selectFrom('document').select(['id', 'area', 'content']).where('kind', '=', 'written_agreement').where('state', '=', 'published').where('area', 'in', jobcenters.length ? jobcenters : ['-']).execute();
+  return [
+    ...cases.map((c) => ({ uid: `followup-case-${c.id}`, day: c.next_date!, summary: `Opfølgning: ${c.title}`, description: `Næste opfølgning i sagen om ${nameOf(c.jobcenter)} (${stageNames[c.stage as Stage].toLowerCase()}).`, path: `/opfoelgning/sager/${c.id}` })),
+    ...agreements.flatMap((d) => {
+      const a = d.content as AgreementContent;
+      const what = `skriftlig aftale med ${nameOf(d.area)}`;
+      return [
+        ...followUpDates(a).map((day) => ({ uid: `agreement-${d.id}-${day}`, day, summary: `Opfølgning på ${what}`, description: `Regionen følger op på aftalens mål.`, path: `/dokumenter/${d.id}` })),
+        ...(a.deadline.trim() ? [{ uid: `agreement-${d.id}-deadline`, day: a.deadline.trim(), summary: `Frist: ${what}`, description: 'Aftalens mål skal være nået.', path: `/dokumenter/${d.id}` }] : []),
+      ];
+    }),
+  ];
+}

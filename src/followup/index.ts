@@ -2,3 +2,4 @@ export { followupRoutes, type FollowupRoutesOptions } from './followup.routes.js
 export { generateFollowupReports, quarterOf, type GenerateResult } from './report.js';
 export { followupHooks } from './notify.js';
 export { ensureDemoFollowup } from './demo.js';
+export { followupDates } from './cases.js';

@@ -280,6 +280,15 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     expect(log.map((l) => l.action)).toEqual(['followup.case.open', 'followup.case.open', 'followup.step.dialogue_meeting', 'followup.step.rbr_recommendation', 'followup.step.agreement_signed', 'followup.case.close']);
   });
 
+  it('puts the open cases’ next dates and the signed agreement’s dates in the personal calendar feed', async () => {
+    const { url } = (await call(app, 'POST', '/api/calendar/feed-token', region)).json() as { url: string };
+    const ics = (await call(app, 'GET', new URL(url).pathname)).body;
+    expect(ics).toContain('SUMMARY:Opfølgning: Mange langvarige sygedagpengeforløb');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20260630');
+    expect(ics).toContain('SUMMARY:Frist: skriftlig aftale med Jobcenter København');
+    expect(ics).toContain(`/opfoelgning/sager/${manualId}`);
+  });
+
   it('lets the LBR recommend a special focus to the RBR, which the region answers', async () => {
     const rita = await loginWith(app, 'raad@demo.styringshjulet.dk', DEMO_PASSWORD);
     const r = await call(app, 'POST', '/api/followup/recommendations', rita, { text: 'Særligt fokus på unge uden uddannelse.' });

@@ -123,7 +123,7 @@ const fmtPct = (v: number | null) => (v === null ? '–' : `${fmt(v, 1)} pct.`);
 /** The generated facts as read-only lines on the document page, beside the region's texts. */
 function sections(c: FollowupContent): KindSection[] {
   const g = c.generated as unknown as Partial<FollowupGenerated>;
-  const text = (k: Part, group: string): KindSection => ({ path: `assessment.${k}`, group, title: `${assessmentLabels[k]}: regionens vurdering`, type: 'text', text: c.assessment[k], ...(k === 'overall' ? { required: 'Skriv regionens samlede vurdering.' } : {}) });
+  const text = (k: Part, group: string): KindSection => ({ path: `assessment.${k}`, group, title: k === 'overall' ? assessmentLabels[k] : `${assessmentLabels[k]}: regionens vurdering`, type: 'text', text: c.assessment[k], ...(k === 'overall' ? { required: 'Skriv regionens samlede vurdering.' } : {}) });
   const facts = (path: string, group: string, title: string, lines: string[]): KindSection => ({ path, group, title, type: 'figures', lines });
   // Before the numbers are drafted, only the region's texts.
   if (g.measures === undefined) return parts.map((k) => text(k, k === 'overall' ? 'Regionens samlede vurdering' : assessmentLabels[k]));
