@@ -25,6 +25,8 @@ import { transitions, type TransitionName } from './names.js';
 import type { PdfPrinter } from './pdf.js';
 import { renderDocumentHtml } from './render.js';
 import { areaName, documentView } from './view.js';
+import { respond } from '../server/shared.js';
+import { areaTargetsResponse, diffResponse, documentListResponse, documentSummarySchema, documentViewResponse, goalsResponse, goalYearResponse, kindsResponse, versionsResponse } from './responses.js';
 
 export interface DocumentRoutesOptions {
   db: Kysely<Database>;
@@ -95,9 +97,9 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
   };
 
   // Ministerial goals: public; published (replaced per year) by national administrators.
-  app.get('/goals', permit('documents.read'), async () => {
+  app.get('/goals', permit('documents.read'), async (req) => {
     const years = await goalYears(db);
-    return Promise.all(years.map(async (year) => ({ year, goals: await findGoals(db, year) })));
+    return respond(req, goalsResponse, await Promise.all(years.map(async (year) => ({ year, goals: await findGoals(db, year) }))));
   });
   app.put('/goals/:year', permit('documents.manage'), async (req) => {
     const { year } = parseOr400(z.object({ year: z.coerce.number().int().min(2000).max(2100) }), req.params);
@@ -106,23 +108,23 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
       await replaceGoals(tx, year, goals);
       await audit(tx, actorOf(req.principal.user), { action: 'ministerial_goals.publish', entity: 'ministerial_goal', entityId: year, details: { year, goals: goals.length } });
     });
-    return { year, goals: await findGoals(db, year) };
+    return respond(req, goalYearResponse, { year, goals: await findGoals(db, year) });
   });
 
   /** The kinds in use, and which of them the user may make in the own area (the "new document" form). */
   app.get('/document-kinds', permit('documents.read'), async (req) => {
     const u = req.principal.user;
-    return kinds.map((kind) => {
+    return respond(req, kindsResponse, kinds.map((kind) => {
       const spec = kindSpec(kind);
       return { kind, name: kindNames[kind], levels: spec.levels, council: !!spec.council, generated: spec.create === 'generated', may_create: !!u && (u.role === 'national_admin' || mayEdit(u, { kind, area: u.organisation.area ?? 'DK' })) };
-    });
+    }));
   });
 
   app.get('/documents', permit('documents.read'), async (req) => {
     const q = parseOr400(listQuery, req.query);
     const areas = q.area ? [q.area, ...[...areaById.values()].filter((a) => a.id !== q.area && a.level === 'jobcenter' && areaWithin(a.id, q.area!)).map((a) => a.id)] : undefined;
     const docs = await listDocuments(db, { kind: q.kind, areas, years: q.year ? [q.year] : undefined });
-    return docs.filter((d) => mayRead(req.principal.user, d)).map(summary);
+    return respond(req, documentListResponse, docs.filter((d) => mayRead(req.principal.user, d)).map(summary));
   });
 
   app.post('/documents', permit('documents.edit'), async (req, reply) => {
@@ -134,15 +136,15 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     if (kindSpec(b.kind).create === 'generated') {
       if (b.kind !== 'results_audit') throw new DocumentError(400, 'invalid_field', `En ${kindNames[b.kind].toLowerCase()} dannes for et kvartal under Opfølgning, ikke her.`, { field: 'kind' });
       await generateAudits(db, opts.statbank, actor, { year: b.year, jobcenters: [b.area] });
-      return reply.code(201).send(summary((await listDocuments(db, { kind: b.kind, areas: [b.area], years: [b.year] }))[0]!));
+      return reply.code(201).send(respond(req, documentSummarySchema, summary((await listDocuments(db, { kind: b.kind, areas: [b.area], years: [b.year] }))[0]!)));
     }
     const doc = await createDocument(db, actor, { kind: b.kind, area: b.area, year: b.year, content: await newDocumentContent(db, b.kind, b.year) });
-    return reply.code(201).send(summary(doc));
+    return reply.code(201).send(respond(req, documentSummarySchema, summary(doc)));
   });
 
   app.get('/documents/:id', permit('documents.read'), async (req) => {
     const doc = await readable(req);
-    return { ...(await documentView(db, evaluator, doc)), ...(await withPermissions(req.principal.user, doc)), transitions: openTransitions(doc) };
+    return respond(req, documentViewResponse, { ...(await documentView(db, evaluator, doc)), ...(await withPermissions(req.principal.user, doc)), transitions: openTransitions(doc) });
   });
 
   app.put('/documents/:id', permit('documents.edit'), async (req) => {
@@ -151,7 +153,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     // A kind with a generated part takes only the human parts from the request.
     const { schema, edit } = kindSpec(doc.kind);
     const content = edit ? edit.merge(doc.content, parseOr400(edit.schema, body.content, 'Indholdet')) : parseOr400(schema, body.content, 'Indholdet');
-    return summary(await saveContent(db, actorOf(req.principal.user), doc.id, body.revision, content, 'saved', now()));
+    return respond(req, documentSummarySchema, summary(await saveContent(db, actorOf(req.principal.user), doc.id, body.revision, content, 'saved', now())));
   });
 
   app.post('/documents/:id/transitions', permit('documents.edit'), async (req) => {
@@ -159,7 +161,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const b = parseOr400(transitionBody, req.body);
     const next = await transition(db, actorOf(req.principal.user), doc.id, b.revision, b.action, { approval: b.approval, hook: opts.onTransition, options: b.hearing, at: now() });
     await opts.afterChange?.();
-    return summary(next);
+    return respond(req, documentSummarySchema, summary(next));
   });
 
   app.put('/documents/:id/comments', permit('documents.comment'), async (req) => {
@@ -173,7 +175,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const who = u.role === 'council_member' ? 'lbr' : u.role === 'regional_monitor' ? 'region' : b.who;
     if (!who) throw new DocumentError(400, 'invalid_field', 'Feltet who: angiv om bemærkningerne er LBR’s (lbr) eller regionens (region).', { field: 'who' });
     const content = doc.content as { comments: { lbr: string; region: string } };
-    return summary(await saveContent(db, actorOf(u), doc.id, b.revision, { ...content, comments: { ...content.comments, [who]: b.text } }, 'comment', now()));
+    return respond(req, documentSummarySchema, summary(await saveContent(db, actorOf(u), doc.id, b.revision, { ...content, comments: { ...content.comments, [who]: b.text } }, 'comment', now())));
   });
 
   app.post('/documents/:id/regenerate', permit('documents.edit'), async (req) => {
@@ -183,12 +185,12 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     if (doc.revision !== b.revision) throw conflictError(doc, b.revision);
     const actor = actorOf(req.principal.user);
     await (opts.regenerate?.[doc.kind]?.(actor, doc) ?? generateAudits(db, opts.statbank, actor, { year: doc.year, jobcenters: [doc.area] }));
-    return summary((await findDocument(db, doc.id))!);
+    return respond(req, documentSummarySchema, summary((await findDocument(db, doc.id))!));
   });
 
   app.get('/documents/:id/versions', permit('documents.read'), async (req) => {
     const doc = await readable(req);
-    return (await listVersions(db, doc.id)).map((v) => ({ ...v, event_name: eventNames[v.event] ?? v.event }));
+    return respond(req, versionsResponse, (await listVersions(db, doc.id)).map((v) => ({ ...v, event_name: eventNames[v.event] ?? v.event })));
   });
 
   app.get('/documents/:id/diff', permit('documents.read'), async (req) => {
@@ -196,7 +198,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const q = parseOr400(z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }), req.query);
     const [a, b] = await Promise.all([findVersion(db, doc.id, q.from), findVersion(db, doc.id, q.to)]);
     if (!a || !b) throw new DocumentError(404, 'not_found', `Version ${!a ? q.from : q.to} findes ikke for dokument ${doc.id}.`);
-    return { from: q.from, to: q.to, fields: diffContents(doc.kind, a.content, b.content) };
+    return respond(req, diffResponse, { from: q.from, to: q.to, fields: diffContents(doc.kind, a.content, b.content) });
   });
 
   const rendered = async (req: FastifyRequest) => {
@@ -227,7 +229,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const areas = [...areaById.values()].filter((a) => (a.level === 'jobcenter' || a.level === 'employment_region') && areaWithin(a.id, q.area)).map((a) => a.id);
     const docs = (await listDocuments(db, { areas, years: q.year ? [q.year] : undefined })).filter((d) => targetsOf(d.kind, d.content).length > 0 && mayRead(req.principal.user, d));
     const views = await Promise.all(docs.map((d) => documentView(db, evaluator, d)));
-    return views.map((v) => {
+    return respond(req, areaTargetsResponse, views.map((v) => {
       const targets = new Map(targetsOf(v.document.kind, v.document.content).map((x) => [x.path, x.target]));
       return {
         document: summary(v.document),
@@ -238,7 +240,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
           return { path: t.path, section: t.section, title: target.title, status: t.evaluation.status, reason: t.evaluation.reason, target: t.evaluation.target, latest: t.evaluation.latest, probability: t.evaluation.probability, deadline: target.deadline, measure: target.indicator?.measure ?? null };
         }),
       };
-    });
+    }));
   });
 
   app.post('/audits/generate', permit('documents.manage'), async (req) => {

@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/index.js';
-import { indicatorSchema } from '../targets/index.js';
+import { indicatorSchema } from '../targets/shared.js';
 
 /** An indicator without its area, with a Danish label. */
 export const goalIndicatorSchema = indicatorSchema.omit({ area: true }).extend({ label: z.string().trim().min(1) });

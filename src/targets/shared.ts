@@ -8,3 +8,4 @@ export type { Forecast } from './forecast.js';
 export type { TargetEvaluation } from './status.js';
 export { indicatorSchema, targetSchema, type Indicator, type Target } from './target.js';
 export type { SeriesPoint } from './forecast.js';
+export { forecastSchema, seriesPointSchema, targetEvaluationSchema, targetStatuses } from './responses.js';

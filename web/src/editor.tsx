@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from './api';
+import { goalsResponse } from '../../src/documents/shared';
 import { statusClass, statusLabels, type Freq, type GoalKind, type Indicator, type MinisterialGoal, type Target, type TargetStatus, type TargetView } from './documents';
 import { shortPeriod } from './format';
 import { formatValue, periodName } from '../../src/statbank/shared';
@@ -94,7 +95,7 @@ export function useGoalIndicators(goal: { year: number; number: number } | undef
   const [indicators, setIndicators] = useState<MinisterialGoal['indicators']>([]);
   useEffect(() => {
     if (!goal) return;
-    goalsPromise ??= api<{ year: number; goals: MinisterialGoal[] }[]>('/api/goals');
+    goalsPromise ??= api('/api/goals', goalsResponse);
     let live = true;
     goalsPromise.then(
       (years) => {

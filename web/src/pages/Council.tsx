@@ -7,10 +7,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { milestonesResponse } from '../../../src/calendar/shared';
 import { councilResponse, memberResponse } from '../../../src/councils/shared';
+import { documentSummarySchema } from '../../../src/documents/shared';
 import { meetingResponse, meetingsResponse } from '../../../src/meetings/shared';
 import { api, send } from '../api';
 import { day, officeNames, period, when, type CouncilView, type MeetingSummary, type Member, type Milestone } from '../councils';
-import { stateClass, stateNames, type DocumentSummary } from '../documents';
+import { stateClass, stateNames } from '../documents';
 import { Alert, ErrorSummary, Field, fieldError, Progress, Select, TextArea, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate } from '../router';
@@ -286,7 +287,7 @@ function Rules({ council }: { council: CouncilView }) {
   const docs = council.rules_of_procedure;
   const create = () =>
     run('Opretter …', async () => {
-      const d = await api<DocumentSummary>('/api/documents', { method: 'POST', body: { kind: 'rules_of_procedure', area: council.area, year } });
+      const d = await api('/api/documents', documentSummarySchema, { method: 'POST', body: { kind: 'rules_of_procedure', area: council.area, year } });
       navigate(`/dokumenter/${d.id}`);
     });
   return (

@@ -4,6 +4,8 @@
  * create their jobcenter's plan or audit, regional monitors their region's implementation plan.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import { documentListResponse, documentSummarySchema, kindsResponse } from '../../../src/documents/shared';
 import { api } from '../api';
 import { kindNames, stateClass, stateNames, type DocumentKind, type DocumentSummary } from '../documents';
 import { dateTime } from '../format';
@@ -37,18 +39,12 @@ export function AreaOptions({ areas }: { areas: AreaRef[] }) {
 }
 
 /** A kind in use (GET /api/document-kinds): the server's descriptors, those behind a feature only when it is on. */
-interface KindInUse {
-  kind: DocumentKind;
-  name: string;
-  council: boolean;
-  generated: boolean;
-  may_create: boolean;
-}
+type KindInUse = z.output<typeof kindsResponse>[number];
 
 function useDocumentKinds(userId: number | undefined): KindInUse[] {
   const [kinds, setKinds] = useState<KindInUse[]>([]);
   useEffect(() => {
-    api<KindInUse[]>('/api/document-kinds').then(setKinds, () => setKinds([]));
+    api('/api/document-kinds', kindsResponse).then(setKinds, () => setKinds([]));
   }, [userId]);
   return kinds;
 }
@@ -72,7 +68,7 @@ export function Documents() {
     if (year) p.set('year', year);
     if (area) p.set('area', area);
     setDocs(null);
-    api<DocumentSummary[]>(`/api/documents?${p}`).then(setDocs, (e: Error) => setError(e.message));
+    api(`/api/documents?${p}`, documentListResponse).then(setDocs, (e: Error) => setError(e.message));
   }, [kind, year, area, session.loaded, session.user?.id]);
 
   const setFilter = (key: string, value: string) => {
@@ -157,7 +153,7 @@ function NewDocument({ kinds: inUse }: { kinds: KindInUse[] }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run('Opretter …', async () => {
-      const d = await api<DocumentSummary>('/api/documents', { method: 'POST', body: { kind, area, year: Number(yearValue) } });
+      const d = await api('/api/documents', documentSummarySchema, { method: 'POST', body: { kind, area, year: Number(yearValue) } });
       navigate(`/dokumenter/${d.id}`);
     });
   };

@@ -8,6 +8,7 @@
  * what the user wrote.
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { documentListResponse } from '../../../src/documents/shared';
 import { councilResponse } from '../../../src/councils/shared';
 import { fileResponse, meetingResponse } from '../../../src/meetings/shared';
 import { api, ApiError } from '../api';
@@ -244,7 +245,7 @@ function MeetingEditor({ meeting, code, draft, setDraft, busy }: { meeting: Meet
   const [docs, setDocs] = useState<DocumentSummary[]>([]);
   const [hearings, setHearings] = useState<OpenHearing[]>([]);
   useEffect(() => {
-    if (area) api<DocumentSummary[]>(`/api/documents?area=${encodeURIComponent(area)}`).then(setDocs, () => setDocs([]));
+    if (area) api(`/api/documents?area=${encodeURIComponent(area)}`, documentListResponse).then(setDocs, () => setDocs([]));
   }, [area]);
   useEffect(() => {
     api<OpenHearing[]>('/api/hearings').then(setHearings, () => setHearings([]));

@@ -1,6 +1,7 @@
 /** Ministermål (/ministermaal): the minister's goals by year, each with its indicators in the statistics bank. */
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { goalsResponse } from '../../../src/documents/shared';
 import type { MinisterialGoal } from '../documents';
 import { useTableInfo } from '../editor';
 import { Alert } from '../forms';
@@ -12,7 +13,7 @@ export function MinisterGoals() {
   const [years, setYears] = useState<{ year: number; goals: MinisterialGoal[] }[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ year: number; goals: MinisterialGoal[] }[]>('/api/goals').then(setYears, (e: Error) => setError(e.message));
+    api('/api/goals', goalsResponse).then(setYears, (e: Error) => setError(e.message));
   }, []);
   return (
     <Layout title="Ministermål">

@@ -1,5 +1,6 @@
 /** Jobcenterprofil: key figures of a jobcenter (or region, municipality, the country) with comparisons and history. */
 import { useEffect, useState, type ReactNode } from 'react';
+import { areaTargetsResponse, documentListResponse } from '../../../src/documents/shared';
 import { api } from '../api';
 import { LineChart, Sparkline } from '../chart';
 import { Alert } from '../forms';
@@ -221,8 +222,8 @@ function SteeringDocuments({ areaId, areaName }: { areaId: string; areaName: str
     setDocs(null);
     setTargets(null);
     setError(null);
-    api<DocumentSummary[]>(`/api/documents?area=${encodeURIComponent(areaId)}`).then(setDocs, (e: Error) => setError(e.message));
-    api<AreaTargets[]>(`/api/targets?area=${encodeURIComponent(areaId)}`).then(setTargets, (e: Error) => setError(e.message));
+    api(`/api/documents?area=${encodeURIComponent(areaId)}`, documentListResponse).then(setDocs, (e: Error) => setError(e.message));
+    api(`/api/targets?area=${encodeURIComponent(areaId)}`, areaTargetsResponse).then(setTargets, (e: Error) => setError(e.message));
   }, [areaId, jobcenter, session.loaded, session.user?.id]);
   if (areaId.startsWith('B')) {
     return (

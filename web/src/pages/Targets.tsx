@@ -3,6 +3,7 @@
  * own implementation plan, or one jobcenter) with their status at a glance, counted by status.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { areaTargetsResponse } from '../../../src/documents/shared';
 import { api } from '../api';
 import { kindNames, stateClass, stateNames, statusLabels, statusOrder, type AreaTargets, type TargetRow, type TargetStatus } from '../documents';
 import { StatusBadge } from '../editor';
@@ -61,7 +62,7 @@ export function Targets() {
     if (!session.loaded) return;
     setData(null);
     setError(null);
-    api<AreaTargets[]>(`/api/targets?area=${encodeURIComponent(area)}`).then(setData, (e: Error) => setError(e.message));
+    api(`/api/targets?area=${encodeURIComponent(area)}`, areaTargetsResponse).then(setData, (e: Error) => setError(e.message));
   }, [area, session.loaded, session.user?.id]);
   const name = areas.find((a) => a.id === area)?.name ?? area;
   const all = data?.flatMap((d) => d.targets) ?? [];

@@ -1,7 +1,8 @@
 /** The comments (bemærkninger) of the LBR and the region: written here, or given as hearing responses while a hearing runs. */
 import { useState } from 'react';
 import { api } from '../../api';
-import type { DocumentSummary, DocumentView } from '../../documents';
+import { documentSummarySchema } from '../../../../src/documents/shared';
+import type { DocumentView } from '../../documents';
 import { Alert, TextArea, useAction } from '../../forms';
 import { Link } from '../../router';
 import { Section } from '../AuditTables';
@@ -41,7 +42,7 @@ function CommentForm({ who, label, initial, docId, revision, onSaved }: { who: '
       onSubmit={(e) => {
         e.preventDefault();
         void run('Gemmer …', async () => {
-          const s = await api<DocumentSummary>(`/api/documents/${docId}/comments`, { method: 'PUT', body: { revision, who, text } });
+          const s = await api(`/api/documents/${docId}/comments`, documentSummarySchema, { method: 'PUT', body: { revision, who, text } });
           await onSaved(s.revision);
         });
       }}

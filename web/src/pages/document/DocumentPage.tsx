@@ -7,8 +7,9 @@
  * the user wrote.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api';
-import { dateTime, kindSpec, stateClass, type DocumentSummary, type DocumentView, type Transition } from '../../documents';
+import { documentSummarySchema, documentViewResponse } from '../../../../src/documents/shared';
+import { api, ApiError, send } from '../../api';
+import { dateTime, kindSpec, stateClass, type DocumentView, type Transition } from '../../documents';
 import { day } from '../../councils';
 import { Alert, toError, useAction } from '../../forms';
 import { Layout } from '../../Layout';
@@ -39,7 +40,7 @@ export function DocumentPage({ id }: { id: string }) {
   const load = useCallback(
     async (keepForm = false) => {
       try {
-        const v = await api<DocumentView>(`/api/documents/${encodeURIComponent(id)}`);
+        const v = await api(`/api/documents/${encodeURIComponent(id)}`, documentViewResponse);
         setView(v);
         setVersionsKey((k) => k + 1);
         if (!keepForm) {
@@ -93,7 +94,7 @@ export function DocumentPage({ id }: { id: string }) {
       return false;
     }
     return run('Gemmer …', async () => {
-      const s = await api<DocumentSummary>(`/api/documents/${doc.id}`, { method: 'PUT', body: { revision: base, content } });
+      const s = await api(`/api/documents/${doc.id}`, documentSummarySchema, { method: 'PUT', body: { revision: base, content } });
       baseRef.current = s.revision;
       await load();
       return `Gemt som version ${s.revision}.`;
@@ -105,7 +106,7 @@ export function DocumentPage({ id }: { id: string }) {
     const label = view.transitions.find((t) => t.id === action)?.label ?? action;
     await run(`${label} …`, async () => {
       // The revision the user saw (or just saved): changed by someone else since, it is refused (409).
-      const s = await api<DocumentSummary>(`/api/documents/${doc.id}/transitions`, { method: 'POST', body: { revision: baseRef.current, action, ...(approval ? { approval } : {}), ...(hearing ? { hearing } : {}) } });
+      const s = await api(`/api/documents/${doc.id}/transitions`, documentSummarySchema, { method: 'POST', body: { revision: baseRef.current, action, ...(approval ? { approval } : {}), ...(hearing ? { hearing } : {}) } });
       await load();
       return `${label}: dokumentet er nu version ${s.revision}.`;
     });
@@ -113,7 +114,7 @@ export function DocumentPage({ id }: { id: string }) {
 
   const regenerate = () =>
     run('Danner tallene igen fra statistikken … Det kan tage et øjeblik.', async () => {
-      await api(`/api/documents/${doc.id}/regenerate`, { method: 'POST', body: { revision: base } });
+      await send(`/api/documents/${doc.id}/regenerate`, { method: 'POST', body: { revision: base } });
       await load(true);
       setBase((b) => (b === null ? b : b + 1));
       return 'Tallene er dannet igen. Jeres tekst er bevaret.';

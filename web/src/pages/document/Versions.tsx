@@ -1,23 +1,14 @@
 /** The document's versions, newest first, and the comparison of any two. */
 import { useEffect, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import { diffResponse, versionsResponse } from '../../../../src/documents/shared';
 import { api } from '../../api';
-import { dateTime, stateNames, type DocumentState } from '../../documents';
+import { dateTime, stateNames } from '../../documents';
 import { Alert, toError, useAction } from '../../forms';
 import { Section } from '../AuditTables';
 
-interface Version {
-  revision: number;
-  event: string;
-  event_name: string;
-  state: DocumentState;
-  actor: string;
-  created_at: string;
-}
-interface Diff {
-  from: number;
-  to: number;
-  fields: { key: string; label: string; lines: { op: '=' | '+' | '-'; text: string }[] }[];
-}
+type Version = z.output<typeof versionsResponse>[number];
+type Diff = z.output<typeof diffResponse>;
 
 export function Versions({ docId, current }: { docId: number; current: number }) {
   const [versions, setVersions] = useState<Version[] | null>(null);
@@ -26,12 +17,12 @@ export function Versions({ docId, current }: { docId: number; current: number })
   const [diff, setDiff] = useState<Diff | null>(null);
   const { busy, error, setError, run } = useAction();
   useEffect(() => {
-    api<Version[]>(`/api/documents/${docId}/versions`).then(setVersions, (e: unknown) => setError(toError(e)));
+    api(`/api/documents/${docId}/versions`, versionsResponse).then(setVersions, (e: unknown) => setError(toError(e)));
   }, [docId]);
   const compare = (e: FormEvent) => {
     e.preventDefault();
     void run('Sammenligner …', async () => {
-      setDiff(await api<Diff>(`/api/documents/${docId}/diff?from=${from}&to=${to}`));
+      setDiff(await api(`/api/documents/${docId}/diff?from=${from}&to=${to}`, diffResponse));
     });
   };
   const options = (versions ?? []).map((v) => <option key={v.revision} value={v.revision}>Version {v.revision}: {v.event_name}</option>);
