@@ -1,13 +1,12 @@
 /**
  * The councils' API shapes (src/councils, src/meetings, src/hearings, src/calendar,
- * src/notifications) and shared words and date formats for their pages.
+ * src/notifications: their schemas' types) and shared words and date formats for their pages.
  */
 import type { z } from 'zod';
 import type { boardResponse, milestonesResponse } from '../../src/calendar/shared';
+import type { hearingResponse, openHearingsResponse } from '../../src/hearings/shared';
 import type { meetingResponse, meetingsResponse } from '../../src/meetings/shared';
 import type { notificationsResponse } from '../../src/notifications/shared';
-import type { DocumentSection } from '../../src/documents/shared';
-import type { AuditContent, DocumentKind, DocumentState, TargetView } from './documents';
 import { date, dateTime } from './format';
 
 // The yearly calendar's shapes are its API's schemas.
@@ -29,69 +28,12 @@ export type Meeting = z.output<typeof meetingResponse>;
 export type Item = Meeting['items'][number];
 export type Attachment = Item['attachments'][number];
 
-export type ResponseState = 'none' | 'draft' | 'adopted';
-export interface HearingBody {
-  code: string;
-  name: string;
-  kind: string;
-  state: ResponseState;
-  state_name: string;
-  response: string;
-  revision: number;
-  adopted_at: string | null;
-  adopted_by: string | null;
-  meeting_id: number | null;
-  late: boolean;
-  updated_at: string | null;
-  updated_by: string | null;
-  may_comment: boolean;
-  may_draft: boolean;
-  may_adopt: boolean;
-  adopt_by: 'chair' | 'region' | null;
-}
-export interface HearingComment {
-  id: number;
-  section: string;
-  paragraph: number | null;
-  text: string;
-  author: string;
-  body: string;
-  body_name: string;
-  created_at: string;
-  mine: boolean;
-}
-export interface Hearing {
-  id: number;
-  document: { id: number; kind: DocumentKind; area: string; area_name: string; year: number; state: DocumentState; revision: number };
-  revision: number;
-  deadline: string;
-  require_all: boolean;
-  opened_at: string;
-  opened_by: string;
-  closed_at: string | null;
-  ended: boolean;
-  today: string;
-  bodies: HearingBody[];
-  /** The heard version by section; a target's section carries its live status. */
-  sections: (DocumentSection & { target?: TargetView | null })[];
-  /** A results audit's heard content, for its figures. */
-  content?: AuditContent;
-  comments: HearingComment[];
-}
-
+export type Hearing = NonNullable<z.output<typeof hearingResponse>['hearing']>;
+export type HearingBody = Hearing['bodies'][number];
+export type HearingComment = Hearing['comments'][number];
+export type ResponseState = HearingBody['state'];
 /** GET /api/hearings: open hearings the user's bodies are consulted on. */
-export interface OpenHearing {
-  id: number;
-  document_id: number;
-  kind: DocumentKind;
-  area: string;
-  area_name: string;
-  year: number;
-  deadline: string;
-  ended: boolean;
-  bodies: { code: string; name: string; state: ResponseState; state_name: string; late: boolean }[];
-}
-
+export type OpenHearing = z.output<typeof openHearingsResponse>[number];
 
 export type Milestone = z.output<typeof milestonesResponse>['milestones'][number];
 export type Notifications = z.output<typeof notificationsResponse>;

@@ -6,7 +6,9 @@
  * adoption by the chair or the region when the rules allow it, else a pointer to the meeting.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api } from '../api';
+import type { z } from 'zod';
+import { hearingResponse, responseVersionsResponse, storedResponse } from '../../../src/hearings/shared';
+import { api, send } from '../api';
 import { day, responseClass, type Hearing, type HearingBody, type HearingComment } from '../councils';
 import { dateTime, kindNames } from '../documents';
 import { Alert, ErrorSummary, Progress, TextArea, toError, useAction } from '../forms';
@@ -22,7 +24,7 @@ export function HearingPage({ id }: { id: string }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
-      setHearing((await api<{ hearing: Hearing | null }>(`/api/documents/${encodeURIComponent(id)}/hearing`)).hearing);
+      setHearing((await api(`/api/documents/${encodeURIComponent(id)}/hearing`, hearingResponse)).hearing);
       setLoadError(null);
     } catch (e) {
       setLoadError(toError(e).message);
@@ -166,7 +168,7 @@ function Comments({ comments, hearingId, onChanged, label, heading }: { comments
   if (comments.length === 0) return null;
   const withdraw = (c: HearingComment) =>
     run('Trækker kommentaren tilbage …', async () => {
-      await api(`/api/hearings/${hearingId}/comments/${c.id}`, { method: 'DELETE' });
+      await send(`/api/hearings/${hearingId}/comments/${c.id}`, { method: 'DELETE' });
       await onChanged();
     });
   return (
@@ -197,7 +199,7 @@ function CommentForm({ hearingId, section, paragraph, target, commenters, onClos
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run('Sender …', async () => {
-      await api(`/api/hearings/${hearingId}/comments`, { method: 'POST', body: { section, paragraph, text, ...(commenters.length > 1 ? { body } : {}) } });
+      await send(`/api/hearings/${hearingId}/comments`, { method: 'POST', body: { section, paragraph, text, ...(commenters.length > 1 ? { body } : {}) } });
       await onSaved();
       onClose();
     });
@@ -251,7 +253,7 @@ function ResponseEditor({ hearing, body: b, onChanged }: { hearing: Hearing; bod
   const dirty = text !== saved;
 
   const store = async (): Promise<number> => {
-    const next = await api<{ revision: number; response: string }>(base, { method: 'PUT', body: { revision, text } });
+    const next = await api(base, storedResponse, { method: 'PUT', body: { revision, text } });
     setRevision(next.revision);
     setSaved(next.response);
     return next.revision;
@@ -267,12 +269,12 @@ function ResponseEditor({ hearing, body: b, onChanged }: { hearing: Hearing; bod
   const adopt = () =>
     run('Vedtager høringssvaret …', async () => {
       const rev = dirty ? await store() : revision;
-      await api(`${base}/adopt`, { method: 'POST', body: { revision: rev } });
+      await send(`${base}/adopt`, { method: 'POST', body: { revision: rev } });
       await onChanged();
     });
   /** After a conflict: the newest text replaces what is in the field. */
   const reload = async () => {
-    const h = (await api<{ hearing: Hearing | null }>(`/api/documents/${hearing.document.id}/hearing`)).hearing;
+    const h = (await api(`/api/documents/${hearing.document.id}/hearing`, hearingResponse)).hearing;
     const fresh = h?.bodies.find((x) => x.code === b.code);
     if (fresh) {
       setText(fresh.response);
@@ -301,14 +303,7 @@ function ResponseEditor({ hearing, body: b, onChanged }: { hearing: Hearing; bod
   );
 }
 
-interface ResponseVersion {
-  revision: number;
-  event: string;
-  state: string;
-  response: string;
-  actor: string;
-  created_at: string;
-}
+type ResponseVersion = z.output<typeof responseVersionsResponse>[number];
 const responseEvents: Record<string, string> = { draft: 'Udkast gemt', amend: 'Ændret på mødet', adopt: 'Vedtaget' };
 
 function ResponseVersions({ hearingId, code }: { hearingId: number; code: string }) {
@@ -318,7 +313,7 @@ function ResponseVersions({ hearingId, code }: { hearingId: number; code: string
     <details
       className="details mt-4"
       onToggle={(e) => {
-        if ((e.target as HTMLDetailsElement).open && !versions) api<ResponseVersion[]>(`/api/hearings/${hearingId}/responses/${encodeURIComponent(code)}/versions`).then(setVersions, (err: Error) => setError(err.message));
+        if ((e.target as HTMLDetailsElement).open && !versions) api(`/api/hearings/${hearingId}/responses/${encodeURIComponent(code)}/versions`, responseVersionsResponse).then(setVersions, (err: Error) => setError(err.message));
       }}
     >
       <summary className="details-summary">Svarets versioner</summary>

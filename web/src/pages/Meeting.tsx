@@ -10,9 +10,10 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { documentListResponse } from '../../../src/documents/shared';
 import { councilResponse } from '../../../src/councils/shared';
+import { hearingResponse, openHearingsResponse } from '../../../src/hearings/shared';
 import { fileResponse, meetingResponse } from '../../../src/meetings/shared';
 import { api, ApiError } from '../api';
-import { day, localInput, when, type Attachment, type Hearing, type HearingBody, type Item, type Meeting, type OpenHearing } from '../councils';
+import { day, localInput, when, type Attachment, type HearingBody, type Item, type Meeting, type OpenHearing } from '../councils';
 import { kindNames, type DocumentSummary } from '../documents';
 import { Alert, Checkbox, ErrorSummary, Field, FormGroup, Progress, Select, TextArea, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
@@ -248,7 +249,7 @@ function MeetingEditor({ meeting, code, draft, setDraft, busy }: { meeting: Meet
     if (area) api(`/api/documents?area=${encodeURIComponent(area)}`, documentListResponse).then(setDocs, () => setDocs([]));
   }, [area]);
   useEffect(() => {
-    api<OpenHearing[]>('/api/hearings').then(setHearings, () => setHearings([]));
+    api('/api/hearings', openHearingsResponse).then(setHearings, () => setHearings([]));
   }, []);
   const edit = (f: (d: Draft) => void) =>
     setDraft((d) => {
@@ -422,7 +423,7 @@ function ResponseToAdopt({ id, item, documentId, onChange }: { id: string; item:
   const [body, setBody] = useState<HearingBody | null>(null);
   const code = item.hearing!.body;
   useEffect(() => {
-    if (documentId) api<{ hearing: Hearing | null }>(`/api/documents/${documentId}/hearing`).then((r) => setBody(r.hearing?.bodies.find((b) => b.code === code) ?? null), () => setBody(null));
+    if (documentId) api(`/api/documents/${documentId}/hearing`, hearingResponse).then((r) => setBody(r.hearing?.bodies.find((b) => b.code === code) ?? null), () => setBody(null));
   }, [documentId, code]);
   // A hearing no longer open (the document approved) is not listed: the item's stored text is the adopted one.
   if (body?.state === 'adopted' || (documentId === undefined && item.hearing!.response)) {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { hearingResponse } from '../../../../src/hearings/shared';
 import { api } from '../../api';
 import { day, responseClass, type Hearing } from '../../councils';
 import { Link } from '../../router';
@@ -8,7 +9,7 @@ export function HearingPanel({ docId }: { docId: number }) {
   const [hearing, setHearing] = useState<Hearing | null>(null);
   useEffect(() => {
     // Not everyone takes part in hearings (the public, some roles): then there is no panel.
-    api<{ hearing: Hearing | null }>(`/api/documents/${docId}/hearing`).then((r) => setHearing(r.hearing), () => setHearing(null));
+    api(`/api/documents/${docId}/hearing`, hearingResponse).then((r) => setHearing(r.hearing), () => setHearing(null));
   }, [docId]);
   if (!hearing) return null;
   return (
