@@ -7,7 +7,7 @@ import { computeRelease, listReleases } from '../indicators/index.js';
 import { generate, importDream } from '../register/index.js';
 import { createApiKey, importJobindsats, listApiKeys, registerReleaseTables, revokeApiKey, StatbankService } from '../statbank/index.js';
 import { generateAudits } from '../documents/index.js';
-import { generateFollowupReports } from '../followup/index.js';
+import { generateAnalysisReports, generateFollowupReports } from '../followup/index.js';
 import { areas } from '../reference/index.js';
 import { systemClock } from '../clock.js';
 import { createMailer } from '../mail/index.js';
@@ -163,6 +163,19 @@ followupCommand
       bars.stop();
       console.log(`Opfølgningsrapporter ${r.quarter} fra udgivelse ${r.release}: ${r.created} nye, ${r.updated} gendannet (regionens vurdering er bevaret), ${r.skipped.length} sprunget over, på ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
       for (const s of r.skipped) console.log(`  ${s.jobcenter}: ${s.reason}; ikke ændret.`);
+    }),
+  );
+
+followupCommand
+  .command('analysis')
+  .description('dan udkast til RBR’s årlige analyserapport for hver beskæftigelsesregion (eller én) fra udgivelsen og benchmarkingen; gendannelse bevarer det skrevne')
+  .requiredOption('--year <år>', 'rapportens år (den bygger på året før)', intOption('year', 2000))
+  .option('--release <version>', 'udgivelsens version (standard: den nyeste)', intOption('release', 1))
+  .option('--region <id>', 'kun denne beskæftigelsesregion, fx B1')
+  .action((o: { year: number; release?: number; region?: string }) =>
+    withDatabase(async (db) => {
+      const r = await generateAnalysisReports(db.db, new StatbankService(db.db), { id: null, label: 'styr (kommandolinje)' }, { year: o.year, release: o.release, regions: o.region ? [o.region.toUpperCase()] : undefined });
+      console.log(`Analyserapporter ${o.year} fra udgivelse ${r.release}: ${r.created} nye, ${r.updated} gendannet, ${r.skipped} sprunget over (offentliggjort).`);
     }),
   );
 

@@ -15,7 +15,7 @@ import { areaById } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
 import { TargetEvaluator } from '../targets/index.js';
 import { generateAudits } from './audit.js';
-import { enabledKinds, kindNames, kindSpec, newDocumentContent, targetsOf, type DocumentKind, type StoredDocument } from './content.js';
+import { documentPeriodName, enabledKinds, kindNames, kindSpec, newDocumentContent, targetsOf, type DocumentKind, type StoredDocument } from './content.js';
 import { diffContents } from './diff.js';
 import { createDocument, eventNames, findDocumentFor, findDocument, findVersion, listDocuments, listVersions } from './documents.repository.js';
 import { assertMayCreate, mayComment, mayEdit, mayRead, openTransitions, saveContent, transition, type TransitionHook } from './documents.service.js';
@@ -62,7 +62,10 @@ const commentBody = z.object({ revision, who: z.enum(['lbr', 'region']).optional
 
 const actorOf = (u: User | null) => ({ id: u?.id ?? null, label: u?.email ?? 'ukendt' });
 
-const summary = (d: StoredDocument) => ({ id: d.id, kind: d.kind, area: d.area, area_name: areaName(d.area), year: d.year, state: d.state, revision: d.revision, updated_at: d.updated_at, updated_by: d.updated_by, published_at: d.published_at, approval: d.approval });
+/** Whether POST /documents makes the kind: every kind written by hand, and the results audit drafted here; other generated kinds are drafted by their module (the follow-up). */
+const madeHere = (kind: DocumentKind) => kindSpec(kind).create !== 'generated' || kind === 'results_audit';
+
+const summary = (d: StoredDocument) => ({ id: d.id, kind: d.kind, area: d.area, area_name: areaName(d.area), year: d.year, period: d.period, period_name: documentPeriodName(d), state: d.state, revision: d.revision, updated_at: d.updated_at, updated_by: d.updated_by, published_at: d.published_at, approval: d.approval });
 
 export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesOptions): Promise<void> {
   const { db, pdf } = opts;
@@ -116,7 +119,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const u = req.principal.user;
     return respond(req, kindsResponse, kinds.map((kind) => {
       const spec = kindSpec(kind);
-      return { kind, name: kindNames[kind], levels: spec.levels, council: !!spec.council, generated: spec.create === 'generated', may_create: !!u && (u.role === 'national_admin' || mayEdit(u, { kind, area: u.organisation.area ?? 'DK' })) };
+      return { kind, name: kindNames[kind], levels: spec.levels, council: !!spec.council, generated: spec.create === 'generated', may_create: madeHere(kind) && !!u && (u.role === 'national_admin' || mayEdit(u, { kind, area: u.organisation.area ?? 'DK' })) };
     }));
   });
 
@@ -134,7 +137,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const existing = await findDocumentFor(db, b.kind, b.area, b.year);
     if (existing) throw new DocumentError(409, 'exists', `Der findes allerede en ${kindNames[b.kind].toLowerCase()} for ${areaName(b.area)} ${b.year} (dokument ${existing.id}).`);
     if (kindSpec(b.kind).create === 'generated') {
-      if (b.kind !== 'results_audit') throw new DocumentError(400, 'invalid_field', `En ${kindNames[b.kind].toLowerCase()} dannes for et kvartal under Opfølgning, ikke her.`, { field: 'kind' });
+      if (!madeHere(b.kind)) throw new DocumentError(400, 'invalid_field', `En ${kindNames[b.kind].toLowerCase()} dannes fra statistikken under Opfølgning, ikke her.`, { field: 'kind' });
       await generateAudits(db, opts.statbank, actor, { year: b.year, jobcenters: [b.area] });
       return reply.code(201).send(respond(req, documentSummarySchema, summary((await listDocuments(db, { kind: b.kind, areas: [b.area], years: [b.year] }))[0]!)));
     }

@@ -17,5 +17,5 @@ export { documentKinds, kindNames, kindSpec, newDocumentContent, type DocumentKi
 export { documentSections, type DocumentSection } from './sections.js';
 export { documentView, type TargetView } from './view.js';
 export { cellAt, readCells, type Cells } from './audit-read.js';
-export { agreementContentSchema, documentPeriodName, followUpDates, followupContentSchema, targetsOf, type AgreementContent, type CountRow, type FollowupContent, type FollowupGenerated, type KeyMeasureRow } from './content.js';
+export { agreementContentSchema, analysisContentSchema, documentPeriodName, followUpDates, followupContentSchema, targetsOf, type AgreementContent, type AnalysisContent, type AnalysisGenerated, type CountRow, type FollowupContent, type FollowupGenerated, type KeyMeasureRow } from './content.js';
 export { stateNames } from './names.js';

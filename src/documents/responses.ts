@@ -22,6 +22,10 @@ export const documentSummarySchema = z.object({
   area: z.string(),
   area_name: z.string(),
   year: z.number(),
+  /** '' for a yearly document; a quarter (2025Q3) for a quarterly one. */
+  period: z.string(),
+  /** The year, or the quarter in words ("3. kvartal 2025"): what follows the kind in its title. */
+  period_name: z.string(),
   state,
   revision: z.number(),
   updated_at: instant,

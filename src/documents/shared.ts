@@ -9,4 +9,5 @@ export { documentStates, stateNames, transitions, type DocumentState, type Trans
 export { change, footnotes, noChange, notRated, scaledNote } from './audit-notes.js';
 export type { Approval } from './kinds/index.js';
 export type { DocumentSection } from './sections.js';
+export { documentPeriodName, type FollowupContent, type FollowupGenerated } from './kinds/index.js';
 export { areaTargetsResponse, auditContent, diffResponse, documentListResponse, documentSummarySchema, documentViewResponse, goalsResponse, goalYearResponse, kindsResponse, targetViewSchema, versionsResponse } from './responses.js';

@@ -15,6 +15,7 @@ import { DocumentError, listDocuments, stateNames } from '../documents/index.js'
 import { areaById, areas } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
 import { addStep, closeCase, closeSchema, findCase, listCases, openCase, openSchema, stepSchema } from './cases.js';
+import { generateAnalysisReports } from './analysis.js';
 import { answerRecommendation, listRecommendations, recommend } from './recommendations.js';
 import { employmentRegionOf, generateFollowupReports, quarterOf } from './report.js';
 
@@ -57,6 +58,13 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
     if (!areaWithin(region, own)) throw new DocumentError(403, 'forbidden', `Du følger ikke op på ${areaById.get(region)!.name}.`, { field: 'region' });
     return areaById.get(region)!;
   };
+
+  /** Drafts the RBR's yearly analysis report of a region (January: on the past year), keeping what the RBR wrote. */
+  app.post('/followup/analysis', permit('followup.manage'), async (req) => {
+    const b = parseOr400(z.object({ year: z.number().int().min(2000).max(2100), region: generateBody.shape.region }), req.body);
+    const region = regionFor(req.principal.user!, req.principal.scope, b.region);
+    return generateAnalysisReports(db, statbank, actorOf(req.principal.user!), { year: b.year, regions: [region.id] });
+  });
 
   /** The quarter's reports of a region's jobcenters (drafts too: the monitors write them). */
   app.get('/followup/reports', permit('followup.manage'), async (req) => {

@@ -3,3 +3,4 @@ export { generateFollowupReports, quarterOf, type GenerateResult } from './repor
 export { followupHooks } from './notify.js';
 export { ensureDemoFollowup } from './demo.js';
 export { followupDates } from './cases.js';
+export { generateAnalysisReports } from './analysis.js';

@@ -20,7 +20,7 @@ import { measureUnit, periodName, type StatbankService } from '../statbank/index
 import { describeTarget, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
 
 /** The key measures: rates, so that areas of any size compare. */
-const keyMeasures: { id: string; table: string; measure: string; dims: Record<string, string>; higherIsBetter: boolean; label?: string }[] = [
+export const keyMeasures: { id: string; table: string; measure: string; dims: Record<string, string>; higherIsBetter: boolean; label?: string }[] = [
   { id: 'public_support', table: 'ptv_a02', measure: 'pct_population', dims: {}, higherIsBetter: false, label: 'Offentligt forsørgede i pct. af befolkningen 16-66 år' },
   { id: 'gross_unemployed', table: 'y25i01', measure: 'pct_workforce', dims: {}, higherIsBetter: false, label: 'Bruttoledige i pct. af arbejdsstyrken 16-66 år' },
   { id: 'longterm', table: 'y25i09', measure: 'longterm_share', dims: {}, higherIsBetter: false, label: 'Langtidsledige i pct. af de ledige' },

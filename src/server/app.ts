@@ -7,7 +7,7 @@ import { createMailer } from '../mail/index.js';
 import { benchmarkRoutes } from '../benchmark/index.js';
 import { profileRoutes, StatbankService, statbankRoutes } from '../statbank/index.js';
 import { documentRoutes, PdfPrinter, type TransitionHook } from '../documents/index.js';
-import { followupHooks, followupRoutes, generateFollowupReports } from '../followup/index.js';
+import { followupHooks, followupRoutes, generateAnalysisReports, generateFollowupReports } from '../followup/index.js';
 import { calendarRoutes } from '../calendar/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { councilRoutes } from '../councils/index.js';
@@ -97,7 +97,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const hearingDeps = { clock, notifier };
   const hearings = new HearingService(db, hearingDeps);
   await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: bothHooks(hearingHooks(hearingDeps), followupHooks(hearingDeps)), hearingRuns: hearingRuns(db), demoNote: demo.note, afterChange: flush, clock, features: deps.config.FEATURES,
-    regenerate: { followup_report: (actor, doc) => generateFollowupReports(db, statbank, actor, { quarter: doc.period, jobcenters: [doc.area] }) } });
+    regenerate: {
+      followup_report: (actor, doc) => generateFollowupReports(db, statbank, actor, { quarter: doc.period, jobcenters: [doc.area] }),
+      analysis_report: (actor, doc) => generateAnalysisReports(db, statbank, actor, { year: doc.year, regions: [doc.area] }),
+    } });
   await app.register(followupRoutes, { prefix: '/api', db, statbank, notifier, clock, afterChange: flush });
   await app.register(hearingRoutes, { prefix: '/api', db, service: hearings, deps: hearingDeps, statbank, demoNote: demo.note, afterChange: flush });
   await app.register(councilRoutes, { prefix: '/api', db, clock });

@@ -170,16 +170,16 @@ describe.each(backends)('documents on %s', (kind) => {
     expect((await call(app, 'GET', `/api/documents/${planId}`, editor)).json().document.content.citizen.strategy).toBe('Første redaktørs strategi.');
   });
 
-  it('lists the kinds in use with who may make them; a kind behind a feature is refused while it is off; a follow-up report is made per quarter elsewhere', async () => {
+  it('lists the kinds in use with who may make them; the kinds the follow-up drafts are refused here', async () => {
     const kinds = (await call(app, 'GET', '/api/document-kinds', editor)).json() as { kind: string; may_create: boolean; council: boolean }[];
-    expect(kinds.map((k) => [k.kind, k.may_create, k.council])).toEqual([['employment_plan', true, false], ['results_audit', true, false], ['implementation_plan', false, false], ['rules_of_procedure', true, true], ['followup_report', false, false], ['written_agreement', false, false]]);
+    expect(kinds.map((k) => [k.kind, k.may_create, k.council])).toEqual([['employment_plan', true, false], ['results_audit', true, false], ['implementation_plan', false, false], ['rules_of_procedure', true, true], ['followup_report', false, false], ['analysis_report', false, false], ['written_agreement', false, false]]);
     expect((await call(app, 'GET', '/api/document-kinds', region)).json().filter((k: { may_create: boolean }) => k.may_create).map((k: { kind: string }) => k.kind)).toEqual(['implementation_plan', 'rules_of_procedure']);
     const off = await call(app, 'POST', '/api/documents', region, { kind: 'analysis_report', area: 'B1', year: 2026 });
     expect(off.statusCode).toBe(400);
     expect(off.json().error.field).toBe('kind');
     const quarterly = await call(app, 'POST', '/api/documents', region, { kind: 'followup_report', area: 'J101', year: 2026 });
     expect(quarterly.statusCode).toBe(400);
-    expect(quarterly.json().error).toMatchObject({ field: 'kind', message: 'En opfølgningsrapport dannes for et kvartal under Opfølgning, ikke her.' });
+    expect(quarterly.json().error).toMatchObject({ field: 'kind', message: 'En opfølgningsrapport dannes fra statistikken under Opfølgning, ikke her.' });
   });
 
   it('refuses a state change made on a version someone has changed since, like a save', async () => {

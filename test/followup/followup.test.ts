@@ -303,6 +303,39 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     expect((await call(app, 'POST', `/api/followup/recommendations/${r.json().id}/answer`, region, { version: 1, answer: 'Igen.' })).statusCode).toBe(409);
   });
 
+  it('drafts the RBR’s analysis report from the past year: the region against the country, the jobcenters against their expected level', async () => {
+    const res = await call(app, 'POST', '/api/followup/analysis', region, { year: 2026 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 1, updated: 0, year: 2026 });
+    expect((await call(app, 'POST', '/api/followup/analysis', region, { year: 2026, region: 'B2' })).statusCode).toBe(403);
+    expect((await call(app, 'POST', '/api/followup/analysis', region, { year: 2030 })).json().error.field).toBe('year');
+    const id = res.json().documents[0];
+    const doc = (await call(app, 'GET', `/api/documents/${id}`, region)).json();
+    const g = doc.document.content.generated;
+    expect(doc.title).toBe('Analyserapport 2026 – Beskæftigelsesregion Hovedstaden & Sjælland');
+    expect(g).toMatchObject({ period: '2025M01-2025M12', previous_period: '2024M01-2024M12', region: { id: 'B1' } });
+    const rolling = async (table: string, measure: string, hierarchy: string, area: string, period: string, dims: Record<string, string>) => {
+      const q = new URLSearchParams({ 'mgroup.*': measure, 'period.R': period, [`hierarchy.${hierarchy}`]: area, format: 'json', ...Object.fromEntries(Object.entries(dims).map(([d, v]) => [`dimension.${d}`, v])) });
+      const body = (await app.inject(`/v3/data/${table}?${q}`)).json() as { rows: unknown[][]; status: string[] };
+      return body.status[0] === 'published' ? (body.rows[0]!.at(-1) as number) : null;
+    };
+    for (const m of g.market) {
+      expect(m.current, m.id).toBe(await rolling(m.table, m.measure, '_beskregion', 'B1', '2025M01-2025M12', m.dims));
+      expect(m.previous, m.id).toBe(await rolling(m.table, m.measure, '_beskregion', 'B1', '2024M01-2024M12', m.dims));
+      expect(m.country, m.id).toBe(await rolling(m.table, m.measure, '_jobcenter', 'DK', '2025M01-2025M12', m.dims));
+    }
+    expect(g.jobcenters.map((j: { id: string }) => j.id).sort()).toEqual([...b1].sort());
+    const open = (await call(app, 'GET', '/api/benchmark/problems', region)).json().flags.filter((f: { direction: string; status: string }) => f.direction === 'worse' && f.status !== 'resolved');
+    expect(g.jobcenters.reduce((a: number, j: { problems: number }) => a + j.problems, 0)).toBe(open.length);
+    // The RBR's focus areas are kept when the numbers are drafted again; publishing needs one.
+    const gate = await call(app, 'POST', `/api/documents/${id}/transitions`, region, { revision: doc.document.revision, action: 'publish' });
+    expect(gate.statusCode).toBe(422);
+    const saved = await call(app, 'PUT', `/api/documents/${id}`, region, { revision: doc.document.revision, content: { ...doc.document.content, focus_areas: [{ title: 'Unge uden uddannelse', text: 'Flere unge skal i uddannelse.' }] } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await call(app, 'POST', '/api/followup/analysis', region, { year: 2026 })).json()).toMatchObject({ created: 0, updated: 1 });
+    expect((await call(app, 'GET', `/api/documents/${id}`, region)).json().document.content.focus_areas[0].title).toBe('Unge uden uddannelse');
+  });
+
   it('adds each new release’s value to an open case’s trend', async () => {
     // The same register again is a new release: the case gains a point.
     const open = await call(app, 'POST', '/api/followup/cases', region, { jobcenter: (await theCase(caseId)).jobcenter, measure: (await theCase(caseId)).measure });

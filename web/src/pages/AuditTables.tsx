@@ -21,7 +21,7 @@ export function Section({ id, title, children }: { id: string; title: string; ch
 }
 
 /** Footnotes for missing values: each reason once, numbered; a missing cell shows "–" and its number. */
-function makeNotes() {
+export function makeNotes() {
   const f = footnotes();
   const cell = (v: number | null, d: number, why: string | undefined): ReactNode => (v !== null ? fmt(v, d) : why ? <>–<sup>{f.number(why)}</sup><span className="sr-only"> ({why})</span></> : '–');
   const Notes = () => (f.reasons.length ? <ol className="form-hint audit-notes">{f.reasons.map((w) => <li key={w}>{w}</li>)}</ol> : null);
@@ -29,7 +29,7 @@ function makeNotes() {
 }
 
 /** The change in per cent, or "–" with a note when one of the years has no value (or the first is 0). */
-const dev = (n: { cell: (v: number | null, d: number, why: string | undefined) => ReactNode }, cur: number | null, prev: number | null) => {
+export const dev = (n: { cell: (v: number | null, d: number, why: string | undefined) => ReactNode }, cur: number | null, prev: number | null) => {
   const c = change(cur, prev);
   return c === null ? n.cell(null, 1, noChange) : signed(c);
 };

@@ -113,7 +113,7 @@ export function Documents() {
             <tbody>
               {docs.map((d) => (
                 <tr key={d.id}>
-                  <td><Link to={`/dokumenter/${d.id}`}>{kindNames[d.kind]} {d.year} – {d.area_name}</Link></td>
+                  <td><Link to={`/dokumenter/${d.id}`}>{kindNames[d.kind]} {d.period_name} – {d.area_name}</Link></td>
                   <td>{d.year}</td>
                   <td>{d.area_name}</td>
                   <td><span className={stateClass(d.state)}>{stateNames[d.state]}</span></td>

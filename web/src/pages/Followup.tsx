@@ -6,7 +6,7 @@
  * publishes each report from its document page.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { casesResponse, caseResponse, generateResponse, quartersResponse, recommendationResponse, reportsResponse } from '../../../src/followup/shared';
+import { analysisResponse, casesResponse, caseResponse, generateResponse, quartersResponse, recommendationResponse, reportsResponse } from '../../../src/followup/shared';
 import { periodName } from '../../../src/statbank/shared';
 import { api } from '../api';
 import { Alert, ErrorSummary, Field, Progress, Select, TextArea, fieldError, useAction } from '../forms';
@@ -52,6 +52,8 @@ function Reports() {
   useEffect(load, [load]);
 
   const regionName = quarters?.regions.find((r) => r.id === region)?.name ?? region;
+  /** The analysis report is the year's, on the year before: the year after the newest whole year in the release. */
+  const year = quarters ? Number(quarters.latest.slice(0, 4)) + (quarters.latest.endsWith('Q4') ? 1 : 0) : new Date().getFullYear();
   const generate = () =>
     action.run(`Danner opfølgningsrapporter for ${periodName(quarter)} for jobcentrene i ${regionName} …`, async () => {
       const r = await api('/api/followup/reports', generateResponse, { method: 'POST', body: { quarter, region } });
@@ -82,6 +84,15 @@ function Reports() {
           )}
           <p><button type="submit" className="button button-primary" disabled={action.busy !== null}>Dan rapporter for {periodName(quarter)}</button></p>
         </form>
+      )}
+      {quarters && (
+        <p>
+          <button type="button" className="button button-secondary" disabled={action.busy !== null} onClick={() => void action.run(`Danner analyserapporten ${year} for ${regionName} …`, async () => {
+            const r = await api('/api/followup/analysis', analysisResponse, { method: 'POST', body: { year, region } });
+            navigate(`/dokumenter/${r.documents[0]}`);
+          })}>Dan RBR’s analyserapport {year}</button>
+          <span className="form-hint ml-4">Analyserapporten dannes i januar ud fra året før: regionens arbejdsmarked, jobcentrenes resultater og forslag til fokusområder.</span>
+        </p>
       )}
       <Progress text={action.busy} />
       <ErrorSummary error={action.error} fieldId={(f) => `followup-${f}`} />

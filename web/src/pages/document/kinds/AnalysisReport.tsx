@@ -7,7 +7,14 @@ export function AnalysisReportEditor(p: EditorProps<AnalysisContent>) {
   const sections = kindSpec('analysis_report').sections(p.content);
   return (
     <>
+      {p.editing && (
+        <p className="d-print-none">
+          <button type="button" className="button button-secondary" disabled={p.busy} onClick={p.onRegenerate}>Dan tallene igen</button>
+          <span className="form-hint ml-4">Henter tallene fra den nyeste udgivelse og benchmarking. Det, rådet har skrevet, bevares.</span>
+        </p>
+      )}
       <Section id="s-labour-market" title="Det regionale arbejdsmarked">
+        <SectionFields sections={under(sections, 'generated')} p={p} />
         <SectionFields sections={under(sections, 'labour_market')} p={p} />
       </Section>
       <Section id="s-results" title="Jobcentrenes resultater">

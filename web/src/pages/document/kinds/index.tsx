@@ -6,6 +6,8 @@ import type { ReactNode } from 'react';
 import { kindSpec, type AnalysisContent, type AuditContent, type DocumentKind, type ImplementationPlanContent, type PlanContent, type RulesContent } from '../../../documents';
 import type { EditorProps } from '../fields';
 import { AnalysisReportEditor } from './AnalysisReport';
+import { FollowupReportEditor } from './FollowupReport';
+import type { FollowupContent } from '../../../../../src/documents/shared';
 import { EmploymentPlanEditor } from './EmploymentPlan';
 import { ImplementationPlanEditor } from './ImplementationPlan';
 import { ResultsAuditEditor } from './ResultsAudit';
@@ -20,6 +22,7 @@ const own = {
   implementation_plan: (p) => <ImplementationPlanEditor {...(p as EditorProps<ImplementationPlanContent>)} />,
   rules_of_procedure: (p) => <RulesOfProcedureEditor {...(p as EditorProps<RulesContent>)} />,
   analysis_report: (p) => <AnalysisReportEditor {...(p as EditorProps<AnalysisContent>)} />,
+  followup_report: (p) => <FollowupReportEditor {...(p as EditorProps<FollowupContent>)} />,
 } satisfies Partial<Record<DocumentKind, Editor>>;
 
 export function editorFor(kind: DocumentKind): Editor {
