@@ -14,6 +14,7 @@ import { day, officeNames, period, when, type CouncilView, type MeetingSummary, 
 import { stateClass, stateNames } from '../documents';
 import { Alert, ErrorSummary, Field, fieldError, Progress, Select, TextArea, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
+import { FollowupMaterial } from './FollowupMaterial';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 
@@ -55,6 +56,7 @@ export function CouncilPage({ code }: { code: string }) {
           <li><a href="#s-members">Medlemmer</a></li>
           <li><a href="#s-rules">Forretningsorden</a></li>
           <li><a href="#s-meetings">Møder</a></li>
+          {council.type === 'LBR' && <li><a href="#s-followup">Regionens opfølgning</a></li>}
           {insider && <li><a href="#s-milestones">Rådets eget årshjul</a></li>}
           <li><a href="#s-feed">Kalender</a></li>
         </ul>
@@ -63,6 +65,7 @@ export function CouncilPage({ code }: { code: string }) {
       <Members council={council} reload={load} />
       <Rules council={council} />
       <Meetings code={council.code} />
+      {council.type === 'LBR' && council.area && <FollowupMaterial jobcenter={council.area} />}
       {insider && <Milestones code={council.code} />}
       <Feed code={council.code} />
     </Layout>

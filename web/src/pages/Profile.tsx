@@ -7,6 +7,7 @@ import { Alert } from '../forms';
 import { fmt, shortPeriod, withUnit } from '../format';
 import { periodName } from '../../../src/statbank/shared';
 import { Layout } from '../Layout';
+import { FollowupMaterial } from './FollowupMaterial';
 import { Link, navigate } from '../router';
 import { kindNames, stateClass, stateNames, type AreaTargets, type DocumentKind, type DocumentSummary } from '../documents';
 import { useSession } from '../session';
@@ -263,6 +264,7 @@ function SteeringDocuments({ areaId, areaName }: { areaId: string; areaName: str
           <TargetTable targets={planTargets.targets} caption={`Målene i beskæftigelsesplanen ${planTargets.document.year} og deres status`} />
         </>
       )}
+      <FollowupMaterial jobcenter={areaId} sub />
       <p><Link to={`/dokumenter?omraade=${encodeURIComponent(areaId)}`}>Alle dokumenter for {areaName}</Link> · <Link to={`/maal?omraade=${encodeURIComponent(areaId)}`}>Alle mål</Link></p>
     </section>
   );
