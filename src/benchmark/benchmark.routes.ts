@@ -10,7 +10,9 @@ import { areaWithin, permit, scopeOf, type Role } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import { areaById, areas } from '../reference/index.js';
 import { findBenchmarkSeries, findFlags, findPeers, findRun, type StoredRun } from './benchmark.repository.js';
-import { benchmarkMeasureById, TIMELINESS } from './measures.js';
+import { benchmarkMeasureById, TIMELINESS, type BenchmarkMeasure } from './measures.js';
+import { respond } from '../server/shared.js';
+import { jobcenterResponse, overviewResponse, problemsResponse, rankingResponse, runSettingsSchema } from './responses.js';
 
 const regionOf = (jobcenter: string) => {
   const a = areaById.get(jobcenter)!;
@@ -55,11 +57,11 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
     const got = await runFor(req.query, reply);
     if (!got) return reply;
     const { run } = got;
-    return {
+    return respond(req, overviewResponse, {
       run: run.id,
       created_at: run.created_at,
       release: { version: run.release.version, cutoff_week: run.release.cutoff_week },
-      settings: run.settings,
+      settings: runSettingsSchema.parse(run.settings),
       periods: run.periods,
       measures: run.measures,
       // Jobcenters left out of a fit, by name.
@@ -68,7 +70,7 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
       ),
       clustering: { k: run.clustering.k, criterion: run.clustering.criterion, weights: run.clustering.weights, conditions_year: run.clustering.conditionsYear },
       unavailable: run.unavailable,
-    };
+    });
   });
 
   /** Every jobcenter on a measure in a period: the ranking table and the scatter. */
@@ -77,14 +79,16 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
     if (!got) return reply;
     const { run, q } = got;
     const measure = q.measure ?? 'share_public_support';
+    const m = benchmarkMeasureById.get(measure);
+    if (!m) return fail(reply, 400, 'invalid_parameter', `Parameteren measure: målet ${measure} findes ikke.`, 'measure');
     const series = (await findBenchmarkSeries(db, run, [measure])).get(measure)!;
     const peers = new Map((await findPeers(db, run.id)).map((p) => [p.jobcenter, p.cluster]));
     // The newest period with values unless one is asked for.
     const t = q.period ? run.periods.indexOf(q.period) : Math.max(-1, ...[...series.values()].map((s) => s.reduce((last, p, i) => (p.actual !== null ? i : last), -1)));
     if (t < 0) return fail(reply, 400, 'invalid_parameter', `Parameteren period: ${q.period} er ikke en af benchmarkingens perioder (løbende år som ${run.periods.at(-1)}).`, 'period');
-    return {
-      measure: benchmarkMeasureById.get(measure),
-      period: run.periods[t],
+    return respond(req, rankingResponse, {
+      measure: m,
+      period: run.periods[t]!,
       release: run.release.version,
       rows: [...series]
         .map(([jc, s]) => ({
@@ -92,7 +96,7 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
           difference: s[t]!.actual !== null && s[t]!.expected !== null ? s[t]!.actual! - s[t]!.expected! : null,
         }))
         .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'da')),
-    };
+    });
   });
 
   /** One jobcenter: every measure over time, its cluster, neighbours, conditions and savings. */
@@ -105,10 +109,10 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
     const peers = await findPeers(db, run.id);
     const me = peers.find((p) => p.jobcenter === id);
     if (!me) return fail(reply, 404, 'not_found', `${nameOf(id)} er ikke med i benchmarkingen.`);
-    const modelled = run.measures.filter((m) => m.id !== TIMELINESS.id);
+    const modelled = run.measures.filter((m): m is BenchmarkMeasure => m.id !== TIMELINESS.id);
     const series = await findBenchmarkSeries(db, run, modelled.map((m) => m.id), [id]);
     const region = regionOf(id);
-    return {
+    return respond(req, jobcenterResponse, {
       jobcenter: { id, name: nameOf(id), region: region ? { id: region.id, name: region.name } : null },
       release: run.release.version,
       periods: run.periods,
@@ -118,9 +122,9 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
       measures: modelled.map((m) => ({ ...m, series: series.get(m.id)!.get(id) ?? [] })),
       savings: run.savings.filter((s) => s.jobcenter === id),
       /** DKK per full-time person-year, by category (the savings' unit costs). */
-      unit_costs: (run.settings as { unitCosts?: Record<string, number> }).unitCosts ?? {},
+      unit_costs: runSettingsSchema.parse(run.settings).unitCosts,
       flags: mayReadProblems(req.principal.user, id) ? (await findFlags(db, run.id, [id])).map(describeFlag) : null,
-    };
+    });
   });
 
   /** Result problems, for the roles that follow up on them, within their area. */
@@ -131,12 +135,12 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
     const area = req.principal.scope === 'own_area' ? (req.principal.user?.organisation.area ?? '-') : null;
     const jcs = areas.filter((a) => a.level === 'jobcenter' && (!area || areaWithin(a.id, area))).map((a) => a.id);
     const flags = await findFlags(db, run.id, jcs);
-    return {
+    return respond(req, problemsResponse, {
       release: run.release.version,
       run: run.id,
-      settings: run.settings,
+      settings: runSettingsSchema.parse(run.settings),
       flags: flags.map(describeFlag),
-    };
+    });
   });
 }
 

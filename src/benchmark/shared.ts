@@ -1,7 +1,7 @@
 /**
  * The browser's door to the benchmarking (web/ imports this file and nothing else of the
- * module): the savings' wording and a flag's type. Values only from files that import
- * nothing Node-specific.
+ * module): the savings' wording and the schemas of the benchmarking API's answers. Values only
+ * from files that import nothing Node-specific.
  */
 export { mioKr, savingsMethod, savingsSentence, savingsTotal } from './savings-text.js';
-export type { Flag } from './benchmark.table.js';
+export { jobcenterResponse, overviewResponse, problemsResponse, rankingResponse } from './responses.js';

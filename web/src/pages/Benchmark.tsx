@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { overviewResponse, rankingResponse } from '../../../src/benchmark/shared';
 import { intervalText, type Overview, type Ranking } from '../benchmark';
 import { ScatterChart } from '../chart';
 import { Alert } from '../forms';
@@ -22,12 +23,12 @@ export function Benchmark() {
   const [error, setError] = useState<string | null>(null);
   const [regions, setRegions] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
-    api<Overview>('/api/benchmark').then(setOverview, (e: Error) => setError(e.message));
+    api('/api/benchmark', overviewResponse).then(setOverview, (e: Error) => setError(e.message));
     api<{ id: string; name: string; level: string }[]>('/api/areas').then((a) => setRegions(a.filter((x) => x.level === 'region')), () => setRegions([]));
   }, []);
   useEffect(() => {
     setRanking(null);
-    api<Ranking>(`/api/benchmark/ranking?measure=${encodeURIComponent(measure)}`).then(setRanking, (e: Error) => setError(e.message));
+    api(`/api/benchmark/ranking?measure=${encodeURIComponent(measure)}`, rankingResponse).then(setRanking, (e: Error) => setError(e.message));
   }, [measure]);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { jobcenterResponse, rankingResponse } from '../../../src/benchmark/shared';
 import { categoryNames, directionNames, intervalText, statusNames, type JobcenterBenchmark, type Ranking } from '../benchmark';
 import { LineChart, ScatterChart } from '../chart';
 import { Alert } from '../forms';
@@ -22,10 +23,10 @@ export function BenchmarkJobcenter({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setB(null);
-    api<JobcenterBenchmark>(`/api/benchmark/jobcenters/${encodeURIComponent(id)}`).then(setB, (e: Error) => setError(e.message));
+    api(`/api/benchmark/jobcenters/${encodeURIComponent(id)}`, jobcenterResponse).then(setB, (e: Error) => setError(e.message));
   }, [id]);
   useEffect(() => {
-    api<Ranking>(`/api/benchmark/ranking?measure=${encodeURIComponent(measure)}`).then(setRanking, (e: Error) => setError(e.message));
+    api(`/api/benchmark/ranking?measure=${encodeURIComponent(measure)}`, rankingResponse).then(setRanking, (e: Error) => setError(e.message));
   }, [measure]);
   const m = b?.measures.find((x) => x.id === measure);
   const latest = m ? [...m.series].reverse().find((p) => p.actual !== null) : undefined;

@@ -3,19 +3,14 @@
  * monitor: the region's), new, lasting and resolved, each with its evidence.
  */
 import { useEffect, useState } from 'react';
+import { problemsResponse } from '../../../src/benchmark/shared';
 import { api } from '../api';
-import { directionNames, statusNames, type Flag } from '../benchmark';
+import { directionNames, statusNames, type Flag, type Problems } from '../benchmark';
 import { Alert } from '../forms';
 import { fmt, withUnit } from '../format';
 import { periodName } from '../../../src/statbank/shared';
 import { Layout } from '../Layout';
 import { Link } from '../router';
-
-interface Problems {
-  release: number;
-  settings: { level: number; minDeviation: number; years: number; timelinessThreshold: number };
-  flags: (Flag & { name: string; label: string })[];
-}
 
 const order: Flag['status'][] = ['new', 'lasting', 'resolved'];
 const headings: Record<Flag['status'], string> = {
@@ -31,7 +26,7 @@ export function ResultProblems() {
   const [p, setP] = useState<Problems | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<Problems>('/api/benchmark/problems').then(setP, (e: Error) => setError(e.message));
+    api('/api/benchmark/problems', problemsResponse).then(setP, (e: Error) => setError(e.message));
   }, []);
   const better = p?.flags.filter((f) => f.status !== 'resolved' && isBetter(f)) ?? [];
   return (
@@ -70,7 +65,7 @@ export function ResultProblems() {
 /** The decimals of a flag's measure. */
 const d = (f: Flag) => f.decimals ?? 1;
 
-function ProblemTable({ rows }: { rows: (Flag & { name: string; label: string })[] }) {
+function ProblemTable({ rows }: { rows: Flag[] }) {
   if (rows.length === 0) return <p>Ingen.</p>;
   return (
     <div className="table--responsive-scroll">
