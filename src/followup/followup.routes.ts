@@ -11,7 +11,7 @@ import { areaWithin, parseOr400, permit, sendErrors, type User } from '../access
 import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import type { Notifier } from '../notifications/index.js';
-import { DocumentError, listDocuments, stateNames } from '../documents/index.js';
+import { DocumentError, goalsInForce, listDocuments, mayRead, stateNames, type AnalysisContent, type AuditContent, type AuditGenerated } from '../documents/index.js';
 import { areaById, areas } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
 import { addStep, closeCase, closeSchema, findCase, listCases, openCase, openSchema, stepSchema } from './cases.js';
@@ -58,6 +58,28 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
     if (!areaWithin(region, own)) throw new DocumentError(403, 'forbidden', `Du følger ikke op på ${areaById.get(region)!.name}.`, { field: 'region' });
     return areaById.get(region)!;
   };
+
+  /**
+   * What a jobcenter's plan for `year` builds on (seed 000: the ministerial goals, the previous
+   * results audit and the RBR's analysis report): the goals in force, the newest audit's
+   * improvement areas and the newest analysis report's focus areas, each as far as the user may read it.
+   */
+  app.get('/followup/plan-inputs', permit('documents.read'), async (req) => {
+    const q = parseOr400(z.object({ jobcenter: z.string().regex(/^J\d+$/, 'vælg et jobcenter'), year: z.coerce.number().int().min(2000).max(2100) }), req.query);
+    const region = employmentRegionOf(q.jobcenter);
+    if (!region) throw new DocumentError(404, 'not_found', `${q.jobcenter} er ikke et jobcenter.`, { field: 'jobcenter' });
+    const u = req.principal.user;
+    const newest = async (kind: 'results_audit' | 'analysis_report', area: string) => (await listDocuments(db, { kind, areas: [area] })).filter((d) => d.year < q.year || (kind === 'analysis_report' && d.year === q.year)).find((d) => mayRead(u, d));
+    const audit = await newest('results_audit', q.jobcenter);
+    const analysis = await newest('analysis_report', region.id);
+    const goals = await goalsInForce(db, q.year);
+    const improvements = (audit?.content as AuditContent | undefined)?.generated as Partial<AuditGenerated> | undefined;
+    return {
+      goals: { year: goals.year, titles: goals.goals.map((g) => `${g.number}. ${g.title}`) },
+      audit: audit ? { id: audit.id, year: audit.year, state_name: stateNames[audit.state], improvements: (improvements?.improvements ?? []).map((i) => i.text) } : null,
+      analysis: analysis ? { id: analysis.id, year: analysis.year, region_name: region.name, state_name: stateNames[analysis.state], focus_areas: (analysis.content as AnalysisContent).focus_areas } : null,
+    };
+  });
 
   /** Drafts the RBR's yearly analysis report of a region (January: on the past year), keeping what the RBR wrote. */
   app.post('/followup/analysis', permit('followup.manage'), async (req) => {

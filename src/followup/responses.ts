@@ -62,3 +62,10 @@ export const recommendationResponse = z.object({ id: z.number(), jobcenter: z.st
 export const casesResponse = z.object({ cases: z.array(caseSummary), recommendations: z.array(recommendationResponse) });
 
 export const analysisResponse = z.object({ created: z.number(), updated: z.number(), skipped: z.number(), documents: z.array(z.number()), release: z.number(), year: z.number() });
+
+/** What a plan builds on: the ministerial goals, the previous results audit's improvement areas, the RBR's analysis report's focus areas. */
+export const planInputsResponse = z.object({
+  goals: z.object({ year: z.number().nullable(), titles: z.array(z.string()) }),
+  audit: z.object({ id: z.number(), year: z.number(), state_name: z.string(), improvements: z.array(z.string()) }).nullable(),
+  analysis: z.object({ id: z.number(), year: z.number(), region_name: z.string(), state_name: z.string(), focus_areas: z.array(z.object({ title: z.string(), text: z.string() })) }).nullable(),
+});

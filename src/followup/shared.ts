@@ -1,2 +1,2 @@
 /** The follow-up module's browser door: what the web app may import. */
-export { analysisResponse, caseResponse, casesResponse, generateResponse, quartersResponse, recommendationResponse, reportsResponse } from './responses.js';
+export { analysisResponse, caseResponse, casesResponse, generateResponse, planInputsResponse, quartersResponse, recommendationResponse, reportsResponse } from './responses.js';

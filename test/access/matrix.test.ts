@@ -72,6 +72,7 @@ const reviewed: Record<string, string> = {
   'POST /api/followup/reports': 'national_admin regional_monitor',
   'GET /api/followup/reports': 'national_admin regional_monitor',
   'POST /api/followup/analysis': 'national_admin regional_monitor',
+  'GET /api/followup/plan-inputs': ALL,
   'GET /api/followup/cases': LOGGED_IN,
   'POST /api/followup/cases': 'national_admin regional_monitor',
   'GET /api/followup/cases/:id': LOGGED_IN,

@@ -330,10 +330,16 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     // The RBR's focus areas are kept when the numbers are drafted again; publishing needs one.
     const gate = await call(app, 'POST', `/api/documents/${id}/transitions`, region, { revision: doc.document.revision, action: 'publish' });
     expect(gate.statusCode).toBe(422);
-    const saved = await call(app, 'PUT', `/api/documents/${id}`, region, { revision: doc.document.revision, content: { ...doc.document.content, focus_areas: [{ title: 'Unge uden uddannelse', text: 'Flere unge skal i uddannelse.' }] } });
+    const saved = await call(app, 'PUT', `/api/documents/${id}`, region, { revision: doc.document.revision, content: { ...doc.document.content, labour_market: 'Beskæftigelsen steg.', results: 'De fleste jobcentre ligger som forventet.', focus_areas: [{ title: 'Unge uden uddannelse', text: 'Flere unge skal i uddannelse.' }] } });
     expect(saved.statusCode, saved.body).toBe(200);
     expect((await call(app, 'POST', '/api/followup/analysis', region, { year: 2026 })).json()).toMatchObject({ created: 0, updated: 1 });
     expect((await call(app, 'GET', `/api/documents/${id}`, region)).json().document.content.focus_areas[0].title).toBe('Unge uden uddannelse');
+    // A new plan shows the published report's focus areas beside its challenges; a draft stays the region's.
+    const inputs = async () => (await call(app, 'GET', '/api/followup/plan-inputs?jobcenter=J101&year=2027', editor)).json();
+    expect((await inputs()).analysis).toBeNull();
+    const now = (await call(app, 'GET', `/api/documents/${id}`, region)).json().document;
+    expect((await call(app, 'POST', `/api/documents/${id}/transitions`, region, { revision: now.revision, action: 'publish' })).statusCode).toBe(200);
+    expect(await inputs()).toMatchObject({ audit: null, analysis: { id, year: 2026, focus_areas: [{ title: 'Unge uden uddannelse' }] } });
   });
 
   it('adds each new release’s value to an open case’s trend', async () => {

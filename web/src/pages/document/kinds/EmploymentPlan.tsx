@@ -3,6 +3,7 @@ import { fieldId, kindSpec, type PlanContent } from '../../../documents';
 import { Field, NumberField, TextArea } from '../../../forms';
 import { fmt } from '../../../format';
 import { Section } from '../../AuditTables';
+import { PlanInputs } from './PlanInputs';
 import { FigureEditor, same, SectionFields, Text, TitledItems, under, type EditorProps } from '../fields';
 
 export function EmploymentPlanEditor(p: EditorProps<PlanContent>) {
@@ -24,6 +25,7 @@ export function EmploymentPlanEditor(p: EditorProps<PlanContent>) {
       </Section>
 
       <Section id="s-challenges" title="De vigtigste udfordringer">
+        {editing && <PlanInputs jobcenter={area} year={view.document.year} />}
         {c.challenges.length === 0 && !editing && <p className="doc-empty">Ingen udfordringer beskrevet.</p>}
         {c.challenges.map((ch, ci) => {
           const figures = (
