@@ -17,6 +17,8 @@ import { measureUnit } from './units.js';
 import { clusterAreaId } from './area-hierarchy.js';
 import { clusterSeries } from './cluster-cells.js';
 import { notFound, StatbankError } from './statbank.errors.js';
+import { respond } from '../server/shared.js';
+import { areasResponse, profileResponse } from './responses.js';
 
 /**
  * A key figure: a count shown as such (its unit and decimals from src/statbank/units.ts:
@@ -174,13 +176,13 @@ export async function profileRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
         if (cache.size >= 1000) cache.delete(cache.keys().next().value!);
         cache.set(key, p);
       }
-      return await p;
+      return respond(req, profileResponse, await p);
     } catch (err) {
       if (err instanceof StatbankError) return reply.code(err.statusCode).send(err.toJSON());
       throw err;
     }
   });
-  app.get('/areas', permit('statistics.read'), async () =>
-    areas.map((a) => ({ id: a.id, name: a.name, level: a.level })),
+  app.get('/areas', permit('statistics.read'), async (req) =>
+    respond(req, areasResponse, areas.map((a) => ({ id: a.id, name: a.name, level: a.level }))),
   );
 }

@@ -3,3 +3,4 @@
  * the module): values in their unit and periods in Danish. No dependencies.
  */
 export { formatValue, periodName, targetAmount } from './units.js';
+export { areasResponse, dataResponse, profileResponse, tableResponse, tablesResponse } from './responses.js';

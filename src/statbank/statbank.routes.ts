@@ -14,6 +14,8 @@ import { resolveSelection } from './statbank.query.js';
 import { parseCommonQuery } from './statbank.schema.js';
 import { StatbankService } from './statbank.service.js';
 import { describeTable } from './table.describe.js';
+import { respond, respondJson } from '../server/shared.js';
+import { dataResponse, tableResponse, tablesResponse } from './responses.js';
 
 /** Options of the statistics-bank plugin. */
 interface StatbankRoutesOptions {
@@ -109,14 +111,14 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
     }
     return sendJson(
       reply,
-      [...subjects.values()].map((s) => ({ ...s, table_groups: [...s.table_groups.values()] })),
+      respond(req, tablesResponse, [...subjects.values()].map((s) => ({ ...s, table_groups: [...s.table_groups.values()] }))),
     );
   });
 
   app.get('/table/:id', pub, async (req, reply) => {
     const { common } = parseCommonQuery(req.query, ['json']);
     const t = await service.table(tableIdOf(req), common.release);
-    return sendJson(reply, describeTable(t), t.release.version);
+    return sendJson(reply, respond(req, tableResponse, describeTable(t)), t.release.version);
   });
 
   app.get('/data/:id', pub, async (req, reply) => {
@@ -147,6 +149,6 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
         .header('Content-Disposition', `attachment; filename="${id}_udgivelse${out.release}.csv"`)
         .send(out.body);
     }
-    return sendJson(reply, out.body);
+    return sendJson(reply, respondJson(req, dataResponse, out.body));
   });
 }

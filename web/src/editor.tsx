@@ -8,9 +8,9 @@ import { api } from './api';
 import { goalsResponse } from '../../src/documents/shared';
 import { statusClass, statusLabels, type Freq, type GoalKind, type Indicator, type MinisterialGoal, type Target, type TargetStatus, type TargetView } from './documents';
 import { shortPeriod } from './format';
-import { formatValue, periodName } from '../../src/statbank/shared';
+import { dataResponse, formatValue, periodName, tableResponse, tablesResponse } from '../../src/statbank/shared';
 import { Field, NumberField, Select } from './forms';
-import { freqNames, type DataResult, type Subject, type TableInfo } from './statbank';
+import { freqNames, type TableInfo } from './statbank';
 
 // The statistics bank's tables and their metadata, read once per page visit.
 let tablesPromise: Promise<{ id: string; name: string }[]> | null = null;
@@ -18,7 +18,7 @@ const tableInfos = new Map<string, Promise<TableInfo>>();
 export function useTables(): { id: string; name: string }[] {
   const [tables, setTables] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
-    tablesPromise ??= api<Subject[]>('/v3/tables').then((subjects) => subjects.flatMap((s) => s.table_groups.flatMap((g) => g.tables.map((t) => ({ id: t.table_id, name: t.table_name })))));
+    tablesPromise ??= api('/v3/tables', tablesResponse).then((subjects) => subjects.flatMap((s) => s.table_groups.flatMap((g) => g.tables.map((t) => ({ id: t.table_id, name: t.table_name })))));
     tablesPromise.then(setTables, () => {
       tablesPromise = null;
     });
@@ -29,7 +29,7 @@ export function useTableInfo(id: string | null): TableInfo | null {
   const [info, setInfo] = useState<TableInfo | null>(null);
   useEffect(() => {
     if (!id) return setInfo(null);
-    if (!tableInfos.has(id)) tableInfos.set(id, api<TableInfo>(`/v3/table/${encodeURIComponent(id)}`));
+    if (!tableInfos.has(id)) tableInfos.set(id, api(`/v3/table/${encodeURIComponent(id)}`, tableResponse));
     let live = true;
     tableInfos.get(id)!.then(
       (t) => live && setInfo(t),
@@ -62,7 +62,7 @@ export async function readValue(t: TableInfo, ind: Indicator, period: string): P
   if (!area) return null;
   const q = new URLSearchParams({ [`period.${ind.freq}`]: period, [area[0]]: area[1], 'mgroup.*': ind.measure });
   for (const [d, v] of Object.entries(ind.dims)) q.set(t.dimensions.find((x) => x.dimension_id === d)?.parameter ?? `dimension.${d}`, v);
-  const res = await api<DataResult>(`/v3/data/${encodeURIComponent(t.table_id)}?${q}`);
+  const res = await api(`/v3/data/${encodeURIComponent(t.table_id)}?${q}`, dataResponse);
   const name = t.mgroups.find((m) => m.mgroup_id === ind.measure)?.mgroup_name;
   const col = name ? res.columns.indexOf(name) : -1;
   const row = res.rows[0];

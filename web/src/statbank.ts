@@ -1,55 +1,11 @@
-/** The statistics bank's API shapes (/v3, see src/statbank/README.md) and the explorer's URL state. */
-export interface TableSummary {
-  table_id: string;
-  table_name: string;
-}
-export interface Subject {
-  subject_id: string;
-  subject_name: string;
-  table_groups: { table_group_id: string; table_group_name: string; tables: TableSummary[] }[];
-}
-export interface Value {
-  value_id: string;
-  value_name: string;
-}
-export interface Level {
-  level_id: string;
-  level_name: string;
-  values: Value[];
-}
-export interface Hierarchy {
-  hierarchy_id: string;
-  hierarchy_name: string;
-  parameter: string;
-  levels: Level[];
-}
-export interface Dimension {
-  dimension_id: string;
-  dimension_name: string;
-  parameter?: string;
-  default: string;
-  total?: string;
-  hierarchies: Hierarchy[];
-}
-export interface TableInfo {
-  table_id: string;
-  table_name: string;
-  release: number;
-  update_latest: string;
-  subject: { subject_id: string; subject_name: string };
-  description?: string;
-  columns: string[];
-  mgroups: { mgroup_id: string; mgroup_name: string }[];
-  dimensions: Dimension[];
-  periods_by_freq: Record<string, string[]>;
-}
-export type Status = 'published' | 'primary' | 'secondary' | 'unavailable';
-export interface DataResult {
-  release: number;
-  columns: string[];
-  rows: (string | number | null)[][];
-  status: Status[];
-}
+/** The statistics bank's API shapes (/v3, see src/statbank/README.md: its schemas' types) and the explorer's URL state. */
+import type { z } from 'zod';
+import type { dataResponse, tableResponse, tablesResponse } from '../../src/statbank/shared';
+export type Subject = z.output<typeof tablesResponse>[number];
+export type TableInfo = z.output<typeof tableResponse>;
+export type Dimension = TableInfo['dimensions'][number];
+export type DataResult = z.output<typeof dataResponse>;
+export type Status = DataResult['status'][number];
 
 export const freqNames: Record<string, string> = { M: 'Måneder', Q: 'Kvartaler', Y: 'År', R: 'Løbende år' };
 

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { overviewResponse, rankingResponse } from '../../../src/benchmark/shared';
+import { areasResponse } from '../../../src/statbank/shared';
 import { intervalText, type Overview, type Ranking } from '../benchmark';
 import { ScatterChart } from '../chart';
 import { Alert } from '../forms';
@@ -24,7 +25,7 @@ export function Benchmark() {
   const [regions, setRegions] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
     api('/api/benchmark', overviewResponse).then(setOverview, (e: Error) => setError(e.message));
-    api<{ id: string; name: string; level: string }[]>('/api/areas').then((a) => setRegions(a.filter((x) => x.level === 'region')), () => setRegions([]));
+    api('/api/areas', areasResponse).then((a) => setRegions(a.filter((x) => x.level === 'region')), () => setRegions([]));
   }, []);
   useEffect(() => {
     setRanking(null);

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { documentListResponse, documentSummarySchema, kindsResponse } from '../../../src/documents/shared';
+import { areasResponse } from '../../../src/statbank/shared';
 import { api } from '../api';
 import { kindNames, stateClass, stateNames, type DocumentKind, type DocumentSummary } from '../documents';
 import { dateTime } from '../format';
@@ -14,17 +15,13 @@ import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 
-export interface AreaRef {
-  id: string;
-  name: string;
-  level: string;
-}
+export type AreaRef = z.output<typeof areasResponse>[number];
 
 /** Jobcentres and employment regions, for area choices. */
 export function useSteeringAreas(): AreaRef[] {
   const [areas, setAreas] = useState<AreaRef[]>([]);
   useEffect(() => {
-    api<AreaRef[]>('/api/areas').then((a) => setAreas(a.filter((x) => x.level === 'employment_region' || x.level === 'jobcenter')), () => setAreas([]));
+    api('/api/areas', areasResponse).then((a) => setAreas(a.filter((x) => x.level === 'employment_region' || x.level === 'jobcenter')), () => setAreas([]));
   }, []);
   return areas;
 }

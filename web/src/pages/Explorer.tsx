@@ -9,6 +9,8 @@ import { Alert } from '../forms';
 import { date } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
+import { releasesResponse } from '../../../src/server/shared';
+import { dataResponse, tableResponse } from '../../../src/statbank/shared';
 import { defaultAreas, defaultQuery, freqNames, statusText, type DataResult, type Dimension, type Status, type TableInfo } from '../statbank';
 
 const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
@@ -25,8 +27,8 @@ export function Explorer({ tableId }: { tableId: string }) {
 
   useEffect(() => {
     setError(null);
-    api<TableInfo>(`/v3/table/${encodeURIComponent(tableId)}${release ? `?release=${encodeURIComponent(release)}` : ''}`).then(setInfo, (e: Error) => setError(e.message));
-    api<{ version: number }[]>('/api/releases').then(setReleases, () => setReleases([]));
+    api(`/v3/table/${encodeURIComponent(tableId)}${release ? `?release=${encodeURIComponent(release)}` : ''}`, tableResponse).then(setInfo, (e: Error) => setError(e.message));
+    api('/api/releases', releasesResponse).then(setReleases, () => setReleases([]));
   }, [tableId, release]);
 
   // Without periods in the URL, start from the default view (replacing the URL, so Back works).
@@ -44,7 +46,7 @@ export function Explorer({ tableId }: { tableId: string }) {
   useEffect(() => {
     if (!hasQuery) return;
     setData(null);
-    api<DataResult>(`/v3/data/${tableId}?${query}`).then(setData, (e: Error) => setError(e.message));
+    api(`/v3/data/${tableId}?${query}`, dataResponse).then(setData, (e: Error) => setError(e.message));
   }, [tableId, query, hasQuery]);
 
   const update = (f: (q: URLSearchParams) => void) => {

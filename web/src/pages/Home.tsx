@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { demoResponse, releasesResponse } from '../../../src/server/shared';
+import { tablesResponse } from '../../../src/statbank/shared';
+import type { Subject } from '../statbank';
 import { api } from '../api';
 import { Alert } from '../forms';
 import { date } from '../format';
@@ -9,11 +11,6 @@ import { Layout } from '../Layout';
 
 type Demo = z.output<typeof demoResponse>;
 type Release = z.output<typeof releasesResponse>[number];
-interface Subject {
-  subject_id: string;
-  subject_name: string;
-  table_groups: { table_group_id: string; table_group_name: string; tables: { table_id: string; table_name: string }[] }[];
-}
 
 export function Home() {
   const [demo, setDemo] = useState<Demo | null>(null);
@@ -32,7 +29,7 @@ export function Home() {
           setTimeout(() => void load(), 1000);
           return;
         }
-        const [r, s] = await Promise.all([api('/api/releases', releasesResponse), api<Subject[]>('/v3/tables')]);
+        const [r, s] = await Promise.all([api('/api/releases', releasesResponse), api('/v3/tables', tablesResponse)]);
         if (!stop) {
           setReleases(r);
           setSubjects(s);

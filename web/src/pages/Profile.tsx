@@ -1,11 +1,12 @@
 /** Jobcenterprofil: key figures of a jobcenter (or region, municipality, the country) with comparisons and history. */
+import type { z } from 'zod';
 import { useEffect, useState, type ReactNode } from 'react';
 import { areaTargetsResponse, documentListResponse } from '../../../src/documents/shared';
 import { api } from '../api';
 import { LineChart, Sparkline } from '../chart';
 import { Alert } from '../forms';
 import { fmt, shortPeriod, withUnit } from '../format';
-import { periodName } from '../../../src/statbank/shared';
+import { areasResponse, periodName, profileResponse } from '../../../src/statbank/shared';
 import { Layout } from '../Layout';
 import { FollowupMaterial } from './FollowupMaterial';
 import { Link, navigate } from '../router';
@@ -13,36 +14,10 @@ import { kindNames, stateClass, stateNames, type AreaTargets, type DocumentKind,
 import { useSession } from '../session';
 import { StatusCounts, TargetTable } from './Targets';
 
-type Point = { period: string; value: number | null; why?: string };
-type Unit = { measure: string; unit: string; decimals: number };
-interface Card {
-  id: string;
-  label: string;
-  benefit: string;
-  dataset: string;
-  period: string;
-  value: Unit & { latest: number | null; latest_why: string | null; year_ago: number | null; year_ago_period: string | null; year_ago_why: string | null };
-  /** `why`: per area of comparison, why its rate is missing. */
-  rate: Unit & { area: number | null; region: number | null; country: number | null; cluster: number | null; why: Partial<Record<'area' | 'region' | 'country' | 'cluster', string>> };
-  sparkline: Point[];
-}
-interface Profile {
-  area: { id: string; name: string; level: string };
-  region: { id: string; name: string } | null;
-  release: { version: number; cutoff_week: string | null };
-  cards: Card[];
-  by_category: { benefit: string; name: string; series: Point[] }[];
-  by_category_unit: Unit;
-  peers: { measure: string; unit: Unit; areas: SmallMultiple[] };
-  /** The jobcenter's peer cluster from the benchmarking, when there is one. */
-  cluster: { number: number; id: string; areas: SmallMultiple[] } | null;
-}
-type SmallMultiple = { id: string; name: string; sparkline: Point[] };
-interface AreaRef {
-  id: string;
-  name: string;
-  level: string;
-}
+type Profile = z.output<typeof profileResponse>;
+type Card = Profile['cards'][number];
+type SmallMultiple = Profile['peers']['areas'][number];
+type AreaRef = z.output<typeof areasResponse>[number];
 
 /** The /v3 hierarchy parameter that holds an area id. */
 const hierarchyOf = (id: string) => (id.startsWith('J') ? 'hierarchy._jobcenter' : id.startsWith('B') ? 'hierarchy._beskregion' : 'hierarchy._nykom');
@@ -60,10 +35,10 @@ export function Profile({ areaId }: { areaId: string }) {
   useEffect(() => {
     setP(null);
     setError(null);
-    api<Profile>(`/api/profile/${encodeURIComponent(areaId)}`).then(setP, (e: Error) => setError(e.message));
+    api(`/api/profile/${encodeURIComponent(areaId)}`, profileResponse).then(setP, (e: Error) => setError(e.message));
   }, [areaId]);
   useEffect(() => {
-    api<AreaRef[]>('/api/areas').then(setList, () => setList([]));
+    api('/api/areas', areasResponse).then(setList, () => setList([]));
   }, []);
 
   return (

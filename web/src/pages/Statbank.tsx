@@ -4,13 +4,14 @@ import { api } from '../api';
 import { Alert } from '../forms';
 import { Layout } from '../Layout';
 import { Link } from '../router';
+import { tablesResponse } from '../../../src/statbank/shared';
 import type { Subject } from '../statbank';
 
 export function Statbank() {
   const [subjects, setSubjects] = useState<Subject[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<Subject[]>('/v3/tables').then(setSubjects, (e: Error) => setError(e.message));
+    api('/v3/tables', tablesResponse).then(setSubjects, (e: Error) => setError(e.message));
   }, []);
   return (
     <Layout title="Statistikbanken">
