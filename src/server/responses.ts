@@ -22,3 +22,6 @@ export const demoResponse = z.object({
   note: z.string().optional(),
   stages: z.array(z.object({ stage: z.string(), done: z.number(), total: z.number(), detail: z.string().optional() })),
 });
+
+/** Every route's error: a code, a Danish message, the field it concerns where there is one, and what else the route says (e.g. `missing`, `current`). */
+export const errorResponse = z.object({ error: z.looseObject({ code: z.string(), message: z.string(), field: z.string().optional() }) });

@@ -5,6 +5,7 @@
  * (no session, or it expired) sends the user to log in and then back to the same page.
  */
 import type { z } from 'zod';
+import { errorResponse } from '../../src/server/shared';
 import { currentPath, navigate } from './router';
 
 export class ApiError extends Error {
@@ -55,23 +56,16 @@ async function request(path: string, opts: Options): Promise<Response> {
     navigate(`/login?next=${encodeURIComponent(currentPath())}`, { replace: true });
   }
   if (!res.ok) {
-    const data: unknown = await res.json().catch(() => null);
-    const error = typeof data === 'object' && data !== null && 'error' in data && typeof data.error === 'object' && data.error !== null ? (data.error as Record<string, unknown>) : {};
-    const text = (k: string) => (typeof error[k] === 'string' ? error[k] : undefined);
-    throw new ApiError(res.status, text('code') ?? 'http', text('message') ?? `Serveren svarede med fejl ${res.status}. Prøv igen om lidt.`, text('field'), error);
+    const parsed = errorResponse.safeParse(await res.json().catch(() => null));
+    const error = parsed.success ? parsed.data.error : undefined;
+    throw new ApiError(res.status, error?.code ?? 'http', error?.message ?? `Serveren svarede med fejl ${res.status}. Prøv igen om lidt.`, error?.field, error ?? {});
   }
   return res;
 }
 
 /** The answer to `path`, parsed with its response schema. */
-export async function api<S extends z.ZodType>(path: string, schema: S, opts?: Options): Promise<z.output<S>>;
-/** Unparsed, until every call names its schema. */
-export async function api<T>(path: string, opts?: Options): Promise<T>;
-export async function api(path: string, schemaOrOpts?: z.ZodType | Options, more?: Options): Promise<unknown> {
-  const schema = schemaOrOpts && 'safeParse' in schemaOrOpts ? schemaOrOpts : undefined;
-  const opts = (schema ? more : (schemaOrOpts as Options | undefined)) ?? {};
+export async function api<S extends z.ZodType>(path: string, schema: S, opts: Options = {}): Promise<z.output<S>> {
   const res = await request(path, opts);
-  if (!schema) return res.status === 204 ? undefined : res.json().catch(() => null);
   const parsed = schema.safeParse(await res.json().catch(() => undefined));
   if (!parsed.success) {
     console.error(`Svaret på ${opts.method ?? 'GET'} ${path} passer ikke til skemaet:`, parsed.error.issues);
