@@ -22,7 +22,7 @@ import { danishDate } from '../clock.js';
 import { councilUserIds } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import { DocumentError, findDocument, followUpDates, type AgreementContent } from '../documents/index.js';
-import { decodeValues } from '../indicators/index.js';
+import { decodeValues, findDatasetShape, findSeries, statusNames } from '../indicators/index.js';
 import type { Notifier } from '../notifications/index.js';
 import { areaById } from '../reference/index.js';
 import { periodName } from '../statbank/index.js';
@@ -126,7 +126,7 @@ export async function caseTrend(db: Conn, c: NonNullable<CaseRow>) {
   const runs = await db
     .selectFrom('benchmark_run as b')
     .innerJoin('release as r', 'r.id', 'b.release_id')
-    .select(['b.id', 'b.periods', 'b.settings', 'r.version'])
+    .select(['b.id', 'b.periods', 'b.settings', 'b.release_id', 'r.version'])
     .where('r.version', '>=', c.opened_release)
     // The newest run of each release.
     .where('b.id', 'in', (eb) => eb.selectFrom('benchmark_run').select((e) => e.fn.max('id').as('id')).groupBy('release_id'))
@@ -134,21 +134,40 @@ export async function caseTrend(db: Conn, c: NonNullable<CaseRow>) {
     .execute();
   const points = [];
   for (const run of runs) {
-    const row = await db.selectFrom('benchmark_series').select('values').where('run_id', '=', run.id).where('measure', '=', c.measure).where('jobcenter', '=', c.jobcenter).executeTakeFirst();
     const periods = run.periods as unknown as string[];
-    const v = row ? decodeValues(row.values, 'f64-deflate') : null;
-    const F = BENCHMARK_FIELDS.length, t = periods.length - 1;
-    const at = (f: (typeof BENCHMARK_FIELDS)[number]) => {
-      const x = v?.[t * F + BENCHMARK_FIELDS.indexOf(f)];
-      return x !== undefined && Number.isFinite(x) ? x : null;
-    };
-    const actual = at('actual'), expected = at('expected'), lower = at('lower'), upper = at('upper');
+    const t = periods.length - 1;
+    let actual: number | null, expected: number | null = null, lower: number | null = null, upper: number | null = null;
+    if (c.measure === 'timeliness') {
+      // Not modelled, so not in the benchmarking's series: the release's published rolling-year cell.
+      actual = await timelinessAt(db, run.release_id, c.jobcenter, periods[t]!);
+    } else {
+      const row = await db.selectFrom('benchmark_series').select('values').where('run_id', '=', run.id).where('measure', '=', c.measure).where('jobcenter', '=', c.jobcenter).executeTakeFirst();
+      const v = row ? decodeValues(row.values, 'f64-deflate') : null;
+      const F = BENCHMARK_FIELDS.length;
+      const at = (f: (typeof BENCHMARK_FIELDS)[number]) => {
+        const x = v?.[t * F + BENCHMARK_FIELDS.indexOf(f)];
+        return x !== undefined && Number.isFinite(x) ? x : null;
+      };
+      [actual, expected, lower, upper] = [at('actual'), at('expected'), at('lower'), at('upper')];
+    }
     const threshold = (run.settings as { timelinessThreshold?: number }).timelinessThreshold ?? 80;
     const higher = c.measure === 'timeliness' || !!benchmarkMeasureById.get(c.measure)?.higherIsBetter;
     const inside = actual === null ? null : c.measure === 'timeliness' ? actual >= threshold : lower !== null && upper !== null ? (higher ? actual >= lower : actual <= upper) : null;
     points.push({ release: run.version, period: periods[t]!, period_name: periodName(periods[t]!), actual, expected, lower, upper, threshold: c.measure === 'timeliness' ? threshold : null, inside });
   }
   return points;
+}
+
+/** A jobcenter's published timeliness (all benefits, no breakdown) in a period of a release; null when not published. */
+async function timelinessAt(db: Conn, releaseId: number, jobcenter: string, period: string): Promise<number | null> {
+  const shape = await findDatasetShape(db, releaseId, 'timeliness');
+  const i = shape?.periods.findIndex((p) => p.id === period) ?? -1;
+  const m = shape?.measures.findIndex((x) => x.id === 'timeliness') ?? -1;
+  if (!shape || i < 0 || m < 0) return null;
+  const [row] = await findSeries(db, { releaseId, dataset: 'timeliness', areas: [jobcenter], dims: [['public_support'], ['total'], ['total']] });
+  if (!row || statusNames[row.status[i]!] !== 'published') return null;
+  const x = decodeValues(row.values, row.codec)[i * shape.measures.length + m];
+  return x !== undefined && Number.isFinite(x) ? x : null;
 }
 
 /** Whether the trend shows the problem solved: inside the interval in each of the last RESOLVED_RELEASES releases after the opening one. */

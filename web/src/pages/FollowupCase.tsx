@@ -5,12 +5,13 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
+import { documentSummarySchema } from '../../../src/documents/shared';
 import { caseResponse } from '../../../src/followup/shared';
 import { api } from '../api';
 import { Alert, ErrorSummary, Field, Progress, Select, TextArea, fieldError, useAction } from '../forms';
 import { date as day, fmt } from '../format';
 import { Layout } from '../Layout';
-import { Link } from '../router';
+import { Link, navigate } from '../router';
 import { useSession } from '../session';
 
 type Case = z.output<typeof caseResponse>;
@@ -28,7 +29,7 @@ function TrendChart({ trend, unit, decimals }: { trend: Trend; unit: string; dec
   if (pts.length === 0) return null;
   const values = trend.flatMap((p) => [p.actual, p.lower, p.upper, p.threshold]).filter((v): v is number => v !== null);
   const lo = Math.min(...values), hi = Math.max(...values), pad = (hi - lo || 1) * 0.15;
-  const W = 560, H = 180, L = 60, R = 20, T = 10, B = 30;
+  const W = 560, H = 180, L = 60, R = 60, T = 10, B = 30;
   const x = (i: number) => L + (trend.length === 1 ? (W - L - R) / 2 : (i / (trend.length - 1)) * (W - L - R));
   const y = (v: number) => T + (1 - (v - lo + pad) / (hi - lo + 2 * pad)) * (H - T - B);
   const label = `Udviklingen i målet pr. udgivelse, ${unit}`;
@@ -77,7 +78,7 @@ export function FollowupCase({ id }: { id: string }) {
             <p>
               Ved åbningen: {fmt(ev.actual, c.decimals)} {unit}
               {ev.expected !== undefined && <> mod forventet {fmt(ev.expected, c.decimals)} {unit} (interval {fmt(ev.lower ?? null, c.decimals)} til {fmt(ev.upper ?? null, c.decimals)})</>}
-              {ev.threshold !== undefined && <> mod lovkravet på {fmt(ev.threshold, 0)} pct.</>}.
+              {ev.threshold !== undefined && <> mod lovkravet på {fmt(ev.threshold, 0)} pct</>}.
             </p>
           )}
           <TrendChart trend={c.trend} unit={unit} decimals={c.decimals} />
@@ -96,7 +97,7 @@ export function FollowupCase({ id }: { id: string }) {
               </tbody>
             </table>
           </div>
-          <p>{c.direction ? `Siden åbningen: ${directionWords[c.direction]}.` : 'Udviklingen vises, når der er kommet en ny udgivelse.'} {c.resolved ? 'Målet har været inden for det forventede i de seneste udgivelser, så sagen kan lukkes som løst.' : ''}</p>
+          <p>{c.direction ? `Siden åbningen: ${directionWords[c.direction]}.` : c.trend.length < 2 ? 'Udviklingen vises, når der er kommet en ny udgivelse.' : 'Udviklingen kan ikke vises: målet er ikke offentliggjort i alle udgivelserne.'} {c.resolved ? 'Målet har været inden for det forventede i de seneste udgivelser, så sagen kan lukkes som løst.' : ''}</p>
         </section>
       )}
       <section>
@@ -134,6 +135,8 @@ function StepForms({ c, onDone }: { c: Case; onDone: (c: Case) => void }) {
   const [dateV, setDate] = useState(today);
   const [text, setText] = useState('');
   const [next, setNext] = useState(c.next_date ?? '');
+  // A signed agreement brings its own first follow-up date unless the user sets one.
+  const [nextTouched, setNextTouched] = useState(false);
   const [mode, setMode] = useState('offered');
   const [to, setTo] = useState(c.stage === 'dialogue' ? 'agreement' : 'order');
   const [form, setForm] = useState('other_actor');
@@ -168,7 +171,8 @@ function StepForms({ c, onDone }: { c: Case; onDone: (c: Case) => void }) {
     }
   };
   const submit = () => action.run('Gemmer …', async () => {
-    onDone(await api(`/api/followup/cases/${c.id}/steps`, caseResponse, { method: 'POST', body: { version: c.version, next_date: next || null, step: step() } }));
+    onDone(await api(`/api/followup/cases/${c.id}/steps`, caseResponse, { method: 'POST', body: { version: c.version, ...(kind === 'agreement_signed' && !nextTouched ? {} : { next_date: next || null }), step: step() } }));
+    setNextTouched(false);
     setText('');
     return 'Gemt i sagen.';
   });
@@ -199,11 +203,18 @@ function StepForms({ c, onDone }: { c: Case; onDone: (c: Case) => void }) {
             agreements.length ? (
               <Select id="step-document_id" label="Den skriftlige aftale" value={documentId} onChange={setDocumentId} options={agreements.map((d) => ({ value: String(d.id), label: `Skriftlig aftale ${d.year}${d.state === 'published' ? '' : ' (ikke underskrevet endnu)'}` }))} error={f('document_id')} />
             ) : (
-              <p>Jobcentret har ingen skriftlig aftale endnu. Opret den under <Link to={`/dokumenter?type=written_agreement&omraade=${c.jobcenter}`}>Styringsdokumenter</Link>, og offentliggør den, når den er underskrevet.</p>
+              <p>
+                Jobcentret har ingen skriftlig aftale endnu.{' '}
+                <button type="button" className="button button-secondary" onClick={() => void action.run('Opretter aftalen …', async () => {
+                  const d = await api('/api/documents', documentSummarySchema, { method: 'POST', body: { kind: 'written_agreement', area: c.jobcenter, year: Number(today.slice(0, 4)) } });
+                  navigate(`/dokumenter/${d.id}`);
+                })}>Opret den skriftlige aftale</button>{' '}
+                <span className="form-hint">Skriv aftalens mål og frister, og offentliggør den, når den er underskrevet.</span>
+              </p>
             )
           )}
           {dated && <TextArea id="step-text" label={kind === 'dialogue_meeting' ? 'Referat (sendes til det lokale beskæftigelsesråd)' : kind === 'order' ? 'Den afgrænsede del af indsatsen' : 'Tekst'} value={text} onChange={setText} error={f('text')} />}
-          <Field id="step-next_date" label="Næste opfølgning" type="date" value={next} onChange={setNext} error={fieldError(action.error, 'next_date')} />
+          <Field id="step-next_date" label="Næste opfølgning" type="date" value={next} onChange={(v) => { setNext(v); setNextTouched(true); }} error={fieldError(action.error, 'next_date')} />
           <p><button type="submit" className="button button-primary" disabled={action.busy !== null}>Gem i sagen</button></p>
         </form>
         <Progress text={action.busy} />
