@@ -311,6 +311,7 @@ async function describeCase(db: Conn, c: NonNullable<CaseRow>, today: string) {
   const change = first === null || last === null || trend.length < 2 ? null : last - first;
   return {
     ...c,
+    evidence: c.evidence as Record<string, unknown>,
     jobcenter_name: nameOf(c.jobcenter),
     stage_name: stageNames[c.stage as Stage],
     measure_label: measureLabel(c.measure),
@@ -319,7 +320,7 @@ async function describeCase(db: Conn, c: NonNullable<CaseRow>, today: string) {
     trend,
     resolved: isResolved(trend, c.opened_release),
     /** Better, worse or unchanged since the case was opened (null: too few releases). */
-    direction: change === null ? null : change === 0 ? 'unchanged' : (change > 0) === higher ? 'better' : 'worse',
+    direction: (change === null ? null : change === 0 ? 'unchanged' : (change > 0) === higher ? 'better' : 'worse') as 'better' | 'worse' | 'unchanged' | null,
     overdue: c.stage !== 'closed' && c.next_date !== null && c.next_date < today,
   };
 }
@@ -327,7 +328,7 @@ async function describeCase(db: Conn, c: NonNullable<CaseRow>, today: string) {
 export async function findCase(db: Conn, id: number, today: string) {
   const c = await findCaseRow(db, id);
   if (!c) return undefined;
-  const steps = (await findSteps(db, id)).map((s) => ({ ...s, kind_name: stepNames[s.kind as StepKind] ?? s.kind }));
+  const steps = (await findSteps(db, id)).map((s) => ({ ...s, details: s.details as Record<string, unknown>, kind_name: stepNames[s.kind as StepKind] ?? s.kind }));
   return { ...(await describeCase(db, c, today)), steps };
 }
 

@@ -11,6 +11,8 @@ import { areaWithin, parseOr400, permit, sendErrors, type User } from '../access
 import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import type { Notifier } from '../notifications/index.js';
+import { respond } from '../server/shared.js';
+import { analysisResponse, caseResponse, casesResponse, generateResponse, planInputsResponse, quartersResponse, recommendationResponse, reportsResponse } from './responses.js';
 import { DocumentError, goalsInForce, listDocuments, mayRead, stateNames, type AnalysisContent, type AuditContent, type AuditGenerated } from '../documents/index.js';
 import { areaById, areas } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
@@ -46,7 +48,7 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
     const latest = await quarterOf(statbank, undefined);
     const t = await statbank.table('ptv_a02');
     const quarters = (t.periodsByFreq.get('Q') ?? []).filter((q) => q <= latest && (t.periodsByFreq.get('Q') ?? []).includes(`${Number(q.slice(0, 4)) - 1}${q.slice(4)}`)).reverse();
-    return { release: t.release.version, latest, quarters, regions };
+    return respond(req, quartersResponse, { release: t.release.version, latest, quarters, regions });
   });
 
   /** Which region a request is about: the one asked for, or the monitor's own; refused outside the user's area. */
@@ -74,18 +76,18 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
     const analysis = await newest('analysis_report', region.id);
     const goals = await goalsInForce(db, q.year);
     const improvements = (audit?.content as AuditContent | undefined)?.generated as Partial<AuditGenerated> | undefined;
-    return {
+    return respond(req, planInputsResponse, {
       goals: { year: goals.year, titles: goals.goals.map((g) => `${g.number}. ${g.title}`) },
       audit: audit ? { id: audit.id, year: audit.year, state_name: stateNames[audit.state], improvements: (improvements?.improvements ?? []).map((i) => i.text) } : null,
       analysis: analysis ? { id: analysis.id, year: analysis.year, region_name: region.name, state_name: stateNames[analysis.state], focus_areas: (analysis.content as AnalysisContent).focus_areas } : null,
-    };
+    });
   });
 
   /** Drafts the RBR's yearly analysis report of a region (January: on the past year), keeping what the RBR wrote. */
   app.post('/followup/analysis', permit('followup.manage'), async (req) => {
     const b = parseOr400(z.object({ year: z.number().int().min(2000).max(2100), region: generateBody.shape.region }), req.body);
     const region = regionFor(req.principal.user!, req.principal.scope, b.region);
-    return generateAnalysisReports(db, statbank, actorOf(req.principal.user!), { year: b.year, regions: [region.id] });
+    return respond(req, analysisResponse, await generateAnalysisReports(db, statbank, actorOf(req.principal.user!), { year: b.year, regions: [region.id] }));
   });
 
   /** The quarter's reports of a region's jobcenters (drafts too: the monitors write them). */
@@ -94,12 +96,12 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
     const region = regionFor(req.principal.user!, req.principal.scope, q.region);
     const jobcenters = areas.filter((a) => a.level === 'jobcenter' && areaWithin(a.id, region.id));
     const docs = await listDocuments(db, { kind: 'followup_report', areas: jobcenters.map((j) => j.id), years: [Number(q.quarter.slice(0, 4))], periods: [q.quarter] });
-    return {
+    return respond(req, reportsResponse, {
       quarter: q.quarter,
       region: { id: region.id, name: region.name },
       jobcenters: jobcenters.map((j) => ({ id: j.id, name: j.name })),
-      reports: docs.map((d) => ({ id: d.id, area: d.area, area_name: areaById.get(d.area)?.name ?? d.area, state: d.state, state_name: stateNames[d.state], updated_at: d.updated_at.toISOString(), updated_by: d.updated_by, published_at: d.published_at?.toISOString() ?? null })),
-    };
+      reports: docs.map((d) => ({ id: d.id, area: d.area, area_name: areaById.get(d.area)?.name ?? d.area, state: d.state, state_name: stateNames[d.state], updated_at: d.updated_at, updated_by: d.updated_by, published_at: d.published_at })),
+    });
   });
 
   /** Drafts the quarter's reports for every jobcenter of a region (or one jobcenter); a published report is left alone. */
@@ -112,7 +114,7 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
     const jobcenters = b.jobcenter ? [b.jobcenter] : areas.filter((a) => a.level === 'jobcenter' && areaWithin(a.id, region.id)).map((a) => a.id);
     const r = await generateFollowupReports(db, statbank, actorOf(u), { quarter: b.quarter, jobcenters });
     await opts.afterChange?.();
-    return r;
+    return respond(req, generateResponse, r);
   });
 
   const today = () => danishDate(opts.clock.now());
@@ -132,30 +134,30 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
   app.get('/followup/cases', permit('followup.read'), async (req) => {
     const q = parseOr400(z.object({ region: generateBody.shape.region }), req.query);
     const jcs = visible(req, q.region);
-    return { cases: await listCases(db, jcs, today()), recommendations: await listRecommendations(db, jcs) };
+    return respond(req, casesResponse, { cases: await listCases(db, jcs, today()), recommendations: await listRecommendations(db, jcs) });
   });
 
   app.post('/followup/cases', permit('followup.manage'), async (req, reply) => {
     const b = parseOr400(openSchema, req.body);
     if (!visible(req).includes(b.jobcenter)) throw new DocumentError(403, 'forbidden', `Du følger ikke op på ${areaById.get(b.jobcenter)?.name ?? b.jobcenter}.`, { field: 'jobcenter' });
     const c = await openCase(db, actorOf(req.principal.user!), today(), b);
-    return reply.code(201).send(await findCase(db, c.id, today()));
+    return reply.code(201).send(respond(req, caseResponse, (await findCase(db, c.id, today()))!));
   });
 
-  app.get('/followup/cases/:id', permit('followup.read'), async (req) => readable(req));
+  app.get('/followup/cases/:id', permit('followup.read'), async (req) => respond(req, caseResponse, await readable(req)));
 
   app.post('/followup/cases/:id/steps', permit('followup.manage'), async (req) => {
     const c = await readable(req);
     const b = parseOr400(z.object({ version: z.number().int(), next_date: z.iso.date({ error: 'skriv datoen som åååå-mm-dd' }).nullable().optional(), step: stepSchema }), req.body);
     await addStep(db, actorOf(req.principal.user!), { notifier: opts.notifier, today: today() }, c.id, b.version, b.step, b.next_date);
     await opts.afterChange?.();
-    return findCase(db, c.id, today());
+    return respond(req, caseResponse, (await findCase(db, c.id, today()))!);
   });
 
   app.post('/followup/cases/:id/close', permit('followup.manage'), async (req) => {
     const c = await readable(req);
     await closeCase(db, actorOf(req.principal.user!), c.id, parseOr400(closeSchema, req.body));
-    return findCase(db, c.id, today());
+    return respond(req, caseResponse, (await findCase(db, c.id, today()))!);
   });
 
   /** An LBR recommends to the RBR that a special focus is put on areas; the region must answer. */
@@ -166,7 +168,7 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
     if (!jobcenter || !visible(req).includes(jobcenter)) throw new DocumentError(403, 'forbidden', 'Du kan kun indstille for dit eget lokale beskæftigelsesråd.', { field: 'jobcenter' });
     const r = await recommend(db, actorOf(u), { notifier: opts.notifier, today: today() }, jobcenter, b.text);
     await opts.afterChange?.();
-    return reply.code(201).send(r);
+    return reply.code(201).send(respond(req, recommendationResponse, r));
   });
 
   app.post('/followup/recommendations/:id/answer', permit('followup.manage'), async (req) => {
@@ -174,6 +176,6 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
     const b = parseOr400(z.object({ version: z.number().int(), answer: z.string().trim().min(1, 'skriv regionens svar').max(20_000) }), req.body);
     const r = await answerRecommendation(db, actorOf(req.principal.user!), { notifier: opts.notifier, today: today() }, id, b.version, b.answer, visible(req));
     await opts.afterChange?.();
-    return r;
+    return respond(req, recommendationResponse, r);
   });
 }

@@ -30,21 +30,22 @@ export const caseSummary = z.object({
   jobcenter: z.string(),
   jobcenter_name: z.string(),
   region: z.string(),
-  source: z.enum(['flag', 'legal_requirement', 'manual']),
+  source: z.string(),
   measure: z.string().nullable(),
   measure_label: z.string().nullable(),
   unit: z.string().nullable(),
   decimals: z.number(),
   title: z.string(),
-  stage: z.enum(['dialogue', 'agreement', 'order', 'closed']),
+  stage: z.string(),
   stage_name: z.string(),
   opened_release: z.number(),
   opened_on: z.string(),
   evidence: z.record(z.string(), z.unknown()),
   next_date: z.string().nullable(),
-  closed_reason: z.enum(['resolved', 'decision']).nullable(),
+  closed_reason: z.string().nullable(),
   closed_on: z.string().nullable(),
   version: z.number(),
+  created_at: z.string(),
   updated_at: z.string(),
   updated_by: z.string(),
   trend: z.array(trendPoint),
@@ -54,7 +55,7 @@ export const caseSummary = z.object({
 });
 
 export const caseResponse = caseSummary.extend({
-  steps: z.array(z.object({ id: z.number(), kind: z.string(), kind_name: z.string(), date: z.string(), text: z.string(), decided_by: z.string(), meeting_id: z.number().nullable(), document_id: z.number().nullable(), details: z.record(z.string(), z.unknown()), created_by: z.string() })),
+  steps: z.array(z.object({ id: z.number(), case_id: z.number(), kind: z.string(), kind_name: z.string(), date: z.string(), text: z.string(), decided_by: z.string(), meeting_id: z.number().nullable(), document_id: z.number().nullable(), details: z.record(z.string(), z.unknown()), created_at: z.string(), created_by: z.string() })),
 });
 
 export const recommendationResponse = z.object({ id: z.number(), jobcenter: z.string(), jobcenter_name: z.string(), text: z.string(), created_at: z.string(), created_by: z.string(), answer: z.string().nullable(), answered_at: z.string().nullable(), answered_by: z.string().nullable(), answered: z.boolean(), version: z.number() });
