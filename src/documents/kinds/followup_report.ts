@@ -44,19 +44,8 @@ export interface KeyMeasureRow {
   missing: Missing<'current' | 'previous' | 'cluster' | 'region' | 'country'>;
 }
 
-/** A count of the jobcenter's own (full-time persons on a benefit category). */
-export interface CountRow {
-  id: string;
-  label: string;
-  table: string;
-  measure: string;
-  dims: Record<string, string>;
-  unit: string;
-  decimals: number;
-  current: number | null;
-  previous: number | null;
-  missing: Missing<'current' | 'previous'>;
-}
+/** A count of the jobcenter's own (full-time persons on a benefit category): no comparison with other areas. */
+export type CountRow = Omit<KeyMeasureRow, 'higher_is_better' | 'cluster' | 'region' | 'country' | 'missing'> & { missing: Missing<'current' | 'previous'> };
 
 /** The generated part, as `styr followup generate` draws it (src/followup). */
 export interface FollowupGenerated {
