@@ -134,7 +134,7 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
   app.get('/followup/cases', permit('followup.read'), async (req) => {
     const q = parseOr400(z.object({ region: generateBody.shape.region }), req.query);
     const jcs = visible(req, q.region);
-    return respond(req, casesResponse, { cases: await listCases(db, jcs, today()), recommendations: await listRecommendations(db, jcs) });
+    return respond(req, casesResponse, { jobcenters: jcs.map((id) => ({ id, name: areaById.get(id)!.name })), cases: await listCases(db, jcs, today()), recommendations: await listRecommendations(db, jcs) });
   });
 
   app.post('/followup/cases', permit('followup.manage'), async (req, reply) => {

@@ -60,7 +60,8 @@ export const caseResponse = caseSummary.extend({
 
 export const recommendationResponse = z.object({ id: z.number(), jobcenter: z.string(), jobcenter_name: z.string(), text: z.string(), created_at: z.string(), created_by: z.string(), answer: z.string().nullable(), answered_at: z.string().nullable(), answered_by: z.string().nullable(), answered: z.boolean(), version: z.number() });
 
-export const casesResponse = z.object({ cases: z.array(caseSummary), recommendations: z.array(recommendationResponse) });
+/** The cases and recommendations of the jobcenters the user follows (listed, for opening a case by hand). */
+export const casesResponse = z.object({ jobcenters: z.array(z.object({ id: z.string(), name: z.string() })), cases: z.array(caseSummary), recommendations: z.array(recommendationResponse) });
 
 export const analysisResponse = z.object({ created: z.number(), updated: z.number(), skipped: z.number(), documents: z.array(z.number()), release: z.number(), year: z.number() });
 

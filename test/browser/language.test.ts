@@ -96,7 +96,7 @@ describe.skipIf(!chromiumPath)('the app speaks the user’s language', () => {
     const draft = await doc('employment_plan', 2027);
     pages = [
       ['forside', '/'], ['statistikbanken', '/statistik'], ['tabel', '/statistik/ptv_a02'], ['jobcenterprofil', '/omraade/J101'],
-      ['benchmarking', '/benchmark'], ['benchmarking-jobcenter', '/benchmark/J101'], ['resultatproblemer', '/resultatproblemer'],
+      ['benchmarking', '/benchmark'], ['benchmarking-jobcenter', '/benchmark/J101'], ['resultatproblemer', '/resultatproblemer'], ['opfoelgning', '/opfoelgning'],
       ['dokumenter', '/dokumenter'], ['plan', `/dokumenter/${await doc('employment_plan', 2026)}`], ['plan-i-hoering', `/dokumenter/${draft}`],
       ['hoering', `/dokumenter/${draft}/hoering`], ['resultatrevision', `/dokumenter/${await doc('results_audit', 2025)}`],
       ['maal', '/maal'], ['ministermaal', '/ministermaal'], ['raad', '/raad'], ['lbr', '/raad/LBR-J101'], ['moede', `/raad/LBR-J101/moeder/${meeting}`],
@@ -228,7 +228,7 @@ describe.skipIf(!chromiumPath)('the app speaks the user’s language', () => {
     const drawer = page.getByRole('dialog', { name: 'Menu' });
     await drawer.waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Luk menu');
-    expect(await drawer.getByRole('link').allTextContents()).toEqual(['Forside', 'Statistikbanken', 'Jobcenterprofil', 'Benchmarking', 'Styringsdokumenter', 'Mål', 'Råd og møder', 'Årshjul', 'Resultatproblemer', 'Brugere', 'Ændringslog', 'Notifikationer']);
+    expect(await drawer.getByRole('link').allTextContents()).toEqual(['Forside', 'Statistikbanken', 'Jobcenterprofil', 'Benchmarking', 'Styringsdokumenter', 'Mål', 'Råd og møder', 'Årshjul', 'Opfølgning', 'Brugere', 'Ændringslog', 'Notifikationer']);
     await page.screenshot({ path: `${screenshots}/menu-390.png` });
     // Shift+Tab from the first stays in the drawer; Escape closes it and gives the focus back.
     await page.keyboard.press('Shift+Tab');

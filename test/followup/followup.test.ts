@@ -340,6 +340,9 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     const now = (await call(app, 'GET', `/api/documents/${id}`, region)).json().document;
     expect((await call(app, 'POST', `/api/documents/${id}/transitions`, region, { revision: now.revision, action: 'publish' })).statusCode).toBe(200);
     expect(await inputs()).toMatchObject({ audit: null, analysis: { id, year: 2026, focus_areas: [{ title: 'Unge uden uddannelse' }] } });
+    // Published to the LBRs and the jobcenters of the region (the demo seats København's LBR).
+    const told = await db.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select('u.email').where('n.key', '=', `analysis.published:${id}`).orderBy('u.email').execute();
+    expect(told.map((t) => t.email)).toEqual(['formand@demo.styringshjulet.dk', 'politiker@demo.styringshjulet.dk', 'raad2@demo.styringshjulet.dk', 'raad@demo.styringshjulet.dk', 'redaktoer@demo.styringshjulet.dk']);
   });
 
   it('adds each new release’s value to an open case’s trend', async () => {

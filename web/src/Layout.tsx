@@ -32,8 +32,8 @@ export function Layout({ title, children }: { title: string; children: ReactNode
     { to: '/maal', label: 'Mål' },
     { to: '/raad', label: 'Råd og møder' },
     { to: '/aarshjul', label: 'Årshjul' },
-    ...(session.permissions['result_problems.read'] ? [{ to: '/resultatproblemer', label: 'Resultatproblemer' }] : []),
-    ...(session.permissions['followup.read'] ? [{ to: '/opfoelgning', label: 'Opfølgning' }] : []),
+    // The follow-up starts from the result problems (linked from its page), so one item for both keeps the menu one row.
+    ...(session.permissions['followup.read'] ? [{ to: '/opfoelgning', label: 'Opfølgning' }] : session.permissions['result_problems.read'] ? [{ to: '/resultatproblemer', label: 'Resultatproblemer' }] : []),
   ];
   const admin: MenuItem[] = [
     ...(session.permissions['users.read'] ? [{ to: '/brugere', label: 'Brugere' }] : []),

@@ -146,6 +146,7 @@ function Cases({ manage, recommend }: { manage: boolean; recommend: boolean }) {
         Når et jobcenter har alvorlige resultatproblemer, går regionen i dialog med jobcentret og det lokale beskæftigelsesråd. Hjælper dialogen ikke, indstiller RBR til en skriftlig
         aftale og til sidst et pålæg om at anvende anden aktør. Sagerne er ikke offentlige; jobcentret og dets LBR ser deres egne.
       </p>
+      <p><Link to="/resultatproblemer">Alle resultatproblemer med deres grundlag</Link></p>
       {error && <Alert kind="error">{error}</Alert>}
       {!body && !error && <p role="status">Henter sagerne …</p>}
       {body && (
@@ -170,7 +171,7 @@ function Cases({ manage, recommend }: { manage: boolean; recommend: boolean }) {
             </div>
           )}
           {closed.length > 0 && <p>{closed.length} lukkede sager: {closed.map((c, i) => <span key={c.id}>{i > 0 && ', '}<Link to={`/opfoelgning/sager/${c.id}`}>{c.title}</Link> ({c.closed_reason === 'resolved' ? 'løst' : 'besluttet'} {day(c.closed_on)})</span>)}.</p>}
-          {manage && <OpenCase cases={body.cases} />}
+          {manage && <OpenCase cases={body.cases} jobcenters={body.jobcenters} />}
           <Recommendations list={body.recommendations} manage={manage} recommend={recommend} onChange={() => void load()} />
         </>
       )}
@@ -178,11 +179,11 @@ function Cases({ manage, recommend }: { manage: boolean; recommend: boolean }) {
   );
 }
 
-function OpenCase({ cases }: { cases: CasesBody['cases'] }) {
+function OpenCase({ cases, jobcenters }: { cases: CasesBody['cases']; jobcenters: CasesBody['jobcenters'] }) {
   const [flags, setFlags] = useState<z.output<typeof problemsSchema>['flags']>([]);
   const [pick, setPick] = useState('');
   const [title, setTitle] = useState('');
-  const [jobcenter, setJobcenter] = useState('');
+  const [jobcenter, setJobcenter] = useState(jobcenters[0]?.id ?? '');
   const action = useAction();
   useEffect(() => {
     api('/api/benchmark/problems', problemsSchema).then((p) => {
@@ -204,7 +205,7 @@ function OpenCase({ cases }: { cases: CasesBody['cases'] }) {
       <Select id="case-measure" label="Resultatproblem" value={pick} onChange={setPick} options={[...flags.map((f) => ({ value: `${f.jobcenter}|${f.measure}`, label: `${f.name}: ${f.label} (${f.kind === 'legal_requirement' ? 'lovkrav' : f.status === 'new' ? 'nyt' : 'vedvarende'})` })), { value: 'manual', label: 'Et andet forhold (uden resultatproblem)' }]} hint={`${flags.length} resultatproblemer uden åben sag`} error={fieldError(action.error, 'measure')} />
       {manual && (
         <>
-          <Field id="case-jobcenter" label="Jobcenter (id, fx J101)" value={jobcenter} onChange={setJobcenter} error={fieldError(action.error, 'jobcenter')} />
+          <Select id="case-jobcenter" label="Jobcenter" value={jobcenter} onChange={setJobcenter} options={jobcenters.map((j) => ({ value: j.id, label: j.name }))} error={fieldError(action.error, 'jobcenter')} />
           <Field id="case-title" label="Overskrift" value={title} onChange={setTitle} error={fieldError(action.error, 'title')} />
         </>
       )}
