@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { AuditActor } from '../access/index.js';
 import { benchmarkMeasureById, findBenchmarkSeries, findPeers, findRun, type StoredRun } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
-import { areaById, areas } from '../reference/index.js';
+import { areaById, employmentRegionOf } from '../reference/index.js';
 import { censoredSelfSupport, measureUnit, periodName, type StatbankService } from '../statbank/index.js';
 import { savingsMethod, savingsSentence, savingsTotal } from '../benchmark/shared.js';
 import { describeTarget, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
@@ -32,7 +32,6 @@ export const fmtNumber = (v: number | null, decimals = 0) => (v === null ? '–'
 const pctChange = (cur: number | null, prev: number | null) => (cur === null || prev === null || prev === 0 ? null : ((cur - prev) / prev) * 100);
 const changeWord = (c: number) => (c > 0 ? 'en stigning' : c < 0 ? 'et fald' : 'uændret');
 const nameOf = (id: string) => areaById.get(id)?.name ?? id;
-const regionOf = (jc: string) => areas.find((r) => r.level === 'employment_region' && areaById.get(jc)!.municipalities.every((k) => r.municipalities.includes(k)));
 
 /** Everything shared by the year's audits: the release, the run, the series of all jobcenters. */
 interface AuditBasis {
@@ -215,7 +214,7 @@ export async function draftAudit(db: Kysely<Database>, statbank: StatbankService
     plan: plan ? `Beskæftigelsesplanen for ${year} har ${plan.targets.length} mål: ${(['met', 'missed', 'on_track', 'at_risk', 'off_track', 'no_data', 'not_measurable'] as TargetStatus[]).map((s) => [s, plan!.targets.filter((x) => x.status === s).length] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${statusLabels[s].toLowerCase()}`).join(', ')}.` : `Der er ingen beskæftigelsesplan for ${year} i Styringshjulet.`,
   };
 
-  const region = regionOf(jobcenter);
+  const region = employmentRegionOf(jobcenter);
   return {
     generated_at: new Date().toISOString(),
     release: { version: release, cutoff_week: run.release.cutoff_week },

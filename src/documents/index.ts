@@ -4,7 +4,7 @@
  * with versions, states, the minimum-content check, HTML and PDF.
  */
 export { documentRoutes, type DocumentRoutesOptions } from './documents.routes.js';
-export { generateAudits } from './audit.js';
+export { fmtNumber, generateAudits } from './audit.js';
 export { ensureHistoricalGoals, historicalGoalSets, findGoals, goalsInForce } from './goals.js';
 export { ensureSteeringReference } from './reference.js';
 export { ensureDemoDocuments } from './demo.js';

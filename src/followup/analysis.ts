@@ -11,12 +11,11 @@ import type { Kysely } from 'kysely';
 import { areaWithin, type AuditActor } from '../access/index.js';
 import { benchmarkMeasureById, findFlags, findReleaseAndRun, findRun, findBenchmarkSeries } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
-import { analysisContentSchema, cellAt, createDocument, DocumentError, findDocumentFor, readCells, saveContent, type AnalysisContent, type AnalysisGenerated, type KeyMeasureRow } from '../documents/index.js';
+import { analysisContentSchema, cellAt, createDocument, DocumentError, fmtNumber, findDocumentFor, readCells, saveContent, type AnalysisContent, type AnalysisGenerated, type KeyMeasureRow } from '../documents/index.js';
 import { areas } from '../reference/index.js';
 import { measureUnit, periodName, type StatbankService } from '../statbank/index.js';
 import { keyMeasures } from './report.js';
 
-const fmtNumber = (v: number | null, d = 0) => (v === null ? '–' : v.toLocaleString('da-DK', { minimumFractionDigits: d, maximumFractionDigits: d }));
 
 async function draftAnalysis(db: Kysely<Database>, statbank: StatbankService, year: number, regionId: string, release: number): Promise<AnalysisGenerated> {
   const region = areas.find((a) => a.id === regionId)!;

@@ -26,7 +26,7 @@ import { decodeValues, findDatasetShape, findSeries, statusNames } from '../indi
 import type { Notifier } from '../notifications/index.js';
 import { areaById } from '../reference/index.js';
 import { periodName } from '../statbank/index.js';
-import { employmentRegionOf } from './report.js';
+import { employmentRegionOf } from '../reference/index.js';
 
 /** Releases in a row whose value lies inside the expected interval before a case counts as resolved. */
 export const RESOLVED_RELEASES = 2;

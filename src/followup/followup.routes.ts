@@ -19,7 +19,8 @@ import type { StatbankService } from '../statbank/index.js';
 import { addStep, closeCase, closeSchema, findCase, listCases, openCase, openSchema, stepSchema } from './cases.js';
 import { generateAnalysisReports } from './analysis.js';
 import { answerRecommendation, listRecommendations, recommend } from './recommendations.js';
-import { employmentRegionOf, generateFollowupReports, quarterOf } from './report.js';
+import { generateFollowupReports, quarterOf } from './report.js';
+import { employmentRegionOf } from '../reference/index.js';
 
 export interface FollowupRoutesOptions {
   db: Kysely<Database>;

@@ -11,7 +11,7 @@ import type { Database } from '../db/index.js';
 import { DocumentError } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
 import { areaById } from '../reference/index.js';
-import { employmentRegionOf } from './report.js';
+import { employmentRegionOf } from '../reference/index.js';
 
 const nameOf = (id: string) => areaById.get(id)?.name ?? id;
 

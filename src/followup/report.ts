@@ -12,10 +12,10 @@ import type { AuditActor } from '../access/index.js';
 import { benchmarkMeasureById, findFlags, findPeers, findReleaseAndRun } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
 import {
-  cellAt, createDocument, DocumentError, findDocumentFor, followupContentSchema, readCells, saveContent, stateNames, targetsOf,
+  cellAt, createDocument, DocumentError, fmtNumber, findDocumentFor, followupContentSchema, readCells, saveContent, stateNames, targetsOf,
   type Cells, type CountRow, type FollowupContent, type FollowupGenerated, type KeyMeasureRow,
 } from '../documents/index.js';
-import { areaById, areas } from '../reference/index.js';
+import { areaById, areas, employmentRegionOf } from '../reference/index.js';
 import { measureUnit, periodName, type StatbankService } from '../statbank/index.js';
 import { describeTarget, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
 
@@ -34,8 +34,6 @@ const benefitIds = ['public_support', 'category_dagpenge', 'category_kontanthjae
 
 const nameOf = (id: string) => areaById.get(id)?.name ?? id;
 /** The employment region whose monitors follow the jobcenter up. */
-export const employmentRegionOf = (jc: string) => areas.find((r) => r.level === 'employment_region' && areaById.get(jc)!.municipalities.every((k) => r.municipalities.includes(k)));
-const fmtNumber = (v: number | null, d = 0) => (v === null ? '–' : v.toLocaleString('da-DK', { minimumFractionDigits: d, maximumFractionDigits: d }));
 const quarterBefore = (q: string) => `${Number(q.slice(0, 4)) - 1}${q.slice(4)}`;
 const flagKinds = { expected_level: 'Under det forventede niveau', legal_requirement: 'Lovkrav ikke opfyldt' } as const;
 const flagStatuses = { new: 'Nyt', lasting: 'Vedvarende', resolved: 'Løst' } as const;

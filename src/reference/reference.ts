@@ -187,3 +187,9 @@ export const origins = [
   { id: 'vestlig', name: 'Indvandrere og efterkommere fra vestlige lande' },
   { id: 'ikke-vestlig', name: 'Indvandrere og efterkommere fra ikke-vestlige lande' },
 ] as const;
+
+/** The employment region (2007–2014 map) a jobcenter lies in, whose monitors follow it up. */
+export const employmentRegionOf = (jobcenter: string): Area | undefined => {
+  const jc = areaById.get(jobcenter);
+  return jc && areas.find((r) => r.level === 'employment_region' && jc.municipalities.every((k) => r.municipalities.includes(k)));
+};
