@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { areaWithin, permit, scopeOf, type Role } from '../access/index.js';
 import type { Database } from '../db/index.js';
-import { areaById, areas } from '../reference/index.js';
+import { areaById, areaName, areas } from '../reference/index.js';
 import { findBenchmarkSeries, findFlags, findPeers, findRun, type StoredRun } from './benchmark.repository.js';
 import { benchmarkMeasureById, TIMELINESS, type BenchmarkMeasure } from './measures.js';
 import { respond } from '../server/shared.js';
@@ -18,7 +18,6 @@ const regionOf = (jobcenter: string) => {
   const a = areaById.get(jobcenter)!;
   return areas.find((r) => r.level === 'region' && a.municipalities.every((k) => r.municipalities.includes(k)));
 };
-const nameOf = (id: string) => areaById.get(id)?.name ?? id;
 
 const querySchema = z.object({
   release: z.coerce.number().int().min(1).optional(),
@@ -66,7 +65,7 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
       measures: run.measures,
       // Jobcenters left out of a fit, by name.
       fits: Object.fromEntries(
-        Object.entries(run.fits).map(([id, f]) => [id, { ...f, newest: f.newest && { ...f.newest, excluded: f.newest.excluded.map((e) => ({ ...e, name: nameOf(e.jobcenter) })) } }]),
+        Object.entries(run.fits).map(([id, f]) => [id, { ...f, newest: f.newest && { ...f.newest, excluded: f.newest.excluded.map((e) => ({ ...e, name: areaName(e.jobcenter) })) } }]),
       ),
       clustering: { k: run.clustering.k, criterion: run.clustering.criterion, weights: run.clustering.weights, conditions_year: run.clustering.conditionsYear },
       unavailable: run.unavailable,
@@ -92,7 +91,7 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
       release: run.release.version,
       rows: [...series]
         .map(([jc, s]) => ({
-          jobcenter: jc, name: nameOf(jc), region: regionOf(jc)?.id ?? null, cluster: peers.get(jc) ?? null, ...s[t]!,
+          jobcenter: jc, name: areaName(jc), region: regionOf(jc)?.id ?? null, cluster: peers.get(jc) ?? null, ...s[t]!,
           difference: s[t]!.actual !== null && s[t]!.expected !== null ? s[t]!.actual! - s[t]!.expected! : null,
         }))
         .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'da')),
@@ -108,16 +107,16 @@ export async function benchmarkRoutes(app: FastifyInstance, opts: { db: Kysely<D
     if (areaById.get(id)?.level !== 'jobcenter') return fail(reply, 404, 'not_found', `${id} er ikke et jobcenter.`);
     const peers = await findPeers(db, run.id);
     const me = peers.find((p) => p.jobcenter === id);
-    if (!me) return fail(reply, 404, 'not_found', `${nameOf(id)} er ikke med i benchmarkingen.`);
+    if (!me) return fail(reply, 404, 'not_found', `${areaName(id)} er ikke med i benchmarkingen.`);
     const modelled = run.measures.filter((m): m is BenchmarkMeasure => m.id !== TIMELINESS.id);
     const series = await findBenchmarkSeries(db, run, modelled.map((m) => m.id), [id]);
     const region = regionOf(id);
     return respond(req, jobcenterResponse, {
-      jobcenter: { id, name: nameOf(id), region: region ? { id: region.id, name: region.name } : null },
+      jobcenter: { id, name: areaName(id), region: region ? { id: region.id, name: region.name } : null },
       release: run.release.version,
       periods: run.periods,
-      cluster: { number: me.cluster, members: peers.filter((p) => p.cluster === me.cluster).map((p) => ({ id: p.jobcenter, name: nameOf(p.jobcenter) })) },
-      neighbours: me.neighbours.map((n) => ({ id: n.jobcenter, name: nameOf(n.jobcenter), distance: n.distance })),
+      cluster: { number: me.cluster, members: peers.filter((p) => p.cluster === me.cluster).map((p) => ({ id: p.jobcenter, name: areaName(p.jobcenter) })) },
+      neighbours: me.neighbours.map((n) => ({ id: n.jobcenter, name: areaName(n.jobcenter), distance: n.distance })),
       conditions: me.conditions,
       measures: modelled.map((m) => ({ ...m, series: series.get(m.id)!.get(id) ?? [] })),
       savings: run.savings.filter((s) => s.jobcenter === id),
@@ -157,10 +156,10 @@ function describeFlag(f: Awaited<ReturnType<typeof findFlags>>[number]) {
     ...f,
     evidence: {
       ...e,
-      peers: e.peers.map((p) => ({ ...p, name: nameOf(p.jobcenter) })),
+      peers: e.peers.map((p) => ({ ...p, name: areaName(p.jobcenter) })),
       explanations: e.explanations?.map((x) => ({ ...x, label: benchmarkMeasureById.get(x.measure)?.label ?? x.measure, ...unitOf(x.measure) })),
     },
-    name: nameOf(f.jobcenter),
+    name: areaName(f.jobcenter),
     region: regionOf(f.jobcenter)?.id ?? null,
     label: benchmarkMeasureById.get(f.measure)?.label ?? TIMELINESS.label,
     ...unitOf(f.measure),

@@ -9,6 +9,7 @@ import { parseOr400, permit, sendErrors, type User } from '../access/index.js';
 import { danishDate, type Clock } from '../clock.js';
 import { councilAccess, findCouncil } from '../councils/index.js';
 import type { Database } from '../db/index.js';
+import { followedJobcenters } from '../followup/index.js';
 import { areaById } from '../reference/index.js';
 import { deadlinesFor, stepIds } from './deadlines.js';
 import { createFeedToken, organisationFeed, personalFeed } from './feeds.js';
@@ -52,7 +53,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
 
   app.get('/calendar', permit('councils.read'), async (req) => {
     const q = parseOr400(boardQuery, req.query);
-    return respond(req, boardResponse, await calendarBoard(db, { area: q.area, year: q.year ?? Number(today().slice(0, 4)), today: today() }));
+    return respond(req, boardResponse, await calendarBoard(db, { area: q.area, year: q.year ?? Number(today().slice(0, 4)), today: today(), caseJobcenters: followedJobcenters(req.principal.user) }));
   });
 
   app.put('/calendar/deadlines/:year', permit('calendar.manage'), async (req) => {

@@ -10,7 +10,7 @@ import { audit, type User } from '../access/index.js';
 import { danishDate } from '../clock.js';
 import { findCouncil, isSecretariat, listCouncils, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
-import { areaById } from '../reference/index.js';
+import { areaName } from '../reference/index.js';
 import { kindNames, type DocumentKind } from '../documents/index.js';
 import { followupDates } from '../followup/index.js';
 import { danishDay, deadlinesFor } from './deadlines.js';
@@ -25,7 +25,6 @@ interface FeedOptions {
 const TZ = 'Europe/Copenhagen';
 const uid = (s: string) => `${s}@styringshjulet.dk`;
 const bodyStateNames: Record<string, string> = { none: 'ikke påbegyndt', draft: 'udkast', adopted: 'vedtaget' };
-const areaName = (id: string) => areaById.get(id)?.name ?? id;
 /** 'LBR København', 'RBR Syddanmark', 'BER'. */
 const shortName = (c: Pick<Council, 'type' | 'area'>) => (c.area && c.area !== 'DK' ? `${c.type} ${areaName(c.area).replace(/^(Jobcenter|Beskæftigelsesregion) /, '')}` : c.type);
 
@@ -147,12 +146,18 @@ async function addHearings(cal: ICalCalendar, db: Kysely<Database>, organisation
   }
 }
 
+function addFollowup(cal: ICalCalendar, events: Awaited<ReturnType<typeof followupDates>>, o: FeedOptions) {
+  for (const e of events) cal.createEvent({ id: uid(e.uid), stamp: o.now, allDay: true, start: plainDate(e.day), url: `${o.publicUrl}${e.path}`, summary: e.summary, description: e.description });
+}
+
 /** An organisation's public feed (null when there is no such organisation or it has no area). */
 export async function organisationFeed(db: Kysely<Database>, code: string, o: FeedOptions): Promise<string | null> {
   const org = await db.selectFrom('organisation').select(['id', 'code', 'kind', 'name', 'area']).where('code', '=', code).executeTakeFirst();
   if (!org?.area) return null;
   const cal = newCalendar(`Årshjul – ${org.name}`);
   await addSteps(cal, db, org.area, o);
+  // Signed written agreements are public; cases are not (they are in the personal feed).
+  addFollowup(cal, await followupDates(db, jobcentersWithin(org.area).map((a) => a.id), []), o);
   if (org.kind === 'council') {
     const council = await findCouncil(db, org.code);
     if (council) await addMeetings(cal, db, [council], { ...o, publishedOnly: true, prefix: false });
@@ -208,9 +213,7 @@ export async function personalFeed(db: Kysely<Database>, token: string, o: FeedO
   await addHearings(cal, db, [...mine.map((c) => c.id), ...(u.kind === 'employment_region' ? [u.org_id] : [])], o);
   // The follow-up's dates on the jobcenters the user follows (cases are not public, so only here).
   if (u.area) {
-    for (const e of await followupDates(db, jobcentersWithin(u.area).map((a) => a.id))) {
-      cal.createEvent({ id: uid(e.uid), stamp: o.now, allDay: true, start: plainDate(e.day), url: `${o.publicUrl}${e.path}`, summary: e.summary, description: e.description });
-    }
+    addFollowup(cal, await followupDates(db, jobcentersWithin(u.area).map((a) => a.id)), o);
   }
   return cal.toString();
 }

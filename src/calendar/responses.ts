@@ -42,6 +42,8 @@ export const boardResponse = z.object({
   rows: z.array(z.object({ area: z.string(), name: z.string(), steps: z.array(stepCell), counts })),
   counts,
   statuses: z.array(z.object({ id: stepStatus, label: z.string() })),
+  /** The follow-up's dates in the year (cases' only for those who follow them). */
+  followup: z.array(z.object({ kind: z.enum(['case', 'agreement_followup', 'agreement_deadline']), jobcenter: z.string(), jobcenter_name: z.string(), uid: z.string(), day, summary: z.string(), description: z.string(), path: z.string(), overdue: z.boolean() })),
 });
 
 /** PUT /api/calendar/deadlines/:year. */

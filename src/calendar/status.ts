@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { areaWithin, HttpError } from '../access/index.js';
 import { danishDate } from '../clock.js';
 import type { Database } from '../db/index.js';
+import { followupDates } from '../followup/index.js';
 import { areaById, areas, type Area } from '../reference/index.js';
 import { daysBetween, deadlinesFor, stepById, type Deadline } from './deadlines.js';
 
@@ -136,10 +137,15 @@ export interface Board {
   rows: BoardRow[];
   counts: Record<StepStatus, number>;
   statuses: { id: StepStatus; label: string }[];
+  /** The follow-up's dates in the year: signed written agreements' (public), and open cases' on the jobcenters the user follows. */
+  followup: (Awaited<ReturnType<typeof followupDates>>[number] & { overdue: boolean })[];
 }
 
-/** The calendar year's steps for every jobcenter within `area`: most overdue first, then most due soon, then by name. */
-export async function calendarBoard(db: Conn, q: { area: string; year: number; today: string }): Promise<Board> {
+/**
+ * The calendar year's steps for every jobcenter within `area`: most overdue first, then most
+ * due soon, then by name; and the follow-up's dates, with cases' only on `caseJobcenters`.
+ */
+export async function calendarBoard(db: Conn, q: { area: string; year: number; today: string; caseJobcenters?: string[] }): Promise<Board> {
   const within = jobcentersWithin(q.area);
   const deadlines = await deadlinesFor(db, q.year);
   const cells = await stepCells(db, deadlines, within.map((j) => j.id), q.today);
@@ -162,5 +168,8 @@ export async function calendarBoard(db: Conn, q: { area: string; year: number; t
     rows,
     counts,
     statuses: stepStatuses.map((id) => ({ id, label: stepStatusNames[id] })),
+    followup: (await followupDates(db, within.map((j) => j.id), (q.caseJobcenters ?? []).filter((j) => areaWithin(j, q.area))))
+      .filter((e) => e.day.startsWith(`${q.year}-`))
+      .map((e) => ({ ...e, overdue: e.kind === 'case' && e.day < q.today })),
   };
 }

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { AuditActor } from '../access/index.js';
 import { benchmarkMeasureById, findBenchmarkSeries, findPeers, findRun, type StoredRun } from '../benchmark/index.js';
 import type { Database } from '../db/index.js';
-import { areaById, employmentRegionOf } from '../reference/index.js';
+import { areaName, employmentRegionOf } from '../reference/index.js';
 import { censoredSelfSupport, measureUnit, periodName, type StatbankService } from '../statbank/index.js';
 import { savingsMethod, savingsSentence, savingsTotal } from '../benchmark/shared.js';
 import { describeTarget, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
@@ -31,7 +31,6 @@ const mean = (xs: (number | null)[]) => {
 export const fmtNumber = (v: number | null, decimals = 0) => (v === null ? '–' : v.toLocaleString('da-DK', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
 const pctChange = (cur: number | null, prev: number | null) => (cur === null || prev === null || prev === 0 ? null : ((cur - prev) / prev) * 100);
 const changeWord = (c: number) => (c > 0 ? 'en stigning' : c < 0 ? 'et fald' : 'uændret');
-const nameOf = (id: string) => areaById.get(id)?.name ?? id;
 
 /** Everything shared by the year's audits: the release, the run, the series of all jobcenters. */
 interface AuditBasis {
@@ -88,7 +87,7 @@ export async function draftAudit(db: Kysely<Database>, statbank: StatbankService
   const { run, t, tPrev, year } = basis;
   const release = run.release.version;
   const me = basis.peers.find((p) => p.jobcenter === jobcenter);
-  if (!me) throw new DocumentError(404, 'not_found', `${nameOf(jobcenter)} er ikke med i benchmarkingen.`);
+  if (!me) throw new DocumentError(404, 'not_found', `${areaName(jobcenter)} er ikke med i benchmarkingen.`);
   const members = basis.peers.filter((p) => p.cluster === me.cluster).map((p) => p.jobcenter);
   const clusterId = `KL${me.cluster}`;
   const all = basis.peers.map((p) => p.jobcenter);
@@ -198,7 +197,7 @@ export async function draftAudit(db: Kysely<Database>, statbank: StatbankService
     plan = { id: planDoc.id, year, state: planDoc.state, targets: items.map((i, k) => ({ section: i.section, title: i.target.title, description: describeTarget(i.target), status: evals[k]!.status, status_label: statusLabels[evals[k]!.status], reason: evals[k]!.reason })) };
   }
 
-  const name = nameOf(jobcenter);
+  const name = areaName(jobcenter);
   const total = benefits.find((b) => b.id === 'public_support')!;
   const totalChange = pctChange(total.current, total.previous);
   const clusterChange = pctChange(total.cluster_current, total.cluster_previous);
@@ -220,8 +219,8 @@ export async function draftAudit(db: Kysely<Database>, statbank: StatbankService
     release: { version: release, cutoff_week: run.release.cutoff_week },
     run: run.id, year, period, previous_period: previous,
     jobcenter: { id: jobcenter, name, region: region ? { id: region.id, name: region.name } : null },
-    cluster: { id: clusterId, number: me.cluster, members: members.map((id) => ({ id, name: nameOf(id) })) },
-    neighbours: me.neighbours.map((n) => ({ id: n.jobcenter, name: nameOf(n.jobcenter) })),
+    cluster: { id: clusterId, number: me.cluster, members: members.map((id) => ({ id, name: areaName(id) })) },
+    neighbours: me.neighbours.map((n) => ({ id: n.jobcenter, name: areaName(n.jobcenter) })),
     overview, goals, benefits, savings, improvements, plan, text,
   };
 }

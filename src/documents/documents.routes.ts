@@ -44,8 +44,8 @@ export interface DocumentRoutesOptions {
   demoNote?: string;
   /** Features switched on (`STYR_FEATURES`): kinds behind one are made only then. */
   features?: readonly string[];
-  /** How other modules draft their generated kinds again (the follow-up report); the results audit is drafted here. */
-  regenerate?: Partial<Record<DocumentKind, (actor: AuditActor, doc: StoredDocument) => Promise<unknown>>>;
+  /** How other modules draft their generated kinds (the follow-up report), by the document's key; the results audit is drafted here. */
+  regenerate?: Partial<Record<DocumentKind, Drafter>>;
 }
 
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
@@ -60,10 +60,12 @@ const transitionBody = z.object({
 const commentBody = z.object({ revision, who: z.enum(['lbr', 'region']).optional(), text: z.string().max(20_000) });
 
 
+type Drafter = (actor: AuditActor, doc: Pick<StoredDocument, 'kind' | 'area' | 'year' | 'period'>) => Promise<unknown>;
+
 const actorOf = (u: User | null) => ({ id: u?.id ?? null, label: u?.email ?? 'ukendt' });
 
-/** Whether POST /documents makes the kind: every kind written by hand, and the results audit drafted here; other generated kinds are drafted by their module (the follow-up). */
-const madeHere = (kind: DocumentKind) => kindSpec(kind).create !== 'generated' || kind === 'results_audit';
+/** Whether POST /documents makes the kind: every kind but those drafted on a page of their own module. */
+const madeHere = (kind: DocumentKind) => !kindSpec(kind).draftedIn;
 
 const summary = (d: StoredDocument) => ({ id: d.id, kind: d.kind, area: d.area, area_name: areaName(d.area), year: d.year, period: d.period, period_name: documentPeriodName(d), state: d.state, revision: d.revision, updated_at: d.updated_at, updated_by: d.updated_by, published_at: d.published_at, approval: d.approval });
 
@@ -72,6 +74,7 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
   const now = () => (opts.clock ?? systemClock).now();
   const evaluator = new TargetEvaluator(opts.statbank, opts.demoNote);
   const kinds = enabledKinds(opts.features ?? []);
+  const drafters: Partial<Record<DocumentKind, Drafter>> = { results_audit: (actor, d) => generateAudits(db, opts.statbank, actor, { year: d.year, jobcenters: [d.area] }), ...opts.regenerate };
   const listQuery = z.object({
     area: z.string().toUpperCase().optional(),
     kind: z.enum(kinds).optional(),
@@ -137,8 +140,9 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     const existing = await findDocumentFor(db, b.kind, b.area, b.year);
     if (existing) throw new DocumentError(409, 'exists', `Der findes allerede en ${kindNames[b.kind].toLowerCase()} for ${areaName(b.area)} ${b.year} (dokument ${existing.id}).`);
     if (kindSpec(b.kind).create === 'generated') {
-      if (!madeHere(b.kind)) throw new DocumentError(400, 'invalid_field', `En ${kindNames[b.kind].toLowerCase()} dannes fra statistikken under Opfølgning, ikke her.`, { field: 'kind' });
-      await generateAudits(db, opts.statbank, actor, { year: b.year, jobcenters: [b.area] });
+      const draft = drafters[b.kind];
+      if (!madeHere(b.kind) || !draft) throw new DocumentError(400, 'invalid_field', `En ${kindNames[b.kind].toLowerCase()} dannes fra statistikken under ${kindSpec(b.kind).draftedIn ?? 'sit eget modul'}, ikke her.`, { field: 'kind' });
+      await draft(actor, { kind: b.kind, area: b.area, year: b.year, period: '' });
       return reply.code(201).send(respond(req, documentSummarySchema, summary((await listDocuments(db, { kind: b.kind, areas: [b.area], years: [b.year] }))[0]!)));
     }
     const doc = await createDocument(db, actor, { kind: b.kind, area: b.area, year: b.year, content: await newDocumentContent(db, b.kind, b.year) });
@@ -187,7 +191,9 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
     if (kindSpec(doc.kind).create !== 'generated') throw new DocumentError(400, 'invalid', `En ${kindNames[doc.kind].toLowerCase()} dannes ikke fra statistikken.`);
     if (doc.revision !== b.revision) throw conflictError(doc, b.revision);
     const actor = actorOf(req.principal.user);
-    await (opts.regenerate?.[doc.kind]?.(actor, doc) ?? generateAudits(db, opts.statbank, actor, { year: doc.year, jobcenters: [doc.area] }));
+    const draft = drafters[doc.kind];
+    if (!draft) throw new DocumentError(400, 'invalid', `En ${kindNames[doc.kind].toLowerCase()} dannes ikke igen her.`);
+    await draft(actor, doc);
     return respond(req, documentSummarySchema, summary((await findDocument(db, doc.id))!));
   });
 

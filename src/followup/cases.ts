@@ -16,7 +16,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { audit, type AuditActor } from '../access/index.js';
+import { areaWithin, audit, scopeOf, type AuditActor, type User } from '../access/index.js';
 import { BENCHMARK_FIELDS, benchmarkMeasureById, findFlags, findReleaseAndRun } from '../benchmark/index.js';
 import { danishDate } from '../clock.js';
 import { councilUserIds } from '../councils/index.js';
@@ -24,9 +24,8 @@ import type { Database } from '../db/index.js';
 import { DocumentError, findDocument, followUpDates, type AgreementContent } from '../documents/index.js';
 import { decodeValues, findDatasetShape, findSeries, statusNames } from '../indicators/index.js';
 import type { Notifier } from '../notifications/index.js';
-import { areaById } from '../reference/index.js';
 import { periodName } from '../statbank/index.js';
-import { employmentRegionOf } from '../reference/index.js';
+import { areaName, areas, employmentRegionOf } from '../reference/index.js';
 
 /** Releases in a row whose value lies inside the expected interval before a case counts as resolved. */
 export const RESOLVED_RELEASES = 2;
@@ -78,7 +77,6 @@ type Conn = Kysely<Database> | Transaction<Database>;
 export type CaseRow = Awaited<ReturnType<typeof findCaseRow>>;
 
 const fail = (status: number, code: string, message: string, field?: string) => new DocumentError(status, code, message, field ? { field } : undefined);
-const nameOf = (id: string) => areaById.get(id)?.name ?? id;
 const dk = (d: string) => d.split('-').reverse().join('.');
 const measureLabel = (m: string | null) => (m === null ? null : (benchmarkMeasureById.get(m)?.label ?? (m === 'timeliness' ? 'Rettidighed i samtaler' : m)));
 
@@ -101,13 +99,13 @@ export async function openCase(db: Kysely<Database>, actor: AuditActor, today: s
   if (o.measure) {
     if (found.runId === null) throw fail(409, 'no_benchmark', 'Den nyeste udgivelse er ikke benchmarket, så der er intet resultatproblem at åbne en sag på.', 'measure');
     const flag = (await findFlags(db, found.runId, [o.jobcenter])).find((f) => f.measure === o.measure && f.direction === 'worse' && f.status !== 'resolved');
-    if (!flag) throw fail(404, 'no_flag', `Benchmarkingen af udgivelse ${found.release.version} finder intet resultatproblem for ${nameOf(o.jobcenter)} på ${measureLabel(o.measure)}.`, 'measure');
+    if (!flag) throw fail(404, 'no_flag', `Benchmarkingen af udgivelse ${found.release.version} finder intet resultatproblem for ${areaName(o.jobcenter)} på ${measureLabel(o.measure)}.`, 'measure');
     evidence = flag.evidence;
     source = flag.kind === 'legal_requirement' ? 'legal_requirement' : 'flag';
     const open = await db.selectFrom('followup_case').select('id').where('jobcenter', '=', o.jobcenter).where('measure', '=', o.measure).where('stage', '!=', 'closed').executeTakeFirst();
-    if (open) throw fail(409, 'exists', `Der er allerede en åben sag (sag ${open.id}) om ${measureLabel(o.measure)} for ${nameOf(o.jobcenter)}.`, 'measure');
+    if (open) throw fail(409, 'exists', `Der er allerede en åben sag (sag ${open.id}) om ${measureLabel(o.measure)} for ${areaName(o.jobcenter)}.`, 'measure');
   }
-  const title = o.title?.trim() || (o.measure ? `${measureLabel(o.measure)}: ${nameOf(o.jobcenter)}` : '');
+  const title = o.title?.trim() || (o.measure ? `${measureLabel(o.measure)}: ${areaName(o.jobcenter)}` : '');
   if (!title) throw fail(400, 'invalid_field', 'Giv sagen en overskrift, når den ikke åbnes fra et resultatproblem.', 'title');
   return db.transaction().execute(async (tx) => {
     const row = await tx
@@ -120,58 +118,83 @@ export async function openCase(db: Kysely<Database>, actor: AuditActor, today: s
   });
 }
 
-/** The case's measure in each release's benchmarking since it was opened: value, interval, and whether it is inside. */
-export async function caseTrend(db: Conn, c: NonNullable<CaseRow>) {
-  if (!c.measure) return [];
+type TrendPoint = { release: number; period: string; period_name: string; actual: number | null; expected: number | null; lower: number | null; upper: number | null; threshold: number | null; inside: boolean | null };
+
+/**
+ * Each case's measure in every release's benchmarking since it was opened: value, interval,
+ * and whether it is inside. One query for the runs, one for their series and one per release
+ * for timeliness, however many cases.
+ */
+export async function caseTrends(db: Conn, cases: NonNullable<CaseRow>[]): Promise<Map<number, TrendPoint[]>> {
+  const out = new Map<number, TrendPoint[]>(cases.map((c) => [c.id, []]));
+  const measured = cases.filter((c) => c.measure !== null);
+  if (measured.length === 0) return out;
   const runs = await db
     .selectFrom('benchmark_run as b')
     .innerJoin('release as r', 'r.id', 'b.release_id')
     .select(['b.id', 'b.periods', 'b.settings', 'b.release_id', 'r.version'])
-    .where('r.version', '>=', c.opened_release)
+    .where('r.version', '>=', Math.min(...measured.map((c) => c.opened_release)))
     // The newest run of each release.
     .where('b.id', 'in', (eb) => eb.selectFrom('benchmark_run').select((e) => e.fn.max('id').as('id')).groupBy('release_id'))
     .orderBy('r.version')
     .execute();
-  const points = [];
+  const modelled = measured.filter((c) => c.measure !== 'timeliness');
+  const series = runs.length && modelled.length
+    ? await db
+        .selectFrom('benchmark_series')
+        .select(['run_id', 'measure', 'jobcenter', 'values'])
+        .where('run_id', 'in', runs.map((r) => r.id))
+        .where('measure', 'in', [...new Set(modelled.map((c) => c.measure!))])
+        .where('jobcenter', 'in', [...new Set(modelled.map((c) => c.jobcenter))])
+        .execute()
+    : [];
+  const seriesOf = new Map(series.map((r) => [`${r.run_id}|${r.measure}|${r.jobcenter}`, r.values]));
+  const F = BENCHMARK_FIELDS.length;
   for (const run of runs) {
     const periods = run.periods as unknown as string[];
     const t = periods.length - 1;
-    let actual: number | null, expected: number | null = null, lower: number | null = null, upper: number | null = null;
-    if (c.measure === 'timeliness') {
-      // Not modelled, so not in the benchmarking's series: the release's published rolling-year cell.
-      actual = await timelinessAt(db, run.release_id, c.jobcenter, periods[t]!);
-    } else {
-      const row = await db.selectFrom('benchmark_series').select('values').where('run_id', '=', run.id).where('measure', '=', c.measure).where('jobcenter', '=', c.jobcenter).executeTakeFirst();
-      const v = row ? decodeValues(row.values, 'f64-deflate') : null;
-      const F = BENCHMARK_FIELDS.length;
-      const at = (f: (typeof BENCHMARK_FIELDS)[number]) => {
-        const x = v?.[t * F + BENCHMARK_FIELDS.indexOf(f)];
-        return x !== undefined && Number.isFinite(x) ? x : null;
-      };
-      [actual, expected, lower, upper] = [at('actual'), at('expected'), at('lower'), at('upper')];
-    }
+    const period = periods[t]!;
     const threshold = (run.settings as { timelinessThreshold?: number }).timelinessThreshold ?? 80;
-    const higher = c.measure === 'timeliness' || !!benchmarkMeasureById.get(c.measure)?.higherIsBetter;
-    const inside = actual === null ? null : c.measure === 'timeliness' ? actual >= threshold : lower !== null && upper !== null ? (higher ? actual >= lower : actual <= upper) : null;
-    points.push({ release: run.version, period: periods[t]!, period_name: periodName(periods[t]!), actual, expected, lower, upper, threshold: c.measure === 'timeliness' ? threshold : null, inside });
+    const here = measured.filter((c) => c.opened_release <= run.version);
+    // Timeliness is not modelled, so not in the benchmarking's series: the release's published rolling-year cell.
+    const timely = here.some((c) => c.measure === 'timeliness') ? await timelinessAt(db, run.release_id, [...new Set(here.filter((c) => c.measure === 'timeliness').map((c) => c.jobcenter))], period) : new Map<string, number>();
+    for (const c of here) {
+      let actual: number | null, expected: number | null = null, lower: number | null = null, upper: number | null = null;
+      if (c.measure === 'timeliness') actual = timely.get(c.jobcenter) ?? null;
+      else {
+        const raw = seriesOf.get(`${run.id}|${c.measure}|${c.jobcenter}`);
+        const v = raw ? decodeValues(raw, 'f64-deflate') : null;
+        const at = (f: (typeof BENCHMARK_FIELDS)[number]) => {
+          const x = v?.[t * F + BENCHMARK_FIELDS.indexOf(f)];
+          return x !== undefined && Number.isFinite(x) ? x : null;
+        };
+        [actual, expected, lower, upper] = [at('actual'), at('expected'), at('lower'), at('upper')];
+      }
+      const higher = c.measure === 'timeliness' || !!benchmarkMeasureById.get(c.measure!)?.higherIsBetter;
+      const inside = actual === null ? null : c.measure === 'timeliness' ? actual >= threshold : lower !== null && upper !== null ? (higher ? actual >= lower : actual <= upper) : null;
+      out.get(c.id)!.push({ release: run.version, period, period_name: periodName(period), actual, expected, lower, upper, threshold: c.measure === 'timeliness' ? threshold : null, inside });
+    }
   }
-  return points;
+  return out;
 }
 
-/** A jobcenter's published timeliness (all benefits, no breakdown) in a period of a release; null when not published. */
-async function timelinessAt(db: Conn, releaseId: number, jobcenter: string, period: string): Promise<number | null> {
+/** Some jobcenters' published timeliness (all benefits, no breakdown) in a period of a release; a jobcenter is missing when not published. */
+async function timelinessAt(db: Conn, releaseId: number, jobcenters: string[], period: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
   const shape = await findDatasetShape(db, releaseId, 'timeliness');
   const i = shape?.periods.findIndex((p) => p.id === period) ?? -1;
   const m = shape?.measures.findIndex((x) => x.id === 'timeliness') ?? -1;
-  if (!shape || i < 0 || m < 0) return null;
-  const [row] = await findSeries(db, { releaseId, dataset: 'timeliness', areas: [jobcenter], dims: [['public_support'], ['total'], ['total']] });
-  if (!row || statusNames[row.status[i]!] !== 'published') return null;
-  const x = decodeValues(row.values, row.codec)[i * shape.measures.length + m];
-  return x !== undefined && Number.isFinite(x) ? x : null;
+  if (!shape || i < 0 || m < 0) return out;
+  for (const row of await findSeries(db, { releaseId, dataset: 'timeliness', areas: jobcenters, dims: [['public_support'], ['total'], ['total']] })) {
+    if (statusNames[row.status[i]!] !== 'published') continue;
+    const x = decodeValues(row.values, row.codec)[i * shape.measures.length + m];
+    if (x !== undefined && Number.isFinite(x)) out.set(row.area, x);
+  }
+  return out;
 }
 
 /** Whether the trend shows the problem solved: inside the interval in each of the last RESOLVED_RELEASES releases after the opening one. */
-export const isResolved = (trend: Awaited<ReturnType<typeof caseTrend>>, opened: number) => {
+export const isResolved = (trend: TrendPoint[], opened: number) => {
   const after = trend.filter((p) => p.release > opened);
   return after.length >= RESOLVED_RELEASES && after.slice(-RESOLVED_RELEASES).every((p) => p.inside === true);
 };
@@ -249,7 +272,7 @@ export async function addStep(db: Kysely<Database>, actor: AuditActor, deps: Ste
       case 'agreement_signed': {
         if (c.stage !== 'agreement') throw fail(409, 'stage', 'En skriftlig aftale indgås, når RBR har indstillet til den.', 'document_id');
         const d = await findDocument(tx, s.document_id);
-        if (!d || d.kind !== 'written_agreement' || d.area !== c.jobcenter) throw fail(400, 'invalid_field', `Vælg jobcentrets skriftlige aftale (${nameOf(c.jobcenter)}).`, 'document_id');
+        if (!d || d.kind !== 'written_agreement' || d.area !== c.jobcenter) throw fail(400, 'invalid_field', `Vælg jobcentrets skriftlige aftale (${areaName(c.jobcenter)}).`, 'document_id');
         if (d.state !== 'published') throw fail(409, 'not_signed', 'Aftalen er ikke underskrevet (offentliggjort) endnu.', 'document_id');
         const content = d.content as AgreementContent;
         date = danishDate(d.published_at ?? new Date());
@@ -273,7 +296,7 @@ export async function addStep(db: Kysely<Database>, actor: AuditActor, deps: Ste
       if (lbr) {
         await deps.notifier.notify(tx, await councilUserIds(tx, lbr.id, deps.today), {
           key: `followup.dialogue:${id}:${after.version}`,
-          title: `Referat af dialogmøde med beskæftigelsesregionen: ${nameOf(c.jobcenter)}`,
+          title: `Referat af dialogmøde med beskæftigelsesregionen: ${areaName(c.jobcenter)}`,
           body: `Regionen holdt dialogmøde ${dk(date)} om "${c.title}". Referatet skal drøftes på et LBR-møde.`,
           link: `/opfoelgning/sager/${id}`,
         });
@@ -289,7 +312,7 @@ export async function closeCase(db: Kysely<Database>, actor: AuditActor, id: num
     const c = await findCaseRow(tx, id);
     if (!c) throw fail(404, 'not_found', `Sag ${id} findes ikke.`);
     if (c.stage === 'closed') throw fail(409, 'closed', 'Sagen er allerede lukket.');
-    if (o.reason === 'resolved' && !isResolved(await caseTrend(tx, c), c.opened_release)) {
+    if (o.reason === 'resolved' && !isResolved((await caseTrends(tx, [c])).get(c.id)!, c.opened_release)) {
       throw fail(409, 'not_resolved', `Sagen kan ikke lukkes som løst: målet skal ligge inden for det forventede interval i de seneste ${RESOLVED_RELEASES} udgivelser efter udgivelse ${c.opened_release}, og det gør det ikke. Luk den ved beslutning, hvis den skal lukkes nu.`, 'reason');
     }
     if (o.reason === 'decision' && !o.text) throw fail(400, 'invalid_field', 'Skriv begrundelsen for at lukke sagen.', 'text');
@@ -301,18 +324,18 @@ export async function closeCase(db: Kysely<Database>, actor: AuditActor, id: num
 /** Cases of some jobcenters, newest first, with their stage's name and measure's label. */
 export async function listCases(db: Conn, jobcenters: string[], today: string) {
   const rows = await db.selectFrom('followup_case').selectAll().where('jobcenter', 'in', jobcenters.length ? jobcenters : ['-']).orderBy('id', 'desc').execute();
-  return Promise.all(rows.map(async (c) => describeCase(db, c, today)));
+  const trends = await caseTrends(db, rows);
+  return rows.map((c) => describeCase(c, trends.get(c.id)!, today));
 }
 
-async function describeCase(db: Conn, c: NonNullable<CaseRow>, today: string) {
-  const trend = await caseTrend(db, c);
+function describeCase(c: NonNullable<CaseRow>, trend: TrendPoint[], today: string) {
   const first = trend[0]?.actual ?? null, last = trend.at(-1)?.actual ?? null;
   const higher = c.measure === 'timeliness' || (c.measure ? !!benchmarkMeasureById.get(c.measure)?.higherIsBetter : false);
   const change = first === null || last === null || trend.length < 2 ? null : last - first;
   return {
     ...c,
     evidence: c.evidence as Record<string, unknown>,
-    jobcenter_name: nameOf(c.jobcenter),
+    jobcenter_name: areaName(c.jobcenter),
     stage_name: stageNames[c.stage as Stage],
     measure_label: measureLabel(c.measure),
     unit: c.measure ? (benchmarkMeasureById.get(c.measure)?.unit ?? 'pct.') : null,
@@ -329,22 +352,35 @@ export async function findCase(db: Conn, id: number, today: string) {
   const c = await findCaseRow(db, id);
   if (!c) return undefined;
   const steps = (await findSteps(db, id)).map((s) => ({ ...s, details: s.details as Record<string, unknown>, kind_name: stepNames[s.kind as StepKind] ?? s.kind }));
-  return { ...(await describeCase(db, c, today)), steps };
+  return { ...describeCase(c, (await caseTrends(db, [c])).get(c.id)!, today), steps };
 }
 
-/** The follow-up dates of open cases on `jobcenters`, and the deadlines and follow-up dates of their signed agreements, for calendars. */
-export async function followupDates(db: Conn, jobcenters: string[]) {
-  const cases = await db.selectFrom('followup_case').select(['id', 'jobcenter', 'title', 'next_date', 'stage']).where('jobcenter', 'in', jobcenters.length ? jobcenters : ['-']).where('stage', '!=', 'closed').where('next_date', 'is not', null).execute();
-  const agreements = await db.selectFrom('document').select(['id', 'area', 'content']).where('kind', '=', 'written_agreement').where('state', '=', 'published').where('area', 'in', jobcenters.length ? jobcenters : ['-']).execute();
+/**
+ * The follow-up's dates for calendars: the next follow-up of each open case on `caseJobcenters`
+ * (cases are not public) and the follow-up dates and deadline of each signed (published, so
+ * public) written agreement with one of `jobcenters`.
+ */
+export async function followupDates(db: Conn, jobcenters: string[], caseJobcenters: string[] = jobcenters) {
+  const cases = caseJobcenters.length ? await db.selectFrom('followup_case').select(['id', 'jobcenter', 'title', 'next_date', 'stage']).where('jobcenter', 'in', caseJobcenters).where('stage', '!=', 'closed').where('next_date', 'is not', null).execute() : [];
+  const agreements = jobcenters.length ? await db.selectFrom('document').select(['id', 'area', 'content']).where('kind', '=', 'written_agreement').where('state', '=', 'published').where('area', 'in', jobcenters).execute() : [];
+  const event = (kind: 'case' | 'agreement_followup' | 'agreement_deadline', jobcenter: string, uid: string, day: string, summary: string, description: string, path: string) => ({ kind, jobcenter, jobcenter_name: areaName(jobcenter), uid, day, summary, description, path });
   return [
-    ...cases.map((c) => ({ uid: `followup-case-${c.id}`, day: c.next_date!, summary: `Opfølgning: ${c.title}`, description: `Næste opfølgning i sagen om ${nameOf(c.jobcenter)} (${stageNames[c.stage as Stage].toLowerCase()}).`, path: `/opfoelgning/sager/${c.id}` })),
+    ...cases.map((c) => event('case', c.jobcenter, `followup-case-${c.id}`, c.next_date!, `Opfølgning: ${c.title}`, `Næste opfølgning i sagen om ${areaName(c.jobcenter)} (${stageNames[c.stage as Stage].toLowerCase()}).`, `/opfoelgning/sager/${c.id}`)),
     ...agreements.flatMap((d) => {
       const a = d.content as AgreementContent;
-      const what = `skriftlig aftale med ${nameOf(d.area)}`;
+      const what = `skriftlig aftale med ${areaName(d.area)}`;
       return [
-        ...followUpDates(a).map((day) => ({ uid: `agreement-${d.id}-${day}`, day, summary: `Opfølgning på ${what}`, description: `Regionen følger op på aftalens mål.`, path: `/dokumenter/${d.id}` })),
-        ...(a.deadline.trim() ? [{ uid: `agreement-${d.id}-deadline`, day: a.deadline.trim(), summary: `Frist: ${what}`, description: 'Aftalens mål skal være nået.', path: `/dokumenter/${d.id}` }] : []),
+        ...followUpDates(a).map((day) => event('agreement_followup', d.area, `agreement-${d.id}-${day}`, day, `Opfølgning på ${what}`, 'Regionen følger op på aftalens mål.', `/dokumenter/${d.id}`)),
+        ...(a.deadline.trim() ? [event('agreement_deadline', d.area, `agreement-${d.id}-deadline`, a.deadline.trim(), `Frist: ${what}`, 'Aftalens mål skal være nået.', `/dokumenter/${d.id}`)] : []),
       ];
     }),
-  ];
+  ].sort((x, y) => x.day.localeCompare(y.day));
+}
+
+/** The jobcenters whose cases a user sees (followup.read): every one, those within the own area (a council member: its LBR's jobcenter), or none. Optionally only within `area`. */
+export function followedJobcenters(user: User | null, area = 'DK'): string[] {
+  const scope = user ? scopeOf(user.role, 'followup.read') : null;
+  if (!scope) return [];
+  const own = scope === 'own_area' ? (user!.organisation.area ?? '-') : 'DK';
+  return areas.filter((a) => a.level === 'jobcenter' && areaWithin(a.id, own) && areaWithin(a.id, area)).map((a) => a.id);
 }

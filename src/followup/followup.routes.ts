@@ -14,13 +14,12 @@ import type { Notifier } from '../notifications/index.js';
 import { respond } from '../server/shared.js';
 import { analysisResponse, caseResponse, casesResponse, generateResponse, planInputsResponse, quartersResponse, recommendationResponse, reportsResponse } from './responses.js';
 import { DocumentError, goalsInForce, listDocuments, mayRead, stateNames, type AnalysisContent, type AuditContent, type AuditGenerated } from '../documents/index.js';
-import { areaById, areas } from '../reference/index.js';
+import { areaById, areas, employmentRegionOf } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
-import { addStep, closeCase, closeSchema, findCase, listCases, openCase, openSchema, stepSchema } from './cases.js';
+import { addStep, closeCase, closeSchema, findCase, followedJobcenters, listCases, openCase, openSchema, stepSchema } from './cases.js';
 import { generateAnalysisReports } from './analysis.js';
 import { answerRecommendation, listRecommendations, recommend } from './recommendations.js';
 import { generateFollowupReports, quarterOf } from './report.js';
-import { employmentRegionOf } from '../reference/index.js';
 
 export interface FollowupRoutesOptions {
   db: Kysely<Database>;
@@ -119,11 +118,8 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
   });
 
   const today = () => danishDate(opts.clock.now());
-  /** The jobcenters a user sees cases of: within the own area (a council member: the LBR's jobcenter). */
-  const visible = (req: { principal: { scope: string | null; user: User | null } }, region?: string) => {
-    const own = req.principal.scope === 'own_area' ? (req.principal.user!.organisation.area ?? '-') : 'DK';
-    return areas.filter((a) => a.level === 'jobcenter' && areaWithin(a.id, own) && (!region || areaWithin(a.id, region))).map((a) => a.id);
-  };
+  /** The jobcenters a user sees cases of, optionally within a region or jobcenter. */
+  const visible = (req: { principal: { user: User | null } }, area?: string) => followedJobcenters(req.principal.user, area);
   const readable = async (req: { params: unknown; principal: { scope: string | null; user: User | null } }) => {
     const id = parseOr400(z.object({ id: z.coerce.number().int() }), req.params).id;
     const c = await findCase(db, id, today());
@@ -131,10 +127,10 @@ export async function followupRoutes(app: FastifyInstance, opts: FollowupRoutesO
     return c;
   };
 
-  /** The cases and the LBRs' recommendations of the jobcenters the user follows (optionally one region's). */
+  /** The cases and the LBRs' recommendations of the jobcenters the user follows (optionally one region's or one jobcenter's). */
   app.get('/followup/cases', permit('followup.read'), async (req) => {
-    const q = parseOr400(z.object({ region: generateBody.shape.region }), req.query);
-    const jcs = visible(req, q.region);
+    const q = parseOr400(z.object({ area: z.string().regex(/^[BJ]\d+$/, 'vælg en beskæftigelsesregion eller et jobcenter').optional() }), req.query);
+    const jcs = visible(req, q.area);
     return respond(req, casesResponse, { jobcenters: jcs.map((id) => ({ id, name: areaById.get(id)!.name })), cases: await listCases(db, jcs, today()), recommendations: await listRecommendations(db, jcs) });
   });
 

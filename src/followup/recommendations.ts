@@ -10,14 +10,12 @@ import { councilUserIds } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import { DocumentError } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
-import { areaById } from '../reference/index.js';
-import { employmentRegionOf } from '../reference/index.js';
+import { areaName, employmentRegionOf } from '../reference/index.js';
 
-const nameOf = (id: string) => areaById.get(id)?.name ?? id;
 
 export async function listRecommendations(db: Kysely<Database>, jobcenters: string[]) {
   const rows = await db.selectFrom('followup_recommendation').selectAll().where('jobcenter', 'in', jobcenters.length ? jobcenters : ['-']).orderBy('id', 'desc').execute();
-  return rows.map((r) => ({ ...r, jobcenter_name: nameOf(r.jobcenter), answered: r.answer !== null }));
+  return rows.map((r) => ({ ...r, jobcenter_name: areaName(r.jobcenter), answered: r.answer !== null }));
 }
 
 async function monitorIds(db: Transaction<Database>, region: string) {
@@ -29,8 +27,8 @@ export async function recommend(db: Kysely<Database>, actor: AuditActor, deps: {
   return db.transaction().execute(async (tx) => {
     const row = await tx.insertInto('followup_recommendation').values({ jobcenter, text, created_by: actor.label, answer: null, answered_at: null, answered_by: null }).returningAll().executeTakeFirstOrThrow();
     await audit(tx, actor, { action: 'followup.recommendation', entity: 'followup_recommendation', entityId: row.id, details: { jobcenter } });
-    await deps.notifier.notify(tx, await monitorIds(tx, region.id), { key: `followup.recommendation:${row.id}`, title: `Indstilling fra LBR ${nameOf(jobcenter).replace(/^Jobcenter /, '')}`, body: `Det lokale beskæftigelsesråd indstiller til RBR, at der sættes særligt fokus på: ${text.slice(0, 300)}. Regionen skal svare.`, link: '/opfoelgning' });
-    return { ...row, jobcenter_name: nameOf(jobcenter), answered: false };
+    await deps.notifier.notify(tx, await monitorIds(tx, region.id), { key: `followup.recommendation:${row.id}`, title: `Indstilling fra LBR ${areaName(jobcenter).replace(/^Jobcenter /, '')}`, body: `Det lokale beskæftigelsesråd indstiller til RBR, at der sættes særligt fokus på: ${text.slice(0, 300)}. Regionen skal svare.`, link: '/opfoelgning' });
+    return { ...row, jobcenter_name: areaName(jobcenter), answered: false };
   });
 }
 
@@ -43,6 +41,6 @@ export async function answerRecommendation(db: Kysely<Database>, actor: AuditAct
     await audit(tx, actor, { action: 'followup.recommendation.answer', entity: 'followup_recommendation', entityId: id, details: { jobcenter: r.jobcenter, version: row.version } });
     const lbr = await tx.selectFrom('organisation').select('id').where('code', '=', `LBR-${r.jobcenter}`).executeTakeFirst();
     if (lbr) await deps.notifier.notify(tx, await councilUserIds(tx, lbr.id, deps.today), { key: `followup.recommendation.answer:${id}`, title: 'Regionens svar på LBR’s indstilling', body: answer.slice(0, 500), link: '/opfoelgning' });
-    return { ...row, jobcenter_name: nameOf(r.jobcenter), answered: true };
+    return { ...row, jobcenter_name: areaName(r.jobcenter), answered: true };
   });
 }

@@ -15,7 +15,7 @@ import {
   cellAt, createDocument, DocumentError, fmtNumber, findDocumentFor, followupContentSchema, readCells, saveContent, stateNames, targetsOf,
   type Cells, type CountRow, type FollowupContent, type FollowupGenerated, type KeyMeasureRow,
 } from '../documents/index.js';
-import { areaById, areas, employmentRegionOf } from '../reference/index.js';
+import { areaById, areaName, areas, employmentRegionOf } from '../reference/index.js';
 import { measureUnit, periodName, type StatbankService } from '../statbank/index.js';
 import { describeTarget, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
 
@@ -32,7 +32,6 @@ export const keyMeasures: { id: string; table: string; measure: string; dims: Re
 /** Full-time persons by benefit category: all public support first. */
 const benefitIds = ['public_support', 'category_dagpenge', 'category_kontanthjaelp', 'category_sygedagpenge', 'category_foertidspension'];
 
-const nameOf = (id: string) => areaById.get(id)?.name ?? id;
 /** The employment region whose monitors follow the jobcenter up. */
 const quarterBefore = (q: string) => `${Number(q.slice(0, 4)) - 1}${q.slice(4)}`;
 const flagKinds = { expected_level: 'Under det forventede niveau', legal_requirement: 'Lovkrav ikke opfyldt' } as const;
@@ -96,11 +95,11 @@ function read(statbank: StatbankService, b: Basis, table: string, measure: strin
 
 async function draftReport(db: Kysely<Database>, statbank: StatbankService, evaluator: TargetEvaluator, b: Basis, jobcenter: string): Promise<FollowupGenerated> {
   const me = b.peers.find((p) => p.jobcenter === jobcenter);
-  const cluster = me ? { id: `KL${me.cluster}`, number: me.cluster, members: b.peers.filter((p) => p.cluster === me.cluster).map((p) => ({ id: p.jobcenter, name: nameOf(p.jobcenter) })) } : null;
+  const cluster = me ? { id: `KL${me.cluster}`, number: me.cluster, members: b.peers.filter((p) => p.cluster === me.cluster).map((p) => ({ id: p.jobcenter, name: areaName(p.jobcenter) })) } : null;
   const region = employmentRegionOf(jobcenter);
   const jobcenters = areas.filter((a) => a.level === 'jobcenter').map((a) => a.id);
   const regions = areas.filter((a) => a.level === 'employment_region').map((a) => a.id);
-  const name = nameOf(jobcenter);
+  const name = areaName(jobcenter);
 
   const measures: KeyMeasureRow[] = await Promise.all(
     keyMeasures.map(async (m) => {

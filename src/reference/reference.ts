@@ -133,6 +133,8 @@ function buildAreas(): Area[] {
 /** All areas: 1 country, 5 regions, 4 employment regions, 94 jobcenters, 98 municipalities. */
 export const areas: readonly Area[] = buildAreas();
 export const areaById: ReadonlyMap<string, Area> = new Map(areas.map((a) => [a.id, a]));
+/** An area's name, or its id when it is not one of ours. */
+export const areaName = (id: string): string => areaById.get(id)?.name ?? id;
 
 /** The four benefit categories of national benchmarking (ids as in benefit-groups.csv), with their Danish names. */
 const benefitCategories = [

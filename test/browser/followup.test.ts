@@ -5,8 +5,8 @@
  * committee's and LBR's people mailed), its numbers in the PDF equal to /v3/data; a case opened
  * from a result problem; a dialogue meeting whose minutes reach the LBR; the RBR's
  * recommendation recorded from a held RBR meeting; a written agreement with two measurable
- * targets signed; then a newer release, and the case's trend and the agreement's targets move
- * with it. axe-core on every page; screenshots in test-output/screenshots.
+ * targets signed; then a newer release three months longer, and the case's trend and the agreement's
+ * targets move with it. axe-core on every page; screenshots in test-output/screenshots.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +39,7 @@ describe.skipIf(!chromiumPath)('the region’s follow-up in Chromium', () => {
   let dir = '';
   const work = mkdtempSync(join(tmpdir(), 'styr-followup-browser-'));
   let caseUrl = '';
+  let agreementId = 0;
 
   beforeAll(async () => {
     sink = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, onData: (s, _x, done) => void simpleParser(s).then((m) => { received.push(m); done(); }, done) });
@@ -158,6 +159,7 @@ describe.skipIf(!chromiumPath)('the region’s follow-up in Chromium', () => {
     await page.getByRole('button', { name: 'Opret den skriftlige aftale' }).click();
     await page.waitForURL(/\/dokumenter\/\d+$/);
     const id = Number(page.url().split('/').at(-1));
+    agreementId = id;
     // The agreement's text and two measurable targets (the target editor is the plans', tested there), then signed in the page.
     const doc = (await (await page.request.get(`${site.base}/api/documents/${id}`)).json()).document;
     const jc = doc.area as string;
@@ -177,12 +179,46 @@ describe.skipIf(!chromiumPath)('the region’s follow-up in Chromium', () => {
     await expect.poll(() => page.locator('.font-lead').innerText()).toContain('Næste opfølgning: 30.06.2026');
   });
 
-  it('takes in a newer release: the case’s trend gains it', async () => {
-    await computeRelease({ registerDir: dir, db: site.db.db, threshold: 5, notes: 'opfølgning 2', tables: registerReleaseTables(), workDir: work });
+  it('shows the case on the region’s follow-up board and the agreement’s dates in the yearly calendar', async () => {
+    const title = ((await (await page.request.get(`${site.base}/api/followup/cases/${caseUrl.split('/').at(-1)}`)).json()) as { title: string }).title;
+    await page.goto(`${site.base}/omraade/B1`);
+    await page.getByRole('heading', { name: 'Opfølgningstavle: sager om resultatproblemer' }).waitFor();
+    const row = page.locator('section[aria-labelledby="s-cases"] tr', { hasText: title });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    expect(await row.innerText()).toContain('Skriftlig aftale');
+    expect(await row.innerText()).toContain('30.06.2026');
+    await checked('region-board');
+    await page.goto(`${site.base}/aarshjul?omraade=B1&aar=2026`);
+    const dates = page.locator('#s-followup').locator('..');
+    await expect.poll(() => dates.locator('tbody tr').count()).toBe(4);
+    const last = await dates.locator('tbody tr').last().innerText();
+    expect(last).toContain('31.12.2026');
+    expect(last).toContain('Frist: skriftlig aftale med');
+    await checked('calendar-followup');
+  });
+
+  it('takes in a newer release, three months longer: the case’s trend and the agreement’s targets move with it', async () => {
+    const targets = async () => ((await (await page.request.get(`${site.base}/api/documents/${agreementId}`)).json()).targets as { evaluation: { latest: { period: string; value: number } | null; reason: string } }[]).map((t) => t.evaluation);
+    const before = await targets();
+    // The newest published month of each (a suppressed month is skipped).
+    expect(before.every((e) => e.latest !== null && e.latest.period <= '2025M12')).toBe(true);
+    const newer = await cachedRegister({ persons: 20_000, from: '2023-01', to: '2026-03', seed: 5 });
+    await computeRelease({ registerDir: newer, db: site.db.db, threshold: 5, notes: 'opfølgning 2', tables: registerReleaseTables(), workDir: work });
     await runBenchmark(site.db.db, { settings: lenient });
     await page.goto(caseUrl);
-    await expect.poll(() => page.getByRole('table', { name: 'Målet i hver udgivelse siden sagen blev åbnet' }).locator('tbody tr').count()).toBe(2);
+    const trend = page.getByRole('table', { name: 'Målet i hver udgivelse siden sagen blev åbnet' }).locator('tbody tr');
+    await expect.poll(() => trend.count()).toBe(2);
+    expect(await trend.nth(1).innerText()).toMatch(/^2\s/);
+    expect(await trend.nth(1).innerText()).not.toBe(await trend.nth(0).innerText());
     await expect.poll(() => page.locator('main').innerText()).toMatch(/Siden åbningen: (uændret|bedre|dårligere)\./);
     await checked('case-trend');
+    // The agreement's targets are judged on the newer months.
+    const after = await targets();
+    expect(after.every((e, i) => e.latest !== null && e.latest.period >= before[i]!.latest!.period)).toBe(true);
+    expect(after.some((e) => e.latest!.period.startsWith('2026M'))).toBe(true);
+    expect(after.map((e) => e.reason)).not.toEqual(before.map((e) => e.reason));
+    await page.goto(`${site.base}/dokumenter/${agreementId}`);
+    await expect.poll(() => page.getByText('marts 2026').count()).toBeGreaterThan(0);
+    await checked('agreement-newer');
   }, 300_000);
 });

@@ -289,6 +289,19 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     expect(ics).toContain(`/opfoelgning/sager/${manualId}`);
   });
 
+  it('shows the follow-up dates in the yearly calendar: the agreement’s to everyone, the case’s only to those who follow it', async () => {
+    const board = async (who?: Login) => (await call(app, 'GET', '/api/calendar?area=B1&year=2026', who)).json().followup as { kind: string; day: string; jobcenter: string; summary: string; overdue: boolean }[];
+    const mine = await board(region);
+    // The case's next follow-up became the agreement's first date when it was signed.
+    expect(mine.map((e) => [e.day, e.kind])).toEqual([['2026-06-30', 'case'], ['2026-06-30', 'agreement_followup'], ['2026-09-30', 'agreement_followup'], ['2026-12-31', 'agreement_deadline']]);
+    expect(mine[0]).toMatchObject({ jobcenter: 'J101', summary: 'Opfølgning: Mange langvarige sygedagpengeforløb', overdue: false });
+    expect((await board()).map((e) => e.kind)).toEqual(['agreement_followup', 'agreement_followup', 'agreement_deadline']);
+    // The jobcenter's public feed has the signed agreement, not the case.
+    const feed = (await call(app, 'GET', '/api/calendar/feeds/organisations/J101.ics')).body;
+    expect(feed).toContain('SUMMARY:Frist: skriftlig aftale med Jobcenter København');
+    expect(feed).not.toContain('Mange langvarige sygedagpengeforløb');
+  });
+
   it('lets the LBR recommend a special focus to the RBR, which the region answers', async () => {
     const rita = await loginWith(app, 'raad@demo.styringshjulet.dk', DEMO_PASSWORD);
     const r = await call(app, 'POST', '/api/followup/recommendations', rita, { text: 'Særligt fokus på unge uden uddannelse.' });
@@ -356,6 +369,33 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     expect(c.trend[1].actual).toBe(c.trend[0].actual);
     expect(c.resolved).toBe(false);
   }, 300_000);
+
+  it('escalates to an order to use another actor once the agreement’s deadline has passed, decided at an RBR meeting', async () => {
+    const c = await theCase(manualId);
+    expect(c.stage).toBe('agreement');
+    const step = (version: number, s: Record<string, unknown>) => call(app, 'POST', `/api/followup/cases/${manualId}/steps`, region, { version, step: s });
+    const orderStep = { kind: 'order', date: '2027-01-20', text: 'Opfølgningen på langvarige sygedagpengeforløb over 52 uger.', form: 'other_actor', decided_by: 'Regionsdirektør Rasmus Region' };
+    expect((await step(c.version, orderStep)).json().error.code).toBe('stage');
+    const rbr = (await db.db.selectFrom('organisation').select('id').where('code', '=', 'RBR-B1').executeTakeFirstOrThrow()).id;
+    const held = (await db.db.insertInto('meeting').values({ council_id: rbr, title: 'RBR-møde', starts_at: new Date('2027-01-12T09:00:00Z'), place: 'Regionen', items: JSON.stringify([{ id: 'a', title: 'Jobcenter København', text: '', closed: false, attachments: [], decision: 'RBR indstiller et pålæg om at anvende anden aktør.', hearing: null }]), minutes: '', agenda_published_at: null, minutes_published_at: null, revision: 1, updated_by: 'test' }).returning('id').executeTakeFirstOrThrow()).id;
+    const before = clock.t;
+    clock.t = new Date('2027-01-20T09:00:00Z');
+    try {
+      const rec = await step(c.version, { kind: 'rbr_recommendation', meeting_id: held, item: 0, to: 'order' });
+      expect(rec.statusCode, rec.body).toBe(200);
+      expect(rec.json()).toMatchObject({ stage: 'order', stage_name: 'Pålæg' });
+      const missing = await step(rec.json().version, { ...orderStep, decided_by: '' });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json().error.field).toBe('step.decided_by');
+      const order = await step(rec.json().version, orderStep);
+      expect(order.statusCode, order.body).toBe(200);
+      expect(order.json().steps.at(-1)).toMatchObject({ kind: 'order', kind_name: 'Pålæg om at anvende anden aktør', date: '2027-01-20', decided_by: 'Regionsdirektør Rasmus Region', details: { form: 'other_actor' } });
+      const log = await db.db.selectFrom('audit_log').select('action').where('entity', '=', 'followup_case').where('entity_id', '=', String(manualId)).orderBy('id').execute();
+      expect(log.map((l) => l.action).slice(-2)).toEqual(['followup.step.rbr_recommendation', 'followup.step.order']);
+    } finally {
+      clock.t = before;
+    }
+  });
 });
 
 describe('whether a case is resolved', () => {

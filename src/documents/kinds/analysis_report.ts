@@ -53,6 +53,7 @@ export const analysisReport = {
   schema: analysisContentSchema,
   edit: keepGenerated(analysisContentSchema),
   create: 'generated',
+  draftedIn: 'Opfølgning',
   sections,
   check: (c) => ({
     missing: [

@@ -161,8 +161,13 @@ export interface KindSpec<C = unknown> {
   schema: z.ZodType<C>;
   /** What an editor may save, when not the whole content: the form's part is parsed and merged into what is stored. */
   edit?: { schema: z.ZodType<Partial<C>>; merge(stored: C, edited: Partial<C>): C };
-  /** The content of a new document, or `generated` when the platform makes it from the bank. */
+  /**
+   * The content of a new document, or `generated` when the platform makes it from the bank:
+   * here (POST /documents), or, with `draftedIn`, only on that page of its own module.
+   */
   create: ((ctx: NewContext) => C) | 'generated';
+  /** Where a generated kind is drafted when not by POST /documents (the Danish name of the page, e.g. Opfølgning). */
+  draftedIn?: string;
   /** The content in reading order. */
   sections(c: C): KindSection[];
   /** The minimum beyond each section's `required`: lists that must not be empty, generated parts. */

@@ -137,6 +137,7 @@ export const followupReport = {
   schema: followupContentSchema,
   edit: keepGenerated(followupContentSchema),
   create: 'generated',
+  draftedIn: 'Opfølgning',
   sections,
   check: (c) => ({ missing: generatedParts.filter(([k]) => (c.generated as Partial<FollowupGenerated>)[k] === undefined).map(([k, what]) => ({ path: `generated.${k}`, message: `Rapporten mangler ${what}. Dan den igen med styr followup generate.` })), notes: [] }),
   html,

@@ -10,9 +10,10 @@ import { analysisResponse, casesResponse, caseResponse, generateResponse, quarte
 import { periodName } from '../../../src/statbank/shared';
 import { api } from '../api';
 import { Alert, ErrorSummary, Field, Progress, Select, TextArea, fieldError, useAction } from '../forms';
-import { date as day, dateTime, fmt } from '../format';
+import { date as day, dateTime } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
+import { CasesBoard, type CasesBody } from './FollowupBoard';
 import { z } from 'zod';
 import { useSession } from '../session';
 
@@ -126,9 +127,7 @@ function Reports() {
   );
 }
 
-type CasesBody = z.output<typeof casesResponse>;
 const problemsSchema = z.object({ flags: z.array(z.object({ jobcenter: z.string(), name: z.string(), measure: z.string(), label: z.string(), direction: z.string(), status: z.string(), kind: z.string() })) });
-const directionWords = { better: 'bedre', worse: 'dårligere', unchanged: 'uændret' } as const;
 
 /** The board of cases (overdue first, then by next date) and the LBRs' recommendations. */
 function Cases({ manage, recommend }: { manage: boolean; recommend: boolean }) {
@@ -136,9 +135,7 @@ function Cases({ manage, recommend }: { manage: boolean; recommend: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => api('/api/followup/cases', casesResponse).then(setBody, (e: Error) => setError(e.message)), []);
   useEffect(() => void load(), [load]);
-  const open = body?.cases.filter((c) => c.stage !== 'closed').sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.next_date ?? '9999').localeCompare(b.next_date ?? '9999')) ?? [];
   const closed = body?.cases.filter((c) => c.stage === 'closed') ?? [];
-  const last = (c: CasesBody['cases'][number]) => c.trend.at(-1);
   return (
     <section>
       <h2>Sager om resultatproblemer</h2>
@@ -151,25 +148,7 @@ function Cases({ manage, recommend }: { manage: boolean; recommend: boolean }) {
       {!body && !error && <p role="status">Henter sagerne …</p>}
       {body && (
         <>
-          {open.length === 0 ? <p>Der er ingen åbne sager.</p> : (
-            <div className="table--responsive-scroll">
-              <table className="table table--compact">
-                <caption>{open.length} {open.length === 1 ? 'åben sag' : 'åbne sager'}, overskredne opfølgninger først</caption>
-                <thead><tr><th scope="col">Jobcenter</th><th scope="col">Sag</th><th scope="col">Trin</th><th scope="col">Næste opfølgning</th><th scope="col">Udvikling siden åbningen</th></tr></thead>
-                <tbody>
-                  {open.map((c) => (
-                    <tr key={c.id}>
-                      <td>{c.jobcenter_name}</td>
-                      <td><Link to={`/opfoelgning/sager/${c.id}`}>{c.title}</Link></td>
-                      <td>{c.stage_name}</td>
-                      <td>{c.next_date ? <>{day(c.next_date)}{c.overdue && <strong> (overskredet)</strong>}</> : 'Ikke sat'}</td>
-                      <td>{c.measure === null ? 'Intet mål' : c.direction === null ? `${fmt(last(c)?.actual ?? null, c.decimals)} ${c.unit ?? ''} (udgivelse ${c.opened_release}); ingen ny udgivelse endnu` : `${fmt(c.trend[0]?.actual ?? null, c.decimals)} → ${fmt(last(c)?.actual ?? null, c.decimals)} ${c.unit ?? ''}: ${directionWords[c.direction]}`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <CasesBoard body={body} />
           {closed.length > 0 && <p>{closed.length} lukkede sager: {closed.map((c, i) => <span key={c.id}>{i > 0 && ', '}<Link to={`/opfoelgning/sager/${c.id}`}>{c.title}</Link> ({c.closed_reason === 'resolved' ? 'løst' : 'besluttet'} {day(c.closed_on)})</span>)}.</p>}
           {manage && <OpenCase cases={body.cases} jobcenters={body.jobcenters} />}
           <Recommendations list={body.recommendations} manage={manage} recommend={recommend} onChange={() => void load()} />

@@ -8,6 +8,7 @@ import { Alert } from '../forms';
 import { fmt, shortPeriod, withUnit } from '../format';
 import { areasResponse, periodName, profileResponse } from '../../../src/statbank/shared';
 import { Layout } from '../Layout';
+import { AreaCases } from './FollowupBoard';
 import { FollowupMaterial } from './FollowupMaterial';
 import { Link, navigate } from '../router';
 import { kindNames, stateClass, stateNames, type AreaTargets, type DocumentKind, type DocumentSummary } from '../documents';
@@ -29,6 +30,7 @@ const levelNames: Record<string, string> = { country: 'Hele landet', region: 'Re
 const tableOf: Record<string, string> = { public_support: 'ptv_a02', gross_unemployed: 'y25i01', longterm: 'y25i09', sygedagpenge: 'y07a02', kontanthjaelp: 'y60a02', activation: 'styr_aktivering', timeliness: 'styr_rettidighed' };
 
 export function Profile({ areaId }: { areaId: string }) {
+  const session = useSession();
   const [p, setP] = useState<Profile | null>(null);
   const [list, setList] = useState<AreaRef[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -80,6 +82,7 @@ export function Profile({ areaId }: { areaId: string }) {
           </section>
 
           <SteeringDocuments areaId={p.area.id} areaName={p.area.name} />
+          {session.permissions['followup.read'] && /^[BJ]\d/.test(p.area.id) && <AreaCases area={p.area.id} areaName={p.area.name} />}
 
           {p.peers.areas.length > 0 && <SmallMultiples id="peer-heading" heading={`Jobcentrene i ${p.region?.name}`} measure={p.peers.measure} areas={p.peers.areas} current={p.area.id} />}
           {p.cluster && (

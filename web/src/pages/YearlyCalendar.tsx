@@ -81,6 +81,7 @@ export function YearlyCalendar() {
           <Counts board={board} />
           <StepChart board={board} />
           {ownRow && <OwnSteps board={board} row={ownRow} onChanged={load} />}
+          <FollowupDates board={board} signedIn={!!user} />
           <BoardTable board={board} />
           <section aria-labelledby="s-feed" className="doc-section">
             <h2 id="s-feed" className="h3">Kalender</h2>
@@ -219,6 +220,40 @@ function BoardTable({ board }: { board: Board }) {
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+const followupKinds = { case: 'Sag', agreement_followup: 'Skriftlig aftale: opfølgning', agreement_deadline: 'Skriftlig aftale: frist' } as const;
+
+/** The region's follow-up in the year: signed agreements' follow-up dates and deadlines, and (for those who follow them) the cases' next follow-ups. */
+function FollowupDates({ board, signedIn }: { board: Board; signedIn: boolean }) {
+  const overdue = board.followup.filter((e) => e.overdue).length;
+  return (
+    <section aria-labelledby="s-followup" className="doc-section">
+      <h2 id="s-followup" className="h3">Regionens opfølgning på jobcentrene</h2>
+      <p>
+        Opfølgningsdatoer og frister i de skriftlige aftaler, regionen har indgået med jobcentre i {board.area_name}
+        {signedIn ? ', og næste opfølgning i de sager, du følger' : ''}.{overdue > 0 ? ` ${overdue} ${overdue === 1 ? 'opfølgning er' : 'opfølgninger er'} overskredet.` : ''}
+      </p>
+      {board.followup.length === 0 ? <p className="doc-empty">Ingen opfølgningsdatoer i {board.year}.</p> : (
+        <div className="table--responsive-scroll">
+          <table className="table table--compact">
+            <caption className="sr-only">Opfølgningsdatoer i {board.year}</caption>
+            <thead><tr><th scope="col">Dato</th><th scope="col">Jobcenter</th><th scope="col">Hvad</th><th scope="col">Type</th></tr></thead>
+            <tbody>
+              {board.followup.map((e) => (
+                <tr key={e.uid}>
+                  <td>{day(e.day)}{e.overdue && <strong> (overskredet)</strong>}</td>
+                  <td>{e.jobcenter_name}</td>
+                  <td><Link to={e.path}>{e.summary}</Link></td>
+                  <td>{followupKinds[e.kind]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }
