@@ -11,7 +11,8 @@ import { readIndicator, type Target } from '../targets/index.js';
 import { addStep, closeCase, openCase } from './cases.js';
 import { generateFollowupReports } from './report.js';
 
-const actor = { id: null, label: 'demo' };
+/** Who the demo's steps are recorded by (shown as the decider of notes and dialogue meetings). */
+const actor = { id: null, label: 'Beskæftigelsesregionen (demodata)' };
 const daysFrom = (today: string, n: number) => new Date(Date.parse(today) + n * 864e5).toISOString().slice(0, 10);
 
 /**
@@ -32,7 +33,8 @@ export async function ensureDemoFollowup(db: Kysely<Database>, statbank: Statban
   // One case per jobcenter, so that each stage shows on its own jobcenter.
   const [a, b, c, d, e] = flags.filter((f, i) => flags.findIndex((g) => g.jobcenter === f.jobcenter) === i);
   const deps = { notifier, today };
-  const open = (f: NonNullable<typeof a>, next?: string) => openCase(db, actor, today, { jobcenter: f.jobcenter, measure: f.measure, ...(next ? { next_date: next } : {}) });
+  /** Opened `days` before today (so the steps after it lie in order). */
+  const open = (f: NonNullable<typeof a>, days: number, next?: string) => openCase(db, actor, daysFrom(today, -days), { jobcenter: f.jobcenter, measure: f.measure, ...(next ? { next_date: next } : {}) });
   const dialogue = (id: number, version: number, jc: string, days: number) =>
     addStep(db, actor, deps, id, version, { kind: 'dialogue_meeting', date: daysFrom(today, days), text: `Dialogmøde med ledelsen i ${areaName(jc)} og LBR’s formand om resultaterne. Jobcentret gennemgår sine sager og vender tilbage med en plan.`, with_lbr: true });
 
@@ -53,7 +55,7 @@ export async function ensureDemoFollowup(db: Kysely<Database>, statbank: Statban
   };
 
   if (a) {
-    const x = await open(a, daysFrom(today, 30));
+    const x = await open(a, 30, daysFrom(today, 30));
     const v = await dialogue(x.id, x.version, a.jobcenter, -14);
     await addStep(db, actor, deps, x.id, v.version, { kind: 'task_force', date: daysFrom(today, -7), text: 'Regionen tilbyder jobcentret et forløb med den rådgivende task force.', mode: 'offered' });
   }
@@ -64,7 +66,7 @@ export async function ensureDemoFollowup(db: Kysely<Database>, statbank: Statban
       { title: `Opfølgning på ${areaName(b.jobcenter)}`, decision: `RBR indstiller til regionsdirektøren, at der indgås en skriftlig aftale med ${areaName(b.jobcenter)}.` },
       { title: `Opfølgning på ${areaName(c.jobcenter)}`, decision: `Der er ikke indgået en skriftlig aftale. RBR indstiller, at ${areaName(c.jobcenter)} pålægges at anvende anden aktør.` },
     ]);
-    let y = await open(c, daysFrom(today, 60));
+    let y = await open(c, 100, daysFrom(today, 60));
     y = await dialogue(y.id, y.version, c.jobcenter, -90);
     y = await addStep(db, actor, deps, y.id, y.version, { kind: 'rbr_recommendation', meeting_id: first, item: 0, to: 'agreement' });
     y = await addStep(db, actor, deps, y.id, y.version, { kind: 'note', date: daysFrom(today, -40), text: 'Jobcentret har meddelt, at det ikke ønsker at indgå den skriftlige aftale.' });
@@ -72,7 +74,7 @@ export async function ensureDemoFollowup(db: Kysely<Database>, statbank: Statban
     await addStep(db, actor, deps, y.id, y.version, { kind: 'order', date: daysFrom(today, -14), text: 'Opfølgningen på de ledige, der har modtaget ydelsen i over et år, varetages af en anden aktør i de næste 12 måneder.', form: 'other_actor', decided_by: 'Regionsdirektøren' });
 
     // The agreement: recommended at the second meeting, signed with two measurable targets.
-    let x = await open(b);
+    let x = await open(b, 75);
     x = await dialogue(x.id, x.version, b.jobcenter, -60);
     x = await addStep(db, actor, deps, x.id, x.version, { kind: 'rbr_recommendation', meeting_id: second, item: 0, to: 'agreement' });
     const targets = await agreementTargets(statbank, b.jobcenter, b.measure);
@@ -92,12 +94,12 @@ export async function ensureDemoFollowup(db: Kysely<Database>, statbank: Statban
       await addStep(db, actor, deps, x.id, x.version, { kind: 'agreement_signed', document_id: signed.id });
     }
   }
-  if (d) await open(d, daysFrom(today, -3));
+  if (d) await open(d, 40, daysFrom(today, -3));
   if (e) {
-    const x = await open(e);
+    const x = await open(e, 60);
     await closeCase(db, actor, x.id, { version: x.version, reason: 'decision', date: today, text: 'Forskellen skyldes en omlægning af sagsbehandlingen, som jobcentret har dokumenteret. Regionen følger op i den kvartalsvise opfølgning.' });
   }
-  const kbh = await openCase(db, actor, today, { jobcenter: 'J101', title: 'Mange langvarige sygedagpengeforløb', next_date: daysFrom(today, 45) });
+  const kbh = await openCase(db, actor, daysFrom(today, -20), { jobcenter: 'J101', title: 'Mange langvarige sygedagpengeforløb', next_date: daysFrom(today, 45) });
   await addStep(db, actor, deps, kbh.id, kbh.version, { kind: 'dialogue_meeting', date: daysFrom(today, -2), text: 'Jobcentret gennemgår de sygedagpengeforløb, der har varet over et år, og fremlægger resultatet på næste LBR-møde.', with_lbr: true });
 }
 

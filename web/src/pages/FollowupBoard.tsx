@@ -18,7 +18,7 @@ const directionWords = { better: 'bedre', worse: 'dårligere', unchanged: 'uænd
 
 const trendText = (c: Case) => {
   const first = c.trend[0]?.actual ?? null, last = c.trend.at(-1)?.actual ?? null;
-  if (c.measure === null) return 'Intet mål';
+  if (c.measure === null) return 'Sagen følger ikke et bestemt tal';
   if (c.direction === null) return `${fmt(last, c.decimals)} ${c.unit ?? ''} (udgivelse ${c.opened_release}); ingen ny udgivelse endnu`;
   return `${fmt(first, c.decimals)} → ${fmt(last, c.decimals)} ${c.unit ?? ''}: ${directionWords[c.direction]}`;
 };

@@ -233,7 +233,7 @@ function FollowupDates({ board, signedIn }: { board: Board; signedIn: boolean })
     <section aria-labelledby="s-followup" className="doc-section">
       <h2 id="s-followup" className="h3">Regionens opfølgning på jobcentrene</h2>
       <p>
-        Opfølgningsdatoer og frister i de skriftlige aftaler, regionen har indgået med jobcentre i {board.area_name}
+        Opfølgningsdatoer og frister i de skriftlige aftaler, regionen har indgået med {board.area.startsWith('J') ? board.area_name : `jobcentre i ${board.area_name}`}
         {signedIn ? ', og næste opfølgning i de sager, du følger' : ''}.{overdue > 0 ? ` ${overdue} ${overdue === 1 ? 'opfølgning er' : 'opfølgninger er'} overskredet.` : ''}
       </p>
       {board.followup.length === 0 ? <p className="doc-empty">Ingen opfølgningsdatoer i {board.year}.</p> : (
