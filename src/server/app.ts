@@ -89,7 +89,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(benchmarkRoutes, { prefix: '/api', db });
   // One statistics bank (and its caches) for the /v3 API and the documents' targets and figures.
   const statbank = new StatbankService(db);
-  await app.register(statbankRoutes, { prefix: '/v3', db, service: statbank, anonRateLimit: deps.config.API_ANON_RATE_LIMIT });
+  await app.register(statbankRoutes, { prefix: '/v3', db, service: statbank, anonRateLimit: deps.config.API_ANON_RATE_LIMIT, publicUrl: deps.config.publicUrl });
   const pdf = new PdfPrinter(deps.config.CHROMIUM_PATH, demo.note);
   app.addHook('onClose', () => pdf.close());
   // Mail what a change notified as soon as it is stored; the minute timer catches the rest.

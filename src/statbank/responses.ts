@@ -7,22 +7,33 @@ import { instant } from '../server/shared.js';
 
 const areaLevel = z.enum(['country', 'region', 'employment_region', 'jobcenter', 'municipality']);
 
+/** The real API's metadata of a table (table.describe.ts `tableMeta`). */
+const meta = {
+  table_name: z.string(),
+  link_infopage: z.string(),
+  link_tablepage: z.string(),
+  update_freq: z.string(),
+  /** The release's date. */
+  update_latest: z.iso.date(),
+  update_next: z.iso.date().nullable(),
+};
+
 /** GET /v3/tables: the tables by subject and group, each with the release that holds its newest version. */
 export const tablesResponse = z.array(
   z.object({
     subject_id: z.string(),
     subject_name: z.string(),
-    table_groups: z.array(z.object({ table_group_id: z.string(), table_group_name: z.string(), tables: z.array(z.object({ table_id: z.string(), table_name: z.string(), release: z.number() })) })),
+    table_groups: z.array(z.object({ table_group_id: z.string(), table_group_name: z.string(), tables: z.array(z.object({ table_id: z.string(), ...meta, release: z.number() })) })),
   }),
 );
 
-const level = z.object({ level_id: z.string(), level_name: z.string(), values: z.array(z.object({ value_id: z.string(), value_name: z.string() })) });
+/** A value with its positional path (`/2/`), where it has one. */
+const level = z.object({ level_id: z.string(), level_name: z.string(), values: z.array(z.object({ value_id: z.string(), value_name: z.string(), value_path: z.string().optional() })) });
 
 /** GET /v3/table/:id: Jobindsats' fields plus release, subject, parameters and the query help. */
 export const tableResponse = z.object({
   table_id: z.string(),
-  table_name: z.string(),
-  update_latest: instant,
+  ...meta,
   release: z.number(),
   subject: z.object({ subject_id: z.string(), subject_name: z.string() }),
   description: z.string().optional(),
@@ -37,10 +48,11 @@ export const tableResponse = z.object({
       default: z.string(),
       /** value_id of the total; absent: no total. */
       total: z.string().optional(),
-      hierarchies: z.array(z.object({ hierarchy_id: z.string(), hierarchy_name: z.string(), parameter: z.string(), levels: z.array(level) })),
+      hierarchies: z.array(z.object({ hierarchy_id: z.string(), hierarchy_name: z.string(), parameter: z.string(), /** Other parameters that select the same. */ aliases: z.array(z.string()).optional(), levels: z.array(level) })),
     }),
   ),
-  periods: z.array(z.string()),
+  /** As the real API: per period type its periods (real ids: 2024Q04, 2024Y01); periods_by_freq has ours. */
+  periods: z.array(z.object({ periodtype_id: z.string(), values: z.array(z.object({ period_id: z.string() })) })),
   periods_by_freq: z.record(z.string(), z.array(z.string())),
   /** How to query /v3/data, in Danish, by parameter. */
   query: z.record(z.string(), z.string()),

@@ -24,12 +24,12 @@ function csvField(v: string | number | null): string {
 /**
  * CSV for Danish spreadsheets: UTF-8 with BOM, `;` as separator, decimal comma, CRLF line
  * ends, a header row of the columns; a suppressed or missing value is an empty field.
- * With `include=status` a trailing `Status` column tells why a value is empty.
+ * With `include=status` a trailing `Status` column tells why a value is empty, in Danish as in the XLSX.
  */
 export function toCsv(r: DataResult, includeStatus: boolean): string {
   const lines: string[] = [];
   lines.push([...r.columns, ...(includeStatus ? [statusColumn] : [])].map(csvField).join(';'));
-  r.rows.forEach((row, i) => lines.push([...row, ...(includeStatus ? [r.status[i]!] : [])].map(csvField).join(';')));
+  r.rows.forEach((row, i) => lines.push([...row, ...(includeStatus ? [statusWord(r.status[i]!)] : [])].map(csvField).join(';')));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -38,6 +38,8 @@ const statusWords: Record<string, string> = {
   secondary: 'diskretioneret (beskytter en anden celle)',
   unavailable: 'ikke opgjort',
 };
+/** A row's status in words; empty for a published value (as the XLSX writes it). */
+const statusWord = (status: string) => statusWords[status] ?? '';
 
 /**
  * An Excel workbook: sheet "Data" with the columns and rows (numbers as numbers, a
@@ -50,7 +52,7 @@ export async function toXlsx(r: DataResult, meta: { tableId: string; tableName: 
   const ws = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
   const hasStatus = r.status.some((s) => s !== 'published');
   ws.addRow([...r.columns, ...(hasStatus ? [statusColumn] : [])]).font = { bold: true };
-  r.rows.forEach((row, i) => ws.addRow([...row, ...(hasStatus ? [statusWords[r.status[i]!] || null] : [])]));
+  r.rows.forEach((row, i) => ws.addRow([...row, ...(hasStatus ? [statusWord(r.status[i]!) || null] : [])]));
   ws.columns.forEach((c, i) => {
     c.width = Math.min(40, Math.max(10, (r.columns[i] ?? statusColumn).length + 2));
   });

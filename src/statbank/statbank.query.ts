@@ -1,6 +1,7 @@
 import type { Freq } from '../indicators/index.js';
 import { invalidParameter } from './statbank.errors.js';
 import { mgroupListSchema, parseParam, periodPatterns, periodSchema, selectorSchema, type Selector } from './statbank.schema.js';
+import { ourPeriodId } from './vocabulary.js';
 import type { CompiledDimension, CompiledTable } from './table.compile.js';
 
 /** What a data query selects, resolved against one table of one release. */
@@ -13,33 +14,39 @@ export interface Selection {
   dims: Map<string, Set<string>>;
   /** Indices into `table.mgroups`, in table order. */
   mgroups: number[];
+  /** How rows write quarters and years: `jobindsats` when the request speaks the real API's vocabulary. */
+  periodFormat: 'jobindsats' | 'styr';
 }
 
-const common = new Set(['format', 'release', 'include']);
+const common = new Set(['format', 'release', 'include', 'periodformat']);
 const freqs: Freq[] = ['M', 'Q', 'Y', 'R'];
 
 const periodHelp = 'brug latest:N (N = 1–99999), * eller en kommasepareret liste af perioder';
-const selectorHelp = 'brug * (alle), / (i alt), level:<niveau> eller en kommasepareret liste af værdi-id\'er';
+const selectorHelp = 'brug * (alle), / (i alt), en sti som /2/ (se value_path i /v3/table), level:<niveau> eller en kommasepareret liste af værdi-id\'er';
 
-function selectPeriods(t: CompiledTable, query: Record<string, string | string[]>): string[] {
+function selectPeriods(t: CompiledTable, query: Record<string, string | string[]>, real: { used: boolean }): string[] {
   const chosen = new Map<Freq, Set<string>>();
   for (const key of Object.keys(query)) {
     if (!key.startsWith('period.')) continue;
     const f = key.slice(7) as Freq;
-    if (!freqs.includes(f)) throw invalidParameter(key, `ukendt frekvens; tilladt: ${[...t.periodsByFreq.keys()].map((x) => `period.${x}`).join(', ')}.`);
+    const cause = `Unknown period type: ${key.slice(7)}`;
+    if (!freqs.includes(f)) throw invalidParameter(key, `ukendt frekvens; tilladt: ${[...t.periodsByFreq.keys()].map((x) => `period.${x}`).join(', ')}.`, cause);
     const available = t.periodsByFreq.get(f);
-    if (!available) throw invalidParameter(key, `tabellen ${t.def.table_id} har ingen perioder med frekvensen ${f} i udgivelse ${t.release.version}; tilladt: ${[...t.periodsByFreq.keys()].join(', ') || 'ingen'}.`);
+    if (!available) throw invalidParameter(key, `tabellen ${t.def.table_id} har ingen perioder med frekvensen ${f} i udgivelse ${t.release.version}; tilladt: ${[...t.periodsByFreq.keys()].join(', ') || 'ingen'}.`, cause);
     const sel = parseParam(periodSchema, key, query[key], `${periodHelp} som ${periodPatterns[f].example}.`);
     let ids: string[];
     if (sel.kind === 'all') ids = available;
     else if (sel.kind === 'latest') ids = available.slice(-sel.n);
     else {
       const have = new Set(available);
-      for (const id of sel.ids) {
-        if (!periodPatterns[f].re.test(id)) throw invalidParameter(key, `"${id}" er ikke en periode med frekvensen ${f} (f.eks. ${periodPatterns[f].example}).`);
-        if (!have.has(id)) throw invalidParameter(key, `perioden ${id} findes ikke i udgivelse ${t.release.version}; tilladt: ${available[0]} – ${available[available.length - 1]}.`);
-      }
-      ids = sel.ids;
+      // The real API's quarters and years (2024Q04, 2024Y01) are ours (2024Q4, 2024).
+      ids = sel.ids.map((id) => {
+        const ours = ourPeriodId(id);
+        if (ours !== id) real.used = true;
+        if (!periodPatterns[f].re.test(ours)) throw invalidParameter(key, `"${id}" er ikke en periode med frekvensen ${f} (f.eks. ${periodPatterns[f].example}).`, `Invalid period: ${id}`);
+        if (!have.has(ours)) throw invalidParameter(key, `perioden ${id} findes ikke i udgivelse ${t.release.version}; tilladt: ${available[0]} – ${available[available.length - 1]}.`, `Unknown periods: ['${id}']`);
+        return ours;
+      });
     }
     chosen.set(f, new Set(ids));
   }
@@ -51,7 +58,7 @@ function selectPeriods(t: CompiledTable, query: Record<string, string | string[]
   return freqs.flatMap((f) => (t.periodsByFreq.get(f) ?? []).filter((p) => chosen.get(f)?.has(p)));
 }
 
-function selectAreas(t: CompiledTable, query: Record<string, string | string[]>, dimHierarchies: Map<string, CompiledDimension>): string[] {
+function selectAreas(t: CompiledTable, query: Record<string, string | string[]>, dimHierarchies: Map<string, CompiledDimension>, real: { used: boolean }): string[] {
   const out = new Set<string>();
   let any = false;
   for (const key of Object.keys(query)) {
@@ -59,23 +66,31 @@ function selectAreas(t: CompiledTable, query: Record<string, string | string[]>,
     const hid = key.slice(10);
     if (dimHierarchies.has(hid)) continue;
     const h = t.hierarchies.get(hid);
-    if (!h) throw invalidParameter(key, `ukendt hierarki; tilladt: ${[...t.hierarchies.keys(), ...dimHierarchies.keys()].map((x) => `hierarchy.${x}`).join(', ')}.`);
+    if (!h) throw invalidParameter(key, `ukendt hierarki; tilladt: ${[...t.hierarchies.keys(), ...dimHierarchies.keys()].map((x) => `hierarchy.${x}`).join(', ')}.`, `Unknown hierarchies: ['${hid}']`);
+    if (h.real && hid !== '_nykom') real.used = true;
     any = true;
     const sel = parseParam(selectorSchema, key, query[key], `${selectorHelp}.`);
+    // Regions were in our _nykom before it became the real API's (country and municipalities): still accepted there.
+    const wider = hid === '_nykom' ? (t.hierarchies.get('_reko') ?? h) : h;
     const leaf = h.levels[h.levels.length - 1];
-    if (sel.kind === 'all') leaf?.areas.forEach((a) => out.add(a.id));
+    if (sel.kind === 'all') (h.real ? h.levels : [leaf]).forEach((l) => l?.areas.forEach((a) => out.add(a.id)));
     else if (sel.kind === 'total') {
       const top = h.levels[0];
       if (!top || top.level_id !== 'country') throw invalidParameter(key, 'tabellen har ingen total for hele landet; brug * eller level:<niveau>.');
       top.areas.forEach((a) => out.add(a.id));
+    } else if (sel.kind === 'path') {
+      real.used = true;
+      const found = [...t.areaPaths.get(hid)!].find(([, p]) => p === sel.path);
+      if (!found) throw invalidParameter(key, `stien ${sel.path} findes ikke i hierarkiet ${hid} (se value_path i /v3/table/${t.def.table_id}).`, `Unknown values: ['${sel.path}']`);
+      out.add(found[0]);
     } else if (sel.kind === 'level') {
-      const level = h.levels.find((l) => l.level_id === sel.level);
-      if (!level) throw invalidParameter(key, `ukendt niveau "${sel.level}"; tilladt: ${h.levels.map((l) => `level:${l.level_id}`).join(', ')}.`);
+      const level = wider.levels.find((l) => l.level_id === sel.level);
+      if (!level) throw invalidParameter(key, `ukendt niveau "${sel.level}"; tilladt: ${h.levels.map((l) => `level:${l.level_id}`).join(', ')}.`, `Unknown level: ${sel.level}`);
       level.areas.forEach((a) => out.add(a.id));
     } else {
-      const inH = new Set(h.levels.flatMap((l) => l.areas.map((a) => a.id)));
+      const inH = new Set(wider.levels.flatMap((l) => l.areas.map((a) => a.id)));
       for (const id of sel.ids) {
-        if (!inH.has(id)) throw invalidParameter(key, `området "${id}" findes ikke i hierarkiet ${hid} (id'er som DK, R1084, K101, J561, B1; se /v3/table/${t.def.table_id}).`);
+        if (!inH.has(id)) throw invalidParameter(key, `området "${id}" findes ikke i hierarkiet ${hid} (id'er som DK, R1084, K101, J561, B1; se /v3/table/${t.def.table_id}).`, `Unknown values: ['${id}']`);
         out.add(id);
       }
     }
@@ -90,6 +105,11 @@ function selectAreas(t: CompiledTable, query: Record<string, string | string[]>,
 
 function resolveSelector(d: CompiledDimension, key: string, sel: Selector): Set<string> {
   if (sel.kind === 'all') return new Set(d.allIds);
+  if (sel.kind === 'path') {
+    const found = [...d.paths].find(([, p]) => p === sel.path);
+    if (!found) throw invalidParameter(key, `stien ${sel.path} findes ikke i dimensionen ${d.def.id}; tilladt: ${[...d.paths.values()].join(', ') || 'ingen'}.`, `Unknown values: ['${sel.path}']`);
+    return new Set([found[0]]);
+  }
   if (sel.kind === 'total') {
     if (d.def.total === undefined) throw invalidParameter(key, `dimensionen ${d.def.id} har ingen total; brug * eller en liste.`);
     return new Set([d.def.total]);
@@ -100,7 +120,7 @@ function resolveSelector(d: CompiledDimension, key: string, sel: Selector): Set<
     return new Set(ids);
   }
   for (const id of sel.ids) {
-    if (!d.values.has(id)) throw invalidParameter(key, `ukendt værdi "${id}"; tilladt: ${d.allIds.join(', ')}.`);
+    if (!d.values.has(id)) throw invalidParameter(key, `ukendt værdi "${id}"; tilladt: ${d.allIds.join(', ')}.`, `Unknown values: ['${id}']`);
   }
   return new Set(sel.ids);
 }
@@ -114,7 +134,7 @@ function selectMgroups(t: CompiledTable, query: Record<string, string | string[]
     if (list === null) return t.mgroups.forEach((_, i) => chosen.add(i));
     for (const id of list) {
       const i = ids.get(id);
-      if (i === undefined) throw invalidParameter(key, `ukendt målgruppe "${id}"; tilladt: ${[...ids.keys()].join(', ')}.`);
+      if (i === undefined) throw invalidParameter(key, `ukendt målgruppe "${id}"; tilladt: ${[...ids.keys()].join(', ')}.`, `Unknown mgroups: ['${id}']`);
       chosen.add(i);
     }
   };
@@ -131,14 +151,16 @@ function selectMgroups(t: CompiledTable, query: Record<string, string | string[]
 
 /**
  * Resolves a validated query against a table (grammar: period.<F>, hierarchy.<id>,
- * dimension.<id>, mgroup[.<id>|.*], format, release, include). Throws a 400 StatbankError
+ * dimension.<id>, mgroup[.<id>|.*], format, release, include, periodformat). Throws a 422 StatbankError
  * naming the parameter on anything it cannot honour.
  */
-export function resolveSelection(t: CompiledTable, query: Record<string, string | string[]>): Selection {
-  const dimHierarchies = new Map(t.dimensions.map((d) => [`_${d.def.id}`, d]));
+export function resolveSelection(t: CompiledTable, query: Record<string, string | string[]>, periodFormat?: 'jobindsats' | 'styr'): Selection {
+  // Each dimension answers to ours (`_ydelsesgrupper`) and to the real API's hierarchy id (`_ygrpi09`).
+  const dimHierarchies = new Map(t.dimensions.flatMap((d) => [[`_${d.def.id}`, d] as const, ...(d.realHierarchy ? [[d.realHierarchy, d] as const] : [])]));
+  const real = { used: false };
   for (const key of Object.keys(query)) {
     if (common.has(key) || /^(period|hierarchy|dimension)\./.test(key) || key === 'mgroup' || key.startsWith('mgroup.')) continue;
-    throw invalidParameter(key, 'ukendt parameter; tilladt: period.M/Q/Y/R, hierarchy.<id>, dimension.<id>, mgroup.<id>, format, release, include.');
+    throw invalidParameter(key, 'ukendt parameter; tilladt: period.M/Q/Y/R, hierarchy.<id>, dimension.<id>, mgroup.<id>, format, release, include, periodformat.', `Unknown parameters: ['${key}']`);
   }
   const dims = new Map<string, Set<string>>();
   for (const d of t.dimensions) dims.set(d.def.id, d.def.total !== undefined ? new Set([d.def.total]) : new Set(d.allIds));
@@ -147,9 +169,16 @@ export function resolveSelection(t: CompiledTable, query: Record<string, string 
     if (key.startsWith('dimension.')) {
       d = t.dimById.get(key.slice(10));
       if (!d) throw invalidParameter(key, `ukendt dimension; tilladt: ${t.dimensions.map((x) => `dimension.${x.def.id}`).join(', ') || 'ingen'}.`);
-    } else if (key.startsWith('hierarchy.')) d = dimHierarchies.get(key.slice(10));
+    } else if (key.startsWith('hierarchy.')) {
+      d = dimHierarchies.get(key.slice(10));
+      if (d && key.slice(10) === d.realHierarchy) real.used = true;
+    }
     if (!d) continue;
-    dims.set(d.def.id, resolveSelector(d, key, parseParam(selectorSchema, key, query[key], `${selectorHelp}.`)));
+    const sel = parseParam(selectorSchema, key, query[key], `${selectorHelp}.`);
+    if (sel.kind === 'path') real.used = true;
+    dims.set(d.def.id, resolveSelector(d, key, sel));
   }
-  return { periods: selectPeriods(t, query), areas: selectAreas(t, query, dimHierarchies), dims, mgroups: selectMgroups(t, query) };
+  const periods = selectPeriods(t, query, real);
+  const areas = selectAreas(t, query, dimHierarchies, real);
+  return { periods, areas, dims, mgroups: selectMgroups(t, query), periodFormat: periodFormat ?? (real.used ? 'jobindsats' : 'styr') };
 }

@@ -13,7 +13,7 @@ import { toCsv, toJson, toXlsx } from './statbank.format.js';
 import { resolveSelection } from './statbank.query.js';
 import { parseCommonQuery } from './statbank.schema.js';
 import { StatbankService } from './statbank.service.js';
-import { describeTable } from './table.describe.js';
+import { describeTable, tableMeta } from './table.describe.js';
 import { respond, respondJson } from '../server/shared.js';
 import { dataResponse, tableResponse, tablesResponse } from './responses.js';
 
@@ -28,6 +28,8 @@ interface StatbankRoutesOptions {
   latestTtlMs?: number;
   /** Size bound of the cache of /data responses (bytes, default 64 MiB). */
   responseCacheBytes?: number;
+  /** The app's public base URL, for the tables' links (link_infopage, link_tablepage). */
+  publicUrl?: string;
 }
 
 const tableIdSchema = z
@@ -57,14 +59,16 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
   const responses = new ResponseCache<{ release: number; body: Buffer }>(opts.responseCacheBytes);
   const keyed = new WeakSet<FastifyRequest>();
   const pub = permit('statistics.read');
+  const publicUrl = opts.publicUrl ?? '';
 
   app.setErrorHandler((err: FastifyError | StatbankError, req, reply) => {
-    if (err instanceof StatbankError) return reply.code(err.statusCode).send(err.toJSON());
+    if (err instanceof StatbankError) return reply.code(err.statusCode).header('X-Request-Id', req.id).send(err.toJSON(req.id));
     const status = err.statusCode ?? 500;
-    if (status === 429) return reply.code(429).send({ error: { code: 'rate_limited', message: err.message } });
-    if (status < 500) return reply.code(status).send({ error: { code: 'bad_request', message: err.message } });
+    const real = (code: number, cause: string) => ({ code, cause, request_id: req.id });
+    if (status === 429) return reply.code(429).send({ ...real(429, 'Too many requests'), error: { code: 'rate_limited', message: err.message } });
+    if (status < 500) return reply.code(status).send({ ...real(status, err.message), error: { code: 'bad_request', message: err.message } });
     req.log.error(err);
-    return reply.code(500).send({ error: { code: 'internal', message: 'Intern fejl i statistikbanken.' } });
+    return reply.code(500).send({ ...real(500, 'Internal error'), error: { code: 'internal', message: 'Intern fejl i statistikbanken.' } });
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -99,15 +103,15 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
 
   app.get('/tables', pub, async (req, reply) => {
     const { common } = parseCommonQuery(req.query, ['json']);
-    type Group = { table_group_id: string; table_group_name: string; tables: { table_id: string; table_name: string; release: number }[] };
+    type Group = { table_group_id: string; table_group_name: string; tables: ({ table_id: string; release: number } & ReturnType<typeof tableMeta>)[] };
     const subjects = new Map<string, { subject_id: string; subject_name: string; table_groups: Map<string, Group> }>();
-    for (const { definition: d, release } of await service.catalogue(common.release)) {
+    for (const { definition: d, release, createdAt } of await service.catalogue(common.release)) {
       let s = subjects.get(d.subject.id);
       if (!s) subjects.set(d.subject.id, (s = { subject_id: d.subject.id, subject_name: d.subject.name, table_groups: new Map() }));
       const g = d.table_group ?? d.subject;
       let group = s.table_groups.get(g.id);
       if (!group) s.table_groups.set(g.id, (group = { table_group_id: g.id, table_group_name: g.name, tables: [] }));
-      group.tables.push({ table_id: d.table_id, table_name: d.table_name, release });
+      group.tables.push({ table_id: d.table_id, ...tableMeta(d, createdAt, publicUrl), release });
     }
     return sendJson(
       reply,
@@ -118,7 +122,7 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
   app.get('/table/:id', pub, async (req, reply) => {
     const { common } = parseCommonQuery(req.query, ['json']);
     const t = await service.table(tableIdOf(req), common.release);
-    return sendJson(reply, respond(req, tableResponse, describeTable(t)), t.release.version);
+    return sendJson(reply, respond(req, tableResponse, describeTable(t, publicUrl)), t.release.version);
   });
 
   app.get('/data/:id', pub, async (req, reply) => {
@@ -126,7 +130,7 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
     const { common, query } = parseCommonQuery(req.query);
     const t = await service.table(id, common.release);
     const out = await responses.get(`${t.release.id}|${t.runId}|${id}|${canonicalQuery(query)}`, async () => {
-      const result = await service.data(t, resolveSelection(t, query));
+      const result = await service.data(t, resolveSelection(t, query, common.periodFormat));
       const body =
         common.format === 'xlsx'
           ? await toXlsx(result, { tableId: id, tableName: t.def.table_name, query: canonicalQuery(query) })

@@ -12,6 +12,7 @@ const token = /^[\p{L}\p{N}_\-.]+$/u;
 const rawQuerySchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
 const formatSchema = z.enum(['json', 'csv', 'xlsx']);
+const periodFormatSchema = z.enum(['jobindsats', 'styr']);
 type Format = z.infer<typeof formatSchema>;
 const releaseSchema = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
 const includeSchema = z.literal('status');
@@ -29,10 +30,15 @@ export const periodSchema = z.union([
     .transform((s) => ({ kind: 'list' as const, ids: s.split(',') })),
 ]);
 
-/** `*` · `/` · `level:<id>` · comma list of value ids. */
+/** `*` · `/` · a positional path `/2/`, `/2/3/` (the real API's) · `level:<id>` · comma list of value ids. */
 export const selectorSchema = z.union([
   z.literal('*').transform(() => ({ kind: 'all' as const })),
   z.literal('/').transform(() => ({ kind: 'total' as const })),
+  z
+    .string()
+    .regex(/^(\/[1-9]\d{0,3})+\/$/)
+    // A step of 1 is the node itself (`/1/` = `/`, `/2/1/` = `/2/`).
+    .transform((s) => ({ kind: 'path' as const, path: s.replace(/(\/1)+\/$/, '/').replace(/^$/, '/') })),
   z
     .string()
     .regex(/^level:[\p{L}\p{N}_\-.]+$/u)
@@ -74,6 +80,8 @@ interface CommonQuery {
   format: Format;
   release?: number;
   includeStatus: boolean;
+  /** How rows write quarters and years: as the real API (2024Q04, 2024Y01) or as we do (2024Q4, 2024); absent: as the request speaks. */
+  periodFormat?: 'jobindsats' | 'styr';
 }
 
 /** Validates the raw query and reads format, release and include. */
@@ -85,5 +93,6 @@ export function parseCommonQuery(raw: unknown, formats: readonly Format[] = ['js
   if (!formats.includes(format)) throw invalidParameter('format', `tilladt: ${formats.join(' eller ')}.`);
   const release = query.release === undefined ? undefined : parseParam(releaseSchema, 'release', query.release, 'angiv et udgivelsesnummer (heltal ≥ 1).');
   const includeStatus = query.include === undefined ? false : (parseParam(includeSchema, 'include', query.include, 'tilladt: status.'), true);
-  return { common: { format, ...(release !== undefined ? { release } : {}), includeStatus }, query };
+  const periodFormat = query.periodformat === undefined ? undefined : parseParam(periodFormatSchema, 'periodformat', query.periodformat, 'tilladt: jobindsats (2024Q04, 2024Y01) eller styr (2024Q4, 2024).');
+  return { common: { format, ...(release !== undefined ? { release } : {}), includeStatus, ...(periodFormat ? { periodFormat } : {}) }, query };
 }

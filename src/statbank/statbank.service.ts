@@ -10,6 +10,7 @@ import { notFound, StatbankError } from './statbank.errors.js';
 import type { Selection } from './statbank.query.js';
 import { compileTable, type CompiledTable } from './table.compile.js';
 import { tableDefinitionSchema, type TableDefinition } from './table.schema.js';
+import { realPeriodId, tablesWithoutAccess } from './vocabulary.js';
 
 /** A data response: the columns and rows exactly as Jobindsats, plus the status of each row. */
 export interface DataResult {
@@ -24,6 +25,7 @@ export interface DataResult {
 interface CatalogueEntry {
   definition: TableDefinition;
   release: number;
+  createdAt: Date;
 }
 
 type Cell = string | number | null;
@@ -85,7 +87,10 @@ export class StatbankService {
   }
 
   private notFound(tableId: string, version?: number) {
-    return notFound(version === undefined ? `Tabellen ${tableId} findes ikke.` : `Tabellen ${tableId} findes ikke i udgivelse ${version}.`);
+    const missing = tablesWithoutAccess[tableId];
+    // As the real API answers a table the key has no access to.
+    if (missing && version === undefined) return new StatbankError(403, 'no_access', `Styringshjulet beregner ikke tabellen ${tableId} (${missing.name}): ${missing.reason}.`, undefined, `No access to table: ${tableId}`);
+    return notFound(version === undefined ? `Tabellen ${tableId} findes ikke.` : `Tabellen ${tableId} findes ikke i udgivelse ${version}.`, `Unknown table: ${tableId}`);
   }
 
   /** A release's table, with the peer clusters of the newest benchmarking run on it or an earlier release. */
@@ -142,7 +147,7 @@ export class StatbankService {
     let q = this.db
       .selectFrom('release_table as t')
       .innerJoin('release as r', 'r.id', 't.release_id')
-      .select(['t.table_id', 't.definition', 'r.version']);
+      .select(['t.table_id', 't.definition', 'r.version', 'r.created_at']);
     if (version !== undefined) {
       const exists = await this.db.selectFrom('release').select('id').where('version', '=', version).executeTakeFirst();
       if (!exists) throw notFound(`Udgivelse ${version} findes ikke.`);
@@ -151,13 +156,13 @@ export class StatbankService {
       q = q.distinctOn('t.table_id').orderBy('t.table_id').orderBy('r.version', 'desc');
     }
     const rows = await q.execute();
-    const entries = rows.map((r) => ({ definition: tableDefinitionSchema.parse(r.definition), release: r.version }));
+    const entries = rows.map((r) => ({ definition: tableDefinitionSchema.parse(r.definition), release: r.version, createdAt: r.created_at }));
     // The benchmarking's table, when a run exists (compiled and cached like any table).
     const bench = await this.table(BENCHMARK_TABLE, version).catch((err: unknown) => {
       if (err instanceof StatbankError && err.statusCode === 404) return null;
       throw err;
     });
-    if (bench) entries.push({ definition: bench.def, release: bench.release.version });
+    if (bench) entries.push({ definition: bench.def, release: bench.release.version, createdAt: bench.release.createdAt });
     return entries.sort((a, b) => a.definition.table_id.localeCompare(b.definition.table_id));
   }
 
@@ -282,7 +287,7 @@ export class StatbankService {
         const suppressed = st === 'primary' || st === 'secondary';
         const row: Cell[] = [];
         for (const c of plan) {
-          if (c.k === 'p') row.push(period);
+          if (c.k === 'p') row.push(sel.periodFormat === 'jobindsats' ? realPeriodId(period) : period);
           else if (c.k === 'a') row.push(t.areaName.get(s.area) ?? s.area);
           else if (c.k === 'd') row.push(s.names[c.i]!);
           else {

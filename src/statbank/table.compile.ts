@@ -1,6 +1,7 @@
 import type { DatasetShape, Freq } from '../indicators/index.js';
-import { areaHierarchy, clusterHierarchy, CLUSTER_HIERARCHY, type AreaHierarchy, type ClusterArea } from './area-hierarchy.js';
+import { areaHierarchy, areaPaths, clusterHierarchy, CLUSTER_HIERARCHY, REAL_AREA_HIERARCHIES, type AreaHierarchy, type ClusterArea } from './area-hierarchy.js';
 import { tableDefinitionSchema, type DimensionDefinition, type TableDefinition } from './table.schema.js';
+import { realDecimals, realHierarchyOf, realTableNames } from './vocabulary.js';
 
 /** A dimension with lookups for queries and rows. */
 export interface CompiledDimension {
@@ -9,6 +10,10 @@ export interface CompiledDimension {
   values: Map<string, { name: string; order: number }>;
   allIds: string[];
   levels: Map<string, string[]>;
+  /** The real API's hierarchy id for it (e.g. `_ygrpi09`), beside ours (`_<id>`). */
+  realHierarchy?: string;
+  /** value id → its positional path (`/2/`: the total is `/1/`, then the values of the level below it). */
+  paths: Map<string, string>;
 }
 
 /** A table of one release, ready to answer queries (cached per release: releases are immutable). */
@@ -21,6 +26,8 @@ export interface CompiledTable {
   /** The table's periods per frequency, ascending. */
   periodsByFreq: Map<Freq, string[]>;
   hierarchies: Map<string, AreaHierarchy>;
+  /** Per area hierarchy: area id → its positional path. */
+  areaPaths: Map<string, Map<string, string>>;
   areaName: Map<string, string>;
   /** Peer cluster id → its jobcenters in the table (cells of a cluster aggregate theirs). */
   clusters: Map<string, string[]>;
@@ -30,6 +37,8 @@ export interface CompiledTable {
   dimById: Map<string, CompiledDimension>;
   /** Position of each shape dim in `release_series.dims`. */
   dimPos: Map<string, number>;
+  /** The table's name: the real API's where it computes the same table. */
+  name: string;
   /** Per mgroup: index of its measure in the shape and its decimals. */
   mgroups: { id: string; name: string; index: number; decimals: number }[];
 }
@@ -57,6 +66,7 @@ export function compileTable(definition: unknown, shape: DatasetShape, release: 
 
   const only = def.area.areas ? new Set(def.area.areas) : undefined;
   const hierarchies = new Map<string, AreaHierarchy>(def.area.hierarchies.map((h) => [h, areaHierarchy(h, only)]));
+  if (hierarchies.has('_nykom')) for (const h of REAL_AREA_HIERARCHIES) hierarchies.set(h, areaHierarchy(h, only));
   const areaName = new Map<string, string>();
   for (const h of hierarchies.values()) for (const l of h.levels) for (const a of l.areas) areaName.set(a.id, def.area.names?.[a.id] ?? a.name);
   const clusters = new Map<string, string[]>();
@@ -78,7 +88,15 @@ export function compileTable(definition: unknown, shape: DatasetShape, release: 
     if (d.map.kind === 'series' && !dimPos.has(d.map.dim)) throw new Error(`${where}: datasættet har ikke dimensionen ${d.map.dim}`);
     if (d.map.kind === 'breakdown' && !(dimPos.has('breakdown') && dimPos.has('breakdown_value'))) throw new Error(`${where}: datasættet har ingen opdelinger`);
     if (d.map.kind !== 'series' && d.total === undefined) throw new Error(`${where}: dimensionen ${d.id} skal have en total`);
-    return { def: d, values, allIds: [...values.keys()], levels: new Map(d.levels.map((l) => [l.level_id, l.values.map((v) => v.value_id)])) };
+    // Positions: the total first (/1/), then the values of the level below it (/2/, /3/, …).
+    const paths = new Map<string, string>();
+    if (d.total !== undefined) {
+      paths.set(d.total, '/');
+      const below = d.levels.find((l) => !l.values.some((v) => v.value_id === d.total));
+      below?.values.forEach((v, i) => paths.set(v.value_id, `/${i + 2}/`));
+    }
+    const realHierarchy = realHierarchyOf(def.table_id, d.name);
+    return { def: d, values, allIds: [...values.keys()], levels: new Map(d.levels.map((l) => [l.level_id, l.values.map((v) => v.value_id)])), paths, ...(realHierarchy ? { realHierarchy } : {}) };
   });
   const covered = new Set([...dimensions.flatMap((d) => (d.def.map.kind === 'series' ? [d.def.map.dim] : d.def.map.kind === 'breakdown' ? ['breakdown', 'breakdown_value'] : [])), ...Object.keys(def.filter ?? {})]);
   for (const d of shape.dims) if (!covered.has(d)) throw new Error(`${where}: dimensionen ${d} er hverken vist eller fastlagt`);
@@ -87,7 +105,7 @@ export function compileTable(definition: unknown, shape: DatasetShape, release: 
   const mgroups = def.mgroups.map((g) => {
     const index = measureIdx.get(g.measure);
     if (index === undefined) throw new Error(`${where}: målet ${g.measure} findes ikke i datasættet ${def.dataset}`);
-    return { id: g.mgroup_id, name: g.mgroup_name, index, decimals: shape.measures[index]!.decimals };
+    return { id: g.mgroup_id, name: g.mgroup_name, index, decimals: realDecimals[def.table_id]?.[g.mgroup_name] ?? shape.measures[index]!.decimals };
   });
 
   return {
@@ -97,12 +115,14 @@ export function compileTable(definition: unknown, shape: DatasetShape, release: 
     periodIndex,
     periodsByFreq,
     hierarchies,
+    areaPaths: new Map([...hierarchies].map(([id, h]) => [id, areaPaths(h)])),
     areaName,
     clusters,
     runId: run?.id ?? null,
     dimensions,
     dimById: new Map(dimensions.map((d) => [d.def.id, d])),
     dimPos,
+    name: realTableNames[def.table_id] ?? def.table_name,
     mgroups,
   };
 }

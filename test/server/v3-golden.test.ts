@@ -39,9 +39,13 @@ const requests: Record<string, string> = {
 /** `update_latest` (a release's created_at, set by the database) as a placeholder, once checked to be a time. */
 function fixTimes(body: unknown): unknown {
   return JSON.parse(JSON.stringify(body), (key, value: unknown) => {
+    if (key === 'request_id') {
+      expect(String(value)).toMatch(/\S/);
+      return '<the request’s id>';
+    }
     if (key !== 'update_latest') return value;
     expect(Number.isNaN(Date.parse(String(value)))).toBe(false);
-    return '<the release’s created_at>';
+    return '<the release’s date>';
   });
 }
 

@@ -42,7 +42,10 @@ describe.each(backends)('Jobindsats import on %s', (kind) => {
     const meta = (await getJson(app, `/v3/table/${table}?format=json${rel}`)).body;
     const params = meta.dimensions.slice(1).map((d: { parameter: string }) => `${d.parameter}=*`);
     const freqs = Object.keys(meta.periods_by_freq).map((f) => `period.${f}=*`);
-    const areas = meta.dimensions[0].hierarchies[0].levels.flatMap((l: { values: { value_id: string }[] }) => l.values.map((v) => v.value_id));
+    // Every area, in the order of the hierarchy with regions (_reko; _nykom takes their ids too).
+    type H = { hierarchy_id: string; levels: { values: { value_id: string }[] }[] };
+    const hs = meta.dimensions[0].hierarchies as H[];
+    const areas = (hs.find((h) => h.hierarchy_id === '_reko') ?? hs[0]!).levels.flatMap((l) => l.values.map((v) => v.value_id));
     return getJson(app, `/v3/data/${table}?${[...freqs, `hierarchy._nykom=${areas.join(',')}`, 'mgroup.*=*', ...params].join('&')}${rel}`);
   }
 
@@ -69,8 +72,8 @@ describe.each(backends)('Jobindsats import on %s', (kind) => {
 
   it('keeps the table name of a known table and its hierarchy of areas', async () => {
     const meta = (await getJson(app, '/v3/table/y25i01')).body;
-    expect(meta.table_name).toBe('Bruttoledige');
-    expect(meta.dimensions[0].hierarchies[0].levels).toEqual([{ level_id: 'country', level_name: 'Hele landet', values: [{ value_id: 'DK', value_name: 'Hele landet' }] }]);
+    expect(meta.table_name).toBe('Ledighed: Faktiske antal ledige og fuldtidsledige');
+    expect(meta.dimensions[0].hierarchies[0].levels).toEqual([{ level_id: 'country', level_name: 'Hele landet', values: [{ value_id: 'DK', value_name: 'Hele landet', value_path: '/' }] }]);
     const latest = (await getJson(app, '/v3/data/y25i01?period.M=latest:1')).body;
     expect(latest.rows).toEqual([fixture('unemployment_total.json').rows.at(-1)]);
   });

@@ -80,7 +80,7 @@ describe.each(backends)('statbank output and releases on %s', (kind) => {
     const st = await app.inject({ method: 'GET', url: '/v3/data/y25i01?period.M=latest:1&format=csv&include=status' });
     const recs = parse(st.body, { delimiter: ';', bom: true }) as string[][];
     expect(recs[0]!.at(-1)).toBe('Status');
-    expect(recs[1]!.slice(4)).toEqual(['', '', '', '', 'primary']);
+    expect(recs[1]!.slice(4)).toEqual(['', '', '', '', 'diskretioneret (færre end 5 personer)']);
   });
 
   it('lists subjects and tables, and describes a table with its dimensions, levels and periods', async () => {
@@ -88,16 +88,27 @@ describe.each(backends)('statbank output and releases on %s', (kind) => {
     expect(subjects.body.map((s: { subject_name: string }) => s.subject_name).sort()).toEqual(['Indsats', 'Ledighed', 'Ydelser']);
     const tables = await getJson(app, '/v3/tables?format=json');
     const ledighed = tables.body.find((s: { subject_id: string }) => s.subject_id === 'ledighed');
-    expect(ledighed.table_groups[0].tables).toEqual([{ table_id: 'y25i01', table_name: 'Bruttoledige', release: 2 }]);
+    expect(ledighed.table_groups[0].tables).toEqual([
+      {
+        table_id: 'y25i01',
+        table_name: 'Ledighed: Faktiske antal ledige og fuldtidsledige',
+        link_infopage: '/statistik/y25i01#om',
+        link_tablepage: '/statistik/y25i01',
+        update_freq: 'Månedlig',
+        update_latest: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        update_next: null,
+        release: 2,
+      },
+    ]);
     const all = tables.body.flatMap((s: { table_groups: { tables: { table_id: string }[] }[] }) => s.table_groups.flatMap((g) => g.tables.map((t) => t.table_id)));
     expect(all).toEqual(expect.arrayContaining(['y25i01', 'ptv_a02', 'y01a02', 'y07a02', 'y08a02', 'y10a02', 'y60a02', 'styr_aktivering']));
     expect((await getJson(app, '/v3/tables?release=3')).body).toEqual([]);
-    expect((await getJson(app, '/v3/tables?format=csv')).status).toBe(400);
+    expect((await getJson(app, '/v3/tables?format=csv')).status).toBe(422);
 
     const { body } = await getJson(app, '/v3/table/y25i01?format=json');
     expect(body.table_id).toBe('y25i01');
-    expect(body.table_name).toBe('Bruttoledige');
-    expect(typeof body.update_latest).toBe('string');
+    expect(body.table_name).toBe('Ledighed: Faktiske antal ledige og fuldtidsledige');
+    expect(body.update_latest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(body.mgroups.map((m: { mgroup_name: string }) => m.mgroup_name)).toEqual([
       'Antal ledige personer',
       'Antal ledige fuldtidspersoner',
@@ -105,22 +116,28 @@ describe.each(backends)('statbank output and releases on %s', (kind) => {
       'Ledige fuldtidspersoner i pct. af befolkningen 16-66 år',
     ]);
     const area = body.dimensions[0];
-    expect(area.hierarchies.map((h: { hierarchy_id: string }) => h.hierarchy_id)).toEqual(['_nykom', '_jobcenter', '_beskregion']);
-    const nykom = area.hierarchies[0];
-    expect(nykom.levels.map((l: { level_id: string; values: unknown[] }) => [l.level_id, l.values.length])).toEqual([
-      ['country', 1],
-      ['region', 5],
-      ['municipality', 98],
-    ]);
-    expect(area.hierarchies[1].levels[1].values).toHaveLength(94);
+    expect(area.dimension_id).toBe('_omrade');
+    expect(area.hierarchies.map((h: { hierarchy_id: string }) => h.hierarchy_id)).toEqual(['_nykom', '_jobcenter', '_beskregion', '_region', '_reko', '_hele_landet']);
+    const levels = (id: string) => area.hierarchies.find((h: { hierarchy_id: string }) => h.hierarchy_id === id).levels.map((l: { level_id: string; values: unknown[] }) => [l.level_id, l.values.length]);
+    expect(levels('_nykom')).toEqual([['country', 1], ['municipality', 98]]);
+    expect(levels('_reko')).toEqual([['country', 1], ['region', 5], ['municipality', 98]]);
+    expect(levels('_jobcenter')).toEqual([['country', 1], ['jobcenter', 94]]);
     const ydelse = body.dimensions[1];
     expect(ydelse.parameter).toBe('dimension.ydelsesgrupper');
+    expect(ydelse.hierarchies[0]).toMatchObject({ hierarchy_id: '_ygrpi09', parameter: 'hierarchy._ygrpi09', aliases: ['hierarchy._ydelsesgrupper', 'dimension.ydelsesgrupper'] });
+    expect(ydelse.hierarchies[0].levels.flatMap((l: { values: { value_path?: string }[] }) => l.values.map((v) => v.value_path))).toEqual(['/', '/2/', '/3/']);
     expect(ydelse.hierarchies[0].levels.flatMap((l: { values: { value_name: string }[] }) => l.values.map((v) => v.value_name))).toEqual([
       'Ydelsesgrupper i alt',
       'A-dagpenge',
       'Kontanthjælp (jobparate)',
     ]);
-    expect(body.periods).toEqual(['2025M01', '2025M02', '2025M03', '2025M04', '2025M05', '2025M06', '2025Q1', '2025Q2', '2025', '2024M07-2025M06']);
+    expect(body.periods).toEqual([
+      { periodtype_id: 'M', values: ['2025M01', '2025M02', '2025M03', '2025M04', '2025M05', '2025M06'].map((period_id) => ({ period_id })) },
+      { periodtype_id: 'Q', values: [{ period_id: '2025Q01' }, { period_id: '2025Q02' }] },
+      { periodtype_id: 'Y', values: [{ period_id: '2025Y01' }] },
+      { periodtype_id: 'R', values: [{ period_id: '2024M07-2025M06' }] },
+    ]);
+    expect(body.periods_by_freq.Q).toEqual(['2025Q1', '2025Q2']);
     expect(Object.keys(body.query)).toContain('period.<F>');
   });
   it('serves a new publication once the newest-release memory expires, from a fresh cache key', async () => {
@@ -154,6 +171,6 @@ describe.each(backends)('statbank output and releases on %s', (kind) => {
     expect(body.map((r) => r[json.columns.length])).toEqual(json.status.map((s: string) => ({ published: null, primary: 'diskretioneret (færre end 5 personer)', secondary: 'diskretioneret (beskytter en anden celle)' })[s]));
     expect(json.status).toContain('primary');
     expect(String(wb.getWorksheet('Om tallene')!.getCell('B2').value)).toBe('2');
-    expect((await getJson(app, '/v3/tables?format=xlsx')).status).toBe(400);
+    expect((await getJson(app, '/v3/tables?format=xlsx')).status).toBe(422);
   });
 });

@@ -8,7 +8,7 @@ import { api } from './api';
 import { goalsResponse } from '../../src/documents/shared';
 import { statusClass, statusLabels, type Freq, type GoalKind, type Indicator, type MinisterialGoal, type Target, type TargetStatus, type TargetView } from './documents';
 import { shortPeriod } from './format';
-import { dataResponse, formatValue, periodName, tableResponse, tablesResponse } from '../../src/statbank/shared';
+import { AREA_DIMENSION, dataResponse, formatValue, periodName, tableResponse, tablesResponse } from '../../src/statbank/shared';
 import { Field, NumberField, Select } from './forms';
 import { freqNames, type TableInfo } from './statbank';
 
@@ -47,7 +47,7 @@ export function useTableInfo(id: string | null): TableInfo | null {
 
 /** The /v3 query parameter and value that select an area (DK is the country, '/'). */
 function areaParam(t: TableInfo, area: string): [string, string] | null {
-  const hs = t.dimensions.find((d) => d.dimension_id === 'omraade')?.hierarchies ?? [];
+  const hs = t.dimensions.find((d) => d.dimension_id === AREA_DIMENSION)?.hierarchies ?? [];
   if (area === 'DK') {
     const h = hs.find((x) => x.levels.some((l) => l.level_id === 'country'));
     return h ? [h.parameter, '/'] : null;
@@ -73,7 +73,7 @@ export async function readValue(t: TableInfo, ind: Indicator, period: string): P
 function areaChoices(t: TableInfo, current: string): { value: string; label: string }[] {
   const seen = new Set<string>();
   const out: { value: string; label: string }[] = [];
-  for (const h of t.dimensions.find((d) => d.dimension_id === 'omraade')?.hierarchies ?? []) {
+  for (const h of t.dimensions.find((d) => d.dimension_id === AREA_DIMENSION)?.hierarchies ?? []) {
     for (const l of h.levels) {
       for (const v of l.values) {
         const id = l.level_id === 'country' ? 'DK' : v.value_id;
@@ -130,7 +130,7 @@ export function IndicatorFields({ id, value, onChange }: { id: string; value: In
   const tables = useTables();
   const info = useTableInfo(value.table || null);
   const set = (p: Partial<Indicator>) => onChange({ ...value, ...p });
-  const dims = info?.dimensions.filter((d) => d.dimension_id !== 'omraade') ?? [];
+  const dims = info?.dimensions.filter((d) => d.dimension_id !== AREA_DIMENSION) ?? [];
   const freqs = info ? Object.keys(info.periods_by_freq) : [];
   // A new table: its first measure and frequency, and the dimensions at their totals.
   useEffect(() => {
@@ -142,7 +142,7 @@ export function IndicatorFields({ id, value, onChange }: { id: string; value: In
     // A dimension without a total needs a value: its first.
     for (const d of info.dimensions) {
       const first = d.hierarchies[0]?.levels[0]?.values[0]?.value_id;
-      if (d.dimension_id !== 'omraade' && d.total === undefined && !(d.dimension_id in known) && first) known[d.dimension_id] = first;
+      if (d.dimension_id !== AREA_DIMENSION && d.total === undefined && !(d.dimension_id in known) && first) known[d.dimension_id] = first;
     }
     if (JSON.stringify(known) !== JSON.stringify(value.dims)) patch.dims = known;
     if (Object.keys(patch).length > 0) onChange({ ...value, ...patch });

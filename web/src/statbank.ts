@@ -1,6 +1,6 @@
 /** The statistics bank's API shapes (/v3, see src/statbank/README.md: its schemas' types) and the explorer's URL state. */
 import type { z } from 'zod';
-import type { dataResponse, tableResponse, tablesResponse } from '../../src/statbank/shared';
+import { AREA_DIMENSION, type dataResponse, type tableResponse, type tablesResponse } from '../../src/statbank/shared';
 export type Subject = z.output<typeof tablesResponse>[number];
 export type TableInfo = z.output<typeof tableResponse>;
 export type Dimension = TableInfo['dimensions'][number];
@@ -32,7 +32,7 @@ export function defaultQuery(t: TableInfo): URLSearchParams {
   if (areas?.national === false) {
     for (const d of t.dimensions) {
       const first = d.hierarchies[0]?.levels[0]?.values[0];
-      if (d.dimension_id !== 'omraade' && d.total === undefined && d.parameter && first) q.set(d.parameter, first.value_id);
+      if (d.dimension_id !== AREA_DIMENSION && d.total === undefined && d.parameter && first) q.set(d.parameter, first.value_id);
     }
   }
   return q;
@@ -40,7 +40,7 @@ export function defaultQuery(t: TableInfo): URLSearchParams {
 
 /** The default areas: the whole country where the table has it, else all its areas. */
 export function defaultAreas(t: TableInfo): { parameter: string; value: string; national: boolean } | null {
-  const hierarchies = t.dimensions.find((d) => d.dimension_id === 'omraade')?.hierarchies ?? [];
+  const hierarchies = t.dimensions.find((d) => d.dimension_id === AREA_DIMENSION)?.hierarchies ?? [];
   const national = hierarchies.find((h) => h.levels.some((l) => l.level_id === 'country'));
   const h = national ?? hierarchies[0];
   return h ? { parameter: h.parameter, value: national ? '/' : '*', national: national !== undefined } : null;

@@ -10,7 +10,7 @@ import { date } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { releasesResponse } from '../../../src/server/shared';
-import { dataResponse, tableResponse } from '../../../src/statbank/shared';
+import { AREA_DIMENSION, dataResponse, tableResponse } from '../../../src/statbank/shared';
 import { defaultAreas, defaultQuery, freqNames, statusText, type DataResult, type Dimension, type Status, type TableInfo } from '../statbank';
 
 const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
@@ -67,8 +67,8 @@ export function Explorer({ tableId }: { tableId: string }) {
   const freq = [...query.keys()].find((k) => k.startsWith('period.'))?.slice(7) ?? Object.keys(info.periods_by_freq)[0]!;
   const latest = /^latest:(\d+)$/.exec(query.get(`period.${freq}`) ?? '')?.[1] ?? '12';
   const selectedM = (query.get('mgroup.*') ?? '*') === '*' ? info.mgroups.map((m) => m.mgroup_id) : query.get('mgroup.*')!.split(',');
-  const areaDim = info.dimensions.find((d) => d.dimension_id === 'omraade')!;
-  const otherDims = info.dimensions.filter((d) => d.dimension_id !== 'omraade');
+  const areaDim = info.dimensions.find((d) => d.dimension_id === AREA_DIMENSION)!;
+  const otherDims = info.dimensions.filter((d) => d.dimension_id !== AREA_DIMENSION);
   const selectedAreas = new Set(areaDim.hierarchies.flatMap((h) => (query.get(h.parameter) ?? '').split(',').filter(Boolean).map((v) => `${h.parameter}|${v === '/' ? 'DK' : v}`)));
 
   return (
