@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
@@ -16,7 +18,10 @@ import { meetingRoutes, MeetingService } from '../meetings/index.js';
 import { notificationRoutes, Notifier } from '../notifications/index.js';
 import { notificationRound } from './notify.js';
 import { webRoutes } from './web.js';
-import { demoResponse, releasesResponse, respond } from './shared.js';
+import { publicReadCors } from './cors.js';
+import { openApiDocument } from './openapi.js';
+import { demoResponse, healthResponse, openApiResponse, releasesResponse, respond } from './shared.js';
+import type { OpenApiDocument } from './responses.js';
 
 /** A stage of the demo's preparation, as the start page shows it (the CLI's progress bars report the same). */
 interface StageProgress {
@@ -63,14 +68,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const demo: DemoState = deps.demo ?? { status: 'idle', stages: new Map() };
   const db = deps.db.db;
 
-  app.get('/api/health', pub, async () => {
+  app.get('/api/health', pub, async (req) => {
     const release = await findRelease(db);
-    return {
+    return respond(req, healthResponse, {
       status: 'ok',
       database: deps.db.kind,
       demo: demo.status,
       release: release ? { version: release.version, source: release.source, cutoff_week: release.cutoff_week, created_at: release.created_at } : null,
-    };
+    });
   });
 
   app.get('/api/releases', pub, async (req) =>
@@ -89,7 +94,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(benchmarkRoutes, { prefix: '/api', db });
   // One statistics bank (and its caches) for the /v3 API and the documents' targets and figures.
   const statbank = new StatbankService(db);
-  await app.register(statbankRoutes, { prefix: '/v3', db, service: statbank, anonRateLimit: deps.config.API_ANON_RATE_LIMIT, publicUrl: deps.config.publicUrl });
+  // /v3 is public and read-only: CORS (GET and its preflight) for browser dashboards on other sites; /api has none.
+  await app.register(async (v3) => {
+    publicReadCors(v3);
+    await v3.register(statbankRoutes, { db, service: statbank, anonRateLimit: deps.config.API_ANON_RATE_LIMIT, publicUrl: deps.config.publicUrl });
+    v3.get('/openapi.json', pub, async (req) => respond(req, openApiResponse, openApi().v3));
+  }, { prefix: '/v3' });
   const pdf = new PdfPrinter(deps.config.CHROMIUM_PATH, demo.note);
   app.addHook('onClose', () => pdf.close());
   // Mail what a change notified as soon as it is stored; the minute timer catches the rest.
@@ -115,12 +125,20 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     app.addHook('onClose', async () => clearInterval(timer));
   }
 
+  // The OpenAPI documents, made once from the complete route table (the first request comes after every route is registered).
+  let documents: { api: OpenApiDocument; v3: OpenApiDocument } | undefined;
+  const openApi = () => (documents ??= { api: openApiDocument('api', app.routeTable, version), v3: openApiDocument('v3', app.routeTable, version) });
+  app.get('/api/openapi.json', pub, async (req) => respond(req, openApiResponse, openApi().api));
+
   app.get('/api/demo', pub, async (req) => respond(req, demoResponse, { status: demo.status, error: demo.error, ...(demo.note ? { note: demo.note } : {}), stages: [...demo.stages.values()] }));
 
   await app.register(webRoutes, { dist: deps.webDist });
 
   return app;
 }
+
+/** The app's version (package.json), the documents' `info.version`. */
+const version = (JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
 
 /** Two modules' transition hooks, in order (a throw in either undoes the transition). */
 const bothHooks = (a: TransitionHook, b: TransitionHook): TransitionHook => async (tx, e) => {

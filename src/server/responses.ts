@@ -25,3 +25,33 @@ export const demoResponse = z.object({
 
 /** Every route's error: a code, a Danish message, the field it concerns where there is one, and what else the route says (e.g. `missing`, `current`). */
 export const errorResponse = z.object({ error: z.looseObject({ code: z.string(), message: z.string(), field: z.string().optional() }) });
+
+/** GET /api/health: the server, its database, the demo's state and the newest release. */
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  database: z.string(),
+  demo: z.enum(['idle', 'running', 'ready', 'failed']),
+  release: z.object({ version: z.number(), source: z.enum(['register', 'jobindsats']), cutoff_week: z.string().nullable(), created_at: instant }).nullable(),
+});
+
+/** A JSON Schema in an OpenAPI document (what the API page reads of it). */
+const jsonSchema = z.looseObject({});
+/** An operation of an OpenAPI document, as the API page reads it (openapi.ts writes more). */
+const openApiOperation = z.looseObject({
+  operationId: z.string(),
+  summary: z.string(),
+  description: z.string().optional(),
+  tags: z.array(z.string()),
+  parameters: z.array(z.looseObject({ name: z.string(), in: z.string(), required: z.boolean().optional(), description: z.string().optional(), schema: jsonSchema.optional() })).optional(),
+  responses: z.record(z.string(), z.looseObject({ description: z.string(), content: z.record(z.string(), z.looseObject({ schema: jsonSchema.optional() })).optional() })),
+});
+
+/** GET /api/openapi.json and GET /v3/openapi.json: an OpenAPI 3.1 document (openapi.ts). */
+export const openApiResponse = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string(), description: z.string().optional() }),
+  tags: z.array(z.looseObject({ name: z.string(), description: z.string().optional() })),
+  paths: z.record(z.string(), z.record(z.string(), openApiOperation)),
+  components: z.looseObject({ schemas: z.record(z.string(), jsonSchema) }),
+});
+export type OpenApiDocument = z.input<typeof openApiResponse>;

@@ -4,4 +4,4 @@
  * schema, and the schemas of the server's own routes. Nothing here needs Node.
  */
 export { respond, respondJson, type Serialisable } from './respond.js';
-export { day, demoResponse, errorResponse, instant, releasesResponse } from './responses.js';
+export { day, demoResponse, errorResponse, healthResponse, instant, openApiResponse, releasesResponse } from './responses.js';

@@ -109,7 +109,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
         <div className="footer">
           <div className="container">
             <p>
-              Styringshjulet er open source. Statistikken kan hentes maskinelt fra <a className="function-link" href="/v3/tables">API'et (/v3)</a>, der følger Jobindsats' API version 3.
+              Styringshjulet er open source. Statistikken kan hentes maskinelt fra <a className="function-link" href="/v3/tables">API'et (/v3)</a>, der følger Jobindsats' API version 3. Se <Link to="/api-dokumentation" className="function-link">API-dokumentationen</Link>.
             </p>
           </div>
         </div>

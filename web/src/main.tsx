@@ -26,6 +26,7 @@ import { MeetingPage } from './pages/Meeting';
 import { HearingPage } from './pages/Hearing';
 import { YearlyCalendar } from './pages/YearlyCalendar';
 import { Notifications } from './pages/Notifications';
+import { ApiDocs } from './pages/ApiDocs';
 import { match, RouterProvider, useLocation, Link } from './router';
 import { SessionProvider } from './session';
 
@@ -45,6 +46,7 @@ function Pages() {
   if (match('/raad', pathname)) return <Councils />;
   if (match('/aarshjul', pathname)) return <YearlyCalendar />;
   if (match('/notifikationer', pathname)) return <Notifications />;
+  if (match('/api-dokumentation', pathname)) return <ApiDocs />;
   const followupCase = match('/opfoelgning/sager/:id', pathname);
   if (followupCase) return <FollowupCase key={followupCase.id} id={followupCase.id!} />;
   const council = match('/raad/:code', pathname);
