@@ -8,6 +8,7 @@ import { encodeValues, insertDataset, insertRelease, insertSeries, insertTables 
 import { areas } from '../reference/index.js';
 import { hierarchyIds, type HierarchyId, type TableDefinition } from './table.schema.js';
 import { periodPatterns } from './statbank.schema.js';
+import { ourPeriodId } from './vocabulary.js';
 import { tableDefinitions } from './tables.js';
 
 /** Options of an import: the Jobindsats table id and the saved `/v3/data` responses. */
@@ -204,9 +205,10 @@ export async function importJobindsats(db: Kysely<Database>, options: Jobindsats
   for (const p of parsed) {
     p.rows.forEach((row, r) => {
       const where = `filen ${p.file}, række ${r + 1}`;
-      const period = row[pi] as string;
+      // Stored in our ids: the real API's quarters and years (2024Q04, 2024Y01) are 2024Q4 and 2024.
+      const period = ourPeriodId(String(row[pi]));
       const freq = freqOf(period);
-      if (!freq) throw new Error(`Filen ${p.file}, række ${r + 1}, kolonne "${PERIOD}": ukendt periode "${period}" (forventet f.eks. 2025M05, 2025Q1, 2025 eller 2024M07-2025M06)`);
+      if (!freq) throw new Error(`Filen ${p.file}, række ${r + 1}, kolonne "${PERIOD}": ukendt periode "${String(row[pi])}" (forventet f.eks. 2025M05, 2025Q01, 2025Q1, 2025Y01, 2025 eller 2024M07-2025M06)`);
       periods.set(period, freq);
       const areaName = row[ai] as string;
       const area = areaIndex.get(norm(areaName));

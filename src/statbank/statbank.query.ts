@@ -141,8 +141,9 @@ function selectMgroups(t: CompiledTable, query: Record<string, string | string[]
   for (const key of Object.keys(query)) {
     if (key === 'mgroup' || key === 'mgroup.*') add(key, parseParam(mgroupListSchema, key, query[key], `brug * eller en kommasepareret liste af målgrupper (${[...ids.keys()].join(', ')}).`));
     else if (key.startsWith('mgroup.')) {
+      // mgroup.<id>=* or, as the real API picks single measures, mgroup.<id>=<measure id> (ours: one measure per mgroup, the same id).
       const id = key.slice(7);
-      parseParam(mgroupListSchema.refine((v) => v === null, 'kun *'), key, query[key], 'brug *.');
+      parseParam(mgroupListSchema.refine((v) => v === null || v.every((m) => m === id), `kun * eller ${id}`), key, query[key], `brug * eller ${id}.`);
       add(key, [id]);
     }
   }

@@ -94,6 +94,11 @@ describe.each(backends)('Jobindsats import on %s', (kind) => {
     ]);
     const q = await getJson(app, '/v3/data/test01?period.Q=*&hierarchy._nykom=K101&dimension.ydelsesgrupper=*');
     expect(q.body.rows).toEqual([['2025Q1', 'København', 'A-dagpenge', 5, 0.5]]);
+    // A file in the real API's period ids (2025Q02, 2025Y01) is stored in ours and read back in either.
+    const c = write('c.json', { columns, rows: [['2025Q02', 'København', 'A-dagpenge', 6, 0.75], ['2025Y01', 'København', 'A-dagpenge', 7, 1]] });
+    await importJobindsats(db.db, { table: 'TEST02', files: [c] });
+    expect((await getJson(app, '/v3/data/test02?period.Q=*&period.Y=*&hierarchy._nykom=K101')).body.rows.map((r: unknown[]) => r[0])).toEqual(['2025Q2', '2025']);
+    expect((await getJson(app, '/v3/data/test02?period.Q=2025Q02&period.Y=2025Y01&hierarchy._nykom=K101')).body.rows.map((r: unknown[]) => r[0])).toEqual(['2025Q02', '2025Y01']);
   });
 
   const good = { columns: ['Periode', 'Område', 'Ydelsesgrupper', 'Antal'], rows: [['2025M01', 'Hele landet', 'I alt', 1]] };

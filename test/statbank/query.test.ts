@@ -170,6 +170,8 @@ describe.each(backends)('statbank query grammar on %s', (kind) => {
     expect((await rows('period.Q=latest:1&period.Y=*&hierarchy._ygrpi09=/')).map((r) => r[0])).toEqual(['2025Q02', '2025Y01']);
     expect((await rows('period.Q=2025Q02&periodformat=styr')).map((r) => r[0])).toEqual(['2025Q2']);
     expect((await rows('period.Q=2025Q02')).map((r) => r.slice(1))).toEqual((await rows('period.Q=2025Q2')).map((r) => r.slice(1)));
+    // mgroup.<id>=<measure id> picks the single measure, as the real API's.
+    expect((await data('period.M=latest:1&mgroup.persons=persons')).body.columns.slice(4)).toEqual(['Antal ledige personer']);
     // The real API's causes.
     expect((await data('hierarchy._foo=*')).body.cause).toBe("Unknown hierarchies: ['_foo']");
     expect((await data('period.W=*')).body.cause).toBe('Unknown period type: W');
