@@ -152,7 +152,8 @@ async function readResponse(file: string): Promise<ParsedFile> {
  * Loads saved Jobindsats v3 data responses as ONE new release (source 'jobindsats') with a
  * dataset named as the table and a table definition that serves the same columns again.
  * Everything happens in one transaction: a bad file imports nothing. Returns the new
- * version and the number of distinct rows stored (exact duplicate rows are stored once).
+ * version and the number of distinct rows stored (a row repeated in another file is stored
+ * once; one repeated right after itself is the same name one level deeper, and kept).
  */
 export async function importJobindsats(db: Kysely<Database>, options: JobindsatsImportOptions): Promise<{ version: number; rows: number }> {
   const o = optionsSchema.safeParse(options);
@@ -202,9 +203,19 @@ export async function importJobindsats(db: Kysely<Database>, options: Jobindsats
   const periods = new Map<string, Freq>();
   const cells = new Map<string, { values: (number | null)[]; where: string }>();
 
+  // A row that repeats the row just before it is the same name one level deeper in the real
+  // API's tree (e.g. "Privat virksomhedspraktik" as a group and its only member): its own value
+  // of the dimension that varies (the last with more than one value), named the same.
+  const varies = dims.map((d) => new Set(parsed.flatMap((p) => p.rows.map((row) => row[d.col]))).size > 1);
+  const deeperDim = varies.lastIndexOf(true) >= 0 ? varies.lastIndexOf(true) : dims.length - 1;
+  const DEEPER = '\u0001';
   for (const p of parsed) {
+    let previous = '';
     p.rows.forEach((row, r) => {
       const where = `filen ${p.file}, række ${r + 1}`;
+      const whole = JSON.stringify(row);
+      const deeper = whole === previous;
+      previous = whole;
       // Stored in our ids: the real API's quarters and years (2024Q04, 2024Y01) are 2024Q4 and 2024.
       const period = ourPeriodId(String(row[pi]));
       const freq = freqOf(period);
@@ -214,10 +225,11 @@ export async function importJobindsats(db: Kysely<Database>, options: Jobindsats
       const area = areaIndex.get(norm(areaName));
       if (!area) throw new Error(`Filen ${p.file}, række ${r + 1}, kolonne "${AREA}": ukendt område "${areaName}"`);
       if (!areaNames.has(area)) areaNames.set(area, areaName);
-      const dimIds = dims.map((d) => {
+      const dimIds = dims.map((d, k) => {
         const v = row[d.col] as string;
-        let id = d.values.get(v);
-        if (id === undefined) d.values.set(v, (id = d.slugger(v)));
+        const key = deeper && k === deeperDim ? `${v}${DEEPER}` : v;
+        let id = d.values.get(key);
+        if (id === undefined) d.values.set(key, (id = d.slugger(v)));
         return id;
       });
       const values = measures.map((m) => {
@@ -279,7 +291,7 @@ export async function importJobindsats(db: Kysely<Database>, options: Jobindsats
     period: { column: PERIOD, freqs: freqOrder.filter((f) => periodList.some(([, pf]) => pf === f)) },
     area: { column: AREA, hierarchies, areas: [...areaNames.keys()], names: Object.fromEntries(areaNames) },
     dimensions: dims.map((d) => {
-      const names = new Map([...d.values].map(([name, id]) => [id, name]));
+      const names = new Map([...d.values].map(([name, id]) => [id, name.replace(DEEPER, '')]));
       const all = sourceOrder([...names.keys()], d.sequences.values()).map((id) => ({ value_id: id, value_name: names.get(id)! }));
       const total = all.find((v) => isTotal(columns[d.col]!, v.value_name));
       const rest = all.filter((v) => v !== total);

@@ -168,7 +168,7 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     const page = await site.browser.newPage();
     await page.goto(site.base + '/statistik');
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: 'Bruttoledige' }).click();
+    await page.getByRole('link', { name: 'Ledighed: Faktiske antal ledige og fuldtidsledige' }).click();
     await page.waitForURL(/\/statistik\/y25i01\?period\.M=latest%3A12/);
     await page.getByRole('table').waitFor();
     // Choose: the country and Region Hovedstaden, every benefit group.

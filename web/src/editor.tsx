@@ -53,7 +53,8 @@ function areaParam(t: TableInfo, area: string): [string, string] | null {
     return h ? [h.parameter, '/'] : null;
   }
   const h = hs.find((x) => x.levels.some((l) => l.values.some((v) => v.value_id === area))) ?? (area.startsWith('KL') ? hs.find((x) => x.parameter === 'hierarchy._klynge') : undefined);
-  return h ? [h.parameter, area] : null;
+  // A region is in the real API's _region and _reko; _nykom takes its id too and keeps the query in our vocabulary.
+  return h ? [/^hierarchy\._(region|reko|hele_landet)$/.test(h.parameter) ? 'hierarchy._nykom' : h.parameter, area] : null;
 }
 
 /** An indicator's value in one period, as the bank publishes it (null: not published). */
