@@ -53,11 +53,13 @@ importCmd
   .description('omsæt et DREAM-udtræk (kolonner y_ÅÅUU) til registeret')
   .requiredOption('--codes <MAP.csv>', 'kodeliste: code,benefit')
   .requiredOption('--out <mappe>', 'mappe til registeret')
-  .action(async (file: string, o: { codes: string; out: string }) => {
+  .option('--funds <AKASSE.csv>', 'a-kassemedlemskaber: person_id,a_kasse[,from_week,to_week]')
+  .action(async (file: string, o: { codes: string; out: string; funds?: string }) => {
     const bars = progressBars();
-    const r = await importDream({ file: resolve(file), codes: resolve(o.codes), outDir: resolve(o.out), onProgress: bars.onProgress });
+    const r = await importDream({ file: resolve(file), codes: resolve(o.codes), outDir: resolve(o.out), ...(o.funds ? { funds: resolve(o.funds) } : {}), onProgress: bars.onProgress });
     bars.stop();
-    console.log(`Indlæst: ${r.persons} personer, ${r.rows} personuger → ${resolve(o.out)}`);
+    const funds = r.memberships === undefined ? '' : `, ${r.memberships} a-kassemedlemskaber${r.membershipsUnknownPerson ? ` (${r.membershipsUnknownPerson} uden person i udtrækket er udeladt)` : ''}`;
+    console.log(`Indlæst: ${r.persons} personer, ${r.rows} personuger${funds} → ${resolve(o.out)}`);
   });
 importCmd
   .command('jobindsats <filer...>')

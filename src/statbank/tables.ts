@@ -1,6 +1,6 @@
 import type { DatasetId, Freq } from '../indicators/index.js';
 import { datasets } from '../indicators/index.js';
-import { ageBands, benefitById, benefits, genders, origins } from '../reference/index.js';
+import { ageBands, benefitById, benefits, genders, origins, unemploymentFunds } from '../reference/index.js';
 import type { DimensionDefinition, TableDefinition } from './table.schema.js';
 
 /**
@@ -10,7 +10,6 @@ import type { DimensionDefinition, TableDefinition } from './table.schema.js';
 
 const allFreqs: Freq[] = ['M', 'Q', 'Y', 'R'];
 const areaDef = { column: 'Område', hierarchies: ['_nykom', '_jobcenter', '_beskregion'] as TableDefinition['area']['hierarchies'] };
-const totalOnly = { breakdown: ['total'], breakdown_value: ['total'] };
 
 const subjects = {
   ledighed: { id: 'ledighed', name: 'Ledighed' },
@@ -54,13 +53,14 @@ const breakdownDimensions = (): DimensionDefinition[] => [
   breakdownDimension('herkomst', 'Herkomst', 'origin', origins),
 ];
 
-const aKasse: DimensionDefinition = {
-  id: 'a_kasse',
-  name: 'A-kasse',
-  map: { kind: 'constant' },
-  total: 'total',
-  levels: [{ level_id: 'total', level_name: 'I alt', values: [val('total', 'I alt')] }],
-};
+/**
+ * 'A-kasse': 'I alt' (every person, insured or not) and each fund (breakdown `a_kasse` of the
+ * volume and longterm datasets, for gross_unemployed, a_dagpenge and kontanthjaelp_jobparat).
+ * The persons without a fund are in 'I alt' only (docs/measures.md, "A-kasse").
+ */
+const aKasse = (): DimensionDefinition => breakdownDimension('a_kasse', 'A-kasse', 'a_kasse', unemploymentFunds.map((f) => ({ id: f.id, name: f.name })));
+/** The table filter of the breakdowns a table with only the A-kasse breakdown shows. */
+const aKasseOnly = { breakdown: ['total', 'a_kasse'] };
 
 interface Spec {
   id: string;
@@ -97,8 +97,8 @@ const volumeMeasures: [string][] = [['persons'], ['fulltime'], ['pct_workforce']
 const grossIds = ['gross_unemployed', 'a_dagpenge', 'kontanthjaelp_jobparat'];
 const allBenefitIds = benefits.map((b) => b.id);
 
-function benefitTable(id: string, name: string, benefit: string): TableDefinition {
-  return table({ id, name, subject: subjects.ydelser, dataset: 'volume', dimensions: breakdownDimensions(), measures: volumeMeasures, filter: { benefit: [benefit] } });
+function benefitTable(id: string, name: string, benefit: string, extra: DimensionDefinition[] = []): TableDefinition {
+  return table({ id, name, subject: subjects.ydelser, dataset: 'volume', dimensions: [...breakdownDimensions(), ...extra], measures: volumeMeasures, filter: { benefit: [benefit] } });
 }
 
 /** A row for `insertTables`: a table definition with its id and dataset. */
@@ -125,23 +125,23 @@ export function tableDefinitions(): TableDefinition[] {
       name: 'Bruttoledige',
       subject: subjects.ledighed,
       dataset: 'volume',
-      dimensions: [benefitDimension(grossIds, 'Ydelsesgrupper i alt'), aKasse],
+      dimensions: [benefitDimension(grossIds, 'Ydelsesgrupper i alt'), aKasse()],
       measures: [
         ['persons', 'Antal ledige personer'],
         ['fulltime', 'Antal ledige fuldtidspersoner'],
         ['pct_workforce', 'Ledige fuldtidspersoner i pct. af arbejdsstyrken 16-66 år'],
         ['pct_population', 'Ledige fuldtidspersoner i pct. af befolkningen 16-66 år'],
       ],
-      filter: { benefit: grossIds, ...totalOnly },
+      filter: { benefit: grossIds, ...aKasseOnly },
     }),
     table({
       id: 'y25i09',
       name: 'Langtidsledige',
       subject: subjects.ledighed,
       dataset: 'longterm',
-      dimensions: [benefitDimension(grossIds, 'Ydelsesgrupper i alt'), aKasse],
+      dimensions: [benefitDimension(grossIds, 'Ydelsesgrupper i alt'), aKasse()],
       measures: [['longterm_fulltime'], ['longterm_persons'], ['gross_persons'], ['longterm_share']],
-      filter: { benefit: grossIds, ...totalOnly },
+      filter: { benefit: grossIds, ...aKasseOnly },
     }),
     table({
       id: 'ptv_a02',
@@ -151,7 +151,7 @@ export function tableDefinitions(): TableDefinition[] {
       dimensions: [benefitDimension(allBenefitIds), ...breakdownDimensions()],
       measures: volumeMeasures,
     }),
-    benefitTable('y01a02', 'A-dagpenge', 'a_dagpenge'),
+    benefitTable('y01a02', 'A-dagpenge', 'a_dagpenge', [aKasse()]),
     benefitTable('y07a02', 'Sygedagpenge', 'sygedagpenge'),
     benefitTable('y08a02', 'Fleksjob', 'fleksjob'),
     benefitTable('y10a02', 'Førtidspension', 'foertidspension'),

@@ -55,6 +55,7 @@ out["update_latest"] = table["update_latest"]
 out["latest"] = latest_month(table["table_id"])
 common = "mgroup.*=*&period.M=latest:14"
 out["total"] = records(f"data/{table['table_id']}?{common}&hierarchy._nykom=/&hierarchy._ygrpi09=/&hierarchy._akassebl=/&format=json")
+out["by_fund"] = records(f"data/{table['table_id']}?{common}&hierarchy._nykom=/&hierarchy._ygrpi09=/&hierarchy._akassebl=*&format=json")
 out["benefit"] = records(f"data/{table['table_id']}?{common}&hierarchy._nykom=/&hierarchy._ygrpi09=/2/&format=json")
 out["municipalities"] = sorted({r["Område"] for r in records(f"data/{table['table_id']}?mgroup.*=*&period.M=latest:1&hierarchy._nykom=*&format=json")})
 status, err = api_get("data/y25i01?hierarchy._foo=*")

@@ -79,7 +79,7 @@ describe.each(backends)('register → release → /v3 on %s', (kind) => {
 
     // A small municipality's small group is suppressed somewhere, and no published cell is below the threshold.
     const all = (await app.inject('/v3/data/y10a02?period.M=latest:3&hierarchy._nykom=*&dimension.alder=*&format=json')).json() as typeof body;
-    const persons = all.rows.map((r) => r[col('Antal personer')]);
+    const persons = all.rows.map((r) => r[all.columns.indexOf('Antal personer')]);
     expect(all.status.filter((s) => s !== 'published').length).toBeGreaterThan(0);
     all.status.forEach((s, i) => {
       if (s === 'published') expect(persons[i] === 0 || (persons[i] as number) >= 5).toBe(true);

@@ -48,6 +48,9 @@ describe.each(backends)('real Jobindsats clients against /v3 on %s', (kind) => {
     expect(out.latest).toBe('2025M06');
     expect(out.total).toEqual(records(await ours('y25i01?mgroup.*=*&period.M=latest:14&hierarchy._nykom=DK&dimension.ydelsesgrupper=gross_unemployed&dimension.a_kasse=total')));
     expect(out.total).toHaveLength(6); // the release has six months; latest:14 gives what there is
+    // By A-kasse: I alt and each fund the release has.
+    expect(out.by_fund).toEqual(records(await ours('y25i01?mgroup.*=*&period.M=latest:14&hierarchy._nykom=DK&dimension.ydelsesgrupper=gross_unemployed&dimension.a_kasse=*')));
+    expect([...new Set(out.by_fund.map((r: Record<string, unknown>) => r['A-kasse']))]).toEqual(['I alt', 'Akademikernes A-kasse', '3F A-kasse']);
     expect(out.benefit).toEqual(records(await ours('y25i01?mgroup.*=*&period.M=latest:14&hierarchy._nykom=DK&dimension.ydelsesgrupper=a_dagpenge')));
     expect(out.municipalities).toEqual(['Esbjerg', 'Frederiksberg', 'Hele landet', 'København']);
     expect(out.error).toEqual({ status: 422, code: 422, cause: "Unknown hierarchies: ['_foo']", request_id: true });

@@ -55,6 +55,8 @@ export function makeSeries(offset: number, suppress: { area: string; dims: strin
   };
   for (const area of testAreas) {
     for (const b of benefitsUsed) for (const [bd, bv] of breakdownsUsed) add('volume', area, [b, bd, bv]);
+    // Two unemployment funds of the gross unemployed (the A-kasse breakdown of y25i01).
+    for (const fund of ['aka', '3f']) for (const b of ['gross_unemployed', 'a_dagpenge']) add('volume', area, [b, 'a_kasse', fund]);
     for (const offer of ['all', 'virksomhedspraktik', 'loentilskud', 'vejledning_opkvalificering']) add('activation', area, ['gross_unemployed', 'total', 'total', offer]);
     add('activation', area, ['gross_unemployed', 'gender', 'K', 'all']);
   }

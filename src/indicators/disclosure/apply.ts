@@ -17,17 +17,19 @@
  * linked tables, and intervals from non-negativity are not considered.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ageBands, areas, benefits, genders, origins } from '../../reference/index.js';
+import { ageBands, areas, benefits, genders, NOT_INSURED, origins } from '../../reference/index.js';
 import { datasets, offerKinds, type DatasetId, type Freq } from '../datasets.js';
 import { readColumns } from '../columns.js';
 import { secondarySuppression } from './fixpoint.js';
-import { dimValue, relationFamilies, type RelationDim } from './relations.js';
+import { dimValue, fundDatasets, fundRelationValues, relationFamilies, type RelationDim } from './relations.js';
 
 /** What {@link applyDisclosure} did, for logs and release notes. */
 interface DisclosureReport {
   dataset: DatasetId;
   threshold: number;
   cells: number;
+  /** Cells of the unpublished a-kasse part NOT_INSURED, removed after suppression. */
+  removedNotInsured: number;
   /** (relation, cell) pairs. */
   memberships: number;
   primary: number;
@@ -52,6 +54,8 @@ interface ApplyDisclosureOptions {
   threshold: number;
   /** The published periods per frequency (time relations use only these). */
   periods: Record<Freq, string[]>;
+  /** Keep the unpublished not-insured cells (with their status), for audits and tests; never when publishing. */
+  keepNotInsured?: boolean;
 }
 
 const dims: readonly { dim: RelationDim; col: string }[] = [
@@ -113,7 +117,10 @@ export async function applyDisclosure(opts: ApplyDisclosureOptions): Promise<Dis
       period: { expr: `freq || '|' || period`, extra: (Object.entries(periods) as [Freq, string[]][]).flatMap(([f, ps]) => ps.map((p) => dimValue.period(f, p))) },
       breakdown: {
         expr: `breakdown || '|' || breakdown_value`,
-        extra: ['total|total', ...genders.map((g) => `gender|${g.id}`), ...ageBands.map((a) => `age_band|${a.id}`), ...origins.map((o) => `origin|${o.id}`)],
+        extra: [
+          'total|total', ...genders.map((g) => `gender|${g.id}`), ...ageBands.map((a) => `age_band|${a.id}`), ...origins.map((o) => `origin|${o.id}`),
+          ...(fundDatasets.has(dataset) ? fundRelationValues.map((f) => `a_kasse|${f}`) : []),
+        ],
       },
       offer: { expr: offerExpr, extra: hasOffer ? ['all', ...offerKinds] : ['all'] },
     };
@@ -154,7 +161,8 @@ export async function applyDisclosure(opts: ApplyDisclosureOptions): Promise<Dis
       benefitsPresent: new Set(await column(conn, `SELECT DISTINCT benefit FROM ${tbl}`)),
     }).map((f) => {
       const code = (v: string) => codes.get(f.dim)!.get(v)!;
-      return { dim: dims.findIndex((d) => d.dim === f.dim), total: code(f.total), parts: f.parts.map(code) };
+      const unless = f.unless && { dim: dims.findIndex((d) => d.dim === f.unless!.dim), values: new Set(f.unless.values.map((v) => codes.get(f.unless!.dim)!.get(v)!)) };
+      return { dim: dims.findIndex((d) => d.dim === f.dim), total: code(f.total), parts: f.parts.map(code), ...(unless ? { unless } : {}) };
     });
     const t1 = performance.now();
 
@@ -182,10 +190,13 @@ export async function applyDisclosure(opts: ApplyDisclosureOptions): Promise<Dis
     });
     appender.closeSync();
     await conn.run(`UPDATE ${tbl} SET status = 'secondary' WHERE rowid IN (SELECT rid FROM ${x}cells WHERE cell IN (SELECT cell FROM ${x}sec))`);
+    // The persons without an a-kasse took part as a part of total = Σ funds + not insured; they are never published.
+    const hidden = opts.keepNotInsured ? 0 : await scalar(conn, `SELECT count(*) FROM ${tbl} WHERE breakdown = 'a_kasse' AND breakdown_value = ${lit(NOT_INSURED)}`);
+    if (hidden > 0) await conn.run(`DELETE FROM ${tbl} WHERE breakdown = 'a_kasse' AND breakdown_value = ${lit(NOT_INSURED)}`);
     const t3 = performance.now();
     const r = (ms: number) => Math.round(ms);
     return {
-      dataset, threshold, cells, memberships: fix.memberships, primary: fix.state.reduce((n, s) => n + (s === 1 ? 1 : 0), 0), secondary,
+      dataset, threshold, cells, removedNotInsured: hidden, memberships: fix.memberships, primary: fix.state.reduce((n, s) => n + (s === 1 ? 1 : 0), 0), secondary,
       iterations: fix.iterations, unresolved: fix.unresolved,
       ms: { build: r(t1 - t0), iterate: r(t2 - t1), write: r(t3 - t2), total: r(t3 - t0) },
     };

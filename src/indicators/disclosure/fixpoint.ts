@@ -14,6 +14,8 @@ interface FixpointFamily {
   dim: number;
   total: number;
   parts: number[];
+  /** The family does not hold where the cell's coordinate in dimension `dim` is one of `values` (never the family's own dimension). */
+  unless?: { dim: number; values: ReadonlySet<number> };
 }
 
 interface FixpointInput {
@@ -74,6 +76,11 @@ export function secondarySuppression(input: FixpointInput): FixpointResult {
     for (const p of f.parts) memberOf[f.dim]![p]!.push(i);
   });
   const famDim = Int32Array.from(families, (f) => f.dim);
+  /** Whether family f holds for cell c (its `unless` coordinates excluded). */
+  const holds = (f: number, c: number) => {
+    const u = families[f]!.unless;
+    return !u || !u.values.has(coords[u.dim]![c]!);
+  };
   /** Slot of the relation of family f through the cell with key k: k without f's dimension. */
   const slotOf = (f: number, k: number) => {
     const d = famDim[f]!;
@@ -108,7 +115,7 @@ export function secondarySuppression(input: FixpointInput): FixpointResult {
   let memberships = 0;
   for (let c = 0; c < nCells; c++) {
     if (primary[c]) { state[c] = 1; fresh.push(c); }
-    for (let d = 0; d < nDims; d++) memberships += memberOf[d]![coords[d]![c]!]!.length;
+    for (let d = 0; d < nDims; d++) for (const f of memberOf[d]![coords[d]![c]!]!) if (holds(f, c)) memberships++;
   }
 
   let iterations = 0;
@@ -121,6 +128,7 @@ export function secondarySuppression(input: FixpointInput): FixpointResult {
       const k = key[c]!;
       for (let d = 0; d < nDims; d++) {
         for (const f of memberOf[d]![coords[d]![c]!]!) {
+          if (!holds(f, c)) continue;
           const slot = slotOf(f, k);
           if (supCount[slot]! < 2 && ++supCount[slot]! === 1) singles.push(f, k, slot);
         }

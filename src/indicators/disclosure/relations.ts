@@ -3,8 +3,9 @@
  * families along one dimension: `total = Σ parts` holds for every combination of the
  * other dimensions. Pure data; `fixpoint.ts` finds their member cells by key.
  */
-import { ageBands, areas, benefits, genders, origins } from '../../reference/index.js';
+import { ageBands, areas, benefits, genders, NOT_INSURED, origins, unemploymentFunds } from '../../reference/index.js';
 import { offerKinds, type DatasetId, type Freq } from '../datasets.js';
+import { fundBenefits } from '../engine/sql/akasse.js';
 
 /** The dimension a family runs along. Values are encoded as in {@link dimValue}. */
 export type RelationDim = 'area' | 'benefit' | 'period' | 'breakdown' | 'offer';
@@ -16,6 +17,8 @@ interface RelationFamily {
   kind: string;
   total: string;
   parts: string[];
+  /** Where the family does not hold: cells whose value of `dim` (another dimension) is one of `values`. */
+  unless?: { dim: RelationDim; values: string[] };
 }
 
 /** Encodes a cell's value of a dimension: period as `freq|period`, breakdown as `breakdown|value`. */
@@ -37,16 +40,28 @@ interface RelationInput {
 /** Every relation family that applies to a dataset table, in a deterministic order. */
 export function relationFamilies(input: RelationInput): RelationFamily[] {
   return [
-    ...breakdownFamilies(),
+    ...breakdownFamilies(input.dataset),
     ...areaFamilies(input.areasPresent),
-    ...benefitFamilies(input.benefitsPresent),
+    ...benefitFamilies(input.benefitsPresent, fundDatasets.has(input.dataset)),
     ...timeFamilies(input.periods),
     ...(input.dataset === 'activation' ? [{ dim: 'offer' as const, kind: 'offer', total: 'all', parts: [...offerKinds] }] : []),
   ];
 }
 
-/** Breakdowns are marginal: the total equals the sum over each breakdown's values. */
-function breakdownFamilies(): RelationFamily[] {
+/** Datasets with an a-kasse breakdown, and the benefit values that have it (the engine's akasse.ts). */
+export const fundDatasets: ReadonlySet<DatasetId> = new Set(['volume', 'longterm']);
+const fundBenefitSet: ReadonlySet<string> = new Set(fundBenefits);
+
+/** Values of the a-kasse breakdown as relations see them: every fund and the unpublished NOT_INSURED. */
+export const fundRelationValues: readonly string[] = [...unemploymentFunds.map((f) => f.id), NOT_INSURED];
+
+/**
+ * Breakdowns are marginal: the total equals the sum over each breakdown's values. For the
+ * a-kasse breakdown the parts are the funds and the persons without a fund (NOT_INSURED): that
+ * cell is computed but never published, and takes part like any other part, so a suppressed
+ * fund is never the only unknown of total − Σ published funds.
+ */
+function breakdownFamilies(dataset: DatasetId): RelationFamily[] {
   const total = dimValue.breakdown('total', 'total');
   const fam = (name: string, values: readonly { id: string }[]): RelationFamily => ({
     dim: 'breakdown',
@@ -54,7 +69,9 @@ function breakdownFamilies(): RelationFamily[] {
     total,
     parts: values.map((v) => dimValue.breakdown(name, v.id)),
   });
-  return [fam('gender', genders), fam('age_band', ageBands), fam('origin', origins)];
+  const out = [fam('gender', genders), fam('age_band', ageBands), fam('origin', origins)];
+  if (fundDatasets.has(dataset)) out.push(fam('a_kasse', fundRelationValues.map((id) => ({ id }))));
+  return out;
 }
 
 /**
@@ -86,11 +103,19 @@ function areaFamilies(present: ReadonlySet<string>): RelationFamily[] {
   return out.filter((f) => present.has(f.total));
 }
 
-/** Category, public_support and gross_unemployed = their groups, where all are in the dataset. */
-function benefitFamilies(present: ReadonlySet<string>): RelationFamily[] {
+/**
+ * Category, public_support and gross_unemployed = their groups, where all are in the dataset.
+ * The a-kasse breakdown exists only for gross_unemployed and its two groups, so the other
+ * families do not hold for the fund values (their totals have no fund cells).
+ */
+function benefitFamilies(present: ReadonlySet<string>, funds: boolean): RelationFamily[] {
+  const fundValues = fundRelationValues.map((v) => dimValue.breakdown('a_kasse', v));
   return benefits
     .filter((b) => b.kind !== 'group')
-    .map((b) => ({ dim: 'benefit' as const, kind: `benefit:${b.kind}`, total: b.id, parts: [...b.groups] }))
+    .map((b): RelationFamily => ({
+      dim: 'benefit', kind: `benefit:${b.kind}`, total: b.id, parts: [...b.groups],
+      ...(funds && !fundBenefitSet.has(b.id) ? { unless: { dim: 'breakdown', values: fundValues } } : {}),
+    }))
     .filter((f) => present.has(f.total) && f.parts.every((p) => present.has(p)));
 }
 

@@ -13,6 +13,7 @@ import { personsSql, referenceSql, segmentSql } from './sql/load.js';
 import { coreSql, volumeSql } from './sql/volume.js';
 import { flowSql } from './sql/flow.js';
 import { longtermSql } from './sql/longterm.js';
+import { fundTimelineSql, noFundsSql, volumeFundSql } from './sql/akasse.js';
 import { activationSql } from './sql/activation.js';
 import { timelinessSql } from './sql/timeliness.js';
 import { educationSql } from './sql/education.js';
@@ -44,6 +45,7 @@ const datasetIds: DatasetId[] = ['volume', 'flow', 'longterm', 'activation', 'ti
 const scratch = [
   'seg', 'pers', 'amap', 'alabel', 'bmap', 'blabel', 'bdmap', 'bdlabel', 'months', 'periods', 'popc',
   'vol_w_src', 'vol_w_fine', 'vol_w_bd', 'vol_w', 'vol_p_src', 'vol_p_fine', 'vol_p', 'vol_cells',
+  'ftl', 'ak_seg', 'vol_ak', 'lt_ak', 'bdmap_total',
   'fl_seg', 'fl_ev', 'fl_a_src', 'fl_a_fine', 'fl_a', 'fl_p_src', 'fl_p_fine', 'fl_p',
   'lt_w', 'lt_a_fine', 'lt_a_bd', 'lt_a', 'lt_p_src', 'lt_p_fine', 'lt_p',
   'act_off', 'act_piece', 'act_a_src', 'act_a_fine', 'act_a_bd', 'act_a', 'act_p_src', 'act_p_fine', 'act_p',
@@ -76,9 +78,12 @@ export async function computeCube(opts: ComputeCubeOptions): Promise<CubeInfo> {
   await run('load', [...referenceSql(cal), ...segmentSql(cal, file('register')), personsSql(file('persons'))]);
   const hasPop = existsSync(join(registerDir, 'population.parquet'));
   const hasAct = existsSync(join(registerDir, 'activities.parquet'));
-  await run('volume', volumeSql(hasPop, file('population')));
+  // The a-kasse breakdown exists only when the register has a membership file (docs/measures.md).
+  const hasFunds = existsSync(join(registerDir, 'a_kasse.parquet'));
+  const fundSql = hasFunds ? [...fundTimelineSql(cal, file('a_kasse')), ...volumeFundSql()] : noFundsSql();
+  await run('volume', volumeSql(hasPop, file('population'), fundSql));
   await run('flow', flowSql(cal));
-  await run('longterm', longtermSql());
+  await run('longterm', longtermSql(hasFunds));
   await run('activation', activationSql(cal, hasAct ? file('activities') : null));
   await run('timeliness', timelinessSql(cal, hasAct ? file('activities') : null));
   await run('education', educationSql(cal));

@@ -4,18 +4,23 @@
  * activities.parquet of the register spec. CSV (comma or semicolon, detected from the header)
  * or Parquet (by the `.parquet` extension).
  *
+ * With `funds` (an a-kasse mapping, see funds.ts) it also writes a_kasse.parquet (person_id,
+ * a_kasse, from_week, to_week); without it any a_kasse.parquet of an earlier register in `outDir`
+ * is removed, so the statistics have no a-kasse breakdown rather than a stale one.
+ *
  * Everything is validated while reading; output is written to a temporary directory next to
  * `outDir` and moved into place only when the whole file was accepted, so an error leaves
  * `outDir` untouched. Weeks in which the person was not 16–66 are left out, as the register
  * holds only those weeks.
  */
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'csv-parse';
 import { closeAndRemove, openScratch } from '../scratch.js';
 import type { DuckDBAppender, DuckDBInstance } from '@duckdb/node-api';
 import { z } from 'zod';
 import { birthdayDay, mondayOfWeekIndex } from '../weeks.js';
+import { readFundMap, type FundMembership } from './funds.js';
 import { BENEFIT_IDS, DreamError, detectDelimiter, readCode, readCodeMap, readHeader, readMunicipality, readPerson, type Header } from './layout.js';
 
 
@@ -25,6 +30,8 @@ interface ImportDreamOptions {
   /** The code map (MAP.csv: code,benefit). */
   codes: string;
   outDir: string;
+  /** Optional a-kasse mapping (CSV: person_id,a_kasse[,from_week,to_week]; see funds.ts). */
+  funds?: string;
   onProgress?: (p: { stage: string; done: number; total: number }) => void;
 }
 
@@ -34,9 +41,12 @@ interface ImportDreamResult {
   rows: number;
   /** Person-weeks with a benefit dropped because the person was not 16–66 that week. */
   droppedOutsideAge: number;
+  /** With a mapping: memberships written to a_kasse.parquet, and rows left out because their person is not in the extract. */
+  memberships?: number;
+  membershipsUnknownPerson?: number;
 }
 
-const optionsSchema = z.object({ file: z.string().min(1), codes: z.string().min(1), outDir: z.string().min(1) });
+const optionsSchema = z.object({ file: z.string().min(1), codes: z.string().min(1), outDir: z.string().min(1), funds: z.string().min(1).optional() });
 const PROGRESS_EVERY = 50_000;
 
 /** Imports a DREAM extract into a register directory (see the module comment). */
@@ -45,6 +55,7 @@ export async function importDream(opts: ImportDreamOptions): Promise<ImportDream
   const name = basename(o.file);
   if (!existsSync(o.file)) throw new DreamError(`Filen ${name} findes ikke (${o.file}).`);
   const codes = readCodeMap(o.codes);
+  const funds = o.funds === undefined ? null : readFundMap(o.funds);
   const progress = opts.onProgress ?? (() => {});
   const tmp = join(dirname(o.outDir), `.${basename(o.outDir)}.import-${process.pid}`);
   const { inst, con } = await openScratch(tmp);
@@ -66,16 +77,45 @@ export async function importDream(opts: ImportDreamOptions): Promise<ImportDream
         TO '${out('persons.parquet')}' (FORMAT parquet)`);
     await con.run(`COPY (SELECT NULL::INTEGER AS person_id, NULL::VARCHAR AS kind, NULL::DATE AS due_week, NULL::DATE AS start_week,
         NULL::DATE AS end_week WHERE false) TO '${out('activities.parquet')}' (FORMAT parquet)`);
+    const fundCounts = funds ? await writeFunds(con, funds, sink, out('a_kasse.parquet')) : null;
     const rows = Number((await con.runAndReadAll('SELECT coalesce(sum(n), 0) FROM seg')).getRows()[0]![0]);
     con.closeSync();
     inst.closeSync();
     mkdirSync(o.outDir, { recursive: true });
     for (const f of readdirSync(tmp).filter((f) => f.endsWith('.parquet'))) renameSync(join(tmp, f), join(o.outDir, f));
+    if (!funds) rmSync(join(o.outDir, 'a_kasse.parquet'), { force: true });
     progress({ stage: 'DREAM: skriver registeret', done: 1, total: 1 });
-    return { persons: sink.persons, rows, droppedOutsideAge: sink.dropped };
+    return { persons: sink.persons, rows, droppedOutsideAge: sink.dropped, ...(fundCounts ?? {}) };
   } finally {
     closeAndRemove(con, inst, tmp);
   }
+}
+
+/** Writes the memberships of the extract's persons to a_kasse.parquet; counts those of other persons. */
+async function writeFunds(
+  con: Awaited<ReturnType<DuckDBInstance['connect']>>,
+  funds: FundMembership[],
+  sink: Sink,
+  file: string,
+): Promise<{ memberships: number; membershipsUnknownPerson: number }> {
+  await con.run(`CREATE TABLE mem (person_id INTEGER, a_kasse VARCHAR, from_day INTEGER, to_day INTEGER)`);
+  const a = await con.createAppender('mem');
+  let written = 0;
+  for (const m of funds) {
+    if (!sink.has(m.personId)) continue;
+    a.appendInteger(m.personId);
+    a.appendVarchar(m.fund);
+    for (const d of [m.from, m.to]) {
+      if (d === null) a.appendNull();
+      else a.appendInteger(d);
+    }
+    a.endRow();
+    written++;
+  }
+  a.closeSync();
+  await con.run(`COPY (SELECT person_id, a_kasse, (DATE '1970-01-01' + from_day) AS from_week, (DATE '1970-01-01' + to_day) AS to_week
+      FROM mem ORDER BY person_id, from_day NULLS FIRST) TO '${file}' (FORMAT parquet)`);
+  return { memberships: written, membershipsUnknownPerson: funds.length - written };
 }
 
 /** Turns validated rows into run-length segments (same week run, state and municipality) and appends them. */
@@ -142,6 +182,10 @@ class Sink {
     this.seg.appendSmallInt(muni);
     this.seg.appendUTinyInt(state);
     this.seg.endRow();
+  }
+
+  has(personId: number): boolean {
+    return this.seen.has(personId);
   }
 
   close(): void {

@@ -69,13 +69,30 @@ class Persons extends IntColumns {
   }
 }
 
+/** A-kasse memberships: fund index into unemploymentFunds, first and last week as indices (−1 = open end). */
+class Memberships extends IntColumns {
+  constructor() {
+    super(4);
+  }
+  push(person: number, fund: number, from: number, to: number): void {
+    this.room();
+    const i = this.n++;
+    const c = this.cols;
+    c[0]![i] = person;
+    c[1]![i] = fund;
+    c[2]![i] = from;
+    c[3]![i] = to;
+  }
+}
+
 /** One batch of output. */
 export interface Batch {
   segments: Segments;
   activities: Activities;
   persons: Persons;
+  memberships: Memberships;
 }
 
 export function newBatch(): Batch {
-  return { segments: new Segments(), activities: new Activities(), persons: new Persons() };
+  return { segments: new Segments(), activities: new Activities(), persons: new Persons(), memberships: new Memberships() };
 }

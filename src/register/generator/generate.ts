@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { formatDay, parseMonth, weeksOfMonths } from '../weeks.js';
 import { newBatch, type Batch } from './buffers.js';
 import { buildConditions, NEVER_HELD, ON_TIME, plantEffects, type LateJobcenter, type PlantedEffect } from './conditions.js';
+import { unemploymentFunds } from '../../reference/index.js';
 import { DAGPENGE_MAX_WEEKS, EFTERLON, SICK_REVIEW_WEEK, SICK_TO_JAF, STATES } from './model.js';
 import { POP_BANDS, Simulator } from './simulate.js';
 
@@ -90,8 +91,11 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   try {
     await con.run(`CREATE TABLE seg (person_id INTEGER, start INTEGER, n INTEGER, municipality SMALLINT, state UTINYINT);
       CREATE TABLE act (person_id INTEGER, kind UTINYINT, due INTEGER, start INTEGER, "end" INTEGER);
-      CREATE TABLE per (person_id INTEGER, birth INTEGER, gender UTINYINT, origin UTINYINT);`);
-    const apps = { seg: await con.createAppender('seg'), act: await con.createAppender('act'), per: await con.createAppender('per') };
+      CREATE TABLE per (person_id INTEGER, birth INTEGER, gender UTINYINT, origin UTINYINT);
+      CREATE TABLE mem (person_id INTEGER, fund UTINYINT, "from" INTEGER, "to" INTEGER);`);
+    const apps = {
+      seg: await con.createAppender('seg'), act: await con.createAppender('act'), per: await con.createAppender('per'), mem: await con.createAppender('mem'),
+    };
     const batch = newBatch();
     for (let start = 1; start <= sim.nTotal; start += BATCH_PERSONS) {
       const end = Math.min(sim.nTotal, start + BATCH_PERSONS - 1);
@@ -117,6 +121,10 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
         CASE WHEN due >= 0 THEN ${weekDate('due')} END AS due_week, CASE WHEN start >= 0 THEN ${weekDate('start')} END AS start_week,
         CASE WHEN "end" >= 0 THEN ${weekDate('"end"')} END AS end_week
         FROM act ORDER BY person_id, coalesce(due, start), kind) TO '${out('activities.parquet')}' (FORMAT parquet)`);
+    // A-kasse membership (docs/measures.md): open ends are null (before the first / after the last week).
+    await con.run(`COPY (SELECT person_id, ${sqlList(unemploymentFunds.map((f) => f.id))}[fund + 1] AS a_kasse,
+        CASE WHEN "from" >= 0 THEN ${weekDate('"from"')} END AS from_week, CASE WHEN "to" >= 0 THEN ${weekDate('"to"')} END AS to_week
+        FROM mem ORDER BY person_id, "from") TO '${out('a_kasse.parquet')}' (FORMAT parquet)`);
     progress({ stage: 'Register: skriver parquet', done: 3, total: 5 });
     await writeConditions(con, conditions, out('conditions.parquet'));
     await writePopulation(con, sim, conditions.map((c) => c.code), years, out('population.parquet'));
@@ -126,7 +134,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
     const activityRows = await count(`SELECT count(*) FROM act`);
     con.closeSync();
     inst.closeSync();
-    for (const f of ['register', 'persons', 'activities', 'conditions', 'population']) {
+    for (const f of ['register', 'persons', 'activities', 'a_kasse', 'conditions', 'population']) {
       const target = join(o.outDir, `${f}.parquet`);
       if (existsSync(target)) rmSync(target);
       renameSync(join(tmp, `${f}.parquet`), target);
@@ -145,7 +153,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   }
 }
 
-function appendBatch(b: Batch, apps: { seg: DuckDBAppender; act: DuckDBAppender; per: DuckDBAppender }): void {
+function appendBatch(b: Batch, apps: { seg: DuckDBAppender; act: DuckDBAppender; per: DuckDBAppender; mem: DuckDBAppender }): void {
   const [sp, ss, sn, sm, st] = b.segments.cols as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   for (let i = 0; i < b.segments.n; i++) {
     const a = apps.seg;
@@ -176,9 +184,19 @@ function appendBatch(b: Batch, apps: { seg: DuckDBAppender; act: DuckDBAppender;
     a.appendUTinyInt(po[i]!);
     a.endRow();
   }
+  const [mp, mf, ma, mb] = b.memberships.cols as [Int32Array, Int32Array, Int32Array, Int32Array];
+  for (let i = 0; i < b.memberships.n; i++) {
+    const a = apps.mem;
+    a.appendInteger(mp[i]!);
+    a.appendUTinyInt(mf[i]!);
+    a.appendInteger(ma[i]!);
+    a.appendInteger(mb[i]!);
+    a.endRow();
+  }
   b.segments.clear();
   b.activities.clear();
   b.persons.clear();
+  b.memberships.clear();
 }
 
 async function writeConditions(con: DuckDBConnection, rows: ReturnType<typeof buildConditions>, file: string): Promise<void> {

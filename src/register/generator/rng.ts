@@ -14,9 +14,13 @@ export class Rng {
     this.reseed(seed, stream);
   }
 
-  /** Restarts the generator on the stream (seed, stream); cheap enough to call once per person. */
-  reseed(seed: number, stream: number): void {
-    let s = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(stream | 0, 0x85ebca6b) ^ 0x1b873593) | 0;
+  /**
+   * Restarts the generator on the stream (seed, stream); cheap enough to call once per person.
+   * `salt` (default 0, the original streams) selects a family of streams independent of the
+   * others, so a new kind of draw (e.g. the a-kasse) never shifts the existing ones.
+   */
+  reseed(seed: number, stream: number, salt = 0): void {
+    let s = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(stream | 0, 0x85ebca6b) ^ 0x1b873593 ^ Math.imul(salt | 0, 0xc2b2ae35)) | 0;
     const next = (): number => {
       s = (s + 0x9e3779b9) | 0;
       let z = s;

@@ -12,6 +12,7 @@ import {
   NEXT, NSTATES, S, SEASON_KIND, SEASON_MAX, SICK_MAX_WEEKS, SICK_REVIEW_WEEK, SICK_TO_JAF, STATE_CATEGORY, Z_SHIFT, efterlonAge, seasonFactor,
 } from './model.js';
 import { Rng } from './rng.js';
+import { FundDrawer } from './funds.js';
 
 const WEEKS_PER_YEAR = 365.2425 / 7;
 /** Ages at which entry hazards change (band limits); efterløn age is added per person. */
@@ -45,6 +46,7 @@ export class Simulator {
   readonly nTotal: number;
   readonly population: Int32Array;
   private readonly rng: Rng;
+  private readonly funds: FundDrawer;
   private readonly aliveShare: number;
   private readonly ageCum: Float64Array;
   private readonly muniCum: Float64Array;
@@ -67,6 +69,7 @@ export class Simulator {
   constructor(ctx: SimContext, persons: number) {
     this.ctx = ctx;
     this.rng = new Rng(ctx.seed, -1);
+    this.funds = new FundDrawer(ctx.seed);
     const nm = ctx.conditions.length;
     // Ages 16..66 at the window start, weighted by 5-year groups; entrants (turning 16 in the window) at the 16-year weight.
     const ageW = Array.from({ length: 51 }, (_, i) => AGE_WEIGHTS[Math.floor(i / 5)]!);
@@ -245,6 +248,8 @@ export class Simulator {
       bandAge = -1;
     }
     this.tallyPopulation(birth, gender, origin, attach);
+    // A-kasse membership: its own stream, after everything else, so no other value moves.
+    if (insured) this.funds.draw(pid, ctx.w0, ctx.w1, out.memberships);
   }
 
   /** Draws the next state from a transition row, applying the age and eligibility rules. */

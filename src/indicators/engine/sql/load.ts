@@ -4,7 +4,7 @@
  * Every later stage works on segments (≈ 10–30× fewer rows than person-weeks), never on
  * single weeks (except long-term unemployment, which needs a 52-week window).
  */
-import { ageBands, areas, benefitGroups, benefits, genders, origins } from '../../../reference/index.js';
+import { ageBands, areas, benefitGroups, benefits, genders, NOT_INSURED, origins, unemploymentFunds } from '../../../reference/index.js';
 import type { Freq } from '../../datasets.js';
 import type { Calendar } from '../calendar.js';
 
@@ -18,6 +18,10 @@ export const FREQ_OFFSET: Record<Freq, number> = { M: 0, Q: 1_000_000, Y: 2_000_
 
 const genderCodes = genders.map((g) => g.id);
 const originCodes = origins.map((o) => o.id);
+/** Values of the a-kasse breakdown in code order: the funds, then NOT_INSURED (see akasse.ts). */
+export const fundValues: readonly string[] = [...unemploymentFunds.map((f) => f.id), NOT_INSURED];
+/** Breakdown value code (bdv) of the first a-kasse value: after total, genders, age bands, origins. */
+export const FUND_BDV0 = 1 + genderCodes.length + ageBands.length + originCodes.length;
 
 /**
  * Reference tables, all keyed by small integers: amap (municipality k → area code ac),
@@ -32,7 +36,8 @@ export function referenceSql(cal: Calendar): string[] {
   const bmap = benefits.flatMap((b, bc) => b.groups.map((g) => `(${groupCodes.get(g)!}, ${bc})`)).join(',');
   const months = cal.months.map((m) => `(${m.mi}, ${m.firstW}, ${m.lastW})`).join(',');
   const periods = cal.periods.map((p) => `(${FREQ_OFFSET[p.freq] + p.pidx}, ${q(p.freq)}, ${q(p.label)}, ${p.firstW}, ${p.lastW}, ${p.weeks}, ${p.year})`).join(',');
-  const bdLabels: [string, string][] = [['total', 'total'], ...genderCodes.map((g) => ['gender', g] as [string, string]), ...ageBands.map((b) => ['age_band', b.id] as [string, string]), ...originCodes.map((o) => ['origin', o] as [string, string])];
+  const bdLabels: [string, string][] = [['total', 'total'], ...genderCodes.map((g) => ['gender', g] as [string, string]), ...ageBands.map((b) => ['age_band', b.id] as [string, string]), ...originCodes.map((o) => ['origin', o] as [string, string]),
+    ...fundValues.map((f) => ['a_kasse', f] as [string, string])];
   const bdmap: string[] = [];
   for (let gc = 0; gc < 3; gc++) for (let oc = 0; oc < 4; oc++) for (let band = 0; band < 8; band++) {
     const attr = (gc * 4 + oc) * 8 + band;

@@ -31,11 +31,11 @@ const THS = `pe.t25, pe.t30, pe.t40, pe.t50, pe.t60`;
  * person attributes → each attr counts in its 4 breakdown values (bdmap) → running sums per
  * key → rows (keys, pid, bdv, vals) for every period index with a non-zero value.
  */
-function eventsToCountsSql(out: string, events: string, keys: string[], vals: string[]): string {
+function eventsToCountsSql(out: string, events: string, keys: string[], vals: string[], bdmap = 'bdmap'): string {
   const k = list(keys);
   const sums = vals.map((v) => `sum(${v}) AS ${v}`).join(', ');
   return `CREATE OR REPLACE TABLE ${out} AS
-    WITH ev AS (SELECT ${k}, fo, bdv, i, ${sums} FROM ${events} JOIN bdmap USING (attr) GROUP BY ALL),
+    WITH ev AS (SELECT ${k}, fo, bdv, i, ${sums} FROM ${events} JOIN ${bdmap} USING (attr) GROUP BY ALL),
     cum AS (
       SELECT ${k}, fo, bdv, i, lead(i) OVER w AS nxt, ${vals.map((v) => `sum(${v}) OVER w AS ${v}`).join(', ')}
       FROM ev WINDOW w AS (PARTITION BY ${k}, fo, bdv ORDER BY i ROWS UNBOUNDED PRECEDING)
@@ -58,7 +58,7 @@ const eventsOf = (pieces: string, keys: string[], vals: string[], where = 'TRUE'
  * band is bm or bm + 1. M, Q, Y are then plain sums; rolling years go through events.
  * Output table `out(keys…, pid, bdv, vals…)`.
  */
-export function additiveSql(out: string, src: string, keys: string[], vals: string[], young = false): string[] {
+export function additiveSql(out: string, src: string, keys: string[], vals: string[], young = false, bdmap = 'bdmap'): string[] {
   const k = list(keys);
   const keep = young ? 'attr % 8 <= 1' : 'TRUE';
   const sums = vals.map((v) => `sum(${v}) AS ${v}`).join(', ');
@@ -66,7 +66,7 @@ export function additiveSql(out: string, src: string, keys: string[], vals: stri
   const direct = (f: Freq) => {
     const last = f === 'M' ? 'm' : f === 'Q' ? '3 * (m // 3) + 2' : '12 * (m // 12) + 11';
     return `SELECT ${k}, (${FREQ_OFFSET[f]} + ${fi(f, 'm')})::INTEGER AS pid, bd.bdv, ${sums}
-      FROM (SELECT *, go * 8 + CASE WHEN bm < 7 THEN bm + (tn IS NOT NULL AND tn <= ${last})::INTEGER ELSE 7 END AS attr FROM ${out}_pa) JOIN bdmap bd USING (attr)
+      FROM (SELECT *, go * 8 + CASE WHEN bm < 7 THEN bm + (tn IS NOT NULL AND tn <= ${last})::INTEGER ELSE 7 END AS attr FROM ${out}_pa) JOIN ${bdmap} bd USING (attr)
       WHERE ${keep} GROUP BY ALL`;
   };
   return [
@@ -76,7 +76,7 @@ export function additiveSql(out: string, src: string, keys: string[], vals: stri
     // rolling years ending in m … m + 11 (split where the band changes)
     eventsToCountsSql(`${out}_r`, eventsOf(`(
       SELECT ${k}, ${FREQ_OFFSET.R} AS fo, go * 8 + bm AS attr, m AS s, coalesce(tn - 1, m + 11) AS t, ${vals.join(', ')} FROM ${out}_pa
-      UNION ALL SELECT ${k}, ${FREQ_OFFSET.R}, go * 8 + bm + 1, tn, m + 11, ${vals.join(', ')} FROM ${out}_pa WHERE tn IS NOT NULL)`, keys, vals, keep), keys, vals),
+      UNION ALL SELECT ${k}, ${FREQ_OFFSET.R}, go * 8 + bm + 1, tn, m + 11, ${vals.join(', ')} FROM ${out}_pa WHERE tn IS NOT NULL)`, keys, vals, keep), keys, vals, bdmap),
     `CREATE OR REPLACE TABLE ${out} AS ${direct('M')} UNION ALL ${direct('Q')} UNION ALL ${direct('Y')} UNION ALL SELECT * FROM ${out}_r`,
     `DROP TABLE ${out}_pa`,
     `DROP TABLE ${out}_r`,
@@ -92,7 +92,7 @@ export function additiveSql(out: string, src: string, keys: string[], vals: stri
  * person's age band changes. Output table `out(keys…, pid, bdv, persons)`; `young`: persons
  * aged 15–29 at the period end only (age bands 16-24, 25-29).
  */
-function distinctSql(out: string, src: string, keys: string[], young = false): string[] {
+function distinctSql(out: string, src: string, keys: string[], young = false, bdmap = 'bdmap'): string[] {
   const k = list(keys);
   const iv = (f: Freq) => {
     const s = f === 'R' ? `greatest(a, pmax + 12)` : `greatest(${fi(f, 'a')}, ${fi(f, 'pmax')} + 1)`;
@@ -114,7 +114,7 @@ function distinctSql(out: string, src: string, keys: string[], young = false): s
     `CREATE OR REPLACE TABLE ${out}_pc AS
      SELECT ${k}, fo, go * 8 + b AS attr, s, t, 1 AS persons FROM ${out}_iv WHERE b = bt
      UNION ALL ${(['M', 'Q', 'Y', 'R'] as Freq[]).map(split).join('\nUNION ALL ')}`,
-    eventsToCountsSql(out, eventsOf(`${out}_pc`, keys, ['persons'], young ? 'attr % 8 <= 1' : 'TRUE'), keys, ['persons']),
+    eventsToCountsSql(out, eventsOf(`${out}_pc`, keys, ['persons'], young ? 'attr % 8 <= 1' : 'TRUE'), keys, ['persons'], bdmap),
     `DROP TABLE ${out}_nw`,
     `DROP TABLE ${out}_iv`,
     `DROP TABLE ${out}_pc`,
@@ -129,22 +129,22 @@ function distinctSql(out: string, src: string, keys: string[], young = false): s
  * before counting. With `points` (every row is one month, m1 = m2), persons with a single
  * row are a plain sum (additiveSql). Output `out(ac, bc, rest…, pid, bdv, persons)`.
  */
-export function distinctPersonsSql(out: string, src: string, rest: string[], opts: { points?: boolean; young?: boolean } = {}): string[] {
+export function distinctPersonsSql(out: string, src: string, rest: string[], opts: { points?: boolean; young?: boolean; bdmap?: string } = {}): string[] {
   const by = ['p', 'bc', ...rest];
   const r = rest.map((c) => `, ${c}`).join('');
   const single = opts.points ? 'count(*) = 1' : 'FALSE';
   const parts = [
     `CREATE OR REPLACE TABLE ${out}_cls AS SELECT ${list(by)}, min(k) <> max(k) AS mover, ${single} AS single FROM ${src} GROUP BY ALL`,
     `CREATE OR REPLACE TABLE ${out}_l AS SELECT s.* FROM ${src} s JOIN ${out}_cls c USING (${list(by)}) WHERE NOT c.mover AND NOT c.single`,
-    ...distinctSql(`${out}_lc`, `${out}_l`, ['k', 'bc', ...rest], opts.young),
+    ...distinctSql(`${out}_lc`, `${out}_l`, ['k', 'bc', ...rest], opts.young, opts.bdmap),
     `CREATE OR REPLACE TABLE ${out}_m AS SELECT s.p, a.ac, s.bc${r}, s.m1, s.m2 FROM ${src} s JOIN ${out}_cls c USING (${list(by)}) JOIN amap a USING (k) WHERE c.mover`,
-    ...distinctSql(`${out}_mc`, `${out}_m`, ['ac', 'bc', ...rest], opts.young),
+    ...distinctSql(`${out}_mc`, `${out}_m`, ['ac', 'bc', ...rest], opts.young, opts.bdmap),
   ];
   const local = [`SELECT * FROM ${out}_lc`];
   if (opts.points) {
     parts.push(
       `CREATE OR REPLACE TABLE ${out}_s AS SELECT s.p, s.k, s.bc${r}, s.m1 AS m, 1::BIGINT AS persons FROM ${src} s JOIN ${out}_cls c USING (${list(by)}) WHERE c.single`,
-      ...additiveSql(`${out}_sc`, `${out}_s`, ['k', 'bc', ...rest], ['persons'], opts.young),
+      ...additiveSql(`${out}_sc`, `${out}_s`, ['k', 'bc', ...rest], ['persons'], opts.young, opts.bdmap),
     );
     local.push(`SELECT * FROM ${out}_sc`);
   }

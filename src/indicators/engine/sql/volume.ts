@@ -26,7 +26,12 @@ export function coreSql(): string {
     GROUP BY ALL`;
 }
 
-export function volumeSql(hasPopulation: boolean, populationFile: string): string[] {
+/**
+ * The volume dataset. Needs vol_ak (the a-kasse breakdown's cells, akasse.ts; empty without
+ * a_kasse.parquet), made after vol_cells: the fund cells are not part of vol_cells, so activation
+ * and the other datasets never get them.
+ */
+export function volumeSql(hasPopulation: boolean, populationFile: string, fundSql: string[]): string[] {
   return [
     // Person-weeks per person × municipality × group × month.
     `CREATE OR REPLACE TABLE vol_w_src AS
@@ -43,6 +48,7 @@ export function volumeSql(hasPopulation: boolean, populationFile: string): strin
     `CREATE OR REPLACE TABLE vol_cells AS
      SELECT ac, bc, pid, bdv, coalesce(sum(persons), 0)::BIGINT AS persons, coalesce(sum(person_weeks), 0)::BIGINT AS person_weeks
      FROM (SELECT * FROM vol_p UNION ALL BY NAME SELECT * FROM vol_w) GROUP BY ALL`,
+    ...fundSql,
     hasPopulation
       ? `CREATE OR REPLACE TABLE popc AS
          SELECT area, year, CASE WHEN GROUPING(gender) = 0 THEN 'gender' WHEN GROUPING(age_band) = 0 THEN 'age_band' WHEN GROUPING(origin) = 0 THEN 'origin' ELSE 'total' END AS breakdown,
@@ -58,7 +64,7 @@ export function volumeSql(hasPopulation: boolean, populationFile: string): strin
             CASE WHEN pc.workforce > 0 THEN 100 * x.person_weeks / x.weeks / pc.workforce END::DOUBLE AS pct_workforce,
             CASE WHEN pc.population > 0 THEN 100 * x.person_weeks / x.weeks / pc.population END::DOUBLE AS pct_population,
             x.person_weeks
-     FROM ${labelled('vol_cells')} x
+     FROM ${labelled('(SELECT * FROM vol_cells UNION ALL BY NAME SELECT * FROM vol_ak)')} x
      LEFT JOIN popc pc ON pc.area = x.area AND pc.year = x.year AND pc.breakdown = x.breakdown AND pc.breakdown_value = x.breakdown_value`,
   ];
 }
