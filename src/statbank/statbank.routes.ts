@@ -14,6 +14,7 @@ import { resolveSelection } from './statbank.query.js';
 import { parseCommonQuery } from './statbank.schema.js';
 import { StatbankService } from './statbank.service.js';
 import { describeTable, tableMeta } from './table.describe.js';
+import { tableNameOf } from './vocabulary.js';
 import { respond, respondJson } from '../server/shared.js';
 import { dataResponse, tableResponse, tablesResponse } from './responses.js';
 
@@ -133,7 +134,7 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
       const result = await service.data(t, resolveSelection(t, query, common.periodFormat));
       const body =
         common.format === 'xlsx'
-          ? await toXlsx(result, { tableId: id, tableName: t.def.table_name, query: canonicalQuery(query) })
+          ? await toXlsx(result, { tableId: id, tableName: tableNameOf(t.def), query: canonicalQuery(query) })
           : Buffer.from(common.format === 'csv' ? toCsv(result, common.includeStatus) : toJson(result, common.includeStatus), 'utf8');
       return { release: result.release, body };
     });

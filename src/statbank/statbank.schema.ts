@@ -38,7 +38,7 @@ export const selectorSchema = z.union([
     .string()
     .regex(/^(\/[1-9]\d{0,3})+\/$/)
     // A step of 1 is the node itself (`/1/` = `/`, `/2/1/` = `/2/`).
-    .transform((s) => ({ kind: 'path' as const, path: s.replace(/(\/1)+\/$/, '/').replace(/^$/, '/') })),
+    .transform((s) => ({ kind: 'path' as const, path: s.replace(/(\/1)+\/$/, '/') })),
   z
     .string()
     .regex(/^level:[\p{L}\p{N}_\-.]+$/u)

@@ -1,7 +1,7 @@
 import type { DatasetShape, Freq } from '../indicators/index.js';
 import { areaHierarchy, areaPaths, clusterHierarchy, CLUSTER_HIERARCHY, REAL_AREA_HIERARCHIES, type AreaHierarchy, type ClusterArea } from './area-hierarchy.js';
 import { tableDefinitionSchema, type DimensionDefinition, type TableDefinition } from './table.schema.js';
-import { realDecimals, realHierarchyOf, realTableNames } from './vocabulary.js';
+import { realDecimals, realHierarchyOf } from './vocabulary.js';
 
 /** A dimension with lookups for queries and rows. */
 export interface CompiledDimension {
@@ -37,8 +37,6 @@ export interface CompiledTable {
   dimById: Map<string, CompiledDimension>;
   /** Position of each shape dim in `release_series.dims`. */
   dimPos: Map<string, number>;
-  /** The table's name: the real API's where it computes the same table. */
-  name: string;
   /** Per mgroup: index of its measure in the shape and its decimals. */
   mgroups: { id: string; name: string; index: number; decimals: number }[];
 }
@@ -122,7 +120,6 @@ export function compileTable(definition: unknown, shape: DatasetShape, release: 
     dimensions,
     dimById: new Map(dimensions.map((d) => [d.def.id, d])),
     dimPos,
-    name: realTableNames[def.table_id] ?? def.table_name,
     mgroups,
   };
 }

@@ -2,7 +2,7 @@ import { danishDate } from '../clock.js';
 import type { Freq } from '../indicators/index.js';
 import type { CompiledTable } from './table.compile.js';
 import type { TableDefinition } from './table.schema.js';
-import { AREA_DIMENSION, realPeriodId, realTableNames } from './vocabulary.js';
+import { AREA_DIMENSION, realPeriodId, tableNameOf } from './vocabulary.js';
 
 const freqNames: Record<Freq, string> = { M: 'Månedlig', Q: 'Kvartalsvis', Y: 'Årlig', R: 'Månedlig' };
 
@@ -14,7 +14,7 @@ const freqNames: Record<Freq, string> = { M: 'Månedlig', Q: 'Kvartalsvis', Y: '
  */
 export function tableMeta(def: TableDefinition, createdAt: Date, publicUrl: string) {
   return {
-    table_name: realTableNames[def.table_id] ?? def.table_name,
+    table_name: tableNameOf(def),
     link_infopage: `${publicUrl}/statistik/${def.table_id}#om`,
     link_tablepage: `${publicUrl}/statistik/${def.table_id}`,
     update_freq: freqNames[def.period.freqs[0] ?? 'M'],

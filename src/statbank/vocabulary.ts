@@ -14,10 +14,13 @@
 export const AREA_DIMENSION = '_omrade';
 
 /** The real names of tables we compute, by table id. */
-export const realTableNames: Readonly<Record<string, string>> = {
+const realTableNames: Readonly<Record<string, string>> = {
   y25i01: 'Ledighed: Faktiske antal ledige og fuldtidsledige',
   y25i09: 'Antal langtidsledige personer',
 };
+
+/** A table's name: the real API's where we compute the same table. */
+export const tableNameOf = (def: { table_id: string; table_name: string }): string => realTableNames[def.table_id] ?? def.table_name;
 
 /** The real hierarchy id of a dimension, by its column label and (where it differs) the table. */
 const dimensionHierarchies: Readonly<Record<string, { default: string; tables?: Record<string, string> }>> = {
