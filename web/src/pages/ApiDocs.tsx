@@ -60,7 +60,10 @@ function ApiSection({ doc, prefix }: { doc: Doc; prefix: string }) {
   return (
     <>
       <p>
-        {count} ruter. Fejl svarer med status 4xx og <code>{'{ "error": { "code", "message" } }'}</code>, hvor beskeden er på dansk.
+        {count} ruter.{' '}
+        {ops.some((o) => o.path.startsWith('/v3'))
+          ? <>Fejl svarer som i Jobindsats med status 4xx og <code>{'{ "code", "cause", "request_id" }'}</code> (en ugyldig parameter giver 422) og desuden <code>{'{ "error": { "code", "parameter", "message" } }'}</code>, hvor beskeden er på dansk.</>
+          : <>Fejl svarer med status 4xx og <code>{'{ "error": { "code", "message" } }'}</code>, hvor beskeden er på dansk.</>}
       </p>
       <nav aria-label={`Moduler i ${doc.info.title}`}>
         <ul>

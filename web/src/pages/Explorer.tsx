@@ -282,7 +282,9 @@ function Result({ data }: { data: DataResult }) {
   if (data.rows.length === 0) return <p>Ingen rækker passer til valget.</p>;
   const numeric = data.columns.map((_c, i) => data.rows.some((r) => typeof r[i] === 'number') || data.rows.every((r) => r[i] === null));
   const used = [...new Set(data.status.filter((s) => s !== 'published'))] as Status[];
-  const mark: Record<Status, string> = { published: '', primary: '⋯', secondary: '⋯', unavailable: '–' };
+  const notMade = data.rows.some((r, ri) => data.status[ri] === 'published' && r.some((v, i) => numeric[i] && v === null));
+  // A published cell without a value is a measure not made for it (e.g. a percentage of the population for an a-kasse): shown as not computed.
+  const mark: Record<Status, string> = { published: '–', primary: '⋯', secondary: '⋯', unavailable: '–' };
   return (
     <>
       <Chart data={data} numeric={numeric} />
@@ -302,7 +304,7 @@ function Result({ data }: { data: DataResult }) {
                       {v === null ? (
                         <>
                           <span aria-hidden="true">{mark[data.status[ri] ?? 'unavailable']}</span>
-                          <span className="sr-only">{data.status[ri] === 'unavailable' ? 'ikke opgjort' : 'diskretioneret'}</span>
+                          <span className="sr-only">{data.status[ri] === 'primary' || data.status[ri] === 'secondary' ? 'diskretioneret' : 'ikke opgjort'}</span>
                         </>
                       ) : typeof v === 'number' ? nf.format(v) : v}
                     </td>
@@ -315,7 +317,7 @@ function Result({ data }: { data: DataResult }) {
           </tbody>
         </table>
       </div>
-      {used.length > 0 && (
+      {(used.length > 0 || notMade) && (
         <dl className="mt-4">
           {used.map((s) => (
             <div key={s}>
@@ -323,6 +325,12 @@ function Result({ data }: { data: DataResult }) {
               <dd>{statusText[s]}</dd>
             </div>
           ))}
+          {notMade && (
+            <div>
+              <dt className="weight-semibold">– Ikke opgjort for rækken</dt>
+              <dd>Målet gøres ikke op for denne opdeling, fx andele af befolkningen for en a-kasse, som ingen befolkning har.</dd>
+            </div>
+          )}
         </dl>
       )}
     </>
