@@ -19,7 +19,7 @@ import { analysisResponse, caseResponse, casesResponse, generateResponse, planIn
 import { commentResponse, hearingResponse, openHearingsResponse, responseVersionsResponse, storedResponse, withdrawnResponse } from '../hearings/shared.js';
 import { fileResponse, meetingResponse, meetingsResponse, meetingVersionsResponse } from '../meetings/shared.js';
 import { modeResponse, notificationsResponse, readResponse } from '../notifications/shared.js';
-import { areasResponse, dataResponse, profileResponse, tableResponse, tablesResponse } from '../statbank/shared.js';
+import { areasResponse, dataResponse, profileResponse, subjectsResponse, tableResponse, tablesResponse } from '../statbank/shared.js';
 import { demoResponse, healthResponse, openApiResponse, releasesResponse } from './responses.js';
 
 /** One route in the documents. */
@@ -282,7 +282,7 @@ export const v3Docs: TagDoc[] = [
     tag: 'Statistikbanken',
     description: 'Emner, tabeller, tabellernes beskrivelse og data, som i Jobindsats\' API version 3. Åben for alle; med en API-nøgle (Authorization: Bearer <nøgle>) uden grænse for antal forespørgsler.',
     routes: {
-      'GET /v3/subjects': { summary: 'Emnerne: subject_id og subject_name.', parameters: [jsonOnly, release], content: { 'application/json': 'En liste af emner, hvert med subject_id og subject_name.' } },
+      'GET /v3/subjects': { summary: 'Emnerne: subject_id og subject_name.', parameters: [jsonOnly, release], response: json('subjects', subjectsResponse) },
       'GET /v3/tables': { parameters: [jsonOnly, release], summary: 'Tabellerne pr. emne og tabelgruppe, hver med den udgivelse, der har dens nyeste version.', response: json('tables', tablesResponse) },
       'GET /v3/table/{id}': { parameters: [jsonOnly, release], summary: 'En tabels beskrivelse: mål (mgroups), dimensioner, hierarkier, perioder og hjælp til forespørgslen.', response: json('table', tableResponse) },
       'GET /v3/data/{id}': {

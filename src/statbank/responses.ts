@@ -18,6 +18,9 @@ const meta = {
   update_next: z.iso.date().nullable(),
 };
 
+/** GET /v3/subjects: the subjects of the tables. */
+export const subjectsResponse = z.array(z.object({ subject_id: z.string(), subject_name: z.string() }));
+
 /** GET /v3/tables: the tables by subject and group, each with the release that holds its newest version. */
 export const tablesResponse = z.array(
   z.object({

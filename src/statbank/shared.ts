@@ -4,4 +4,4 @@
  */
 export { formatValue, periodName, targetAmount } from './units.js';
 export { AREA_DIMENSION } from './vocabulary.js';
-export { areasResponse, dataResponse, profileResponse, tableResponse, tablesResponse } from './responses.js';
+export { areasResponse, dataResponse, profileResponse, subjectsResponse, tableResponse, tablesResponse } from './responses.js';

@@ -16,7 +16,7 @@ import { StatbankService } from './statbank.service.js';
 import { describeTable, tableMeta } from './table.describe.js';
 import { tableNameOf } from './vocabulary.js';
 import { respond, respondJson } from '../server/shared.js';
-import { dataResponse, tableResponse, tablesResponse } from './responses.js';
+import { dataResponse, subjectsResponse, tableResponse, tablesResponse } from './responses.js';
 
 /** Options of the statistics-bank plugin. */
 interface StatbankRoutesOptions {
@@ -99,7 +99,7 @@ export async function statbankRoutes(app: FastifyInstance, opts: StatbankRoutesO
     const { common } = parseCommonQuery(req.query, ['json']);
     const subjects = new Map<string, string>();
     for (const e of await service.catalogue(common.release)) subjects.set(e.definition.subject.id, e.definition.subject.name);
-    return sendJson(reply, [...subjects].map(([subject_id, subject_name]) => ({ subject_id, subject_name })));
+    return sendJson(reply, respond(req, subjectsResponse, [...subjects].map(([subject_id, subject_name]) => ({ subject_id, subject_name }))));
   });
 
   app.get('/tables', pub, async (req, reply) => {
