@@ -16,6 +16,7 @@ const meta = {
   /** The release's date. */
   update_latest: z.iso.date(),
   update_next: z.iso.date().nullable(),
+  mgroups: z.array(z.object({ mgroup_id: z.string(), mgroup_name: z.string() })),
 };
 
 /** GET /v3/subjects: the subjects of the tables. */
@@ -41,7 +42,6 @@ export const tableResponse = z.object({
   subject: z.object({ subject_id: z.string(), subject_name: z.string() }),
   description: z.string().optional(),
   columns: z.array(z.string()),
-  mgroups: z.array(z.object({ mgroup_id: z.string(), mgroup_name: z.string() })),
   dimensions: z.array(
     z.object({
       dimension_id: z.string(),

@@ -20,6 +20,7 @@ export function tableMeta(def: TableDefinition, createdAt: Date, publicUrl: stri
     update_freq: freqNames[def.period.freqs[0] ?? 'M'],
     update_latest: danishDate(createdAt),
     update_next: null,
+    mgroups: def.mgroups.map((g) => ({ mgroup_id: g.mgroup_id, mgroup_name: g.mgroup_name })),
   };
 }
 
@@ -44,7 +45,6 @@ export function describeTable(t: CompiledTable, publicUrl: string) {
     subject: { subject_id: def.subject.id, subject_name: def.subject.name },
     ...(def.description ? { description: def.description } : {}),
     columns: def.columns,
-    mgroups: t.mgroups.map((g) => ({ mgroup_id: g.id, mgroup_name: g.name })),
     dimensions: [
       {
         dimension_id: AREA_DIMENSION,

@@ -97,6 +97,7 @@ describe.each(backends)('statbank output and releases on %s', (kind) => {
         update_freq: 'Månedlig',
         update_latest: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         update_next: null,
+        mgroups: ['persons', 'fulltime', 'pct_workforce', 'pct_population'].map((id) => expect.objectContaining({ mgroup_id: id })),
         release: 2,
       },
     ]);
