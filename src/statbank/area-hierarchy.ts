@@ -1,5 +1,6 @@
 import { areas, type AreaLevel } from '../reference/index.js';
 import type { HierarchyId } from './table.schema.js';
+import type { REAL_AREA_HIERARCHIES } from './vocabulary.js';
 
 /** An area hierarchy of the statistics bank (as Jobindsats' `_nykom`) with its levels top-down. */
 export interface AreaHierarchy {
@@ -33,8 +34,6 @@ const levelNames: Record<AreaLevel, string> = {
   municipality: 'Kommuner',
 };
 
-/** The real API's area hierarchies, which a table with municipalities (`_nykom`) offers too. */
-export const REAL_AREA_HIERARCHIES = ['_region', '_reko', '_hele_landet'] as const;
 type AreaHierarchyId = HierarchyId | (typeof REAL_AREA_HIERARCHIES)[number];
 
 const spec: Record<AreaHierarchyId, { name: string; levels: AreaLevel[]; real?: boolean }> = {

@@ -3,5 +3,5 @@
  * the module): values in their unit and periods in Danish. No dependencies.
  */
 export { formatValue, periodName, targetAmount } from './units.js';
-export { AREA_DIMENSION } from './vocabulary.js';
+export { AREA_DIMENSION, areaParameter } from './vocabulary.js';
 export { areasResponse, dataResponse, profileResponse, subjectsResponse, tableResponse, tablesResponse } from './responses.js';

@@ -1,7 +1,7 @@
 import type { DatasetShape, Freq } from '../indicators/index.js';
-import { areaHierarchy, areaPaths, clusterHierarchy, CLUSTER_HIERARCHY, REAL_AREA_HIERARCHIES, type AreaHierarchy, type ClusterArea } from './area-hierarchy.js';
+import { areaHierarchy, areaPaths, clusterHierarchy, CLUSTER_HIERARCHY, type AreaHierarchy, type ClusterArea } from './area-hierarchy.js';
 import { tableDefinitionSchema, type DimensionDefinition, type TableDefinition } from './table.schema.js';
-import { realDecimals, realHierarchyOf } from './vocabulary.js';
+import { REAL_AREA_HIERARCHIES, realDecimals, realHierarchyOf } from './vocabulary.js';
 
 /** A dimension with lookups for queries and rows. */
 export interface CompiledDimension {

@@ -13,6 +13,17 @@
 /** The id of the area dimension in /v3/table/{id}, as the real API's. */
 export const AREA_DIMENSION = '_omrade';
 
+/** The real API's area hierarchies, which a table with municipalities (`_nykom`) offers too. */
+export const REAL_AREA_HIERARCHIES = ['_region', '_reko', '_hele_landet'] as const;
+
+/**
+ * The parameter our own pages ask an area through: the areas of `_region`, `_reko` and
+ * `_hele_landet` through `_nykom`, which takes their ids too, so the query stays in our
+ * vocabulary (and its rows in our period ids).
+ */
+export const areaParameter = (parameter: string): string =>
+  (REAL_AREA_HIERARCHIES as readonly string[]).includes(parameter.replace(/^hierarchy\./, '')) ? 'hierarchy._nykom' : parameter;
+
 /** The real names of tables we compute, by table id. */
 const realTableNames: Readonly<Record<string, string>> = {
   y25i01: 'Ledighed: Faktiske antal ledige og fuldtidsledige',

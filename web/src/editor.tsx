@@ -8,7 +8,7 @@ import { api } from './api';
 import { goalsResponse } from '../../src/documents/shared';
 import { statusClass, statusLabels, type Freq, type GoalKind, type Indicator, type MinisterialGoal, type Target, type TargetStatus, type TargetView } from './documents';
 import { shortPeriod } from './format';
-import { AREA_DIMENSION, dataResponse, formatValue, periodName, tableResponse, tablesResponse } from '../../src/statbank/shared';
+import { AREA_DIMENSION, areaParameter, dataResponse, formatValue, periodName, tableResponse, tablesResponse } from '../../src/statbank/shared';
 import { Field, NumberField, Select } from './forms';
 import { freqNames, type TableInfo } from './statbank';
 
@@ -53,8 +53,7 @@ function areaParam(t: TableInfo, area: string): [string, string] | null {
     return h ? [h.parameter, '/'] : null;
   }
   const h = hs.find((x) => x.levels.some((l) => l.values.some((v) => v.value_id === area))) ?? (area.startsWith('KL') ? hs.find((x) => x.parameter === 'hierarchy._klynge') : undefined);
-  // A region is in the real API's _region and _reko; _nykom takes its id too and keeps the query in our vocabulary.
-  return h ? [/^hierarchy\._(region|reko|hele_landet)$/.test(h.parameter) ? 'hierarchy._nykom' : h.parameter, area] : null;
+  return h ? [areaParameter(h.parameter), area] : null;
 }
 
 /** An indicator's value in one period, as the bank publishes it (null: not published). */

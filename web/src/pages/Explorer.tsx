@@ -10,7 +10,7 @@ import { date } from '../format';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { releasesResponse } from '../../../src/server/shared';
-import { AREA_DIMENSION, dataResponse, tableResponse } from '../../../src/statbank/shared';
+import { AREA_DIMENSION, areaParameter, dataResponse, tableResponse } from '../../../src/statbank/shared';
 import { defaultAreas, defaultQuery, freqNames, statusText, type DataResult, type Dimension, type Status, type TableInfo } from '../statbank';
 
 const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
@@ -210,14 +210,11 @@ export function Explorer({ tableId }: { tableId: string }) {
   );
 }
 
-/** The real API's area hierarchies whose areas _nykom also takes by id: asked through _nykom, so the page's queries stay in our vocabulary. */
-const viaNykom = new Set(['hierarchy._region', 'hierarchy._reko', 'hierarchy._hele_landet']);
-
 /** Every area of the table once, as `parameter|id` with its name and level, in the hierarchies' order. */
 function areaList(d: Dimension) {
   const seen = new Set<string>();
   return d.hierarchies.flatMap((h) => {
-    const parameter = viaNykom.has(h.parameter) ? 'hierarchy._nykom' : h.parameter;
+    const parameter = areaParameter(h.parameter);
     return h.levels.flatMap((l) =>
       l.values.filter((v) => !seen.has(v.value_id) && seen.add(v.value_id)).map((v) => ({ key: `${parameter}|${v.value_id}`, name: v.value_name, level: l.level_name })),
     );
