@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { areaWithin } from '../access/index.js';
 import { benchmarkCategories, benchmarkMeasureById, findFlags, findReleaseAndRun } from '../benchmark/index.js';
-import { danishDate } from '../clock.js';
+import { addDays, danishDate } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { createDocument, transition, type AgreementContent } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
@@ -13,7 +13,6 @@ import { generateFollowupReports } from './report.js';
 
 /** Who the demo's steps are recorded by (shown as the decider of notes and dialogue meetings). */
 const actor = { id: null, label: 'Beskæftigelsesregionen (demodata)' };
-const daysFrom = (today: string, n: number) => new Date(Date.parse(today) + n * 864e5).toISOString().slice(0, 10);
 
 /**
  * The demo's follow-up, once: the newest quarter's reports for the demo region (B1) drafted,
@@ -34,13 +33,13 @@ export async function ensureDemoFollowup(db: Kysely<Database>, statbank: Statban
   const [a, b, c, d, e] = flags.filter((f, i) => flags.findIndex((g) => g.jobcenter === f.jobcenter) === i);
   const deps = { notifier, today };
   /** Opened `days` before today (so the steps after it lie in order). */
-  const open = (f: NonNullable<typeof a>, days: number, next?: string) => openCase(db, actor, daysFrom(today, -days), { jobcenter: f.jobcenter, measure: f.measure, ...(next ? { next_date: next } : {}) });
+  const open = (f: NonNullable<typeof a>, days: number, next?: string) => openCase(db, actor, addDays(today, -days), { jobcenter: f.jobcenter, measure: f.measure, ...(next ? { next_date: next } : {}) });
   const dialogue = (id: number, version: number, jc: string, days: number) =>
-    addStep(db, actor, deps, id, version, { kind: 'dialogue_meeting', date: daysFrom(today, days), text: `Dialogmøde med ledelsen i ${areaName(jc)} og LBR’s formand om resultaterne. Jobcentret gennemgår sine sager og vender tilbage med en plan.`, with_lbr: true });
+    addStep(db, actor, deps, id, version, { kind: 'dialogue_meeting', date: addDays(today, days), text: `Dialogmøde med ledelsen i ${areaName(jc)} og LBR’s formand om resultaterne. Jobcentret gennemgår sine sager og vender tilbage med en plan.`, with_lbr: true });
 
   const rbr = await db.selectFrom('organisation').select(['id', 'name']).where('code', '=', 'RBR-B1').executeTakeFirst();
   const meeting = async (days: number, items: { title: string; decision: string }[]) => {
-    const at = new Date(`${daysFrom(today, days)}T13:00:00Z`);
+    const at = new Date(`${addDays(today, days)}T13:00:00Z`);
     const m = await db
       .insertInto('meeting')
       .values({
@@ -55,9 +54,9 @@ export async function ensureDemoFollowup(db: Kysely<Database>, statbank: Statban
   };
 
   if (a) {
-    const x = await open(a, 30, daysFrom(today, 30));
+    const x = await open(a, 30, addDays(today, 30));
     const v = await dialogue(x.id, x.version, a.jobcenter, -14);
-    await addStep(db, actor, deps, x.id, v.version, { kind: 'task_force', date: daysFrom(today, -7), text: 'Regionen tilbyder jobcentret et forløb med den rådgivende task force.', mode: 'offered' });
+    await addStep(db, actor, deps, x.id, v.version, { kind: 'task_force', date: addDays(today, -7), text: 'Regionen tilbyder jobcentret et forløb med den rådgivende task force.', mode: 'offered' });
   }
   if (rbr && b && c) {
     // The order: the RBR recommended an agreement ten weeks ago; the jobcenter would not sign it, so three weeks ago the RBR recommended an order.
@@ -66,12 +65,12 @@ export async function ensureDemoFollowup(db: Kysely<Database>, statbank: Statban
       { title: `Opfølgning på ${areaName(b.jobcenter)}`, decision: `RBR indstiller til regionsdirektøren, at der indgås en skriftlig aftale med ${areaName(b.jobcenter)}.` },
       { title: `Opfølgning på ${areaName(c.jobcenter)}`, decision: `Der er ikke indgået en skriftlig aftale. RBR indstiller, at ${areaName(c.jobcenter)} pålægges at anvende anden aktør.` },
     ]);
-    let y = await open(c, 100, daysFrom(today, 60));
+    let y = await open(c, 100, addDays(today, 60));
     y = await dialogue(y.id, y.version, c.jobcenter, -90);
     y = await addStep(db, actor, deps, y.id, y.version, { kind: 'rbr_recommendation', meeting_id: first, item: 0, to: 'agreement' });
-    y = await addStep(db, actor, deps, y.id, y.version, { kind: 'note', date: daysFrom(today, -40), text: 'Jobcentret har meddelt, at det ikke ønsker at indgå den skriftlige aftale.' });
+    y = await addStep(db, actor, deps, y.id, y.version, { kind: 'note', date: addDays(today, -40), text: 'Jobcentret har meddelt, at det ikke ønsker at indgå den skriftlige aftale.' });
     y = await addStep(db, actor, deps, y.id, y.version, { kind: 'rbr_recommendation', meeting_id: second, item: 1, to: 'order' });
-    await addStep(db, actor, deps, y.id, y.version, { kind: 'order', date: daysFrom(today, -14), text: 'Opfølgningen på de ledige, der har modtaget ydelsen i over et år, varetages af en anden aktør i de næste 12 måneder.', form: 'other_actor', decided_by: 'Regionsdirektøren' });
+    await addStep(db, actor, deps, y.id, y.version, { kind: 'order', date: addDays(today, -14), text: 'Opfølgningen på de ledige, der har modtaget ydelsen i over et år, varetages af en anden aktør i de næste 12 måneder.', form: 'other_actor', decided_by: 'Regionsdirektøren' });
 
     // The agreement: recommended at the second meeting, signed with two measurable targets.
     let x = await open(b, 75);
@@ -85,8 +84,8 @@ export async function ensureDemoFollowup(db: Kysely<Database>, statbank: Statban
         background: `Benchmarkingen viser, at ${areaName(b.jobcenter)} ligger markant dårligere end forventet ud fra rammevilkårene på ${benchmarkMeasureById.get(b.measure)?.label.toLowerCase() ?? b.measure}.`,
         effort: 'Jobcentret holder samtaler med alle borgere på ydelsen inden for de første uger, styrker den virksomhedsrettede indsats og følger op på hvert forløb hver måned.',
         targets,
-        deadline: daysFrom(today, 365),
-        follow_up: [120, 240].map((n) => daysFrom(today, n)).join('\n'),
+        deadline: addDays(today, 365),
+        follow_up: [120, 240].map((n) => addDays(today, n)).join('\n'),
         signed_by: { region: `Regionsdirektøren, ${areaName('B1')}`, jobcenter: `Jobcenterchefen, ${areaName(b.jobcenter)}` },
       };
       const doc = await createDocument(db, actor, { kind: 'written_agreement', area: b.jobcenter, year, content });
@@ -94,13 +93,13 @@ export async function ensureDemoFollowup(db: Kysely<Database>, statbank: Statban
       await addStep(db, actor, deps, x.id, x.version, { kind: 'agreement_signed', document_id: signed.id });
     }
   }
-  if (d) await open(d, 40, daysFrom(today, -3));
+  if (d) await open(d, 40, addDays(today, -3));
   if (e) {
     const x = await open(e, 60);
     await closeCase(db, actor, x.id, { version: x.version, reason: 'decision', date: today, text: 'Forskellen skyldes en omlægning af sagsbehandlingen, som jobcentret har dokumenteret. Regionen følger op i den kvartalsvise opfølgning.' });
   }
-  const kbh = await openCase(db, actor, daysFrom(today, -20), { jobcenter: 'J101', title: 'Mange langvarige sygedagpengeforløb', next_date: daysFrom(today, 45) });
-  await addStep(db, actor, deps, kbh.id, kbh.version, { kind: 'dialogue_meeting', date: daysFrom(today, -2), text: 'Jobcentret gennemgår de sygedagpengeforløb, der har varet over et år, og fremlægger resultatet på næste LBR-møde.', with_lbr: true });
+  const kbh = await openCase(db, actor, addDays(today, -20), { jobcenter: 'J101', title: 'Mange langvarige sygedagpengeforløb', next_date: addDays(today, 45) });
+  await addStep(db, actor, deps, kbh.id, kbh.version, { kind: 'dialogue_meeting', date: addDays(today, -2), text: 'Jobcentret gennemgår de sygedagpengeforløb, der har varet over et år, og fremlægger resultatet på næste LBR-møde.', with_lbr: true });
 }
 
 /** Two targets for an agreement on a result problem: the share on the measure's benefit and on public support in all, 5 % lower within a year of the newest month. */

@@ -12,7 +12,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { areaWithin, audit, type AuditActor, type User } from '../access/index.js';
 import { hearingDeadline } from '../calendar/index.js';
-import { danishDate, dayText, type Clock } from '../clock.js';
+import { addDays, danishDate, dayText, type Clock } from '../clock.js';
 import { councilAccess, councilUserIds, findCouncilById, isSecretariat, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import { attachComments, DocumentError, documentSections, kindNames, kindSpec, type DocumentKind, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
@@ -53,7 +53,6 @@ interface Hearing {
   bodies: Body[];
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The hearing is over: closed (approved, taken back) or past its deadline (Danish days). */
 export const hearingEnded = (h: Pick<Hearing, 'deadline' | 'closed_at'>, today: string) => h.closed_at !== null || today > h.deadline;
