@@ -16,7 +16,8 @@ const meta = {
   /** The release's date. */
   update_latest: z.iso.date(),
   update_next: z.iso.date().nullable(),
-  mgroups: z.array(z.object({ mgroup_id: z.string(), mgroup_name: z.string() })),
+  /** `aliases`: the real API's ids of the mgroup, where known. */
+  mgroups: z.array(z.object({ mgroup_id: z.string(), mgroup_name: z.string(), aliases: z.array(z.string()).optional() })),
 };
 
 /** GET /v3/subjects: the subjects of the tables. */

@@ -126,7 +126,9 @@ function resolveSelector(d: CompiledDimension, key: string, sel: Selector): Set<
 }
 
 function selectMgroups(t: CompiledTable, query: Record<string, string | string[]>): number[] {
-  const ids = new Map(t.mgroups.map((g, i) => [g.id, i]));
+  // Our ids and the real API's (mgrpa02_1 …) both name an mgroup.
+  const ids = new Map(t.mgroups.flatMap((g, i) => [g.id, ...g.aliases].map((id) => [id, i] as const)));
+  const allowed = t.mgroups.map((g) => g.id).join(', ');
   const chosen = new Set<number>();
   let any = false;
   const add = (key: string, list: string[] | null) => {
@@ -134,16 +136,19 @@ function selectMgroups(t: CompiledTable, query: Record<string, string | string[]
     if (list === null) return t.mgroups.forEach((_, i) => chosen.add(i));
     for (const id of list) {
       const i = ids.get(id);
-      if (i === undefined) throw invalidParameter(key, `ukendt målgruppe "${id}"; tilladt: ${[...ids.keys()].join(', ')}.`, `Unknown mgroups: ['${id}']`);
+      if (i === undefined) throw invalidParameter(key, `ukendt målgruppe "${id}"; tilladt: ${allowed}.`, `Unknown mgroups: ['${id}']`);
       chosen.add(i);
     }
   };
   for (const key of Object.keys(query)) {
-    if (key === 'mgroup' || key === 'mgroup.*') add(key, parseParam(mgroupListSchema, key, query[key], `brug * eller en kommasepareret liste af målgrupper (${[...ids.keys()].join(', ')}).`));
+    if (key === 'mgroup' || key === 'mgroup.*') add(key, parseParam(mgroupListSchema, key, query[key], `brug * eller en kommasepareret liste af målgrupper (${allowed}).`));
     else if (key.startsWith('mgroup.')) {
-      // mgroup.<id>=* or, as the real API picks single measures, mgroup.<id>=<measure id> (ours: one measure per mgroup, the same id).
+      // mgroup.<id>=* or, as the real API picks single measures, mgroup.<id>=<measure id>: ours
+      // have one measure per mgroup, named by any of the mgroup's ids.
       const id = key.slice(7);
-      parseParam(mgroupListSchema.refine((v) => v === null || v.every((m) => m === id), `kun * eller ${id}`), key, query[key], `brug * eller ${id}.`);
+      const i = ids.get(id);
+      const names = i === undefined ? [id] : [t.mgroups[i]!.id, ...t.mgroups[i]!.aliases];
+      parseParam(mgroupListSchema.refine((v) => v === null || v.every((m) => names.includes(m)), `kun * eller ${names.join(' eller ')}`), key, query[key], `brug * eller ${names.join(' eller ')}.`);
       add(key, [id]);
     }
   }

@@ -1,7 +1,7 @@
 import type { DatasetShape, Freq } from '../indicators/index.js';
 import { areaHierarchy, areaPaths, clusterHierarchy, CLUSTER_HIERARCHY, type AreaHierarchy, type ClusterArea } from './area-hierarchy.js';
 import { tableDefinitionSchema, type DimensionDefinition, type TableDefinition } from './table.schema.js';
-import { REAL_AREA_HIERARCHIES, realDecimals, realHierarchyOf } from './vocabulary.js';
+import { REAL_AREA_HIERARCHIES, realDecimals, realHierarchyOf, realMgroupOf } from './vocabulary.js';
 
 /** A dimension with lookups for queries and rows. */
 export interface CompiledDimension {
@@ -37,8 +37,8 @@ export interface CompiledTable {
   dimById: Map<string, CompiledDimension>;
   /** Position of each shape dim in `release_series.dims`. */
   dimPos: Map<string, number>;
-  /** Per mgroup: index of its measure in the shape and its decimals. */
-  mgroups: { id: string; name: string; index: number; decimals: number }[];
+  /** Per mgroup: index of its measure in the shape, its decimals and the real API's id for it (an alias). */
+  mgroups: { id: string; name: string; index: number; decimals: number; aliases: string[] }[];
 }
 
 const freqOrder: Freq[] = ['M', 'Q', 'Y', 'R'];
@@ -103,7 +103,8 @@ export function compileTable(definition: unknown, shape: DatasetShape, release: 
   const mgroups = def.mgroups.map((g) => {
     const index = measureIdx.get(g.measure);
     if (index === undefined) throw new Error(`${where}: målet ${g.measure} findes ikke i datasættet ${def.dataset}`);
-    return { id: g.mgroup_id, name: g.mgroup_name, index, decimals: realDecimals[def.table_id]?.[g.mgroup_name] ?? shape.measures[index]!.decimals };
+    const real = realMgroupOf(def.table_id, g.mgroup_name);
+    return { id: g.mgroup_id, name: g.mgroup_name, index, decimals: realDecimals[def.table_id]?.[g.mgroup_name] ?? shape.measures[index]!.decimals, aliases: real ? [real] : [] };
   });
 
   return {

@@ -2,7 +2,7 @@ import { danishDate } from '../clock.js';
 import type { Freq } from '../indicators/index.js';
 import type { CompiledTable } from './table.compile.js';
 import type { TableDefinition } from './table.schema.js';
-import { AREA_DIMENSION, realPeriodId, tableNameOf } from './vocabulary.js';
+import { AREA_DIMENSION, realMgroupOf, realPeriodId, tableNameOf } from './vocabulary.js';
 
 const freqNames: Record<Freq, string> = { M: 'Månedlig', Q: 'Kvartalsvis', Y: 'Årlig', R: 'Månedlig' };
 
@@ -20,7 +20,10 @@ export function tableMeta(def: TableDefinition, createdAt: Date, publicUrl: stri
     update_freq: freqNames[def.period.freqs[0] ?? 'M'],
     update_latest: danishDate(createdAt),
     update_next: null,
-    mgroups: def.mgroups.map((g) => ({ mgroup_id: g.mgroup_id, mgroup_name: g.mgroup_name })),
+    mgroups: def.mgroups.map((g) => {
+      const real = realMgroupOf(def.table_id, g.mgroup_name);
+      return { mgroup_id: g.mgroup_id, mgroup_name: g.mgroup_name, ...(real ? { aliases: [real] } : {}) };
+    }),
   };
 }
 
@@ -29,7 +32,7 @@ const queryHelp = {
   'period.<F>': 'Perioder med frekvensen F (M måned 2025M05, Q kvartal 2025Q1 eller 2025Q01, Y år 2025 eller 2025Y01, R løbende år 2024M07-2025M06): latest:N (de N seneste), * (alle) eller en kommasepareret liste. Flere frekvenser kan kombineres. Standard: alle perioder af tabellens første frekvens. Rækkerne skriver kvartaler og år som Jobindsats (2025Q01, 2025Y01), når forespørgslen bruger Jobindsats\' egne id\'er (f.eks. _ygrpi09, _region eller en sti som /2/), ellers som vi (2025Q1, 2025); periodformat=jobindsats|styr vælger selv.',
   'hierarchy.<id>': 'Områder i et hierarki (_nykom: hele landet og kommuner (regionernes id\'er tages også imod); _region: hele landet og regioner; _reko: hele landet, regioner og kommuner; _hele_landet; _jobcenter: land, jobcentre; _beskregion: land, beskæftigelsesregioner 2007-2014; _klynge: klynger af sammenlignelige jobcentre fra den gældende benchmarking, når der er en): * (i Jobindsats\' hierarkier alle områder inkl. hele landet, i vores de nederste), / (Hele landet), en sti som /2/ (se value_path), level:<niveau> (f.eks. level:region, level:municipality, level:jobcenter, level:employment_region, level:cluster) eller en liste af id\'er (DK, R1084, K101, J561, B1, KL1). Flere hierarkier kan kombineres. Standard: / (Hele landet), eller alle områder i en tabel uden landstal. En klynges tal er det gennemsnitlige jobcenter i klyngen: gennemsnittet af jobcentrenes offentliggjorte tal (hvert jobcenter tæller én gang); det vises, når mindst halvdelen af jobcentrenes tal er offentliggjort.',
   'dimension.<id>': 'Værdier af en dimension (se dimensions[].parameter og aliases): * (alle), / (i alt), en sti som /2/ (i alt er /1/, derefter værdierne under den; se value_path), level:<niveau> eller en kommasepareret liste af value_id. Kan også skrives med Jobindsats\' hierarki-id (f.eks. hierarchy._ygrpi09, hierarchy._kon) eller hierarchy._<id>. Standard: / (i alt). Køn, Alder og Herkomst er marginale: en række har højst én af dem forskellig fra I alt.',
-  'mgroup.*': 'Målgrupper (kolonner): mgroup.*=* (alle), mgroup.*=<id>,<id> eller mgroup.<id>=* (kan gentages). Standard: alle.',
+  'mgroup.*': 'Målgrupper (kolonner): mgroup.*=* (alle), mgroup.*=<id>,<id> eller mgroup.<id>=* (kan gentages). Jobindsats\' egne id\'er (f.eks. mgrpa02_3 i ydelsestabellerne) tages også imod; se mgroups[].aliases. Standard: alle.',
   format: 'json (standard) eller csv (semikolon, decimalkomma, UTF-8 med BOM; undertrykte værdier er tomme felter).',
   release: 'Udgivelsesnummer; standard: den nyeste udgivelse med tabellen. Svaret har altid "release" og headeren X-Release.',
   include: 'include=status tilføjer kolonnen Status (published, primary, secondary, unavailable; i CSV og XLSX med ord) til hver række; JSON har desuden altid "status" parallelt med "rows".',

@@ -7,7 +7,8 @@
  *
  * What is known from the real API (observed responses and clients) is here; what is not
  * (e.g. the real mgroup ids of y25i01, the order of the real benefit groups) is left out, and
- * /v3/table/{id} shows each value's positional path so a client need not guess.
+ * /v3/table/{id} shows each value's positional path and each mgroup's aliases so a client
+ * need not guess.
  */
 
 /** The id of the area dimension in /v3/table/{id}, as the real API's. */
@@ -48,6 +49,21 @@ export function realHierarchyOf(table: string, label: string): string | undefine
   const h = dimensionHierarchies[label];
   return h ? (h.tables?.[table] ?? h.default) : undefined;
 }
+
+/**
+ * The real mgroup ids of the benefit tables (ptv_a02 and the other `*a02` tables), by measure
+ * column label. A real client of y60a02 asks `mgrpa02_1`, `mgrpa02_3`, `mgrpa02_4b` and
+ * `mgrpa02_5b` and reads them as persons, full-time persons and the two rates.
+ */
+const a02Mgroups: Readonly<Record<string, string>> = {
+  'Antal personer': 'mgrpa02_1',
+  'Antal fuldtidspersoner': 'mgrpa02_3',
+  'Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år': 'mgrpa02_4b',
+  'Fuldtidspersoner i pct. af befolkningen 16-66 år': 'mgrpa02_5b',
+};
+
+/** The real API's id of the mgroup with column label `label` in `table`, if known. */
+export const realMgroupOf = (table: string, label: string): string | undefined => (/a02$/.test(table) ? a02Mgroups[label] : undefined);
 
 /** Measures shown as whole numbers in the real table (by table id and measure column label). */
 export const realDecimals: Readonly<Record<string, Record<string, number>>> = {

@@ -58,6 +58,10 @@ out["total"] = records(f"data/{table['table_id']}?{common}&hierarchy._nykom=/&hi
 out["by_fund"] = records(f"data/{table['table_id']}?{common}&hierarchy._nykom=/&hierarchy._ygrpi09=/&hierarchy._akassebl=*&format=json")
 out["benefit"] = records(f"data/{table['table_id']}?{common}&hierarchy._nykom=/&hierarchy._ygrpi09=/2/&format=json")
 out["municipalities"] = sorted({r["Område"] for r in records(f"data/{table['table_id']}?mgroup.*=*&period.M=latest:1&hierarchy._nykom=*&format=json")})
+# Cash benefit by the real mgroup ids, as a municipal dashboard asks them, and one mgroup alone.
+cash = "data/y60a02?mgroup.*=mgrpa02_1,mgrpa02_3,mgrpa02_4b,mgrpa02_5b&period.M=latest:14&hierarchy._nykom=/&format=json"
+out["cash"] = records(cash)
+out["cash_fulltime"] = records("data/y60a02?mgroup.mgrpa02_3=*&period.M=latest:14&hierarchy._nykom=/&format=json")
 status, err = api_get("data/y25i01?hierarchy._foo=*")
 out["error"] = {"status": status, "code": err.get("code"), "cause": err.get("cause"), "request_id": bool(err.get("request_id"))}
 status, err = api_get("data/y25i05?period.M=latest:1")

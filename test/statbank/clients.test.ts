@@ -52,6 +52,11 @@ describe.each(backends)('real Jobindsats clients against /v3 on %s', (kind) => {
     expect(out.by_fund).toEqual(records(await ours('y25i01?mgroup.*=*&period.M=latest:14&hierarchy._nykom=DK&dimension.ydelsesgrupper=gross_unemployed&dimension.a_kasse=*')));
     expect([...new Set(out.by_fund.map((r: Record<string, unknown>) => r['A-kasse']))]).toEqual(['I alt', 'Akademikernes A-kasse', '3F A-kasse']);
     expect(out.benefit).toEqual(records(await ours('y25i01?mgroup.*=*&period.M=latest:14&hierarchy._nykom=DK&dimension.ydelsesgrupper=a_dagpenge')));
+    // The real mgroup ids name our measures: persons, full-time persons and the two rates.
+    const cash = records(await ours('y60a02?mgroup.*=persons,fulltime,pct_workforce,pct_population&period.M=latest:14'));
+    expect(out.cash).toEqual(cash);
+    expect(Object.keys(out.cash[0]).slice(-4)).toEqual(['Antal personer', 'Antal fuldtidspersoner', 'Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år', 'Fuldtidspersoner i pct. af befolkningen 16-66 år']);
+    expect(out.cash_fulltime).toEqual(records(await ours('y60a02?mgroup.*=fulltime&period.M=latest:14')));
     expect(out.municipalities).toEqual(['Esbjerg', 'Frederiksberg', 'Hele landet', 'København']);
     expect(out.error).toEqual({ status: 422, code: 422, cause: "Unknown hierarchies: ['_foo']", request_id: true });
     expect(out.no_access).toEqual({ status: 403, cause: 'No access to table: y25i05' });
@@ -71,6 +76,13 @@ describe.each(backends)('real Jobindsats clients against /v3 on %s', (kind) => {
       const real = await get(`data/y25i01?period.M=latest:1&hierarchy._ygrpi09=${path}`);
       expect(real.rows, path).toEqual((await ours(`y25i01?period.M=latest:1&dimension.ydelsesgrupper=${id}`)).rows);
     }
+    // An mgroup's real id is listed as its alias in /table, and picks the measure alone.
+    const a02 = await get('table/y01a02');
+    expect(a02.mgroups.map((g: { aliases?: string[] }) => g.aliases)).toEqual([['mgrpa02_1'], ['mgrpa02_3'], ['mgrpa02_4b'], ['mgrpa02_5b']]);
+    const one = await get('data/y01a02?period.M=latest:1&mgroup.mgrpa02_4b=mgrpa02_4b');
+    expect(one).toMatchObject({ columns: ['Periode', 'Område', 'Køn', 'Alder', 'Herkomst', 'A-kasse', 'Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år'] });
+    expect(one.rows).toEqual((await ours('y01a02?period.M=latest:1&mgroup.*=pct_workforce')).rows);
+    expect((await fetch(`${base}data/y01a02?mgroup.mgrpa02_9=*`)).status).toBe(422);
     // Breakdowns of ptv_a02 by the real ids, as many clients ask.
     const byGender = await get('data/ptv_a02?period.M=latest:1&hierarchy._nykom=/&hierarchy._ygrpa02=/&hierarchy._kon=*&hierarchy._aldera=/&hierarchy._oprinda=/');
     expect(byGender.rows.map((r: unknown[]) => r.slice(1))).toEqual((await ours('ptv_a02?period.M=latest:1&dimension.koen=*')).rows.map((r) => r.slice(1)));
