@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoUsers } from '../../src/access/index.js';
 import { hashPassword, verifyPassword } from '../../src/access/password.js';
 import type { Db } from '../../src/db/index.js';
 import { backends, createTestDb } from '../support/db.js';
+import { cast, TEST_PASSWORD } from '../support/factories.js';
 import { accessServer, call, loginAs, loginWith } from './helpers.js';
 
 describe('passwords', () => {
@@ -25,23 +25,23 @@ describe.each(backends)('sessions, users and the audit log on %s', (kind) => {
 
   it('logs in with an httpOnly SameSite cookie, refuses bad passwords, logs out', async () => {
     const app = await accessServer(db);
-    const bad = await app.inject({ method: 'POST', url: '/api/session', payload: { email: demoUsers[0]!.email, password: 'forkert-kode' } });
+    const bad = await app.inject({ method: 'POST', url: '/api/session', payload: { email: cast.admin.email, password: 'forkert-kode' } });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().error.message).toMatch(/Forkert e-mail eller adgangskode/);
     const invalid = await app.inject({ method: 'POST', url: '/api/session', payload: { email: 'ikke-en-mail', password: 'x' } });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error).toMatchObject({ field: 'email', message: 'E-mail: er ikke en gyldig e-mailadresse.' });
 
-    const ok = await app.inject({ method: 'POST', url: '/api/session', payload: { email: demoUsers[0]!.email.toUpperCase(), password: DEMO_PASSWORD } });
+    const ok = await app.inject({ method: 'POST', url: '/api/session', payload: { email: cast.admin.email.toUpperCase(), password: TEST_PASSWORD } });
     expect(ok.statusCode).toBe(200);
     const cookie = String(ok.headers['set-cookie']);
     expect(cookie).toMatch(/^styr_session=[\w-]{43};/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
-    expect(ok.json()).toMatchObject({ user: { email: demoUsers[0]!.email, role: 'national_admin', organisation: { code: 'AMS' } }, permissions: { 'users.manage': 'any' } });
+    expect(ok.json()).toMatchObject({ user: { email: cast.admin.email, role: 'national_admin', organisation: { code: 'AMS' } }, permissions: { 'users.manage': 'any' } });
 
     const as = { cookie: cookie.split(';')[0]!, csrf: ok.json().csrf_token };
-    expect((await call(app, 'GET', '/api/session', as)).json().user.email).toBe(demoUsers[0]!.email);
+    expect((await call(app, 'GET', '/api/session', as)).json().user.email).toBe(cast.admin.email);
     expect((await call(app, 'DELETE', '/api/session', as)).statusCode).toBe(204);
     expect((await call(app, 'GET', '/api/session', as)).json()).toMatchObject({ user: null, permissions: { 'statistics.read': 'any' } });
     expect((await call(app, 'GET', '/api/users', as)).statusCode).toBe(401);
@@ -54,7 +54,7 @@ describe.each(backends)('sessions, users and the audit log on %s', (kind) => {
     const res = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: as.cookie }, payload: {} });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf');
-    const cross = await app.inject({ method: 'POST', url: '/api/session', headers: { origin: 'https://ondt.example', host: 'localhost' }, payload: { email: demoUsers[0]!.email, password: DEMO_PASSWORD } });
+    const cross = await app.inject({ method: 'POST', url: '/api/session', headers: { origin: 'https://ondt.example', host: 'localhost' }, payload: { email: cast.admin.email, password: TEST_PASSWORD } });
     expect(cross.statusCode).toBe(403);
     await app.close();
   });
@@ -82,7 +82,7 @@ describe.each(backends)('sessions, users and the audit log on %s', (kind) => {
     const log = (await call(app, 'GET', '/api/audit', admin)).json() as { action: string; actor: string; entity_id: string; organisation: string }[];
     expect(log.slice(0, 2).map((e) => [e.action, e.actor, e.organisation])).toEqual([
       ['user.accept_invitation', 'ny.bruger@aarhus.dk', 'J751'],
-      ['user.invite', demoUsers[0]!.email, 'J751'],
+      ['user.invite', cast.admin.email, 'J751'],
     ]);
     // Append-only, enforced by the database.
     await expect(db.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
@@ -94,7 +94,7 @@ describe.each(backends)('sessions, users and the audit log on %s', (kind) => {
     const admin = await loginAs(app, 'national_admin');
     const reader = await loginAs(app, 'jobcenter_reader');
     const users = (await call(app, 'GET', '/api/users', admin)).json() as { id: number; email: string; version: number }[];
-    const target = users.find((u) => u.email === demoUsers.find((d) => d.role === 'jobcenter_reader')!.email)!;
+    const target = users.find((u) => u.email === cast.reader.email)!;
     const first = await call(app, 'PATCH', `/api/users/${target.id}`, admin, { version: target.version, role: 'jobcenter_editor' });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ role: 'jobcenter_editor', version: target.version + 1 });
@@ -105,7 +105,7 @@ describe.each(backends)('sessions, users and the audit log on %s', (kind) => {
     expect((await call(app, 'GET', '/api/session', reader)).json().user).toBeNull();
     const disabled = await call(app, 'PATCH', `/api/users/${target.id}`, admin, { version: target.version + 1, disabled: true, role: 'jobcenter_reader' });
     expect(disabled.json()).toMatchObject({ disabled: true, role: 'jobcenter_reader' });
-    const login = await app.inject({ method: 'POST', url: '/api/session', payload: { email: target.email, password: DEMO_PASSWORD } });
+    const login = await app.inject({ method: 'POST', url: '/api/session', payload: { email: target.email, password: TEST_PASSWORD } });
     expect(login.statusCode).toBe(401);
     await app.close();
   });

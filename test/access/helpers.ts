@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { DEMO_PASSWORD, demoUsers, ensureDemoUsers, ensureOrganisations, type Role } from '../../src/access/index.js';
+import { ensureOrganisations, type Role } from '../../src/access/index.js';
 import { loadConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/index.js';
 import { buildServer } from '../../src/server/index.js';
 import type { Clock } from '../../src/clock.js';
 import { ensureCouncils } from '../../src/councils/index.js';
+import { createUsers, TEST_PASSWORD, userOf } from '../support/factories.js';
 import { testWebDist } from '../support/web.js';
 
-/** A server on a database with the organisations and one demo user per role. */
+/** A server on a database with the organisations, the councils and the test cast (test/support/factories.ts). */
 export async function accessServer(db: Db, env: Record<string, string> = {}, clock?: Clock): Promise<FastifyInstance> {
   await ensureOrganisations(db.db);
   await ensureCouncils(db.db);
-  await ensureDemoUsers(db.db);
+  await createUsers(db.db);
   return buildServer({ db, config: loadConfig({ LOGIN_RATE_LIMIT: '100000', ...env }), clock, schedule: false, webDist: testWebDist });
 }
 
@@ -21,8 +22,7 @@ export interface Login {
 }
 
 export async function loginAs(app: FastifyInstance, role: Role): Promise<Login> {
-  const u = demoUsers.find((d) => d.role === role)!;
-  return loginWith(app, u.email, DEMO_PASSWORD);
+  return loginWith(app, userOf(role).email, TEST_PASSWORD);
 }
 
 export async function loginWith(app: FastifyInstance, email: string, password: string): Promise<Login> {

@@ -2,11 +2,12 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDemoUsers, ensureOrganisations } from '../../src/access/index.js';
+import { ensureOrganisations } from '../../src/access/index.js';
 import { loadConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/index.js';
 import { buildServer } from '../../src/server/index.js';
 import { createTestDb } from '../support/db.js';
+import { cast, createUsers } from '../support/factories.js';
 import { testWebDist } from '../support/web.js';
 import { call, loginAs } from './helpers.js';
 
@@ -18,7 +19,7 @@ describe('invitation mail', () => {
   beforeAll(async () => {
     db = await createTestDb('pglite');
     await ensureOrganisations(db.db);
-    await ensureDemoUsers(db.db);
+    await createUsers(db.db);
     sink = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -48,7 +49,7 @@ describe('invitation mail', () => {
     expect(m.from?.text).toContain('noreply@styringshjulet.dk');
     expect(m.subject).toBe('Invitation til Styringshjulet');
     expect(m.text).toContain('Kære Mette Madsen');
-    expect(m.text).toContain('Anne Admin har inviteret dig til Styringshjulet som jobcenterlæser / politiker for Jobcenter Vejle.');
+    expect(m.text).toContain(`${cast.admin.name} har inviteret dig til Styringshjulet som jobcenterlæser / politiker for Jobcenter Vejle.`);
     expect(m.text).toContain(invitation_url);
     await app.close();
   });

@@ -7,10 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actors, roles, scopeOf } from '../../src/access/index.js';
-import { ensureDemoCouncils } from '../../src/councils/index.js';
 import { createDocument } from '../../src/documents/index.js';
 import type { Db } from '../../src/db/index.js';
 import { backends, createTestDb } from '../support/db.js';
+import { cast, createMeeting, seatCouncil } from '../support/factories.js';
 import { accessServer, call, loginAs } from './helpers.js';
 
 /**
@@ -184,7 +184,20 @@ describe.each(backends)('access matrix on %s', (kind) => {
 
   it('the public sees no closed agenda item, unpublished agenda or minutes, draft or hearing; members see them', async () => {
     const app = await accessServer(db);
-    await ensureDemoCouncils(db.db, 2026);
+    await seatCouncil(db.db, 'LBR-J101', [{ seat: 'LO', name: cast.member.name, email: cast.member.email }], { from: '2024-01-01' });
+    const day = (d: string) => new Date(`${d}T14:00:00Z`);
+    await createMeeting(db.db, 'LBR-J101', {
+      startsAt: day('2026-09-15'), agendaPublishedAt: day('2026-09-07'), minutesPublishedAt: day('2026-09-18'),
+      items: [
+        { title: 'Godkendelse af dagsorden', decision: 'Godkendt.' },
+        { title: 'Status på LBR-midlerne', decision: 'Taget til efterretning.' },
+        { title: 'Ansøgning om LBR-midler fra en virksomhed', decision: 'Bevilget 150.000 kr.', closed: true },
+      ],
+    });
+    await createMeeting(db.db, 'LBR-J101', {
+      startsAt: day('2026-12-08'), agendaPublishedAt: day('2026-11-30'),
+      items: [{ title: 'Godkendelse af dagsorden' }, { title: 'Analyserapporten fra RBR' }, { title: 'Personalesag i jobcentret', closed: true }],
+    });
     const editor = await loginAs(app, 'jobcenter_editor');
     const member = await loginAs(app, 'council_member');
     const list = (await call(app, 'GET', '/api/councils/LBR-J101/meetings')).json().meetings as { id: number; minutes_published_at: string | null }[];

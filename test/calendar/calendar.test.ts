@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessRoutes, ensureDemoUsers, ensureOrganisations, installGuard } from '../../src/access/index.js';
+import { accessRoutes, ensureOrganisations, installGuard } from '../../src/access/index.js';
 import { calendarBoard, calendarReminders, calendarRoutes, deadlinesFor, hearingDeadline, statutoryDeadlines, type Board, type StepCell } from '../../src/calendar/index.js';
 import type { Clock } from '../../src/clock.js';
 import { ensureCouncils } from '../../src/councils/index.js';
@@ -16,6 +16,7 @@ import { createMailer } from '../../src/mail/index.js';
 import { Notifier } from '../../src/notifications/index.js';
 import { call, loginAs, type Login } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
+import { cast, createUsers, seatCouncil } from '../support/factories.js';
 
 const TODAY = '2026-06-20';
 const clock: Clock = { now: () => new Date(`${TODAY}T10:00:00Z`) };
@@ -72,11 +73,11 @@ describe.each(backends)('the yearly calendar on %s', (kind) => {
   beforeAll(async () => {
     db = await createTestDb(kind);
     await ensureOrganisations(db.db);
-    await ensureDemoUsers(db.db);
+    await createUsers(db.db);
     await ensureCouncils(db.db);
     for (const o of await db.db.selectFrom('organisation').select(['id', 'code']).where('code', 'in', ['J101', 'B1', 'LBR-J101', 'RBR-B1']).execute()) org[o.code] = o.id;
-    // Rita (the demo council member) holds a seat in LBR København.
-    await db.db.insertInto('council_member').values({ council_id: org['LBR-J101']!, seat: 'DA', name: 'Rita Rådsmedlem', email: 'raad@demo.styringshjulet.dk', term_from: '2026-01-01', appointed_by: 'DA', updated_by: 'test' }).execute();
+    // The cast's council member holds a seat in LBR København.
+    await seatCouncil(db.db, 'LBR-J101', [{ seat: 'DA', name: cast.member.name, email: cast.member.email }], { from: '2026-01-01' });
 
     // København: the 2026 plan approved 10 Oct 2025 (registered 20 Oct) and published 20 Jan 2026,
     // after a hearing opened 25 Jun 2025 and answered 5 Sep 2025 (late).
@@ -303,7 +304,7 @@ describe.each(backends)('the yearly calendar on %s', (kind) => {
     // 24 June: audit_publish and plan_hearing (1 July) are 7 days away; Frederiksberg has published its audit.
     expect(await calendarReminders(db.db, notifier, '2026-06-24')).toBe(94 * 2 - 1);
     const mine = () =>
-      db.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select(['n.key', 'n.title', 'n.link']).where('u.email', '=', 'redaktoer@demo.styringshjulet.dk').orderBy('n.key').execute();
+      db.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select(['n.key', 'n.title', 'n.link']).where('u.email', '=', cast.editor.email).orderBy('n.key').execute();
     expect(await mine()).toEqual([
       { key: 'reminder:step:J101:2025:audit_publish:7', title: 'Frist om 7 dage: Resultatrevisionen er sendt til RBR og offentliggjort', link: '/aarshjul?omraade=J101' },
       { key: 'reminder:step:J101:2027:plan_hearing:7', title: 'Frist om 7 dage: Beskæftigelsesplanen sendt i høring hos LBR', link: '/aarshjul?omraade=J101' },

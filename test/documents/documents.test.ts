@@ -6,7 +6,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, inviteUser, setPassword } from '../../src/access/index.js';
 import { runBenchmark } from '../../src/benchmark/index.js';
 import type { Db } from '../../src/db/index.js';
 import { ensureSteeringReference, historicalGoalSets, type PlanContent } from '../../src/documents/index.js';
@@ -16,6 +15,7 @@ import { missingReason } from '../../src/statbank/index.js';
 import { publishBenchmarkFixture } from '../benchmark/fixture.js';
 import { accessServer, call, loginAs, loginWith, type Login } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
+import { createUsers, TEST_PASSWORD, testEmail } from '../support/factories.js';
 import { completePlan } from '../support/plans.js';
 
 
@@ -64,14 +64,12 @@ describe.each(backends)('documents on %s', (kind) => {
     await runBenchmark(db.db);
     await ensureSteeringReference(db.db);
     app = await accessServer(db);
-    const actor = { id: null, label: 'test' };
-    await inviteUser(db.db, actor, { email: 'redaktoer2@test.dk', name: 'Anden Redaktør', organisation: 'J101', role: 'jobcenter_editor' });
-    await setPassword(db.db, actor, 'redaktoer2@test.dk', DEMO_PASSWORD);
-    await inviteUser(db.db, actor, { email: 'aarhus@test.dk', name: 'Aarhus Redaktør', organisation: 'J751', role: 'jobcenter_editor' });
-    await setPassword(db.db, actor, 'aarhus@test.dk', DEMO_PASSWORD);
+    const editor2User = { email: testEmail('redaktoer2'), name: 'Anden Redaktør', organisation: 'J101', role: 'jobcenter_editor' } as const;
+    const aarhus = { email: testEmail('aarhus'), name: 'Aarhus Redaktør', organisation: 'J751', role: 'jobcenter_editor' } as const;
+    await createUsers(db.db, [editor2User, aarhus]);
     [editor, admin, council, region] = (await Promise.all((['jobcenter_editor', 'national_admin', 'council_member', 'regional_monitor'] as const).map((r) => loginAs(app, r)))) as Login[] as [Login, Login, Login, Login];
-    editor2 = await loginWith(app, 'redaktoer2@test.dk', DEMO_PASSWORD);
-    otherEditor = await loginWith(app, 'aarhus@test.dk', DEMO_PASSWORD);
+    editor2 = await loginWith(app, editor2User.email, TEST_PASSWORD);
+    otherEditor = await loginWith(app, aarhus.email, TEST_PASSWORD);
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -165,7 +163,7 @@ describe.each(backends)('documents on %s', (kind) => {
     const refused = await call(app, 'PUT', `/api/documents/${planId}`, editor2, { revision: b.document.revision, content: second });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('conflict');
-    expect(refused.json().error.message).toMatch(/ændret af redaktoer@demo\.styringshjulet\.dk .*efter du åbnede det/);
+    expect(refused.json().error.message).toMatch(/ændret af redaktoer@test\.styringshjulet\.dk .*efter du åbnede det/);
     expect(refused.json().error.current.revision).toBe(a.document.revision + 1);
     expect((await call(app, 'GET', `/api/documents/${planId}`, editor)).json().document.content.citizen.strategy).toBe('Første redaktørs strategi.');
   });

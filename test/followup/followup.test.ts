@@ -8,16 +8,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConditionsParquet, runBenchmark, saveConditions } from '../../src/benchmark/index.js';
-import { ensureDemoCouncils } from '../../src/councils/index.js';
 import type { Db } from '../../src/db/index.js';
 import type { FollowupGenerated } from '../../src/documents/index.js';
 import { computeRelease } from '../../src/indicators/index.js';
 import { areaById, areas } from '../../src/reference/index.js';
 import { registerReleaseTables } from '../../src/statbank/index.js';
 import { isResolved } from '../../src/followup/cases.js';
-import { DEMO_PASSWORD } from '../../src/access/index.js';
 import { accessServer, call, loginAs, loginWith, type Login } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
+import { lbrMembers, seatCouncil, TEST_PASSWORD } from '../support/factories.js';
 import { cachedRegister } from '../support/register-cache.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +43,7 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     // Lenient settings, so that this small register has result problems to follow up.
     await runBenchmark(db.db, { settings: lenient });
     app = await accessServer(db, {}, clock);
-    await ensureDemoCouncils(db.db, 2025);
+    await seatCouncil(db.db, 'LBR-J101', lbrMembers, { from: '2022-01-01', to: '2026-12-31' });
     region = await loginAs(app, 'regional_monitor');
     editor = await loginAs(app, 'jobcenter_editor');
     admin = await loginAs(app, 'national_admin');
@@ -157,7 +156,7 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     expect(pub.statusCode).toBe(200);
     // Those it is addressed to are told: the jobcenter's people (the committee) and the LBR's members, not the region.
     const told = await db.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select(['u.email', 'n.title', 'n.link']).where('n.key', '=', `followup.published:${ids[0]}`).orderBy('u.email').execute();
-    expect(told.map((t) => t.email)).toEqual(['formand@demo.styringshjulet.dk', 'politiker@demo.styringshjulet.dk', 'raad2@demo.styringshjulet.dk', 'raad@demo.styringshjulet.dk', 'redaktoer@demo.styringshjulet.dk']);
+    expect(told.map((t) => t.email)).toEqual(['formand@test.styringshjulet.dk', 'politiker@test.styringshjulet.dk', 'raad2@test.styringshjulet.dk', 'raad@test.styringshjulet.dk', 'redaktoer@test.styringshjulet.dk']);
     expect(told[0]).toMatchObject({ title: 'Regionens opfølgning er offentliggjort: København, 3. kvartal 2025', link: `/dokumenter/${ids[0]}` });
     const third = await call(app, 'POST', '/api/followup/reports', region, { quarter: '2025Q3', jobcenter: doc.area });
     expect(third.json()).toMatchObject({ created: 0, updated: 0, skipped: [{ jobcenter: doc.area, reason: 'rapporten er offentliggjort' }] });
@@ -197,7 +196,7 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
   });
 
   it('shows cases to the jobcenter and its LBR only, never to the public', async () => {
-    const rita = await loginWith(app, 'raad@demo.styringshjulet.dk', DEMO_PASSWORD);
+    const rita = await loginWith(app, 'raad@test.styringshjulet.dk', TEST_PASSWORD);
     expect((await call(app, 'GET', '/api/followup/cases', rita)).json().cases.map((c: { id: number }) => c.id)).toEqual([manualId]);
     expect((await call(app, 'GET', `/api/followup/cases/${caseId}`, rita)).statusCode).toBe(caseId === manualId ? 200 : 404);
     expect((await call(app, 'GET', '/api/followup/cases', editor)).json().cases.map((c: { jobcenter: string }) => c.jobcenter)).toEqual(['J101']);
@@ -209,9 +208,9 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     const c = await theCase(manualId);
     const res = await call(app, 'POST', `/api/followup/cases/${manualId}/steps`, region, { version: c.version, next_date: '2026-05-01', step: { kind: 'dialogue_meeting', date: '2026-03-02', text: 'Jobcentret gennemgår sine sygedagpengesager.', with_lbr: true } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ version: 2, next_date: '2026-05-01', steps: [{ kind: 'dialogue_meeting', kind_name: 'Dialogmøde', date: '2026-03-02', decided_by: 'region@demo.styringshjulet.dk' }] });
+    expect(res.json()).toMatchObject({ version: 2, next_date: '2026-05-01', steps: [{ kind: 'dialogue_meeting', kind_name: 'Dialogmøde', date: '2026-03-02', decided_by: 'region@test.styringshjulet.dk' }] });
     const told = await db.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select('u.email').where('n.key', 'like', `followup.dialogue:${manualId}:%`).orderBy('u.email').execute();
-    expect(told.map((t) => t.email)).toEqual(['formand@demo.styringshjulet.dk', 'raad2@demo.styringshjulet.dk', 'raad@demo.styringshjulet.dk']);
+    expect(told.map((t) => t.email)).toEqual(['formand@test.styringshjulet.dk', 'raad2@test.styringshjulet.dk', 'raad@test.styringshjulet.dk']);
     const stale = await call(app, 'POST', `/api/followup/cases/${manualId}/steps`, region, { version: c.version, step: { kind: 'note', date: '2026-03-02', text: 'For sent.' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('conflict');
@@ -303,16 +302,16 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
   });
 
   it('lets the LBR recommend a special focus to the RBR, which the region answers', async () => {
-    const rita = await loginWith(app, 'raad@demo.styringshjulet.dk', DEMO_PASSWORD);
+    const rita = await loginWith(app, 'raad@test.styringshjulet.dk', TEST_PASSWORD);
     const r = await call(app, 'POST', '/api/followup/recommendations', rita, { text: 'Særligt fokus på unge uden uddannelse.' });
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ jobcenter: 'J101', answered: false });
     expect((await call(app, 'POST', '/api/followup/recommendations', rita, { jobcenter: 'J751', text: 'Aarhus' })).statusCode).toBe(403);
     const told = await db.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select('u.email').where('n.key', '=', `followup.recommendation:${r.json().id}`).execute();
-    expect(told.map((t) => t.email)).toEqual(['region@demo.styringshjulet.dk']);
+    expect(told.map((t) => t.email)).toEqual(['region@test.styringshjulet.dk']);
     const answered = await call(app, 'POST', `/api/followup/recommendations/${r.json().id}/answer`, region, { version: 1, answer: 'RBR tager det op på næste møde.' });
     expect(answered.statusCode, answered.body).toBe(200);
-    expect((await call(app, 'GET', '/api/followup/cases', rita)).json().recommendations[0]).toMatchObject({ answered: true, answer: 'RBR tager det op på næste møde.', answered_by: 'region@demo.styringshjulet.dk' });
+    expect((await call(app, 'GET', '/api/followup/cases', rita)).json().recommendations[0]).toMatchObject({ answered: true, answer: 'RBR tager det op på næste møde.', answered_by: 'region@test.styringshjulet.dk' });
     expect((await call(app, 'POST', `/api/followup/recommendations/${r.json().id}/answer`, region, { version: 1, answer: 'Igen.' })).statusCode).toBe(409);
   });
 
@@ -355,7 +354,7 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     expect(await inputs()).toMatchObject({ audit: null, analysis: { id, year: 2026, focus_areas: [{ title: 'Unge uden uddannelse' }] } });
     // Published to the LBRs and the jobcenters of the region (the demo seats København's LBR).
     const told = await db.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select('u.email').where('n.key', '=', `analysis.published:${id}`).orderBy('u.email').execute();
-    expect(told.map((t) => t.email)).toEqual(['formand@demo.styringshjulet.dk', 'politiker@demo.styringshjulet.dk', 'raad2@demo.styringshjulet.dk', 'raad@demo.styringshjulet.dk', 'redaktoer@demo.styringshjulet.dk']);
+    expect(told.map((t) => t.email)).toEqual(['formand@test.styringshjulet.dk', 'politiker@test.styringshjulet.dk', 'raad2@test.styringshjulet.dk', 'raad@test.styringshjulet.dk', 'redaktoer@test.styringshjulet.dk']);
   });
 
   it('adds each new release’s value to an open case’s trend', async () => {

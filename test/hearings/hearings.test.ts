@@ -11,13 +11,12 @@ import type { FastifyInstance } from 'fastify';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/access/index.js';
-import { ensureDemoCouncils } from '../../src/councils/index.js';
 import type { Db } from '../../src/db/index.js';
 import { createDocument, ensureHistoricalGoals, newDocumentContent, type PlanContent } from '../../src/documents/index.js';
 import { digestBoundary } from '../../src/notifications/index.js';
 import { accessServer, call, loginAs, loginWith, type Login } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
+import { cast, lbrMembers, seatCouncil, TEST_PASSWORD } from '../support/factories.js';
 import { completePlan } from '../support/plans.js';
 
 
@@ -37,18 +36,18 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
     app = await accessServer(db, { SMTP_URL: `smtp://127.0.0.1:${(sink.server.address() as { port: number }).port}`, PUBLIC_URL: 'https://styr.example.dk' }, clock);
     await ensureHistoricalGoals(db.db);
-    await ensureDemoCouncils(db.db, 2026);
+    await seatCouncil(db.db, 'LBR-J101', lbrMembers, { from: '2023-01-01', to: '2027-12-31' });
     // Everyone mails at once, except Dorte, who reads a daily digest.
     await db.db.updateTable('app_user').set({ notify: 'immediate' }).execute();
-    await db.db.updateTable('app_user').set({ notify: 'daily' }).where('email', '=', 'raad2@demo.styringshjulet.dk').execute();
+    await db.db.updateTable('app_user').set({ notify: 'daily' }).where('email', '=', 'raad2@test.styringshjulet.dk').execute();
     const actor = { id: null, label: 'test' };
     planId = (await createDocument(db.db, actor, { kind: 'employment_plan', area: 'J101', year: 2027, content: completePlan((await newDocumentContent(db.db, 'employment_plan', 2027)) as PlanContent, 10, { citizenStrategy: 'Tidlig indsats.\n\nMentorer til de unge.' }) })).id;
     editor = await loginAs(app, 'jobcenter_editor');
     region = await loginAs(app, 'regional_monitor');
     reader = await loginAs(app, 'jobcenter_reader');
-    chair = await loginWith(app, 'formand@demo.styringshjulet.dk', DEMO_PASSWORD);
-    rita = await loginWith(app, 'raad@demo.styringshjulet.dk', DEMO_PASSWORD);
-    dorte = await loginWith(app, 'raad2@demo.styringshjulet.dk', DEMO_PASSWORD);
+    chair = await loginWith(app, 'formand@test.styringshjulet.dk', TEST_PASSWORD);
+    rita = await loginWith(app, 'raad@test.styringshjulet.dk', TEST_PASSWORD);
+    dorte = await loginWith(app, 'raad2@test.styringshjulet.dk', TEST_PASSWORD);
   });
   afterAll(async () => {
     await app?.close();
@@ -68,8 +67,8 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect(h).toMatchObject({ revision: d.document.revision + 1, deadline: '2026-08-31', ended: false, require_all: false });
     expect(h.bodies.map((b: { code: string; state: string }) => `${b.code}:${b.state}`).sort()).toEqual(['B1:none', 'LBR-J101:none']);
     await expect.poll(() => mails.length).toBe(3);
-    expect(mails.map(to).sort()).toEqual(['formand@demo.styringshjulet.dk', 'raad@demo.styringshjulet.dk', 'region@demo.styringshjulet.dk']);
-    const m = mails.find((x) => to(x) === 'raad@demo.styringshjulet.dk')!;
+    expect(mails.map(to).sort()).toEqual(['formand@test.styringshjulet.dk', 'raad@test.styringshjulet.dk', 'region@test.styringshjulet.dk']);
+    const m = mails.find((x) => to(x) === 'raad@test.styringshjulet.dk')!;
     expect(m.subject).toBe('Styringshjulet: Høring: Beskæftigelsesplan 2027 for København');
     expect(m.text).toContain('Fristen for høringssvar er 31.08.2026.');
     expect(m.text).toContain(`https://styr.example.dk/dokumenter/${planId}/hoering`);
@@ -80,7 +79,7 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect(await open(region)).toEqual([[hearingId, ['B1']]]);
     expect(await open(reader)).toEqual([]);
     // Dorte chose the daily digest: nothing yet, but it waits in the app.
-    expect(mails.some((x) => to(x) === 'raad2@demo.styringshjulet.dk')).toBe(false);
+    expect(mails.some((x) => to(x) === 'raad2@test.styringshjulet.dk')).toBe(false);
     expect((await call(app, 'GET', '/api/notifications', dorte)).json()).toMatchObject({ mode: 'daily', unread: 1 });
   });
 
@@ -88,7 +87,7 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect((await call(app, 'POST', `/api/hearings/${hearingId}/comments`, rita, { section: 'citizen.strategy', paragraph: 1, text: 'Mentorerne skal også gælde voksne.' })).statusCode).toBe(201);
     expect((await call(app, 'POST', `/api/hearings/${hearingId}/comments`, dorte, { section: 'business.strategy', paragraph: 0, text: 'Virksomhederne vil gerne tage flere i praktik.' })).statusCode).toBe(201);
     const seen = (await hearing(dorte)).comments.map((c: { section: string; paragraph: number; author: string; mine: boolean }) => [c.section, c.paragraph, c.author, c.mine]);
-    expect(seen).toEqual([['citizen.strategy', 1, 'Rita Rådsmedlem', false], ['business.strategy', 0, 'Dorte Arbejdsgiver', true]]);
+    expect(seen).toEqual([['citizen.strategy', 1, cast.member.name, false], ['business.strategy', 0, cast.member2.name, true]]);
     const bad = await call(app, 'POST', `/api/hearings/${hearingId}/comments`, rita, { section: 'nowhere', text: 'x' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ field: 'section', message: 'Feltet section: afsnittet "nowhere" findes ikke i dokumentet.' });
@@ -132,12 +131,12 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect((await put(rita, 1, 'LBR bakker op om planen, men ønsker mentorer til voksne.')).json()).toMatchObject({ revision: 2 });
     const stale = await put(chair, 1, 'Min ældre tekst');
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.message).toContain('raad@demo.styringshjulet.dk');
+    expect(stale.json().error.message).toContain('raad@test.styringshjulet.dk');
     const adopt = await call(app, 'POST', `/api/hearings/${hearingId}/responses/LBR-J101/adopt`, chair, { revision: 2 });
     expect(adopt.statusCode).toBe(403);
     expect(adopt.json().error.message).toContain('på et møde');
     const versions = (await call(app, 'GET', `/api/hearings/${hearingId}/responses/LBR-J101/versions`, chair)).json();
-    expect(versions.map((v: { revision: number; actor: string }) => `${v.revision}:${v.actor}`)).toEqual(['2:raad@demo.styringshjulet.dk', '1:formand@demo.styringshjulet.dk']);
+    expect(versions.map((v: { revision: number; actor: string }) => `${v.revision}:${v.actor}`)).toEqual(['2:raad@test.styringshjulet.dk', '1:formand@test.styringshjulet.dk']);
   });
 
   it('refuses the approval while the hearing runs', async () => {
@@ -160,7 +159,7 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     const pub = await call(app, 'POST', `/api/meetings/${meetingId}/publish`, editor, { revision: m.revision, what: 'agenda' });
     expect(pub.statusCode).toBe(200);
     await expect.poll(() => mails.filter((x) => x.subject?.startsWith('Styringshjulet: Dagsorden')).length).toBe(3);
-    expect(mails.slice(before).map(to).sort()).toEqual(['formand@demo.styringshjulet.dk', 'raad@demo.styringshjulet.dk', 'redaktoer@demo.styringshjulet.dk']);
+    expect(mails.slice(before).map(to).sort()).toEqual(['formand@test.styringshjulet.dk', 'raad@test.styringshjulet.dk', 'redaktoer@test.styringshjulet.dk']);
     const items = pub.json().items;
     items[0].decision = 'Rådet vedtog høringssvaret med en tilføjelse om voksne.';
     // The meeting amends the draft; the amended text is what it adopts.
@@ -181,7 +180,7 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     const body = (await hearing(editor)).bodies.find((b: { code: string }) => b.code === 'LBR-J101');
     expect(body).toMatchObject({ state: 'adopted', late: false, adopted_by: 'Det Lokale Beskæftigelsesråd, København, møde 20.08.2026, punkt 1', meeting_id: meetingId, response: 'LBR bakker op om planen, men ønsker mentorer til voksne og de unge.' });
     const versions = (await call(app, 'GET', `/api/hearings/${hearingId}/responses/LBR-J101/versions`, editor)).json();
-    expect(versions.map((v: { revision: number; event: string; actor: string }) => `${v.revision}:${v.event}:${v.actor}`)).toEqual(['4:adopt:redaktoer@demo.styringshjulet.dk', '3:amend:redaktoer@demo.styringshjulet.dk', '2:draft:raad@demo.styringshjulet.dk', '1:draft:formand@demo.styringshjulet.dk']);
+    expect(versions.map((v: { revision: number; event: string; actor: string }) => `${v.revision}:${v.event}:${v.actor}`)).toEqual(['4:adopt:redaktoer@test.styringshjulet.dk', '3:amend:redaktoer@test.styringshjulet.dk', '2:draft:raad@test.styringshjulet.dk', '1:draft:formand@test.styringshjulet.dk']);
     const comments = (await doc()).document.content.comments;
     expect(comments.lbr).toBe('Høringssvar fra Det Lokale Beskæftigelsesråd, København, vedtaget 20.8.2026 (Det Lokale Beskæftigelsesråd, København, møde 20.08.2026, punkt 1).\n\nLBR bakker op om planen, men ønsker mentorer til voksne og de unge.');
     // The item keeps the text it adopted, and the minutes print it with the decision.
@@ -242,7 +241,7 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     const res = await call(app, 'POST', `/api/documents/${planId}/transitions`, editor, { revision: (await doc()).document.revision, action: 'approve', approval: { date: '2026-09-02', decision: 'Godkendt' } });
     expect(res.statusCode).toBe(200);
     expect((await hearing(editor)).closed_at).not.toBeNull();
-    await expect.poll(() => mails.slice(before).filter((m) => m.subject === 'Styringshjulet: Beskæftigelsesplan 2027 for København er godkendt').map(to)).toEqual(['region@demo.styringshjulet.dk']);
+    await expect.poll(() => mails.slice(before).filter((m) => m.subject === 'Styringshjulet: Beskæftigelsesplan 2027 for København er godkendt').map(to)).toEqual(['region@test.styringshjulet.dk']);
   });
 
   it('with require_all, waits for every response after the deadline', async () => {
@@ -277,7 +276,7 @@ describe.each(backends)('hearings and meetings on %s', (kind) => {
     expect(digestBoundary(new Date('2026-09-11T04:30:00Z'), 'weekly').toISOString()).toBe('2026-09-07T05:00:00.000Z');
     clock.t = new Date('2026-09-12T06:00:00Z');
     await app.notifications.tick();
-    const hers = () => mails.filter((m) => to(m) === 'raad2@demo.styringshjulet.dk');
+    const hers = () => mails.filter((m) => to(m) === 'raad2@test.styringshjulet.dk');
     // The clock jumped June → August → September: one digest on each of those days.
     await expect.poll(() => hers().length).toBe(3);
     expect(hers().every((m) => /^Styringshjulet: \d+ (ny notifikation|nye notifikationer) \(daglig oversigt\)$/.test(m.subject ?? ''))).toBe(true);

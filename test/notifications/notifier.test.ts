@@ -3,10 +3,11 @@
  * is tried again in the next round; the same key is stored once per user; `none` is never mailed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDemoUsers, ensureOrganisations } from '../../src/access/index.js';
+import { ensureOrganisations } from '../../src/access/index.js';
 import type { Db } from '../../src/db/index.js';
 import { Notifier } from '../../src/notifications/index.js';
 import { backends, createTestDb } from '../support/db.js';
+import { cast, createUsers } from '../support/factories.js';
 
 describe.each(backends)('notifier on %s', (kind) => {
   let db: Db;
@@ -18,7 +19,7 @@ describe.each(backends)('notifier on %s', (kind) => {
   beforeAll(async () => {
     db = await createTestDb(kind);
     await ensureOrganisations(db.db);
-    await ensureDemoUsers(db.db);
+    await createUsers(db.db);
     ids = Object.fromEntries((await db.db.selectFrom('app_user').select(['id', 'email']).execute()).map((u) => [u.email.split('@')[0]!, u.id]));
     await db.db.updateTable('app_user').set({ notify: 'immediate' }).execute();
     await db.db.updateTable('app_user').set({ notify: 'none' }).where('id', '=', ids.politiker!).execute();
@@ -31,7 +32,7 @@ describe.each(backends)('notifier on %s', (kind) => {
     await n.notify(db.db, [ids.raad!], { key: 'a', title: 'A igen', body: 'a', link: '/' });
     const [x, y] = await Promise.all([n.flush(), n.flush()]);
     expect(x.mails + y.mails).toBe(2);
-    expect(sent.sort()).toEqual(['raad@demo.styringshjulet.dk: Styringshjulet: A', 'region@demo.styringshjulet.dk: Styringshjulet: A']);
+    expect(sent.sort()).toEqual([`${cast.member.email}: Styringshjulet: A`, `${cast.region.email}: Styringshjulet: A`]);
     expect((await n.flush()).mails).toBe(0);
   });
 
@@ -42,6 +43,6 @@ describe.each(backends)('notifier on %s', (kind) => {
     await expect(n.flush()).rejects.toThrow('SMTP nede');
     failing = false;
     expect((await n.flush()).mails).toBe(1);
-    expect(sent.at(-1)).toBe('raad@demo.styringshjulet.dk: Styringshjulet: B');
+    expect(sent.at(-1)).toBe(`${cast.member.email}: Styringshjulet: B`);
   });
 });
