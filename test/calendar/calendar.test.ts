@@ -16,7 +16,7 @@ import { createMailer } from '../../src/mail/index.js';
 import { Notifier } from '../../src/notifications/index.js';
 import { call, loginAs, type Login } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
-import { cast, createUsers, seatCouncil } from '../support/factories.js';
+import { cast, createMeeting, createUsers, seatCouncil } from '../support/factories.js';
 
 const TODAY = '2026-06-20';
 const clock: Clock = { now: () => new Date(`${TODAY}T10:00:00Z`) };
@@ -94,10 +94,8 @@ describe.each(backends)('the yearly calendar on %s', (kind) => {
     const fbg = await insertDocument({ kind: 'results_audit', area: 'J147', year: 2025, state: 'published', approval: { date: '2026-06-01', decision: 'Godkendt' }, published_at: at('2026-06-02T10:00:00Z') });
     await insertHearing(fbg, '2026-05-21', at('2026-04-28T08:00:00Z'), [{ org: 'B1', state: 'adopted', adopted_at: at('2026-05-15T10:00:00Z') }], at('2026-06-01T10:00:00Z'));
 
-    await db.db.insertInto('meeting').values([
-      { council_id: org['LBR-J101']!, title: 'Møde i LBR', starts_at: at('2026-09-03T15:00:00Z'), place: 'Rådhuset, lokale 1', items: '[]', agenda_published_at: at('2026-08-20T10:00:00Z'), revision: 1, updated_by: 'test', minutes: '', minutes_published_at: null },
-      { council_id: org['LBR-J101']!, title: 'Temamøde', starts_at: at('2026-11-12T16:00:00Z'), place: 'Jobcentret', items: '[]', agenda_published_at: null, revision: 1, updated_by: 'test', minutes: '', minutes_published_at: null },
-    ]).execute();
+    await createMeeting(db.db, 'LBR-J101', { title: 'Møde i LBR', startsAt: at('2026-09-03T15:00:00Z'), place: 'Rådhuset, lokale 1', items: [], agendaPublishedAt: at('2026-08-20T10:00:00Z') });
+    await createMeeting(db.db, 'LBR-J101', { title: 'Temamøde', startsAt: at('2026-11-12T16:00:00Z'), place: 'Jobcentret', items: [] });
 
     app = Fastify();
     await installGuard(app, db.db);

@@ -16,7 +16,7 @@ import { registerReleaseTables } from '../../src/statbank/index.js';
 import { isResolved } from '../../src/followup/cases.js';
 import { accessServer, call, loginAs, loginWith, type Login } from '../access/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
-import { lbrMembers, seatCouncil, TEST_PASSWORD } from '../support/factories.js';
+import { createMeeting, lbrMembers, seatCouncil, TEST_PASSWORD } from '../support/factories.js';
 import { cachedRegister } from '../support/register-cache.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -221,8 +221,7 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
   });
 
   it('escalates on the RBR’s decision at a held meeting to a signed written agreement with measurable targets', async () => {
-    const rbr = (await db.db.selectFrom('organisation').select('id').where('code', '=', 'RBR-B1').executeTakeFirstOrThrow()).id;
-    const meeting = async (at: string, decision: string) => (await db.db.insertInto('meeting').values({ council_id: rbr, title: 'RBR-møde', starts_at: new Date(at), place: 'Regionen', items: JSON.stringify([{ id: 'a', title: 'Jobcenter København', text: '', closed: false, attachments: [], decision, hearing: null }]), minutes: '', agenda_published_at: null, minutes_published_at: null, revision: 1, updated_by: 'test' }).returning('id').executeTakeFirstOrThrow()).id;
+    const meeting = (at: string, decision: string) => createMeeting(db.db, 'RBR-B1', { title: 'RBR-møde', startsAt: new Date(at), items: [{ title: 'Jobcenter København', decision }] });
     const ahead = await meeting('2026-03-20T09:00:00Z', 'RBR indstiller en skriftlig aftale.');
     const held = await meeting('2026-02-25T09:00:00Z', 'RBR indstiller til regionsdirektøren, at der indgås en skriftlig aftale med Jobcenter København.');
     const step = (version: number, s: Record<string, unknown>) => call(app, 'POST', `/api/followup/cases/${manualId}/steps`, region, { version, step: s });
@@ -375,8 +374,7 @@ describe.each(backends)('follow-up reports on %s', (kind) => {
     const step = (version: number, s: Record<string, unknown>) => call(app, 'POST', `/api/followup/cases/${manualId}/steps`, region, { version, step: s });
     const orderStep = { kind: 'order', date: '2027-01-20', text: 'Opfølgningen på langvarige sygedagpengeforløb over 52 uger.', form: 'other_actor', decided_by: 'Regionsdirektør Rasmus Region' };
     expect((await step(c.version, orderStep)).json().error.code).toBe('stage');
-    const rbr = (await db.db.selectFrom('organisation').select('id').where('code', '=', 'RBR-B1').executeTakeFirstOrThrow()).id;
-    const held = (await db.db.insertInto('meeting').values({ council_id: rbr, title: 'RBR-møde', starts_at: new Date('2027-01-12T09:00:00Z'), place: 'Regionen', items: JSON.stringify([{ id: 'a', title: 'Jobcenter København', text: '', closed: false, attachments: [], decision: 'RBR indstiller et pålæg om at anvende anden aktør.', hearing: null }]), minutes: '', agenda_published_at: null, minutes_published_at: null, revision: 1, updated_by: 'test' }).returning('id').executeTakeFirstOrThrow()).id;
+    const held = await createMeeting(db.db, 'RBR-B1', { title: 'RBR-møde', startsAt: new Date('2027-01-12T09:00:00Z'), items: [{ title: 'Jobcenter København', decision: 'RBR indstiller et pålæg om at anvende anden aktør.' }] });
     const before = clock.t;
     clock.t = new Date('2027-01-20T09:00:00Z');
     try {

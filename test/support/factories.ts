@@ -85,7 +85,7 @@ export interface TestItem {
 export async function createMeeting(
   db: Kysely<Database>,
   code: string,
-  m: { startsAt: Date; items: readonly TestItem[]; title?: string; minutes?: string; agendaPublishedAt?: Date; minutesPublishedAt?: Date },
+  m: { startsAt: Date; items: readonly TestItem[]; title?: string; place?: string; minutes?: string; agendaPublishedAt?: Date; minutesPublishedAt?: Date },
 ): Promise<number> {
   const council = await findCouncil(db, code);
   if (!council) throw new Error(`no council ${code}`);
@@ -93,7 +93,7 @@ export async function createMeeting(
   const row = await db
     .insertInto('meeting')
     .values({
-      council_id: council.id, title: m.title ?? 'Ordinært møde', starts_at: m.startsAt, place: 'Rådhuset', items: JSON.stringify(items), minutes: m.minutes ?? '',
+      council_id: council.id, title: m.title ?? 'Ordinært møde', starts_at: m.startsAt, place: m.place ?? 'Rådhuset', items: JSON.stringify(items), minutes: m.minutes ?? '',
       agenda_published_at: m.agendaPublishedAt ?? null, minutes_published_at: m.minutesPublishedAt ?? null, revision: 1, updated_by: actor.label,
     })
     .returning('id')
