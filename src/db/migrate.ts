@@ -9,6 +9,7 @@ import * as documents from './migrations/2026-11-26-documents.js';
 import * as councils from './migrations/2026-11-27-councils.js';
 import * as followup from './migrations/2026-12-03-followup.js';
 import * as followupCases from './migrations/2026-12-03-followup-cases.js';
+import * as grants from './migrations/2026-12-04-grants.js';
 
 // Listed explicitly (not read from disk) so the same list runs under tsx, in tests and bundled.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-councils': councils,
   '2026-12-03-followup': followup,
   '2026-12-03-followup-cases': followupCases,
+  '2026-12-04-grants': grants,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,6 @@
 /**
  * The steering cycle's documents: ministerial goals, employment plans, results audits,
- * regions' implementation plans and councils' rules of procedure, one file per kind (kinds/),
+ * regions' implementation plans, councils' rules of procedure and LBRs' grant plans, one file per kind (kinds/),
  * with versions, states, the minimum-content check, HTML and PDF.
  */
 export { documentRoutes, type DocumentRoutesOptions } from './documents.routes.js';
@@ -17,5 +17,5 @@ export { documentKinds, kindNames, kindSpec, newDocumentContent, type DocumentKi
 export { documentSections, type DocumentSection } from './sections.js';
 export { documentView, type TargetView } from './view.js';
 export { cellAt, readCells, type Cells } from './audit-read.js';
-export { agreementContentSchema, analysisContentSchema, documentPeriodName, followUpDates, followupContentSchema, targetsOf, type AgreementContent, type AnalysisContent, type AnalysisGenerated, type AuditContent, type AuditGenerated, type CountRow, type FollowupContent, type FollowupGenerated, type KeyMeasureRow } from './content.js';
+export { agreementContentSchema, analysisContentSchema, documentPeriodName, followUpDates, followupContentSchema, grantPlanContentSchema, kroner, planTotal, targetsOf, type AgreementContent, type GrantPlanContent, type Initiative, type AnalysisContent, type AnalysisGenerated, type AuditContent, type AuditGenerated, type CountRow, type FollowupContent, type FollowupGenerated, type KeyMeasureRow } from './content.js';
 export { stateNames } from './names.js';

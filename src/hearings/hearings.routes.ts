@@ -73,7 +73,7 @@ export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
         today,
         bodies: bodies.map(({ body: b, access }) => ({
           code: b.code, name: b.name, kind: b.kind, state: b.state, state_name: responseStateNames[b.state], response: b.response, revision: b.revision,
-          adopted_at: b.adopted_at, adopted_by: b.adopted_by, meeting_id: b.meeting_id, late: b.late, updated_at: b.updated_at, updated_by: b.updated_by,
+          adopted_at: b.adopted_at, adopted_by: b.adopted_by, meeting_id: b.meeting_id, late: b.late, verdict: b.verdict, updated_at: b.updated_at, updated_by: b.updated_by,
           may_comment: access.member && !h.closed_at,
           may_draft: (access.member || access.secretariat) && b.state !== 'adopted' && !h.closed_at,
           may_adopt: !!access.adopt && b.state !== 'adopted' && !h.closed_at,
@@ -103,8 +103,8 @@ export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
 
   app.put('/hearings/:id/responses/:code', permit('hearings.take_part'), async (req) => {
     const { h, body } = await hearingOf(req);
-    const b = parseOr400(z.object({ revision, text: z.string().max(50_000) }), req.body, 'Høringssvaret');
-    return respond(req, storedResponse, storedAs(await service.draft(req.principal.user!, h, body, b.revision, b.text)));
+    const b = parseOr400(z.object({ revision, text: z.string().max(50_000), verdict: z.enum(['within_frame', 'outside_frame'], 'vælg inden for eller uden for rammen').nullable().optional() }), req.body, 'Høringssvaret');
+    return respond(req, storedResponse, storedAs(await service.draft(req.principal.user!, h, body, b.revision, b.text, b.verdict)));
   });
 
   app.post('/hearings/:id/responses/:code/adopt', permit('hearings.take_part'), async (req) => {

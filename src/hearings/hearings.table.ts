@@ -2,6 +2,9 @@ import type { ColumnType, Generated } from 'kysely';
 
 type DateCol = ColumnType<string, string, string>;
 
+/** A jobcenter's answer on its LBR's grant plan (src/grants). */
+export type Verdict = 'within_frame' | 'outside_frame';
+
 export interface HearingTable {
   id: Generated<number>;
   document_id: number;
@@ -23,6 +26,8 @@ export interface HearingBodyTable {
   adopted_by: string | null;
   meeting_id: number | null;
   late: Generated<boolean>;
+  /** A jobcenter's answer on its LBR's grant plan: within the employment plan's frame or not. */
+  verdict: ColumnType<Verdict | null, Verdict | null | undefined, Verdict | null>;
   updated_at: Date | null;
   updated_by: string | null;
 }

@@ -1,9 +1,11 @@
 /**
  * Hearings: the councils' right to be heard. A hearing opens on one version of a plan or audit
- * for one or more bodies (the LBR, the employment region) with a deadline from the calendar.
+ * for one or more bodies (the LBR, the employment region; for an LBR's grant plan, the
+ * jobcenter) with a deadline from the calendar.
  * Members comment on sections and paragraphs and see each other's comments; each body adopts
  * one formal response, by a meeting decision or by its chair (as its rules of procedure say),
- * or, for the region, by its monitors. The adopted response is written into the document's
+ * or, for the region, by its monitors (for a jobcenter, by its editors, who also say whether the
+ * grant plan is within the employment plan's frame: its `verdict`). The adopted response is written into the document's
  * comments (bemærkninger), so it is part of what the municipal council approves and what goes
  * to the RBR. A response after the deadline is accepted and marked late. The document cannot
  * be approved while the hearing runs, nor (if the hearing requires it) before every response.
@@ -15,6 +17,7 @@ import { hearingDeadline } from '../calendar/index.js';
 import { addDays, danishDate, dayText, type Clock } from '../clock.js';
 import { councilAccess, councilUserIds, findCouncilById, isSecretariat, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
+import type { Verdict } from './hearings.table.js';
 import { attachComments, DocumentError, documentSections, kindNames, kindSpec, type DocumentKind, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
 import { areaById, areas } from '../reference/index.js';
@@ -37,6 +40,7 @@ interface Body {
   adopted_by: string | null;
   meeting_id: number | null;
   late: boolean;
+  verdict: Verdict | null;
   updated_at: Date | null;
   updated_by: string | null;
 }
@@ -69,15 +73,17 @@ const hearingOptionsSchema = z
 /** The employment region a jobcenter lies in. */
 const regionOf = (area: string) => areas.find((a) => a.level === 'employment_region' && areaWithin(area, a.id))?.id;
 
-/** The law's bodies for a jobcenter's plan or audit: its LBR and its employment region; for a region's own plan, its RBR. */
-/** Who is heard by default: the kind says (kinds/); the LBR of the jobcenter and its region, or the region's RBR. */
-const defaultBodies = (kind: DocumentKind, area: string) => (kindSpec(kind).hearing?.bodies === 'rbr' ? [`RBR-${area}`] : [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c));
+/** Who is heard by default: the kind says (kinds/); the LBR of the jobcenter and its region, the region's RBR, or the jobcenter itself. */
+const defaultBodies = (kind: DocumentKind, area: string): string[] => {
+  const bodies = kindSpec(kind).hearing?.bodies;
+  return bodies === 'rbr' ? [`RBR-${area}`] : bodies === 'jobcenter' ? [area] : [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c);
+};
 
 async function bodiesOf(db: Conn, hearingId: number): Promise<Body[]> {
   return (await db
     .selectFrom('hearing_body as b')
     .innerJoin('organisation as o', 'o.id', 'b.organisation_id')
-    .select(['b.organisation_id', 'o.code', 'o.name', 'o.kind', 'o.area', 'b.response', 'b.state', 'b.revision', 'b.adopted_at', 'b.adopted_by', 'b.meeting_id', 'b.late', 'b.updated_at', 'b.updated_by'])
+    .select(['b.organisation_id', 'o.code', 'o.name', 'o.kind', 'o.area', 'b.response', 'b.state', 'b.revision', 'b.adopted_at', 'b.adopted_by', 'b.meeting_id', 'b.late', 'b.verdict', 'b.updated_at', 'b.updated_by'])
     .where('b.hearing_id', '=', hearingId)
     .orderBy('o.kind')
     .execute()) as Body[];
@@ -95,8 +101,12 @@ export async function currentHearing(db: Conn, documentId: number): Promise<Hear
 }
 
 /** Who a user can be in a body: a member (comment, draft), the one who adopts, the council's secretariat. */
-async function bodyAccess(db: Conn, user: User | null, body: Pick<Body, 'organisation_id' | 'kind' | 'area'>, today: string): Promise<{ member: boolean; adopt: 'chair' | 'region' | null; secretariat: boolean }> {
+async function bodyAccess(db: Conn, user: User | null, body: Pick<Body, 'organisation_id' | 'kind' | 'area'>, today: string): Promise<{ member: boolean; adopt: 'chair' | 'region' | 'jobcenter' | null; secretariat: boolean }> {
   if (!user) return { member: false, adopt: null, secretariat: false };
+  if (body.kind === 'jobcenter') {
+    const mine = user.role === 'national_admin' || (user.role === 'jobcenter_editor' && user.organisation.area === body.area);
+    return { member: mine, adopt: mine ? 'jobcenter' : null, secretariat: false };
+  }
   if (body.kind === 'employment_region') {
     const mine = user.role === 'national_admin' || (user.role === 'regional_monitor' && user.organisation.area === body.area);
     return { member: mine, adopt: mine ? 'region' : null, secretariat: mine };
@@ -123,8 +133,9 @@ async function rulesOf(db: Conn, council: Pick<Council, 'area'>, today: string):
   return (doc?.content as RulesContent | undefined) ?? { response_approval: 'meeting' };
 }
 
-/** Platform users to tell about a body's business: its members, or the region's monitors. */
+/** Platform users to tell about a body's business: its members, the region's monitors, or the jobcenter's editors. */
 async function bodyUserIds(db: Conn, body: Pick<Body, 'organisation_id' | 'kind' | 'area'>, today: string): Promise<number[]> {
+  if (body.kind === 'jobcenter') return editorIds(db, body.area!);
   if (body.kind === 'employment_region') {
     return (await db.selectFrom('app_user as u').innerJoin('organisation as o', 'o.id', 'u.organisation_id').select('u.id').where('u.role', '=', 'regional_monitor').where('o.area', '=', body.area).where('u.disabled_at', 'is', null).execute()).map((r) => r.id);
   }
@@ -165,8 +176,8 @@ function hearingTransitions(deps: HearingDeps): TransitionHook {
       if (deadline < today) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.deadline: fristen ${dayText(deadline)} er overskredet.`, { field: 'hearing.deadline' });
       const codes = o.bodies ?? defaultBodies(after.kind, after.area);
       const orgs = await tx.selectFrom('organisation').select(['id', 'code', 'kind']).where('code', 'in', codes).execute();
-      const unknown = codes.filter((c) => !orgs.some((x) => x.code === c && (x.kind === 'council' || x.kind === 'employment_region')));
-      if (unknown.length) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.bodies: ${unknown.join(', ')} er ikke et råd eller en beskæftigelsesregion.`, { field: 'hearing.bodies' });
+      const unknown = codes.filter((c) => !orgs.some((x) => x.code === c && (x.kind === 'council' || x.kind === 'employment_region' || x.kind === 'jobcenter')));
+      if (unknown.length) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.bodies: ${unknown.join(', ')} er ikke et råd, en beskæftigelsesregion eller et jobcenter.`, { field: 'hearing.bodies' });
       const row = await tx.insertInto('hearing').values({ document_id: after.id, revision: after.revision, deadline, require_all: o.require_all, opened_at: deps.clock.now(), opened_by: actor.label }).returning('id').executeTakeFirstOrThrow();
       await tx.insertInto('hearing_body').values(orgs.map((x) => ({ hearing_id: row.id, organisation_id: x.id }))).execute();
       await audit(tx, actor, { action: 'hearing.open', entity: 'hearing', entityId: row.id, details: { document: after.id, revision: after.revision, deadline, bodies: codes, require_all: o.require_all } });
@@ -325,19 +336,20 @@ export class HearingService {
     });
   }
 
-  /** Saves the body's draft response, if `revision` is current. */
-  async draft(user: User, h: Hearing, body: Body, revision: number, text: string) {
+  /** Saves the body's draft response (and a jobcenter's verdict on a grant plan), if `revision` is current. */
+  async draft(user: User, h: Hearing, body: Body, revision: number, text: string, verdict?: Verdict | null) {
     const access = await bodyAccess(this.db, user, body, this.today());
     if (!access.member && !access.secretariat) throw new DocumentError(403, 'forbidden', `Kun medlemmer af ${body.name} og rådets sekretariat kan skrive høringssvaret.`);
     if (body.state === 'adopted') throw new DocumentError(409, 'state', `${body.name}s høringssvar er vedtaget og kan ikke ændres.`);
-    return this.store(user, h, body, revision, { response: text, state: 'draft' }, 'draft');
+    if (verdict !== undefined && body.kind !== 'jobcenter') throw new DocumentError(400, 'invalid_field', 'Feltet verdict: kun et jobcenter, der er hørt over en handleplan for LBR-midler, siger, om planen ligger inden for rammen.', { field: 'verdict' });
+    return this.store(user, h, body, revision, { response: text, state: 'draft', ...(verdict !== undefined ? { verdict } : {}) }, 'draft');
   }
 
   /** Adopts the body's response: by the chair or the region here; by a meeting through `adoptAtMeeting`. */
   async adopt(user: User, h: Hearing, body: Body, revision: number) {
     const access = await bodyAccess(this.db, user, body, this.today());
     if (!access.adopt) {
-      throw new DocumentError(403, 'forbidden', body.kind === 'employment_region' ? 'Kun regionens medarbejdere kan afgive regionens høringssvar.' : `Efter forretningsordenen vedtager ${body.name} sit høringssvar på et møde: sæt det på dagsordenen, og registrér beslutningen dér.`);
+      throw new DocumentError(403, 'forbidden', body.kind === 'jobcenter' ? `Kun ${body.name}s redaktører kan afgive jobcentrets høringssvar.` : body.kind === 'employment_region' ? 'Kun regionens medarbejdere kan afgive regionens høringssvar.' : `Efter forretningsordenen vedtager ${body.name} sit høringssvar på et møde: sæt det på dagsordenen, og registrér beslutningen dér.`);
     }
     return this.db.transaction().execute((tx) => this.adoptIn(tx, { id: user.id, label: user.email }, h, body, revision, access.adopt === 'chair' ? `formanden (${user.name})` : `${body.name} (${user.name})`, null));
   }
@@ -366,13 +378,15 @@ export class HearingService {
   private async adoptIn(tx: Transaction<Database>, actor: AuditActor, h: Hearing, body: Body, revision: number, by: string, meetingId: number | null) {
     if (body.state === 'adopted') throw new DocumentError(409, 'state', `${body.name}s høringssvar er allerede vedtaget.`);
     if (body.response.trim() === '') throw new DocumentError(409, 'state', 'Skriv høringssvaret, før det vedtages.');
+    if (body.kind === 'jobcenter' && !body.verdict) throw new DocumentError(409, 'verdict', 'Sig, om handleplanen ligger inden for beskæftigelsesplanens rammer, før jobcentrets høringssvar afgives.', { field: 'verdict' });
     if (h.closed_at) throw new DocumentError(409, 'hearing_closed', 'Høringen er afsluttet (dokumentet er godkendt eller taget tilbage).');
     const now = this.deps.clock.now();
     const late = danishDate(now) > h.deadline;
     const stored = await this.storeIn(tx, actor, h, body, revision, { response: body.response, state: 'adopted', adopted_at: now, adopted_by: by, meeting_id: meetingId, late }, 'adopt');
     const doc = await tx.selectFrom('document').select(['id', 'kind', 'area', 'year']).where('id', '=', h.document_id).executeTakeFirstOrThrow();
     const header = `Høringssvar fra ${body.name}, vedtaget ${now.toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' })} (${by}).${late ? ` Modtaget efter fristen ${dayText(h.deadline)}.` : ''}`;
-    await attachComments(tx, actor, h.document_id, body.kind === 'employment_region' ? 'region' : 'lbr', `${header}\n\n${body.response.trim()}`, now);
+    // A kind without comments (the grant plan) keeps the response in the hearing only.
+    if (kindSpec(doc.kind as DocumentKind).comments !== null) await attachComments(tx, actor, h.document_id, body.kind === 'employment_region' ? 'region' : 'lbr', `${header}\n\n${body.response.trim()}`, now);
     await this.deps.notifier.notify(tx, [...(await editorIds(tx, doc.area)), ...(await bodyUserIds(tx, body, danishDate(now)))], {
       key: `hearing.adopted:${h.id}:${body.organisation_id}`,
       title: `Høringssvar vedtaget: ${docTitle(doc as StoredDocument)}`,
@@ -392,10 +406,10 @@ export class HearingService {
     if (cur.revision !== revision) {
       throw new DocumentError(409, 'conflict', `Høringssvaret er ændret af ${cur.updated_by ?? 'en anden'}, efter du åbnede det (du havde version ${revision}, nu er det version ${cur.revision}). Din tekst er ikke gemt, men står stadig i feltet.`);
     }
-    const next = { response: set.response ?? cur.response, state: set.state ?? cur.state, revision: cur.revision + 1, adopted_at: set.adopted_at ?? cur.adopted_at, adopted_by: set.adopted_by ?? cur.adopted_by, meeting_id: set.meeting_id ?? cur.meeting_id, late: set.late ?? cur.late, updated_at: this.deps.clock.now(), updated_by: actor.label };
+    const next = { response: set.response ?? cur.response, state: set.state ?? cur.state, revision: cur.revision + 1, adopted_at: set.adopted_at ?? cur.adopted_at, adopted_by: set.adopted_by ?? cur.adopted_by, meeting_id: set.meeting_id ?? cur.meeting_id, late: set.late ?? cur.late, verdict: set.verdict !== undefined ? set.verdict : cur.verdict, updated_at: this.deps.clock.now(), updated_by: actor.label };
     await tx.updateTable('hearing_body').set(next).where('hearing_id', '=', h.id).where('organisation_id', '=', body.organisation_id).execute();
     await tx.insertInto('hearing_response_version').values({ hearing_id: h.id, organisation_id: body.organisation_id, revision: next.revision, event, state: next.state, response: next.response, actor: actor.label }).execute();
-    await audit(tx, actor, { action: `hearing.response_${event}`, entity: 'hearing_response', entityId: `${h.id}:${body.code}`, organisationId: body.organisation_id, details: { hearing: h.id, revision: next.revision, state: next.state, late: next.late } });
+    await audit(tx, actor, { action: `hearing.response_${event}`, entity: 'hearing_response', entityId: `${h.id}:${body.code}`, organisationId: body.organisation_id, details: { hearing: h.id, revision: next.revision, state: next.state, late: next.late, ...(next.verdict ? { verdict: next.verdict } : {}) } });
     return next;
   }
 

@@ -16,6 +16,8 @@ const stored = {
   meeting_id: z.number().nullable(),
   /** Adopted after the deadline. */
   late: z.boolean(),
+  /** A jobcenter's answer on a grant plan: within the employment plan's frame or not. */
+  verdict: z.enum(['within_frame', 'outside_frame']).nullable(),
   updated_at: instant.nullable(),
   updated_by: z.string().nullable(),
 };
@@ -45,7 +47,7 @@ export const hearingResponse = z.object({
           may_comment: z.boolean(),
           may_draft: z.boolean(),
           may_adopt: z.boolean(),
-          adopt_by: z.enum(['chair', 'region']).nullable(),
+          adopt_by: z.enum(['chair', 'region', 'jobcenter']).nullable(),
         }),
       ),
       /** The heard version by section; a target's section carries its live status. */

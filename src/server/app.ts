@@ -13,6 +13,7 @@ import { followupHooks, followupRoutes, generateAnalysisReports, generateFollowu
 import { calendarRoutes } from '../calendar/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { councilRoutes } from '../councils/index.js';
+import { grantHooks, grantRoutes } from '../grants/index.js';
 import { hearingHooks, hearingRoutes, hearingRuns, HearingService } from '../hearings/index.js';
 import { meetingRoutes, MeetingService } from '../meetings/index.js';
 import { notificationRoutes, Notifier } from '../notifications/index.js';
@@ -106,7 +107,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const flush = () => notifier.flush().catch((err) => app.log.error(err));
   const hearingDeps = { clock, notifier };
   const hearings = new HearingService(db, hearingDeps);
-  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: bothHooks(hearingHooks(hearingDeps), followupHooks(hearingDeps)), hearingRuns: hearingRuns(db), demoNote: demo.note, afterChange: flush, clock, features: deps.config.FEATURES,
+  await app.register(documentRoutes, { prefix: '/api', db, statbank, pdf, onTransition: bothHooks(grantHooks(), bothHooks(hearingHooks(hearingDeps), followupHooks(hearingDeps))), hearingRuns: hearingRuns(db), demoNote: demo.note, afterChange: flush, clock, features: deps.config.FEATURES,
     regenerate: {
       followup_report: (actor, doc) => generateFollowupReports(db, statbank, actor, { quarter: doc.period, jobcenters: [doc.area] }),
       analysis_report: (actor, doc) => generateAnalysisReports(db, statbank, actor, { year: doc.year, regions: [doc.area] }),
@@ -114,6 +115,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(followupRoutes, { prefix: '/api', db, statbank, notifier, clock, afterChange: flush });
   await app.register(hearingRoutes, { prefix: '/api', db, service: hearings, deps: hearingDeps, statbank, demoNote: demo.note, afterChange: flush });
   await app.register(councilRoutes, { prefix: '/api', db, clock });
+  await app.register(grantRoutes, { prefix: '/api', db, clock });
   await app.register(meetingRoutes, { prefix: '/api', db, service: new MeetingService(db, { clock, notifier, hearings }), pdf, afterChange: flush });
   await app.register(calendarRoutes, { prefix: '/api', db, clock, publicUrl: deps.config.publicUrl });
   await app.register(notificationRoutes, { prefix: '/api', db, notifier });

@@ -119,6 +119,8 @@ const reviewed: Record<string, string> = {
   'GET /api/councils/:code/milestones': SECRETARIAT,
   'POST /api/councils/:code/milestones': SECRETARIAT,
   'DELETE /api/councils/:code/milestones/:id': SECRETARIAT,
+  'GET /api/councils/:code/grants': ALL,
+  'PUT /api/councils/:code/grants/:year': 'national_admin',
   'GET /api/calendar': ALL,
   'PUT /api/calendar/deadlines/:year': 'national_admin',
   'POST /api/calendar/steps': 'national_admin regional_monitor jobcenter_editor',

@@ -80,8 +80,9 @@ describe('the sections list', () => {
     ]);
   });
 
-  it('has every kind in use now that the follow-up drafts its own (no kind waits behind a feature)', () => {
-    expect(enabledKinds([])).toEqual([...documentKinds]);
+  it('has every kind in use but the grant plan, which waits behind the `grants` feature while it is built', () => {
+    expect(enabledKinds([])).toEqual(documentKinds.filter((k) => k !== 'grant_plan'));
+    expect(enabledKinds(['grants'])).toEqual([...documentKinds]);
   });
 });
 

@@ -178,8 +178,12 @@ export interface KindSpec<C = unknown> {
   transitions?: Partial<Record<TransitionName, readonly DocumentState[]>>;
   /** Whether the LBR and the region write comments (bemærkninger) on it, their hearing responses added there: the chapter's title in the HTML; null: no comments. */
   comments: string | null;
-  /** Who is heard when it is sent to hearing, and whether it goes to the RBR once approved and published; null: no hearing. */
-  hearing: { bodies: 'council_and_region' | 'rbr'; toRbr: boolean } | null;
+  /**
+   * Who is heard when it is sent to hearing (the jobcenter's LBR and its region, the region's
+   * RBR, or the jobcenter itself), and whether it goes to the RBR once approved and published;
+   * null: no hearing.
+   */
+  hearing: { bodies: 'council_and_region' | 'rbr' | 'jobcenter'; toRbr: boolean } | null;
   /** A council's own document, made on the council's page rather than in the list of documents. */
   council?: boolean;
   /** Shown only when the feature is switched on (`STYR_FEATURES`), for kinds still being built. */

@@ -7,6 +7,7 @@ import type { KindSpec } from './base.js';
 import { analysisReport } from './analysis_report.js';
 import { employmentPlan } from './employment_plan.js';
 import { followupReport } from './followup_report.js';
+import { grantPlan } from './grant_plan.js';
 import { implementationPlan } from './implementation_plan.js';
 import { resultsAudit } from './results_audit.js';
 import { rulesOfProcedure } from './rules_of_procedure.js';
@@ -20,6 +21,7 @@ export const kinds = {
   followup_report: followupReport,
   analysis_report: analysisReport,
   written_agreement: writtenAgreement,
+  grant_plan: grantPlan,
 } satisfies Record<string, KindSpec>;
 
 export type DocumentKind = keyof typeof kinds;
@@ -47,6 +49,7 @@ export type { AnalysisContent, AnalysisGenerated } from './analysis_report.js';
 export { analysisContentSchema } from './analysis_report.js';
 export type { CountRow, FollowupContent, FollowupGenerated, KeyMeasureRow } from './followup_report.js';
 export { followupContentSchema } from './followup_report.js';
+export { grantPlanContentSchema, kroner, planTotal, type GrantPlanContent, type Initiative } from './grant_plan.js';
 export { agreementContentSchema, followUpDates, type AgreementContent } from './written_agreement.js';
 export { documentPeriodName, figureSchema } from './base.js';
 export { planContentSchema } from './employment_plan.js';

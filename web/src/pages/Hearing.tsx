@@ -222,7 +222,7 @@ function CommentForm({ hearingId, section, paragraph, target, commenters, onClos
   );
 }
 
-const adoptLabel = (b: HearingBody) => (b.adopt_by === 'chair' ? 'Godkend som formand' : b.adopt_by === 'region' ? 'Afgiv regionens høringssvar' : 'Vedtag høringssvaret');
+const adoptLabel = (b: HearingBody) => (b.adopt_by === 'chair' ? 'Godkend som formand' : b.adopt_by === 'region' ? 'Afgiv regionens høringssvar' : b.adopt_by === 'jobcenter' ? 'Afgiv jobcentrets høringssvar' : 'Vedtag høringssvaret');
 
 function BodyResponse({ hearing, body: b, onChanged }: { hearing: Hearing; body: HearingBody; onChanged: () => Promise<void> }) {
   return (

@@ -1,0 +1,129 @@
+/**
+ * The LBRs' grants through the API: a national administrator sets København's frame (a stale
+ * change is refused); the secretariat's grant plan goes to hearing only within the frame; the
+ * jobcenter, heard, says it is outside the employment plan's frame, so the plan cannot be
+ * adopted; revised and heard again, the jobcenter agrees and the plan is adopted. Every step is
+ * in the audit log; the public sees the frame but not the draft.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/index.js';
+import type { GrantPlanContent } from '../../src/documents/index.js';
+import { accessServer, call, loginAs, type Login } from '../access/helpers.js';
+import { backends, createTestDb } from '../support/db.js';
+
+const plan = (budgets: number[]): GrantPlanContent => ({
+  summary: 'Rådet vil styrke samarbejdet med virksomhederne om ledige med lange forløb.',
+  excludes_operations: true,
+  initiatives: budgets.map((budget, i) => ({
+    id: `initiativ-${i + 1}`,
+    title: ['Virksomhedsnetværk for små virksomheder', 'Mentorer til ledige over 50 år'][i] ?? `Initiativ ${i + 1}`,
+    purpose: 'Flere ordinære timer.',
+    target_group: 'Langtidsledige.',
+    plan_targets: ['business.targets.0'],
+    budget,
+  })),
+});
+
+describe.each(backends)('LBR grants on %s', (kind) => {
+  let db: Db;
+  let app: FastifyInstance;
+  let admin: Login, editor: Login, member: Login, region: Login;
+  let planId = 0;
+  const clock = { t: new Date('2026-11-02T09:00:00Z'), now() { return this.t; } };
+
+  beforeAll(async () => {
+    db = await createTestDb(kind);
+    app = await accessServer(db, { FEATURES: 'grants' }, clock);
+    [admin, editor, member, region] = (await Promise.all((['national_admin', 'jobcenter_editor', 'council_member', 'regional_monitor'] as const).map((r) => loginAs(app, r)))) as [Login, Login, Login, Login];
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  const doc = async () => (await call(app, 'GET', `/api/documents/${planId}`, editor)).json().document;
+  const move = async (action: string, extra: object = {}) => call(app, 'POST', `/api/documents/${planId}/transitions`, editor, { revision: (await doc()).revision, action, ...extra });
+  const adoption = { approval: { date: '2026-12-01', decision: 'Rådet vedtog handleplanen.' } };
+
+  it('lets national administrators set the frame, versioned; everyone reads it', async () => {
+    expect((await call(app, 'PUT', '/api/councils/LBR-J101/grants/2027', editor, { amount: 1_500_000 })).statusCode).toBe(403);
+    expect((await call(app, 'PUT', '/api/councils/LBR-J101/grants/2027', member, { amount: 1_500_000 })).statusCode).toBe(403);
+    const bad = await call(app, 'PUT', '/api/councils/LBR-J101/grants/2027', admin, { amount: 12.5 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ field: 'amount' });
+    expect(bad.json().error.message).toContain('hele kroner');
+    const set = await call(app, 'PUT', '/api/councils/LBR-J101/grants/2027', admin, { amount: 1_500_000, note: 'Fordelt efter ledigheden.' });
+    expect(set.json()).toMatchObject({ year: 2027, amount: 1_500_000, version: 1 });
+    // A second change from the same first view is refused, not silently overwritten.
+    expect((await call(app, 'PUT', '/api/councils/LBR-J101/grants/2027', admin, { amount: 1_400_000, note: 'Fordelt efter ledigheden.', version: 1 })).json()).toMatchObject({ version: 2, amount: 1_400_000 });
+    const stale = await call(app, 'PUT', '/api/councils/LBR-J101/grants/2027', admin, { amount: 1_600_000, version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toContain('version 2');
+    const pub = (await call(app, 'GET', '/api/councils/LBR-J101/grants')).json();
+    expect(pub).toMatchObject({ council: { code: 'LBR-J101', area: 'J101' }, frames: [{ year: 2027, amount: 1_400_000, note: 'Fordelt efter ledigheden.', version: 2 }] });
+    expect((await call(app, 'GET', '/api/councils/RBR-B1/grants')).statusCode).toBe(400);
+  });
+
+  it('sends the plan to hearing at the jobcenter only within the frame', async () => {
+    const created = await call(app, 'POST', '/api/documents', editor, { kind: 'grant_plan', area: 'J101', year: 2027 });
+    expect(created.statusCode).toBe(201);
+    planId = created.json().id;
+    // An empty plan misses its minimum content; with it, the total is over the frame.
+    expect((await move('send_to_hearing')).json().error.missing.map((m: { path: string }) => m.path)).toEqual(['summary', 'initiatives', 'excludes_operations']);
+    expect((await call(app, 'PUT', `/api/documents/${planId}`, editor, { revision: (await doc()).revision, content: plan([900_000, 600_000]) })).statusCode).toBe(200);
+    // The public does not see the draft.
+    expect((await call(app, 'GET', `/api/documents/${planId}`)).statusCode).toBe(404);
+    const over = await move('send_to_hearing');
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.message).toBe('Planens budget er 1.500.000 kr., men rammen for 2027 er 1.400.000 kr. Skær 100.000 kr. fra, før planen går videre.');
+    const d = await doc();
+    expect((await call(app, 'PUT', `/api/documents/${planId}`, editor, { revision: d.revision, content: plan([900_000, 500_000]) })).statusCode).toBe(200);
+    const sent = await move('send_to_hearing');
+    expect(sent.statusCode).toBe(200);
+    const h = (await call(app, 'GET', `/api/documents/${planId}/hearing`, editor)).json().hearing;
+    expect(h.bodies.map((b: { code: string; kind: string; adopt_by: string }) => [b.code, b.kind, b.adopt_by])).toEqual([['J101', 'jobcenter', 'jobcenter']]);
+  });
+
+  it('cannot be adopted while the jobcenter says it is outside the frame; heard again and agreed, it is', async () => {
+    const hearing = async () => (await call(app, 'GET', `/api/documents/${planId}/hearing`, editor)).json().hearing;
+    let h = await hearing();
+    const answer = (text: string, verdict: string | null) => call(app, 'PUT', `/api/hearings/${h.id}/responses/J101`, editor, { revision: h.bodies[0].revision, text, verdict });
+    // Without a verdict the answer cannot be given.
+    expect((await answer('Mentorordningen overlapper jobcentrets egen indsats.', null)).statusCode).toBe(200);
+    h = await hearing();
+    const noVerdict = await call(app, 'POST', `/api/hearings/${h.id}/responses/J101/adopt`, editor, { revision: h.bodies[0].revision });
+    expect(noVerdict.statusCode).toBe(409);
+    expect(noVerdict.json().error).toMatchObject({ code: 'verdict', field: 'verdict' });
+    // The region is not heard and may not answer for the jobcenter.
+    expect((await call(app, 'PUT', `/api/hearings/${h.id}/responses/J101`, region, { revision: h.bodies[0].revision, text: 'x' })).statusCode).toBe(403);
+    expect((await answer('Mentorordningen overlapper jobcentrets egen indsats.', 'outside_frame')).statusCode).toBe(200);
+    h = await hearing();
+    expect((await call(app, 'POST', `/api/hearings/${h.id}/responses/J101/adopt`, editor, { revision: h.bodies[0].revision })).statusCode).toBe(200);
+    const disputed = await move('approve', adoption);
+    expect(disputed.statusCode).toBe(409);
+    expect(disputed.json().error.code).toBe('disputed');
+    expect(disputed.json().error.message).toContain('kan midlerne ikke bruges');
+    expect((await doc()).state).toBe('in_hearing');
+
+    // Revised without the mentors and heard again; the jobcenter agrees.
+    expect((await move('reopen')).statusCode).toBe(200);
+    expect((await call(app, 'PUT', `/api/documents/${planId}`, editor, { revision: (await doc()).revision, content: plan([900_000]) })).statusCode).toBe(200);
+    expect((await move('send_to_hearing')).statusCode).toBe(200);
+    h = await hearing();
+    expect(h.bodies[0]).toMatchObject({ state: 'none', verdict: null });
+    expect((await answer('Planen ligger inden for beskæftigelsesplanens rammer.', 'within_frame')).statusCode).toBe(200);
+    h = await hearing();
+    expect((await call(app, 'POST', `/api/hearings/${h.id}/responses/J101/adopt`, editor, { revision: h.bodies[0].revision })).statusCode).toBe(200);
+    const adopted = await move('approve', adoption);
+    expect(adopted.statusCode).toBe(200);
+    expect((await doc()).state).toBe('approved');
+  });
+
+  it('writes every step to the audit log', async () => {
+    const rows = await db.db.selectFrom('audit_log').select(['action', 'details']).where('action', 'like', 'grant.%').orderBy('id').execute();
+    expect(rows.map((r) => r.action)).toEqual(['grant.frame', 'grant.frame']);
+    const responses = await db.db.selectFrom('audit_log').select('action').where('entity', '=', 'hearing_response').orderBy('id').execute();
+    expect(responses.map((r) => r.action)).toEqual(['hearing.response_draft', 'hearing.response_draft', 'hearing.response_adopt', 'hearing.response_draft', 'hearing.response_adopt']);
+  });
+});
