@@ -7,6 +7,7 @@ import { areaWithin, HttpError } from '../access/index.js';
 import { danishDate } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { followupDates } from '../followup/index.js';
+import { grantDates } from '../grants/index.js';
 import { areaById, areas, type Area } from '../reference/index.js';
 import { daysBetween, deadlinesFor, stepById, type Deadline } from './deadlines.js';
 
@@ -139,6 +140,8 @@ export interface Board {
   statuses: { id: StepStatus; label: string }[];
   /** The follow-up's dates in the year: signed written agreements' (public), and open cases' on the jobcenters the user follows. */
   followup: (Awaited<ReturnType<typeof followupDates>>[number] & { overdue: boolean })[];
+  /** The LBRs' grant initiatives' evaluations and accounts due in the year (overdue: past due, not given). */
+  grants: Awaited<ReturnType<typeof grantDates>>;
 }
 
 /**
@@ -171,5 +174,6 @@ export async function calendarBoard(db: Conn, q: { area: string; year: number; t
     followup: (await followupDates(db, within.map((j) => j.id), (q.caseJobcenters ?? []).filter((j) => areaWithin(j, q.area))))
       .filter((e) => e.day.startsWith(`${q.year}-`))
       .map((e) => ({ ...e, overdue: e.kind === 'case' && e.day < q.today })),
+    grants: (await grantDates(db, within.map((j) => j.id), q.today)).filter((e) => e.day.startsWith(`${q.year}-`)),
   };
 }

@@ -7,7 +7,7 @@ import type { MeetingFileTable, MeetingTable, MeetingVersionTable } from '../mee
 import type { HearingBodyTable, HearingCommentTable, HearingResponseVersionTable, HearingTable } from '../hearings/hearings.table.js';
 import type { CalendarFeedTable, DeadlineOverrideTable, StepDoneTable } from '../calendar/calendar.table.js';
 import type { NotificationTable } from '../notifications/notifications.table.js';
-import type { CouncilGrantTable } from '../grants/grants.table.js';
+import type { CouncilGrantTable, GrantAccountTable } from '../grants/grants.table.js';
 import type { FollowupCaseTable, FollowupRecommendationTable, FollowupStepTable } from '../followup/followup.table.js';
 import type { ReleaseDatasetTable, ReleaseSeriesTable, ReleaseTable, ReleaseTableTable } from '../indicators/release/release.table.js';
 
@@ -58,4 +58,5 @@ export interface Database {
   followup_step: FollowupStepTable;
   followup_recommendation: FollowupRecommendationTable;
   council_grant: CouncilGrantTable;
+  grant_account: GrantAccountTable;
 }

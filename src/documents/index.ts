@@ -11,7 +11,7 @@ export { ensureDemoDocuments } from './demo.js';
 export { PdfPrinter } from './pdf.js';
 export { esc, paragraphs, renderPage, type Section } from './render.js';
 export { createDocument, findDocument, findDocumentFor, listDocuments } from './documents.repository.js';
-export { attachComments, mayRead, saveContent, transition, type TransitionHook } from './documents.service.js';
+export { attachComments, mayEdit, mayRead, saveContent, transition, type TransitionHook } from './documents.service.js';
 export { DocumentError } from './errors.js';
 export { documentKinds, kindNames, kindSpec, newDocumentContent, type DocumentKind, type PlanContent, type RulesContent, type StoredDocument } from './content.js';
 export { documentSections, type DocumentSection } from './sections.js';

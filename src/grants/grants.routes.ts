@@ -1,19 +1,28 @@
-/** The LBRs' grant frames under /api: public to read (the state's money), set by national administrators. */
+/**
+ * The LBRs' grants under /api: the frames, public to read (the state's money) and set by
+ * national administrators; and each adopted grant plan's accounts per initiative, read by who
+ * may read the plan, kept by the council's secretariat.
+ */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { parseOr400, permit, sendErrors } from '../access/index.js';
-import type { Clock } from '../clock.js';
+import { danishDate, type Clock } from '../clock.js';
 import { findCouncil, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
-import { DocumentError } from '../documents/index.js';
+import { DocumentError, documentView, findDocument, mayEdit, mayRead } from '../documents/index.js';
 import { respond } from '../server/shared.js';
+import type { StatbankService } from '../statbank/index.js';
+import { TargetEvaluator } from '../targets/index.js';
+import { accountSchema, listAccounts, saveAccount } from './accounts.js';
 import { frameSchema, listFrames, setFrame } from './grants.js';
-import { frameResponse, framesResponse } from './responses.js';
+import { accountResponse, accountsResponse, frameResponse, framesResponse } from './responses.js';
 
-export async function grantRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; clock: Clock }): Promise<void> {
+export async function grantRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; clock: Clock; statbank: StatbankService }): Promise<void> {
   const { db } = opts;
   sendErrors(app);
+  const evaluator = new TargetEvaluator(opts.statbank);
+  const today = () => danishDate(opts.clock.now());
 
   /** The LBR the request names (only LBRs have grants). */
   const lbrOf = async (req: FastifyRequest): Promise<Council> => {
@@ -35,5 +44,28 @@ export async function grantRoutes(app: FastifyInstance, opts: { db: Kysely<Datab
     const body = parseOr400(frameSchema, req.body, 'Rammen');
     const u = req.principal.user!;
     return respond(req, frameResponse, await setFrame(db, { id: u.id, label: u.email }, c.id, year, body, opts.clock.now()));
+  });
+
+  /** The grant plan the request names, if the user may read it. */
+  const planOf = async (req: FastifyRequest) => {
+    const { id } = parseOr400(z.object({ id: z.coerce.number().int().positive() }).passthrough(), req.params);
+    const doc = await findDocument(db, id);
+    if (!doc || doc.kind !== 'grant_plan' || !mayRead(req.principal.user, doc)) throw new DocumentError(404, 'not_found', `Handleplan ${id} findes ikke.`);
+    return doc;
+  };
+
+  app.get('/grants/plans/:id/accounts', permit('documents.read'), async (req) => {
+    const doc = await planOf(req);
+    return respond(req, accountsResponse, { document_id: doc.id, area: doc.area, year: doc.year, state: doc.state, may_edit: mayEdit(req.principal.user, doc), initiatives: await listAccounts(db, doc, today()) });
+  });
+
+  app.put('/grants/plans/:id/accounts/:initiative', permit('documents.edit'), async (req) => {
+    const doc = await planOf(req);
+    const u = req.principal.user!;
+    if (!mayEdit(u, doc)) throw new DocumentError(403, 'forbidden', 'Kun rådets sekretariat (jobcentrets redaktører) fører regnskabet for LBR-midlerne.');
+    const { initiative } = parseOr400(z.object({ initiative: z.string().min(1).max(40) }).passthrough(), req.params);
+    const input = parseOr400(accountSchema, req.body, 'Regnskabet');
+    const saved = await saveAccount(db, { id: u.id, label: u.email }, doc, initiative, input, { today: today(), measured: async () => (await documentView(db, evaluator, doc)).targets });
+    return respond(req, accountResponse, saved);
   });
 }

@@ -1,3 +1,4 @@
-/** The LBRs' grants (LBR-midler): frames, and the rules the grant plan moves by. */
+/** The LBRs' grants (LBR-midler): frames, the rules the grant plan moves by, and each initiative's accounts. */
 export { frameOf, grantHooks, listFrames, setFrame, type GrantFrame } from './grants.js';
 export { grantRoutes } from './grants.routes.js';
+export { grantDates, listAccounts, type InitiativeAccount } from './accounts.js';

@@ -16,7 +16,7 @@ import { boardResponse, deadlinesResponse, feedTokenResponse, markResponse, mile
 import { councilResponse, councilsResponse, memberResponse, removedResponse } from '../councils/shared.js';
 import { areaTargetsResponse, diffResponse, documentListResponse, documentSummarySchema, documentViewResponse, goalsResponse, goalYearResponse, kindsResponse, versionsResponse } from '../documents/shared.js';
 import { analysisResponse, caseResponse, casesResponse, generateResponse, planInputsResponse, quartersResponse, recommendationResponse, reportsResponse } from '../followup/shared.js';
-import { frameResponse, framesResponse } from '../grants/shared.js';
+import { accountResponse, accountsResponse, frameResponse, framesResponse } from '../grants/shared.js';
 import { commentResponse, hearingResponse, openHearingsResponse, responseVersionsResponse, storedResponse, withdrawnResponse } from '../hearings/shared.js';
 import { fileResponse, meetingResponse, meetingsResponse, meetingVersionsResponse } from '../meetings/shared.js';
 import { modeResponse, notificationsResponse, readResponse } from '../notifications/shared.js';
@@ -181,6 +181,8 @@ export const apiDocs: TagDoc[] = [
       'DELETE /api/councils/{code}/milestones/{id}': { summary: 'Fjern en milepæl.', status: 204 },
       'GET /api/councils/{code}/grants': { summary: 'Et LBR\'s rammer for LBR-midlerne, år for år (offentlige).', response: json('grantFrames', framesResponse) },
       'PUT /api/councils/{code}/grants/{year}': { summary: 'Sæt et LBR\'s ramme for et år (landsadministratorer; med rammens version, når den findes).', response: json('grantFrame', frameResponse) },
+      'GET /api/grants/plans/{id}/accounts': { summary: 'En vedtaget handleplans initiativer med bevilget, forbrug, evaluering og regnskab.', response: json('grantAccounts', accountsResponse) },
+      'PUT /api/grants/plans/{id}/accounts/{initiative}': { summary: 'Gem et initiativs regnskab (rådets sekretariat; med versionen).', response: json('grantAccount', accountResponse) },
     },
   },
   {

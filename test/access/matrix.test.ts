@@ -121,6 +121,8 @@ const reviewed: Record<string, string> = {
   'DELETE /api/councils/:code/milestones/:id': SECRETARIAT,
   'GET /api/councils/:code/grants': ALL,
   'PUT /api/councils/:code/grants/:year': 'national_admin',
+  'GET /api/grants/plans/:id/accounts': ALL,
+  'PUT /api/grants/plans/:id/accounts/:initiative': 'national_admin regional_monitor jobcenter_editor',
   'GET /api/calendar': ALL,
   'PUT /api/calendar/deadlines/:year': 'national_admin',
   'POST /api/calendar/steps': 'national_admin regional_monitor jobcenter_editor',

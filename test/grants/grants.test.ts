@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/index.js';
 import type { GrantPlanContent } from '../../src/documents/index.js';
 import { accessServer, call, loginAs, type Login } from '../access/helpers.js';
+import { publishTestRelease } from '../statbank/helpers.js';
 import { backends, createTestDb } from '../support/db.js';
+
+/** A measurable result on the country's public support, as the test release has it. */
+const supportTarget = { title: 'Færre offentligt forsørgede', indicator: { table: 'ptv_a02', measure: 'fulltime', area: 'DK', dims: { ydelsesgrupper: 'public_support' }, freq: 'M' as const }, baseline: { period: '2025M01', value: 5000 }, goal: { kind: 'relative_change' as const, value: -0.05 }, deadline: '2025M06' };
 
 const plan = (budgets: number[]): GrantPlanContent => ({
   summary: 'Rådet vil styrke samarbejdet med virksomhederne om ledige med lange forløb.',
@@ -21,6 +25,7 @@ const plan = (budgets: number[]): GrantPlanContent => ({
     purpose: 'Flere ordinære timer.',
     target_group: 'Langtidsledige.',
     plan_targets: ['business.targets.0'],
+    targets: i === 0 ? [supportTarget] : [],
     budget,
   })),
 });
@@ -34,6 +39,7 @@ describe.each(backends)('LBR grants on %s', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDb(kind);
+    await publishTestRelease(db.db, 0);
     app = await accessServer(db, { FEATURES: 'grants' }, clock);
     [admin, editor, member, region] = (await Promise.all((['national_admin', 'jobcenter_editor', 'council_member', 'regional_monitor'] as const).map((r) => loginAs(app, r)))) as [Login, Login, Login, Login];
   });
@@ -118,11 +124,42 @@ describe.each(backends)('LBR grants on %s', (kind) => {
     const adopted = await move('approve', adoption);
     expect(adopted.statusCode).toBe(200);
     expect((await doc()).state).toBe('approved');
+    expect((await move('publish')).statusCode).toBe(200);
+    expect((await call(app, 'GET', `/api/documents/${planId}`)).statusCode).toBe(200);
+  });
+
+  it('keeps each initiative’s money, evaluation and accounts; overdue ones show on the board', async () => {
+    const url = `/api/grants/plans/${planId}/accounts`;
+    const list = async () => (await call(app, 'GET', url, editor)).json();
+    expect((await list()).initiatives).toMatchObject([{ initiative: 'initiativ-1', title: 'Virksomhedsnetværk for små virksomheder', budget: 900_000, committed: 0, spent: 0, version: 0, overdue: false }]);
+    const put = (as: Login, body: object) => call(app, 'PUT', `${url}/initiativ-1`, as, body);
+    const base = { version: 0, committed: 900_000, spent: 250_000, due: '2026-10-31' };
+    const over = await put(editor, { ...base, committed: 950_000 });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error).toMatchObject({ field: 'committed', message: 'Feltet committed: der er bevilget 950.000 kr., men initiativets budget er 900.000 kr.' });
+    expect((await put(editor, { ...base, spent: 901_000 })).json().error.field).toBe('spent');
+    expect((await put(member, base)).statusCode).toBe(403);
+    expect((await put(region, base)).statusCode).toBe(403);
+    const saved = await put(editor, base);
+    expect(saved.json()).toMatchObject({ committed: 900_000, spent: 250_000, due: '2026-10-31', version: 1, overdue: true });
+    // Overdue on the yearly calendar's board (the clock says 2 November 2026).
+    const board = (await call(app, 'GET', '/api/calendar?area=J101&year=2026')).json();
+    expect(board.grants).toEqual([{ area: 'J101', document_id: planId, title: 'Evaluering og regnskab: Virksomhedsnetværk for små virksomheder', day: '2026-10-31', overdue: true }]);
+    // A stale save is refused.
+    expect((await put(editor, { ...base, spent: 300_000 })).statusCode).toBe(409);
+    // The evaluation is given with the initiative's result as the bank measures it.
+    const noText = await put(editor, { ...base, version: 1, evaluated: true });
+    expect(noText.json().error.field).toBe('evaluation');
+    const given = await put(editor, { ...base, version: 1, spent: 880_000, evaluation: '42 virksomheder deltog i netværket.', evaluated: true, accounts: 'Løn 600.000 kr., arrangementer 280.000 kr.', accounts_given: true });
+    const cell = (await call(app, 'GET', '/v3/data/ptv_a02?period.M=2025M06&hierarchy._nykom=DK&dimension.ydelsesgrupper=public_support&mgroup.*=fulltime')).json().rows[0].at(-1);
+    expect(given.json()).toMatchObject({ version: 2, spent: 880_000, evaluated_on: '2026-11-02', accounts_on: '2026-11-02', overdue: false, results: [{ description: expect.stringContaining('Færre offentligt forsørgede'), value: cell, period: '2025M06' }] });
+    expect(given.json().results[0].status).toMatch(/^(met|missed)$/);
+    expect((await call(app, 'GET', '/api/calendar?area=J101&year=2026')).json().grants[0].overdue).toBe(false);
   });
 
   it('writes every step to the audit log', async () => {
     const rows = await db.db.selectFrom('audit_log').select(['action', 'details']).where('action', 'like', 'grant.%').orderBy('id').execute();
-    expect(rows.map((r) => r.action)).toEqual(['grant.frame', 'grant.frame']);
+    expect(rows.map((r) => r.action)).toEqual(['grant.frame', 'grant.frame', 'grant.account', 'grant.account']);
     const responses = await db.db.selectFrom('audit_log').select('action').where('entity', '=', 'hearing_response').orderBy('id').execute();
     expect(responses.map((r) => r.action)).toEqual(['hearing.response_draft', 'hearing.response_draft', 'hearing.response_adopt', 'hearing.response_draft', 'hearing.response_adopt']);
   });

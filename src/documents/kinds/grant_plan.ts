@@ -7,8 +7,8 @@
  * grant frame, and the jobcenter's agreement, are checked by src/grants when it moves on.
  */
 import { z } from 'zod';
-import { text, type ContentCheck, type KindSection, type KindSpec } from './base.js';
-import { esc, fmt, paragraphs } from './html.js';
+import { targets, text, type ContentCheck, type KindSection, type KindSpec } from './base.js';
+import { esc, fmt, paragraphs, targetsTable } from './html.js';
 
 export const initiativeSchema = z.object({
   /** Stable across edits, so the initiative's accounts (src/grants) stay with it. */
@@ -18,6 +18,8 @@ export const initiativeSchema = z.object({
   target_group: text,
   /** The employment plan's targets it serves, as their paths in the plan (e.g. business.targets.0). */
   plan_targets: z.array(z.string().regex(/^[a-z_]+(\.\d+)?\.targets\.\d+$/, 'en sti til et mål i beskæftigelsesplanen')).max(20).default([]),
+  /** Its measurable results, bound to the bank where possible: what its evaluation is judged by. */
+  targets,
   /** In whole kroner. */
   budget: z.number().int('beløbet skal være i hele kroner').min(0, 'beløbet kan ikke være negativt').max(1_000_000_000).default(0),
 });
@@ -43,6 +45,7 @@ const sections = (c: GrantPlanContent): KindSection[] => [
     return [
       { path: `initiatives.${n}.purpose`, group, title: `${group}: formål`, type: 'text', text: i.purpose, required: `Beskriv formålet med initiativ ${n + 1}.` },
       { path: `initiatives.${n}.target_group`, group, title: `${group}: målgruppe`, type: 'text', text: i.target_group, required: `Beskriv målgruppen for initiativ ${n + 1}.`, rows: 2 },
+      { path: `initiatives.${n}.targets`, group, title: `${group}: målbare resultater`, type: 'targets', targets: i.targets, measurable: `Ingen af initiativ ${n + 1}s resultater kan måles i statistikbanken.` },
       { path: `initiatives.${n}.budget`, group, title: `${group}: budget`, type: 'facts', lines: [`Budget: ${kroner(i.budget)}`, `Mål i beskæftigelsesplanen: ${i.plan_targets.length || 'ingen'}`] },
     ];
   }),
@@ -71,14 +74,14 @@ export const grantPlan = {
   create: () => grantPlanContentSchema.parse({}),
   sections,
   check,
-  html: (c) => [
+  html: (c, v) => [
     { id: 'formaal', title: 'Formål', html: paragraphs(c.summary) },
     {
       id: 'initiativer',
       title: 'Initiativer',
       html: c.initiatives.length === 0
         ? '<p class="empty">Ingen initiativer.</p>'
-        : c.initiatives.map((i) => `<section><h3>${esc(i.title)}</h3><dl><dt>Formål</dt><dd>${paragraphs(i.purpose)}</dd><dt>Målgruppe</dt><dd>${paragraphs(i.target_group)}</dd><dt>Budget</dt><dd>${esc(kroner(i.budget))}</dd></dl></section>`).join(''),
+        : c.initiatives.map((i, n) => `<section><h3>${esc(i.title)}</h3><dl><dt>Formål</dt><dd>${paragraphs(i.purpose)}</dd><dt>Målgruppe</dt><dd>${paragraphs(i.target_group)}</dd><dt>Budget</dt><dd>${esc(kroner(i.budget))}</dd></dl>${i.targets.length ? `<h4>Målbare resultater</h4>${targetsTable(i.targets, v.targets, `initiatives.${n}.targets`)}` : ''}</section>`).join(''),
     },
     {
       id: 'budget',
