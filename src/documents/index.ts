@@ -15,7 +15,7 @@ export { attachComments, mayEdit, mayRead, saveContent, transition, type Transit
 export { DocumentError } from './errors.js';
 export { documentKinds, kindNames, kindSpec, newDocumentContent, type DocumentKind, type PlanContent, type RulesContent, type StoredDocument } from './content.js';
 export { documentSections, type DocumentSection } from './sections.js';
-export { documentView, type TargetView } from './view.js';
+export { areaName, documentView, type TargetView } from './view.js';
 export { cellAt, readCells, type Cells } from './audit-read.js';
 export { agreementContentSchema, analysisContentSchema, documentPeriodName, followUpDates, followupContentSchema, grantPlanContentSchema, kroner, planTotal, targetsOf, type AgreementContent, type GrantPlanContent, type Initiative, type AnalysisContent, type AnalysisGenerated, type AuditContent, type AuditGenerated, type CountRow, type FollowupContent, type FollowupGenerated, type KeyMeasureRow } from './content.js';
 export { stateNames } from './names.js';

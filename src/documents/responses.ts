@@ -85,6 +85,8 @@ export const documentViewResponse = z.object({
   targets: z.array(targetViewSchema),
   /** Every live figure's value in the release. */
   figures: z.array(z.object({ path: z.string(), label: z.string(), period: z.string().nullable(), value: z.number().nullable(), note: z.string().nullable() })),
+  /** Documents shown live inside this one (the LBR's grant plan in the employment plan). */
+  linked: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string(), state, state_name: z.string(), lines: z.array(z.string()) })),
   may_edit: z.boolean(),
   may_comment: z.boolean(),
   /** A hearing runs: the councils' comments are given as hearing responses. */

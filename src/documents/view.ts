@@ -9,10 +9,10 @@ import { findRelease } from '../indicators/index.js';
 import { areaById } from '../reference/index.js';
 import { clusterAreaName } from '../statbank/index.js';
 import { describeIndicator, describeTarget, IndicatorError, type TargetEvaluator } from '../targets/index.js';
-import { documentPeriodName, kindNames, kindSpec, type DocumentView, type FigureView, type StoredDocument, type TargetView } from './kinds/index.js';
+import { documentPeriodName, kindNames, kindSpec, type DocumentKind, type DocumentView, type FigureView, type LinkedView, type StoredDocument, type TargetView } from './kinds/index.js';
 import { targetsOf } from './content.js';
 import { checkContent } from './minimum.js';
-import { stateNames } from './names.js';
+import { stateNames, type DocumentState } from './names.js';
 
 export type { DocumentView, TargetView } from './kinds/index.js';
 
@@ -44,6 +44,13 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
   } else {
     items.forEach((i) => targets.push({ path: i.path, section: i.section, evaluation: { status: 'no_data', target: null, latest: null, atDeadline: null, forecast: null, probability: null, reason: 'Der er ingen udgivelse endnu.' }, ...described(i.target), series: [] }));
   }
+  const linked: LinkedView[] = [];
+  for (const l of kindSpec(doc.kind).links?.(doc) ?? []) {
+    const other = await db.selectFrom('document').selectAll().where('kind', '=', l.kind as DocumentKind).where('area', '=', doc.area).where('year', '=', l.year).where('period', '=', '').executeTakeFirst();
+    if (!other || (doc.state === 'published' && other.state !== 'published')) continue;
+    const spec = kindSpec(other.kind as DocumentKind);
+    linked.push({ id: other.id, kind: other.kind, title: `${kindNames[other.kind as DocumentKind]} ${other.year}`, state: other.state as DocumentState, state_name: stateNames[other.state as DocumentState], lines: spec.digest?.(spec.schema.parse(other.content)) ?? [] });
+  }
   return {
     document: doc,
     title: `${kindNames[doc.kind]} ${documentPeriodName(doc)} – ${areaName(doc.area)}`,
@@ -53,5 +60,6 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
     check: checkContent(doc.kind, doc.content),
     targets,
     figures,
+    linked,
   };
 }

@@ -10,15 +10,16 @@ import { parseOr400, permit, sendErrors } from '../access/index.js';
 import { danishDate, type Clock } from '../clock.js';
 import { findCouncil, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
-import { DocumentError, documentView, findDocument, mayEdit, mayRead } from '../documents/index.js';
+import { areaName, DocumentError, documentView, findDocument, kindNames, mayEdit, mayRead, type PdfPrinter, type StoredDocument } from '../documents/index.js';
 import { respond } from '../server/shared.js';
 import type { StatbankService } from '../statbank/index.js';
 import { TargetEvaluator } from '../targets/index.js';
 import { accountSchema, listAccounts, saveAccount } from './accounts.js';
-import { frameSchema, listFrames, setFrame } from './grants.js';
+import { accountsHtml, accountsXlsx, type AccountsMeta } from './export.js';
+import { frameOf, frameSchema, listFrames, setFrame } from './grants.js';
 import { accountResponse, accountsResponse, frameResponse, framesResponse } from './responses.js';
 
-export async function grantRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; clock: Clock; statbank: StatbankService }): Promise<void> {
+export async function grantRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; clock: Clock; statbank: StatbankService; pdf: PdfPrinter }): Promise<void> {
   const { db } = opts;
   sendErrors(app);
   const evaluator = new TargetEvaluator(opts.statbank);
@@ -57,6 +58,26 @@ export async function grantRoutes(app: FastifyInstance, opts: { db: Kysely<Datab
   app.get('/grants/plans/:id/accounts', permit('documents.read'), async (req) => {
     const doc = await planOf(req);
     return respond(req, accountsResponse, { document_id: doc.id, area: doc.area, year: doc.year, state: doc.state, may_edit: mayEdit(req.principal.user, doc), initiatives: await listAccounts(db, doc, today()) });
+  });
+
+  const metaOf = async (doc: StoredDocument): Promise<AccountsMeta> => {
+    const council = await findCouncil(db, `LBR-${doc.area}`);
+    const frame = council ? await frameOf(db, council.id, doc.year) : undefined;
+    return { title: `${kindNames.grant_plan} ${doc.year} – ${areaName(doc.area)}`, council: council?.name ?? '', frame: frame?.amount ?? null, today: today() };
+  };
+  const fileName = (doc: StoredDocument, ext: string) => `lbr-midler-regnskab-${doc.area}-${doc.year}.${ext}`;
+
+  app.get('/grants/plans/:id/accounts.xlsx', permit('documents.read'), async (req, reply) => {
+    const doc = await planOf(req);
+    const body = await accountsXlsx(await listAccounts(db, doc, today()), await metaOf(doc));
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${fileName(doc, 'xlsx')}"`).send(body);
+  });
+
+  app.get('/grants/plans/:id/accounts.pdf', permit('documents.read'), async (req, reply) => {
+    const doc = await planOf(req);
+    const meta = await metaOf(doc);
+    const body = await opts.pdf.print(accountsHtml(await listAccounts(db, doc, today()), meta), `Regnskab: ${meta.title}`);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName(doc, 'pdf')}"`).send(body);
   });
 
   app.put('/grants/plans/:id/accounts/:initiative', permit('documents.edit'), async (req) => {

@@ -115,7 +115,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(followupRoutes, { prefix: '/api', db, statbank, notifier, clock, afterChange: flush });
   await app.register(hearingRoutes, { prefix: '/api', db, service: hearings, deps: hearingDeps, statbank, demoNote: demo.note, afterChange: flush });
   await app.register(councilRoutes, { prefix: '/api', db, clock });
-  await app.register(grantRoutes, { prefix: '/api', db, clock, statbank });
+  await app.register(grantRoutes, { prefix: '/api', db, clock, statbank, pdf });
   await app.register(meetingRoutes, { prefix: '/api', db, service: new MeetingService(db, { clock, notifier, hearings }), pdf, afterChange: flush });
   await app.register(calendarRoutes, { prefix: '/api', db, clock, publicUrl: deps.config.publicUrl });
   await app.register(notificationRoutes, { prefix: '/api', db, notifier });

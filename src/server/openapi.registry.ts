@@ -182,6 +182,8 @@ export const apiDocs: TagDoc[] = [
       'GET /api/councils/{code}/grants': { summary: 'Et LBR\'s rammer for LBR-midlerne, år for år (offentlige).', response: json('grantFrames', framesResponse) },
       'PUT /api/councils/{code}/grants/{year}': { summary: 'Sæt et LBR\'s ramme for et år (landsadministratorer; med rammens version, når den findes).', response: json('grantFrame', frameResponse) },
       'GET /api/grants/plans/{id}/accounts': { summary: 'En vedtaget handleplans initiativer med bevilget, forbrug, evaluering og regnskab.', response: json('grantAccounts', accountsResponse) },
+      'GET /api/grants/plans/{id}/accounts.xlsx': { summary: 'Regnskabet for LBR-midlerne som Excel-fil.', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Regnskabet (kroner som tal).' } },
+      'GET /api/grants/plans/{id}/accounts.pdf': { summary: 'Regnskabet for LBR-midlerne som PDF.', content: pdf },
       'PUT /api/grants/plans/{id}/accounts/{initiative}': { summary: 'Gem et initiativs regnskab (rådets sekretariat; med versionen).', response: json('grantAccount', accountResponse) },
     },
   },

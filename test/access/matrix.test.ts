@@ -122,6 +122,8 @@ const reviewed: Record<string, string> = {
   'GET /api/councils/:code/grants': ALL,
   'PUT /api/councils/:code/grants/:year': 'national_admin',
   'GET /api/grants/plans/:id/accounts': ALL,
+  'GET /api/grants/plans/:id/accounts.xlsx': ALL,
+  'GET /api/grants/plans/:id/accounts.pdf': ALL,
   'PUT /api/grants/plans/:id/accounts/:initiative': 'national_admin regional_monitor jobcenter_editor',
   'GET /api/calendar': ALL,
   'PUT /api/calendar/deadlines/:year': 'national_admin',

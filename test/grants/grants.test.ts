@@ -6,6 +6,7 @@
  * in the audit log; the public sees the frame but not the draft.
  */
 import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/index.js';
 import type { GrantPlanContent } from '../../src/documents/index.js';
@@ -155,6 +156,14 @@ describe.each(backends)('LBR grants on %s', (kind) => {
     expect(given.json()).toMatchObject({ version: 2, spent: 880_000, evaluated_on: '2026-11-02', accounts_on: '2026-11-02', overdue: false, results: [{ description: expect.stringContaining('Færre offentligt forsørgede'), value: cell, period: '2025M06' }] });
     expect(given.json().results[0].status).toMatch(/^(met|missed)$/);
     expect((await call(app, 'GET', '/api/calendar?area=J101&year=2026')).json().grants[0].overdue).toBe(false);
+    // The accounts as XLSX: kroner as numbers, the total under them.
+    const xlsx = await call(app, 'GET', `/api/grants/plans/${planId}/accounts.xlsx`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Regnskab')!;
+    expect(ws.getRow(2).values).toEqual([undefined, 'Virksomhedsnetværk for små virksomheder', 900_000, 900_000, 880_000, 20_000, '31.10.2026', 'Afgivet 02.11.2026', 'Afgivet 02.11.2026']);
+    expect(ws.getRow(3).values).toEqual([undefined, 'I alt', 900_000, 900_000, 880_000, 20_000]);
   });
 
   it('writes every step to the audit log', async () => {

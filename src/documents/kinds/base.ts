@@ -115,6 +115,17 @@ export interface TargetView {
   series: SeriesPoint[];
 }
 
+/** Another document shown live inside this one (e.g. the LBR's grant plan in the employment plan). */
+export interface LinkedView {
+  id: number;
+  kind: string;
+  title: string;
+  state: DocumentState;
+  state_name: string;
+  /** What it says, in a few lines (its kind's `digest`). */
+  lines: string[];
+}
+
 export interface FigureView {
   path: string;
   label: string;
@@ -133,6 +144,8 @@ export interface DocumentView<K extends string = string> {
   check: ContentCheck;
   targets: TargetView[];
   figures: FigureView[];
+  /** The documents its kind shows live (`links`): published ones, or any while this one is not published (its readers may read drafts of the area). */
+  linked: LinkedView[];
 }
 
 /** What a new document starts from. */
@@ -184,6 +197,10 @@ export interface KindSpec<C = unknown> {
    * null: no hearing.
    */
   hearing: { bodies: 'council_and_region' | 'rbr' | 'jobcenter'; toRbr: boolean } | null;
+  /** Documents of the same area shown live inside it, by kind and year (their `digest`, with a link). */
+  links?(d: { year: number }): { kind: string; year: number }[];
+  /** A few lines saying what a document of the kind holds, where another shows it live. */
+  digest?(c: C): string[];
   /** A council's own document, made on the council's page rather than in the list of documents. */
   council?: boolean;
   /** Shown only when the feature is switched on (`STYR_FEATURES`), for kinds still being built. */

@@ -61,6 +61,13 @@ function sections(c: PlanContent): KindSection[] {
   ];
 }
 
+/** The LBR's grant plan for the year, live (documents/view.ts `linked`): its initiatives and budget, with a link. */
+const grantPlanHtml = (v: Parameters<KindSpec['html']>[1]) =>
+  v.linked
+    .filter((l) => l.kind === 'grant_plan')
+    .map((l) => `<p><a href="/dokumenter/${l.id}">${esc(l.title)}</a> (${esc(l.state_name.toLowerCase())})</p><ul>${l.lines.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`)
+    .join('');
+
 function html(c: PlanContent, v: Parameters<KindSpec['html']>[1]) {
   const sum = (k: 'state' | 'municipal') => c.budget.lines.reduce((a, l) => a + (l[k] ?? 0), 0);
   return [
@@ -78,7 +85,7 @@ function html(c: PlanContent, v: Parameters<KindSpec['html']>[1]) {
       }).join(''),
     },
     { id: 'borgerrettet', title: 'Den borgerrettede indsats', html: `<h3>Strategi</h3>${paragraphs(c.citizen.strategy)}<h3>Mål</h3>${targetsTable(c.citizen.targets, v.targets, 'citizen.targets')}` },
-    { id: 'virksomhedsrettet', title: 'Den virksomhedsrettede indsats', html: `<h3>Strategi</h3>${paragraphs(c.business.strategy)}<h3>Mål</h3>${targetsTable(c.business.targets, v.targets, 'business.targets')}<h3>LBR’s plan for LBR-midlerne</h3>${paragraphs(c.business.council_grants)}` },
+    { id: 'virksomhedsrettet', title: 'Den virksomhedsrettede indsats', html: `<h3>Strategi</h3>${paragraphs(c.business.strategy)}<h3>Mål</h3>${targetsTable(c.business.targets, v.targets, 'business.targets')}<h3>LBR’s plan for LBR-midlerne</h3>${paragraphs(c.business.council_grants)}${grantPlanHtml(v)}` },
     { id: 'andre-aktoerer', title: 'Andre aktører', html: `<p>Andel af indsatsen, der forventes varetaget af andre aktører: <strong>${c.other_actors.share_pct === null ? 'ikke angivet' : `${esc(fmtAuto(c.other_actors.share_pct))} %`}</strong></p>${paragraphs(c.other_actors.strategy)}` },
     ...(c.local_goals.length ? [{ id: 'lokale-maal', title: 'Lokale mål', html: c.local_goals.map((g, i) => `<h3>${esc(g.title)}</h3>${paragraphs(g.strategy)}${targetsTable(g.targets, v.targets, `local_goals.${i}.targets`)}`).join('') }] : []),
     {
@@ -96,6 +103,8 @@ export const employmentPlan = {
   schema: planContentSchema,
   create: ({ goals }) => planContentSchema.parse({ goals: goals.map((g) => ({ number: g.number, title: g.title, strategy: '', targets: [] })) }),
   sections,
+  /** The LBR's plan for its grants is part of the plan (seed 000), shown live. */
+  links: (d) => [{ kind: 'grant_plan', year: d.year }],
   check: (c) => ({
     missing: [
       ...(c.goals.length === 0 ? [{ path: 'goals', message: 'Planen mangler ministermålene for året.' }] : []),

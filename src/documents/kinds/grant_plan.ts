@@ -89,6 +89,7 @@ export const grantPlan = {
       html: `<table><thead><tr><th scope="col">Initiativ</th><th scope="col" class="num">Budget</th></tr></thead><tbody>${c.initiatives.map((i) => `<tr><td>${esc(i.title)}</td><td class="num">${esc(kroner(i.budget))}</td></tr>`).join('')}</tbody><tfoot><tr><th scope="row">I alt</th><td class="num">${esc(kroner(planTotal(c)))}</td></tr></tfoot></table>`,
     },
   ],
+  digest: (c) => [...c.initiatives.map((i) => `${i.title || 'Initiativ uden titel'}: ${kroner(i.budget)}`), `I alt: ${kroner(planTotal(c))}`],
   comments: null,
   hearing: { bodies: 'jobcenter', toRbr: false },
   council: true,

@@ -127,6 +127,22 @@ export function SectionFields<C>({ sections, p, other }: { sections: KindSection
   );
 }
 
+/** The documents of `kind` shown live inside this one (the LBR's grant plan in the employment plan), each with a link. */
+export function LinkedDocuments({ view, kind, title, empty }: { view: DocumentView; kind: string; title: string; empty: string }) {
+  const linked = view.linked.filter((l) => l.kind === kind);
+  return (
+    <div className="doc-text">
+      <h4 className="h5">{title}</h4>
+      {linked.length === 0 ? <p className="doc-empty">{empty}</p> : linked.map((l) => (
+        <div key={l.id}>
+          <p><a href={`/dokumenter/${l.id}`}>{l.title}</a> ({l.state_name.toLowerCase()})</p>
+          <ul>{l.lines.map((x, i) => <li key={i}>{x}</li>)}</ul>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /**
  * A list of titled items at `base` (local goals, regional goals, focus areas): each its title
  * and its sections, to remove and add while editing; read-only, a heading and its sections.

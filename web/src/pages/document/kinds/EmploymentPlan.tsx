@@ -4,7 +4,7 @@ import { Field, NumberField, TextArea } from '../../../forms';
 import { fmt } from '../../../format';
 import { Section } from '../../AuditTables';
 import { PlanInputs } from './PlanInputs';
-import { FigureEditor, same, SectionFields, Text, TitledItems, under, type EditorProps } from '../fields';
+import { FigureEditor, LinkedDocuments, same, SectionFields, Text, TitledItems, under, type EditorProps } from '../fields';
 
 export function EmploymentPlanEditor(p: EditorProps<PlanContent>) {
   const { content: c, saved, view, editing, edit } = p;
@@ -79,6 +79,7 @@ export function EmploymentPlanEditor(p: EditorProps<PlanContent>) {
 
       <Section id="s-business" title="Den virksomhedsrettede indsats">
         <SectionFields sections={under(sections, 'business.')} p={p} />
+        <LinkedDocuments view={p.view} kind="grant_plan" title="LBR’s handleplan for LBR-midlerne" empty="LBR har endnu ingen handleplan for LBR-midlerne dette år." />
       </Section>
 
       <Section id="s-other" title="Andre aktører">
