@@ -170,7 +170,7 @@ describe.each(backends)('documents on %s', (kind) => {
 
   it('lists the kinds in use with who may make them; the kinds the follow-up drafts are refused here', async () => {
     const kinds = (await call(app, 'GET', '/api/document-kinds', editor)).json() as { kind: string; may_create: boolean; council: boolean }[];
-    expect(kinds.map((k) => [k.kind, k.may_create, k.council])).toEqual([['employment_plan', true, false], ['results_audit', true, false], ['implementation_plan', false, false], ['rules_of_procedure', true, true], ['followup_report', false, false], ['analysis_report', false, false], ['written_agreement', false, false]]);
+    expect(kinds.map((k) => [k.kind, k.may_create, k.council])).toEqual([['employment_plan', true, false], ['results_audit', true, false], ['implementation_plan', false, false], ['rules_of_procedure', true, true], ['followup_report', false, false], ['analysis_report', false, false], ['written_agreement', false, false], ['grant_plan', true, true]]);
     expect((await call(app, 'GET', '/api/document-kinds', region)).json().filter((k: { may_create: boolean }) => k.may_create).map((k: { kind: string }) => k.kind)).toEqual(['implementation_plan', 'rules_of_procedure']);
     const off = await call(app, 'POST', '/api/documents', region, { kind: 'analysis_report', area: 'B1', year: 2026 });
     expect(off.statusCode).toBe(400);

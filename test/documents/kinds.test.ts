@@ -80,9 +80,8 @@ describe('the sections list', () => {
     ]);
   });
 
-  it('has every kind in use but the grant plan, which waits behind the `grants` feature while it is built', () => {
-    expect(enabledKinds([])).toEqual(documentKinds.filter((k) => k !== 'grant_plan'));
-    expect(enabledKinds(['grants'])).toEqual([...documentKinds]);
+  it('has every kind in use (no kind waits behind a feature)', () => {
+    expect(enabledKinds([])).toEqual([...documentKinds]);
   });
 });
 

@@ -41,7 +41,7 @@ describe.each(backends)('LBR grants on %s', (kind) => {
   beforeAll(async () => {
     db = await createTestDb(kind);
     await publishTestRelease(db.db, 0);
-    app = await accessServer(db, { FEATURES: 'grants' }, clock);
+    app = await accessServer(db, {}, clock);
     [admin, editor, member, region] = (await Promise.all((['national_admin', 'jobcenter_editor', 'council_member', 'regional_monitor'] as const).map((r) => loginAs(app, r)))) as [Login, Login, Login, Login];
   });
   afterAll(async () => {

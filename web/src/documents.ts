@@ -1,14 +1,14 @@
 /** The steering documents' API shapes (src/documents) and shared words for the pages. */
 import type { z } from 'zod';
-import type { AnalysisContent, Approval, areaTargetsResponse, auditContent, AuditGenerated, ContentIssue, DocumentKind, DocumentState, documentSummarySchema, documentViewResponse, Figure, goalsResponse, ImplementationPlanContent, IndicatorRow, KindSection, PlanContent, RulesContent, TransitionName as Transition } from '../../src/documents/shared';
+import type { AnalysisContent, Approval, areaTargetsResponse, auditContent, AuditGenerated, ContentIssue, DocumentKind, DocumentState, documentSummarySchema, documentViewResponse, Figure, goalsResponse, GrantPlanContent, ImplementationPlanContent, IndicatorRow, KindSection, PlanContent, RulesContent, TransitionName as Transition } from '../../src/documents/shared';
 import type { Forecast, Indicator, Target, TargetEvaluation, TargetStatus } from '../../src/targets/shared';
 
-export type { AnalysisContent, AuditGenerated, Approval, ContentIssue, DocumentKind, Figure, DocumentState, Forecast, ImplementationPlanContent, Indicator, IndicatorRow, KindSection, PlanContent, RulesContent, Target, TargetEvaluation, TargetStatus, Transition };
+export type { AnalysisContent, AuditGenerated, Approval, ContentIssue, DocumentKind, Figure, DocumentState, Forecast, GrantPlanContent, ImplementationPlanContent, Indicator, IndicatorRow, KindSection, PlanContent, RulesContent, Target, TargetEvaluation, TargetStatus, Transition };
 export type Freq = Indicator['freq'];
 export type GoalKind = NonNullable<Target['goal']>['kind'];
 
 // The Danish words are the server's (dependency-free files).
-export { kindNames, kindSpec, responseApprovalNames, stateNames } from '../../src/documents/shared';
+export { kindNames, kindSpec, planTotal, responseApprovalNames, stateNames } from '../../src/documents/shared';
 export { statusLabels } from '../../src/targets/shared';
 export const statusOrder: TargetStatus[] = ['met', 'missed', 'on_track', 'at_risk', 'off_track', 'no_data', 'not_measurable'];
 const statusBadge: Record<TargetStatus, string> = { met: 'badge-success', missed: 'badge-error', on_track: 'badge-success', at_risk: 'badge-warning', off_track: 'badge-error', not_measurable: '', no_data: 'badge-info' };

@@ -93,5 +93,4 @@ export const grantPlan = {
   comments: null,
   hearing: { bodies: 'jobcenter', toRbr: false },
   council: true,
-  feature: 'grants',
 } satisfies KindSpec<GrantPlanContent>;

@@ -1,7 +1,7 @@
 /**
  * A council (/raad/:code): its composition against the rules (seats filled and required, the
  * problems found), its members with substitutes, terms and offices (the secretariat adds,
- * changes and removes them), its rules of procedure, its meetings (managers call a new one),
+ * changes and removes them), its rules of procedure, an LBR's grants (CouncilGrants), its meetings (managers call a new one),
  * its own yearly calendar of milestones (members and secretariat) and its calendar feed.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
@@ -14,6 +14,7 @@ import { day, officeNames, period, when, type CouncilView, type MeetingSummary, 
 import { stateClass, stateNames } from '../documents';
 import { Alert, ErrorSummary, Field, fieldError, Progress, Select, TextArea, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
+import { CouncilGrants } from './CouncilGrants';
 import { FollowupMaterial } from './FollowupMaterial';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
@@ -64,6 +65,7 @@ export function CouncilPage({ code }: { code: string }) {
       <Composition council={council} />
       <Members council={council} reload={load} />
       <Rules council={council} />
+      {council.type === 'LBR' && council.area && <CouncilGrants council={council} />}
       <Meetings code={council.code} />
       {council.type === 'LBR' && council.area && <FollowupMaterial jobcenter={council.area} />}
       {insider && <Milestones code={council.code} />}

@@ -11,7 +11,7 @@ import { hearingResponse, responseVersionsResponse, storedResponse } from '../..
 import { api, send } from '../api';
 import { day, responseClass, type Hearing, type HearingBody, type HearingComment } from '../councils';
 import { dateTime, kindNames } from '../documents';
-import { Alert, ErrorSummary, Progress, TextArea, toError, useAction } from '../forms';
+import { Alert, ErrorSummary, Progress, RadioGroup, TextArea, toError, useAction } from '../forms';
 import { TargetStatusView } from '../editor';
 import { Layout } from '../Layout';
 import { AuditTables } from './AuditTables';
@@ -222,6 +222,10 @@ function CommentForm({ hearingId, section, paragraph, target, commenters, onClos
   );
 }
 
+/** A jobcenter's answer on its LBR's grant plan. */
+const verdictNames = { within_frame: 'Planen ligger inden for beskæftigelsesplanens rammer.', outside_frame: 'Planen ligger uden for beskæftigelsesplanens rammer.' } as const;
+type Verdict = keyof typeof verdictNames;
+
 const adoptLabel = (b: HearingBody) => (b.adopt_by === 'chair' ? 'Godkend som formand' : b.adopt_by === 'region' ? 'Afgiv regionens høringssvar' : b.adopt_by === 'jobcenter' ? 'Afgiv jobcentrets høringssvar' : 'Vedtag høringssvaret');
 
 function BodyResponse({ hearing, body: b, onChanged }: { hearing: Hearing; body: HearingBody; onChanged: () => Promise<void> }) {
@@ -232,7 +236,8 @@ function BodyResponse({ hearing, body: b, onChanged }: { hearing: Hearing; body:
         <ResponseEditor hearing={hearing} body={b} onChanged={onChanged} />
       ) : b.state === 'adopted' ? (
         <>
-          <p className="form-hint">Vedtaget {b.adopted_at ? day(b.adopted_at.slice(0, 10)) : ''} af {b.adopted_by}. Svaret er føjet til dokumentets bemærkninger.</p>
+          <p className="form-hint">Vedtaget {b.adopted_at ? day(b.adopted_at.slice(0, 10)) : ''} af {b.adopted_by}.{b.kind === 'jobcenter' ? '' : ' Svaret er føjet til dokumentets bemærkninger.'}</p>
+          {b.verdict && <p><strong>{verdictNames[b.verdict]}</strong></p>}
           {b.response.trim().split(/\n\s*\n/).map((p, i) => <p key={i} className="doc-paragraph">{p}</p>)}
         </>
       ) : (
@@ -247,15 +252,19 @@ function ResponseEditor({ hearing, body: b, onChanged }: { hearing: Hearing; bod
   const [text, setText] = useState(b.response);
   const [saved, setSaved] = useState(b.response);
   const [revision, setRevision] = useState(b.revision);
+  // A jobcenter heard on its LBR's grant plan says whether it is within the employment plan's frame.
+  const [verdict, setVerdict] = useState<Verdict | null>(b.verdict);
+  const [savedVerdict, setSavedVerdict] = useState<Verdict | null>(b.verdict);
   const { busy, error, notice, setError, run } = useAction();
   const fid = `response-${b.code}`;
   const base = `/api/hearings/${hearing.id}/responses/${encodeURIComponent(b.code)}`;
-  const dirty = text !== saved;
+  const dirty = text !== saved || verdict !== savedVerdict;
 
   const store = async (): Promise<number> => {
-    const next = await api(base, storedResponse, { method: 'PUT', body: { revision, text } });
+    const next = await api(base, storedResponse, { method: 'PUT', body: { revision, text, ...(b.kind === 'jobcenter' ? { verdict } : {}) } });
     setRevision(next.revision);
     setSaved(next.response);
+    setSavedVerdict(next.verdict);
     return next.revision;
   };
   const save = (e: FormEvent) => {
@@ -279,6 +288,8 @@ function ResponseEditor({ hearing, body: b, onChanged }: { hearing: Hearing; bod
     if (fresh) {
       setText(fresh.response);
       setSaved(fresh.response);
+      setVerdict(fresh.verdict);
+      setSavedVerdict(fresh.verdict);
       setRevision(fresh.revision);
     }
     setError(null);
@@ -289,10 +300,14 @@ function ResponseEditor({ hearing, body: b, onChanged }: { hearing: Hearing; bod
       {notice && <Alert kind="success">{notice}</Alert>}
       <Progress text={busy} />
       <TextArea id={fid} label={`Høringssvar fra ${b.name}`} hint={`Udkast, version ${revision}${b.updated_by ? `, senest gemt af ${b.updated_by}` : ''}. Medlemmerne og sekretariatet kan skrive i udkastet.`} rows={8} value={text} onChange={setText} />
+      {b.kind === 'jobcenter' && (
+        <RadioGroup id={`${fid}-verdict`} legend="Ligger handleplanen inden for beskæftigelsesplanens rammer?" hint="Er rådet og jobcentret uenige, kan midlerne ikke bruges, og planen kan ikke vedtages." value={verdict ?? ''}
+          options={(Object.keys(verdictNames) as Verdict[]).map((v) => ({ value: v, label: v === 'within_frame' ? 'Ja, inden for rammerne' : 'Nej, uden for rammerne' }))} onChange={(v) => setVerdict(v as Verdict)} />
+      )}
       <p className="form-hint" aria-live="polite">{dirty ? 'Du har ændringer, der ikke er gemt.' : 'Udkastet er gemt.'}</p>
       <div className="doc-transitions">
         <button type="submit" className="button button-secondary" disabled={busy !== null}>Gem udkast</button>
-        {b.may_adopt && <button type="button" className="button button-primary" disabled={busy !== null || text.trim() === ''} onClick={() => void adopt()}>{adoptLabel(b)}</button>}
+        {b.may_adopt && <button type="button" className="button button-primary" disabled={busy !== null || text.trim() === '' || (b.kind === 'jobcenter' && !verdict)} onClick={() => void adopt()}>{adoptLabel(b)}</button>}
       </div>
       {!b.may_adopt && b.kind === 'council' && (
         <p className="mt-4">

@@ -82,6 +82,7 @@ export function YearlyCalendar() {
           <StepChart board={board} />
           {ownRow && <OwnSteps board={board} row={ownRow} onChanged={load} />}
           <FollowupDates board={board} signedIn={!!user} />
+          {board.grants.length > 0 && <GrantDates board={board} />}
           <BoardTable board={board} />
           <section aria-labelledby="s-feed" className="doc-section">
             <h2 id="s-feed" className="h3">Kalender</h2>
@@ -254,6 +255,33 @@ function FollowupDates({ board, signedIn }: { board: Board; signedIn: boolean })
           </table>
         </div>
       )}
+    </section>
+  );
+}
+
+/** The LBRs' grant initiatives' evaluations and accounts due in the year, overdue ones marked. */
+function GrantDates({ board }: { board: Board }) {
+  const name = (area: string) => board.rows.find((r) => r.area === area)?.name ?? area;
+  const overdue = board.grants.filter((g) => g.overdue).length;
+  return (
+    <section aria-labelledby="s-grants" className="doc-section">
+      <h2 id="s-grants" className="h3">LBR-midler: evalueringer og regnskaber</h2>
+      <p>Hvert initiativ, de lokale råd har givet LBR-midler til, afsluttes med en evaluering og et regnskab.{overdue > 0 ? ` ${overdue} ${overdue === 1 ? 'er forfalden' : 'er forfaldne'}.` : ''}</p>
+      <div className="table--responsive-scroll">
+        <table className="table table--compact">
+          <caption className="sr-only">Frister for evaluering og regnskab i {board.year}</caption>
+          <thead><tr><th scope="col">Frist</th><th scope="col">Jobcenter</th><th scope="col">Initiativ</th></tr></thead>
+          <tbody>
+            {board.grants.map((g) => (
+              <tr key={`${g.document_id}-${g.title}`}>
+                <td>{day(g.day)}{g.overdue && <strong> (forfalden)</strong>}</td>
+                <td>{name(g.area)}</td>
+                <td><Link to={`/dokumenter/${g.document_id}#s-accounts`}>{g.title}</Link></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

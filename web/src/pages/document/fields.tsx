@@ -147,7 +147,7 @@ export function LinkedDocuments({ view, kind, title, empty }: { view: DocumentVi
  * A list of titled items at `base` (local goals, regional goals, focus areas): each its title
  * and its sections, to remove and add while editing; read-only, a heading and its sections.
  */
-export function TitledItems<C>({ p, sections, base, noun, remove, add, empty, blank }: { p: EditorProps<C>; sections: KindSection[]; base: string; noun: string; remove: string; add: string; empty: string; blank: () => { title: string } }) {
+export function TitledItems<C>({ p, sections, base, noun, remove, add, empty, blank, other }: { p: EditorProps<C>; sections: KindSection[]; base: string; noun: string; remove: string; add: string; empty: string; blank: () => { title: string }; other?: Parameters<typeof SectionFields>[0]['other'] }) {
   const items = getAt<{ title: string }[]>(p.content, base);
   const list = (c: C) => getAt<{ title: string }[]>(c, base);
   return (
@@ -159,13 +159,13 @@ export function TitledItems<C>({ p, sections, base, noun, remove, add, empty, bl
             <fieldset>
               <legend className="h4">{noun} {i + 1}</legend>
               <Field id={fieldId(`${base}.${i}.title`)} label="Overskrift" value={item.title} onChange={(v) => p.edit((c) => void (list(c)[i]!.title = v))} />
-              <SectionFields sections={under(sections, `${base}.${i}.`)} p={p} />
+              <SectionFields sections={under(sections, `${base}.${i}.`)} p={p} other={other} />
               <p><button type="button" className="button button-tertiary" onClick={() => p.edit((c) => void list(c).splice(i, 1))}>{remove}<span className="sr-only"> {item.title}</span></button></p>
             </fieldset>
           ) : (
             <>
               <h3>{item.title}</h3>
-              <SectionFields sections={under(sections, `${base}.${i}.`)} p={p} />
+              <SectionFields sections={under(sections, `${base}.${i}.`)} p={p} other={other} />
             </>
           )}
         </div>

@@ -3,10 +3,11 @@
  * edited by SectionsEditor from its sections list, so a new kind needs no line here.
  */
 import type { ReactNode } from 'react';
-import { kindSpec, type AnalysisContent, type AuditContent, type DocumentKind, type ImplementationPlanContent, type PlanContent, type RulesContent } from '../../../documents';
+import { kindSpec, type AnalysisContent, type AuditContent, type DocumentKind, type GrantPlanContent, type ImplementationPlanContent, type PlanContent, type RulesContent } from '../../../documents';
 import type { EditorProps } from '../fields';
 import { AnalysisReportEditor } from './AnalysisReport';
 import { FollowupReportEditor } from './FollowupReport';
+import { GrantPlanEditor } from './GrantPlan';
 import type { FollowupContent } from '../../../../../src/documents/shared';
 import { EmploymentPlanEditor } from './EmploymentPlan';
 import { ImplementationPlanEditor } from './ImplementationPlan';
@@ -23,6 +24,7 @@ const own = {
   rules_of_procedure: (p) => <RulesOfProcedureEditor {...(p as EditorProps<RulesContent>)} />,
   analysis_report: (p) => <AnalysisReportEditor {...(p as EditorProps<AnalysisContent>)} />,
   followup_report: (p) => <FollowupReportEditor {...(p as EditorProps<FollowupContent>)} />,
+  grant_plan: (p) => <GrantPlanEditor {...(p as EditorProps<GrantPlanContent>)} />,
 } satisfies Partial<Record<DocumentKind, Editor>>;
 
 export function editorFor(kind: DocumentKind): Editor {
