@@ -199,7 +199,8 @@ export async function documentRoutes(app: FastifyInstance, opts: DocumentRoutesO
 
   app.get('/documents/:id/versions', permit('documents.read'), async (req) => {
     const doc = await readable(req);
-    return respond(req, versionsResponse, (await listVersions(db, doc.id)).map((v) => ({ ...v, event_name: eventNames[v.event] ?? v.event })));
+    const approved = kindSpec(doc.kind).approvedBy?.done;
+    return respond(req, versionsResponse, (await listVersions(db, doc.id)).map((v) => ({ ...v, event_name: (v.event === 'approve' && approved) || (eventNames[v.event] ?? v.event) })));
   });
 
   app.get('/documents/:id/diff', permit('documents.read'), async (req) => {

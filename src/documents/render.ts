@@ -18,7 +18,7 @@ export function renderDocumentHtml(v: DocumentView): string {
   const comments = spec.comments ? (d.content as { comments?: { lbr: string; region: string } }).comments : undefined;
   // The plan's annex, the audit's comments section: the LBR's and the region's adopted hearing responses.
   if (spec.comments && comments) sections.push({ id: 'bemaerkninger', title: spec.comments, html: `<h3>Det lokale beskæftigelsesråd (LBR)</h3>${paragraphs(comments.lbr, 'Ingen bemærkninger.')}<h3>Beskæftigelsesregionen</h3>${paragraphs(comments.region, 'Ingen bemærkninger.')}` });
-  const approval = d.approval ? `<p>Godkendt af kommunalbestyrelsen ${esc(d.approval.date)}: ${esc(d.approval.decision)}</p>` : '';
+  const approval = d.approval ? `<p>${esc(spec.approvedBy?.done ?? 'Godkendt af kommunalbestyrelsen')} ${esc(d.approval.date)}: ${esc(d.approval.decision)}</p>` : '';
   return renderPage(
     v.title,
     `<p class="meta">${esc(v.state_name)} · version ${d.revision}</p><h1>${esc(v.title)}</h1>${approval}

@@ -68,7 +68,7 @@ async function rows(db: Kysely<Database>, documentIds: number[]): Promise<(Row &
 
 /** Every initiative of the plan with its account (an empty one before the first save). */
 export async function listAccounts(db: Kysely<Database>, doc: Pick<StoredDocument, 'id' | 'content'>, today: string): Promise<InitiativeAccount[]> {
-  const saved = new Map((await rows(db, [doc.id])).map((r) => [r.initiative, r]));
+  const saved = new Map((await rows(db, [doc.id])).map(({ document_id: _, ...r }) => [r.initiative, r]));
   return (doc.content as GrantPlanContent).initiatives.map((i) => {
     const r = saved.get(i.id);
     const row: Row = r ?? { initiative: i.id, committed: 0, spent: 0, due: null, evaluation: '', evaluated_on: null, results: [], accounts: '', accounts_on: null, version: 0, updated_at: null, updated_by: null };

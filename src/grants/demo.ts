@@ -34,9 +34,9 @@ function plan(year: number, targets: Target[]): GrantPlanContent {
     summary: `Rådet bruger LBR-midlerne ${year} på at bringe ledige tættere på virksomhederne og på at forebygge, at sygemeldte mister fodfæstet på arbejdsmarkedet.`,
     excludes_operations: true,
     initiatives: [
-      { id: 'brobygning', title: 'Brobygning mellem kontanthjælpsmodtagere og lokale virksomheder', purpose: 'Virksomhedspraktik og mentorer i små og mellemstore virksomheder, så flere får ordinære timer.', target_group: 'Kontanthjælpsmodtagere med mindst et års ledighed.', plan_targets: ['business.targets.0'], targets, budget: 1_200_000 },
-      { id: 'sygemeldte', title: 'Tidlig dialog med virksomheder om sygemeldte', purpose: 'Virksomhedskonsulenter tager kontakt i de første uger af en sygemelding.', target_group: 'Sygemeldte i job.', plan_targets: ['citizen.targets.0'], targets: [], budget: 800_000 },
-      { id: 'jobmesse', title: 'Jobmesse for unge uden uddannelse', purpose: 'Unge møder virksomheder med lære- og praktikpladser.', target_group: 'Unge 18–29 år uden uddannelse.', plan_targets: [], targets: [], budget: 400_000 },
+      { id: 'brobygning', title: 'Brobygning mellem kontanthjælpsmodtagere og lokale virksomheder', purpose: 'Virksomhedspraktik og mentorer i små og mellemstore virksomheder, så flere får ordinære timer.', target_group: 'Kontanthjælpsmodtagere med mindst et års ledighed.', plan_targets: ['business.targets.0'], targets, budget: 11_000_000 },
+      { id: 'sygemeldte', title: 'Tidlig dialog med virksomheder om sygemeldte', purpose: 'Virksomhedskonsulenter tager kontakt i de første uger af en sygemelding.', target_group: 'Sygemeldte i job.', plan_targets: ['citizen.targets.0'], targets: [], budget: 8_000_000 },
+      { id: 'jobmesse', title: 'Jobmesse for unge uden uddannelse', purpose: 'Unge møder virksomheder med lære- og praktikpladser.', target_group: 'Unge 18–29 år uden uddannelse.', plan_targets: [], targets: [], budget: 4_500_000 },
     ],
   };
 }
@@ -72,9 +72,9 @@ export async function ensureDemoGrants(db: Kysely<Database>, statbank: StatbankS
     // The accounts as the secretariat keeps them; the first initiative's evaluation measured by the bank.
     const today = (d: string) => ({ today: d, measured: async () => (await documentView(db, evaluator, doc)).targets });
     const keep = (id: string, input: Parameters<typeof saveAccount>[4], day: string) => saveAccount(db, actor, doc, id, input, today(day));
-    await keep('brobygning', { version: 0, committed: 1_200_000, spent: 1_150_000, due: `${year + 1}-03-31`, evaluation: '118 kontanthjælpsmodtagere var i virksomhedspraktik; 31 fik ordinære timer.', evaluated: true, accounts: 'Mentorløn 780.000 kr., praktikvejledning 370.000 kr.', accounts_given: true }, `${year + 1}-02-20`);
-    await keep('sygemeldte', { version: 0, committed: 800_000, spent: 610_000, due: `${year + 1}-10-31`, evaluation: '', evaluated: false, accounts: '', accounts_given: false }, `${year + 1}-02-20`);
-    await keep('jobmesse', { version: 0, committed: 350_000, spent: 120_000, due: `${year + 2}-03-31`, evaluation: '', evaluated: false, accounts: '', accounts_given: false }, `${year + 1}-02-20`);
+    await keep('brobygning', { version: 0, committed: 11_000_000, spent: 10_650_000, due: `${year + 1}-03-31`, evaluation: '118 kontanthjælpsmodtagere var i virksomhedspraktik; 31 fik ordinære timer.', evaluated: true, accounts: 'Mentorløn 7.150.000 kr., praktikvejledning 3.500.000 kr.', accounts_given: true }, `${year + 1}-02-20`);
+    await keep('sygemeldte', { version: 0, committed: 8_000_000, spent: 5_900_000, due: `${year + 1}-10-31`, evaluation: '', evaluated: false, accounts: '', accounts_given: false }, `${year + 1}-02-20`);
+    await keep('jobmesse', { version: 0, committed: 4_000_000, spent: 1_100_000, due: `${year + 2}-03-31`, evaluation: '', evaluated: false, accounts: '', accounts_given: false }, `${year + 1}-02-20`);
   }
   if (!(await findDocumentFor(db, 'grant_plan', JC, year + 1))) {
     const next = await createDocument(db, actor, { kind: 'grant_plan', area: JC, year: year + 1, content: plan(year + 1, []) });

@@ -155,6 +155,9 @@ describe.each(backends)('LBR grants on %s', (kind) => {
     const cell = (await call(app, 'GET', '/v3/data/ptv_a02?period.M=2025M06&hierarchy._nykom=DK&dimension.ydelsesgrupper=public_support&mgroup.*=fulltime')).json().rows[0].at(-1);
     expect(given.json()).toMatchObject({ version: 2, spent: 880_000, evaluated_on: '2026-11-02', accounts_on: '2026-11-02', overdue: false, results: [{ description: expect.stringContaining('Færre offentligt forsørgede'), value: cell, period: '2025M06' }] });
     expect(given.json().results[0].status).toMatch(/^(met|missed)$/);
+    const after = await call(app, 'GET', url, editor);
+    expect(after.statusCode, after.body).toBe(200);
+    expect(after.json().initiatives[0]).toMatchObject({ version: 2, evaluation: '42 virksomheder deltog i netværket.', results: given.json().results });
     expect((await call(app, 'GET', '/api/calendar?area=J101&year=2026')).json().grants[0].overdue).toBe(false);
     // The accounts as XLSX: kroner as numbers, the total under them.
     const xlsx = await call(app, 'GET', `/api/grants/plans/${planId}/accounts.xlsx`);

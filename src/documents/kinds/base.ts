@@ -201,6 +201,8 @@ export interface KindSpec<C = unknown> {
   links?(d: { year: number }): { kind: string; year: number }[];
   /** A few lines saying what a document of the kind holds, where another shows it live. */
   digest?(c: C): string[];
+  /** Who approves it, where not the municipal council: the form's legend and what the document says once approved. */
+  approvedBy?: { legend: string; done: string };
   /** A council's own document, made on the council's page rather than in the list of documents. */
   council?: boolean;
   /** Shown only when the feature is switched on (`STYR_FEATURES`), for kinds still being built. */

@@ -92,5 +92,6 @@ export const grantPlan = {
   digest: (c) => [...c.initiatives.map((i) => `${i.title || 'Initiativ uden titel'}: ${kroner(i.budget)}`), `I alt: ${kroner(planTotal(c))}`],
   comments: null,
   hearing: { bodies: 'jobcenter', toRbr: false },
+  approvedBy: { legend: 'Rådets vedtagelse', done: 'Vedtaget af rådet' },
   council: true,
 } satisfies KindSpec<GrantPlanContent>;

@@ -19,7 +19,7 @@ import { Check, ErrorBox } from './Check';
 import { CommentsSection } from './Comments';
 import { same } from './fields';
 import { HearingPanel } from './HearingPanel';
-import { editorFor } from './kinds';
+import { editorFor, panelFor } from './kinds';
 import { Transitions, type HearingOptions } from './Transitions';
 import { Versions } from './Versions';
 
@@ -133,7 +133,7 @@ export function DocumentPage({ id }: { id: string }) {
         <span className={stateClass(doc.state)}>{view.state_name}</span> · Version {doc.revision} · senest ændret {dateTime(doc.updated_at)} af {doc.updated_by}
         {view.release && <> · tal fra udgivelse {view.release.version}{view.release.cutoff_week ? ` (data til og med ${view.release.cutoff_week})` : ''}</>}
       </p>
-      {doc.approval && <p>Godkendt af kommunalbestyrelsen {day(doc.approval.date)}: {doc.approval.decision}</p>}
+      {doc.approval && <p>{spec.approvedBy?.done ?? 'Godkendt af kommunalbestyrelsen'} {day(doc.approval.date)}: {doc.approval.decision}</p>}
       <p className="d-print-none">
         <a className="button button-secondary" href={`/api/documents/${doc.id}/pdf`} download>Hent PDF</a>{' '}
         <a className="button button-secondary" href={`/api/documents/${doc.id}/html`}>Vis som HTML</a>
@@ -158,6 +158,7 @@ export function DocumentPage({ id }: { id: string }) {
           </div>
         )}
       </form>
+      {panelFor(doc.kind, view)}
 
       {spec.comments && <CommentsSection view={view} role={session.user?.role ?? null} onSaved={async (rev) => {
         await load(true);

@@ -1,6 +1,6 @@
 /** The state changes the user may make: buttons, the hearing's options, the municipal council's approval. */
 import { useState } from 'react';
-import type { DocumentView, Transition } from '../../documents';
+import { kindSpec, type DocumentView, type Transition } from '../../documents';
 import { Checkbox, Field, TextArea } from '../../forms';
 
 /** The options of "send to hearing" (the server's defaults when left out). */
@@ -18,6 +18,8 @@ export function Transitions({ view, busy, dirty, onTransition }: { view: Documen
   const [requireAll, setRequireAll] = useState(false);
   if (open.length === 0) return null;
   const label = (t: Transition) => view.transitions.find((x) => x.id === t)?.label ?? t;
+  const spec = kindSpec(view.document.kind);
+  const heard = spec.hearing?.bodies === 'jobcenter' ? 'Høringsparten er jobcentret, som svarer, om planen ligger inden for beskæftigelsesplanens rammer.' : spec.hearing?.bodies === 'rbr' ? 'Høringsparten er det regionale beskæftigelsesråd (RBR).' : 'Høringsparterne er det lokale beskæftigelsesråd (LBR) og beskæftigelsesregionen.';
   return (
     <section aria-labelledby="transitions-heading" className="d-print-none mb-6">
       <h2 id="transitions-heading" className="h3">Dokumentets gang</h2>
@@ -38,7 +40,7 @@ export function Transitions({ view, busy, dirty, onTransition }: { view: Documen
         >
           <fieldset>
             <legend className="h4">Høring</legend>
-            <p className="form-hint mt-0">Høringsparterne er det lokale beskæftigelsesråd (LBR) og beskæftigelsesregionen. De får besked, når dokumentet sendes i høring.</p>
+            <p className="form-hint mt-0">{heard} De får besked, når dokumentet sendes i høring.</p>
             <Field id="hearing-deadline" label="Frist for høringssvar (valgfri)" type="date" hint="ÅÅÅÅ-MM-DD. Tom: fristen i årshjulet." value={deadline} onChange={setDeadline} />
             <Checkbox id="hearing-require-all" label="Kræv alle høringssvar før godkendelse" hint="Ellers kan dokumentet godkendes, når fristen er udløbet, også uden svar." checked={requireAll} onChange={setRequireAll} />
             <button type="submit" className="button button-primary" disabled={busy}>{label('send_to_hearing')}</button>
@@ -55,7 +57,7 @@ export function Transitions({ view, busy, dirty, onTransition }: { view: Documen
           }}
         >
           <fieldset>
-            <legend className="h4">Kommunalbestyrelsens godkendelse</legend>
+            <legend className="h4">{spec.approvedBy?.legend ?? 'Kommunalbestyrelsens godkendelse'}</legend>
             <Field id="approval-date" label="Mødedato" type="date" hint="ÅÅÅÅ-MM-DD" value={date} onChange={setDate} />
             <TextArea id="approval-decision" label="Beslutning" rows={2} value={decision} onChange={setDecision} />
             <button type="submit" className="button button-primary" disabled={busy}>{label('approve')}</button>

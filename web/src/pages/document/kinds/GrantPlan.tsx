@@ -1,7 +1,8 @@
 /**
  * The LBR's grant plan: its purpose, the initiatives (purpose, target group, measurable
  * results, the employment plan's targets they serve and their budget) against the year's
- * frame, and, once the council has adopted it, each initiative's accounts (GrantAccounts).
+ * frame. Once the council has adopted it, each initiative's accounts follow (GrantAccounts, a
+ * panel of its own, outside the content's form).
  */
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
@@ -14,7 +15,6 @@ import { Link } from '../../../router';
 import { Section } from '../../AuditTables';
 import { kroner } from '../../CouncilGrants';
 import { getAt, SectionFields, TitledItems, under, type EditorProps } from '../fields';
-import { GrantAccounts } from './GrantAccounts';
 
 type Initiative = GrantPlanContent['initiatives'][number];
 interface PlanTarget {
@@ -40,7 +40,7 @@ function usePlanContext(area: string, year: number) {
 
 export function GrantPlanEditor(p: EditorProps<GrantPlanContent>) {
   const { content: c, editing, edit, view } = p;
-  const { area, year, state } = view.document;
+  const { area, year } = view.document;
   const sections = kindSpec('grant_plan').sections(c);
   const { frame, plan } = usePlanContext(area, year);
   const total = planTotal(c);
@@ -104,7 +104,6 @@ export function GrantPlanEditor(p: EditorProps<GrantPlanContent>) {
           <p>{c.excludes_operations ? 'Midlerne går ikke til kommunal drift eller rådets sekretariat.' : 'Det er endnu ikke bekræftet, at midlerne ikke går til kommunal drift eller rådets sekretariat.'}</p>
         )}
       </Section>
-      {(state === 'approved' || state === 'published') && <GrantAccounts docId={view.document.id} />}
     </>
   );
 }

@@ -3,10 +3,11 @@
  * edited by SectionsEditor from its sections list, so a new kind needs no line here.
  */
 import type { ReactNode } from 'react';
-import { kindSpec, type AnalysisContent, type AuditContent, type DocumentKind, type GrantPlanContent, type ImplementationPlanContent, type PlanContent, type RulesContent } from '../../../documents';
+import { kindSpec, type AnalysisContent, type AuditContent, type DocumentKind, type DocumentView, type GrantPlanContent, type ImplementationPlanContent, type PlanContent, type RulesContent } from '../../../documents';
 import type { EditorProps } from '../fields';
 import { AnalysisReportEditor } from './AnalysisReport';
 import { FollowupReportEditor } from './FollowupReport';
+import { GrantAccounts } from './GrantAccounts';
 import { GrantPlanEditor } from './GrantPlan';
 import type { FollowupContent } from '../../../../../src/documents/shared';
 import { EmploymentPlanEditor } from './EmploymentPlan';
@@ -26,6 +27,13 @@ const own = {
   followup_report: (p) => <FollowupReportEditor {...(p as EditorProps<FollowupContent>)} />,
   grant_plan: (p) => <GrantPlanEditor {...(p as EditorProps<GrantPlanContent>)} />,
 } satisfies Partial<Record<DocumentKind, Editor>>;
+
+/** What a kind shows after its content, outside the content's form (its own forms): a grant plan's accounts once adopted. */
+const panels = {
+  grant_plan: (v) => (v.document.state === 'approved' || v.document.state === 'published' ? <GrantAccounts docId={v.document.id} /> : null),
+} satisfies Partial<Record<DocumentKind, (v: DocumentView) => ReactNode>>;
+
+export const panelFor = (kind: DocumentKind, v: DocumentView): ReactNode => (panels as Partial<Record<DocumentKind, (v: DocumentView) => ReactNode>>)[kind]?.(v) ?? null;
 
 export function editorFor(kind: DocumentKind): Editor {
   return (own as Partial<Record<DocumentKind, Editor>>)[kind] ?? ((p) => <SectionsEditor {...p} sections={kindSpec(kind).sections(p.content)} />);
