@@ -83,7 +83,7 @@ export function GrantPlanEditor(p: EditorProps<GrantPlanContent>) {
     <>
       <Section id="s-summary" title="Formål">
         <SectionFields sections={under(sections, 'summary')} p={p} />
-        {plan && <p>Planen ligger inden for <Link to={`/dokumenter/${plan.id}`}>beskæftigelsesplanen for {year}</Link>.</p>}
+        {plan && <p>Planen hører til <Link to={`/dokumenter/${plan.id}`}>beskæftigelsesplanen for {year}</Link>; jobcentret vurderer i høringen, om den ligger inden for planens rammer.</p>}
       </Section>
       <Section id="s-initiatives" title="Initiativer">
         <TitledItems p={p} sections={sections} base="initiatives" noun="Initiativ" remove="Fjern initiativet" add="Tilføj initiativ" empty="Planen har ingen initiativer endnu." other={other}
