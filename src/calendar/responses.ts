@@ -45,7 +45,7 @@ export const boardResponse = z.object({
   /** The follow-up's dates in the year (cases' only for those who follow them). */
   followup: z.array(z.object({ kind: z.enum(['case', 'agreement_followup', 'agreement_deadline']), jobcenter: z.string(), jobcenter_name: z.string(), uid: z.string(), day, summary: z.string(), description: z.string(), path: z.string(), overdue: z.boolean() })),
   /** The LBRs' grant initiatives' evaluations and accounts due in the year. */
-  grants: z.array(z.object({ area: z.string(), document_id: z.number(), title: z.string(), day, overdue: z.boolean() })),
+  grants: z.array(z.object({ area: z.string(), document_id: z.number(), initiative: z.string(), title: z.string(), day, overdue: z.boolean() })),
 });
 
 /** PUT /api/calendar/deadlines/:year. */

@@ -115,7 +115,7 @@ export async function transition(db: Kysely<Database>, actor: AuditActor, id: nu
       const what = name === 'publish' ? 'offentliggøres' : 'sendes i høring';
       if (missing.length > 0) throw new DocumentError(422, 'minimum_content', `Dokumentet kan ikke ${what}: ${missing.length} krav til minimumsindholdet er ikke opfyldt.`, { missing });
     }
-    if (name === 'approve' && !approval) throw new DocumentError(400, 'invalid', 'Angiv dato og beslutning for kommunalbestyrelsens godkendelse.', { field: 'approval' });
+    if (name === 'approve' && !approval) throw new DocumentError(400, 'invalid', `Angiv dato og beslutning for ${(kindSpec(doc.kind).approvedBy?.legend ?? 'Kommunalbestyrelsens godkendelse').toLowerCase()}.`, { field: 'approval' });
     return { state: t.to, ...(name === 'approve' ? { approval } : {}), ...(name === 'publish' ? { published_at: at } : {}) };
   };
   const after: After | undefined = hook && ((tx, before, next) => hook(tx, { actor, name, before, after: next, options }));

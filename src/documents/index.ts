@@ -17,5 +17,5 @@ export { documentKinds, kindNames, kindSpec, newDocumentContent, type DocumentKi
 export { documentSections, type DocumentSection } from './sections.js';
 export { areaName, documentView, type TargetView } from './view.js';
 export { cellAt, readCells, type Cells } from './audit-read.js';
-export { agreementContentSchema, analysisContentSchema, documentPeriodName, followUpDates, followupContentSchema, grantPlanContentSchema, kroner, planTotal, targetsOf, type AgreementContent, type GrantPlanContent, type Initiative, type AnalysisContent, type AnalysisGenerated, type AuditContent, type AuditGenerated, type CountRow, type FollowupContent, type FollowupGenerated, type KeyMeasureRow } from './content.js';
+export { agreementContentSchema, analysisContentSchema, documentPeriodName, followUpDates, followupContentSchema, kroner, planTotal, targetsOf, type AgreementContent, type GrantPlanContent, type AnalysisContent, type AnalysisGenerated, type AuditContent, type AuditGenerated, type CountRow, type FollowupContent, type FollowupGenerated, type KeyMeasureRow } from './content.js';
 export { stateNames } from './names.js';

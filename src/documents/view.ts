@@ -49,7 +49,7 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
     const other = await db.selectFrom('document').selectAll().where('kind', '=', l.kind as DocumentKind).where('area', '=', doc.area).where('year', '=', l.year).where('period', '=', '').executeTakeFirst();
     if (!other || (doc.state === 'published' && other.state !== 'published')) continue;
     const spec = kindSpec(other.kind as DocumentKind);
-    linked.push({ id: other.id, kind: other.kind, title: `${kindNames[other.kind as DocumentKind]} ${other.year}`, state: other.state as DocumentState, state_name: stateNames[other.state as DocumentState], lines: spec.digest?.(spec.schema.parse(other.content)) ?? [] });
+    linked.push({ id: other.id, kind: other.kind, title: `${kindNames[other.kind as DocumentKind]} ${other.year}`, state: other.state as DocumentState, state_name: stateNames[other.state as DocumentState], lines: (() => { const c = spec.schema.safeParse(other.content); return c.success ? (spec.digest?.(c.data) ?? []) : []; })() });
   }
   return {
     document: doc,

@@ -87,7 +87,7 @@ export async function saveAccount(
   doc: StoredDocument,
   initiative: string,
   input: z.infer<typeof accountSchema>,
-  o: { today: string; measured: () => Promise<TargetView[]> },
+  o: { today: string; now: Date; measured: () => Promise<TargetView[]> },
 ): Promise<InitiativeAccount> {
   if (doc.kind !== 'grant_plan') throw new DocumentError(400, 'invalid_field', `Dokument ${doc.id} er ikke en handleplan for LBR-midler.`);
   if (doc.state !== 'approved' && doc.state !== 'published') throw new DocumentError(409, 'state', `Handleplanen er ${stateNames[doc.state].toLowerCase()}; forbrug, evaluering og regnskab føres, når rådet har vedtaget den.`);
@@ -95,10 +95,10 @@ export async function saveAccount(
   const n = content.initiatives.findIndex((i) => i.id === initiative);
   if (n < 0) throw new DocumentError(404, 'not_found', `Handleplanen har intet initiativ "${initiative}".`);
   const plan = content.initiatives[n]!;
-  if (input.committed > plan.budget) throw new DocumentError(400, 'invalid_field', `Feltet committed: der er bevilget ${kroner(input.committed)}, men initiativets budget er ${kroner(plan.budget)}`, { field: 'committed' });
-  if (input.spent > input.committed) throw new DocumentError(400, 'invalid_field', `Feltet spent: forbruget (${kroner(input.spent)}) er større end det bevilgede (${kroner(input.committed)}).`, { field: 'spent' });
-  if (input.evaluated && input.evaluation === '') throw new DocumentError(400, 'invalid_field', 'Feltet evaluation: skriv evalueringen, før den afgives.', { field: 'evaluation' });
-  if (input.accounts_given && input.accounts === '') throw new DocumentError(400, 'invalid_field', 'Feltet accounts: skriv regnskabet, før det afgives.', { field: 'accounts' });
+  if (input.committed > plan.budget) throw new DocumentError(400, 'invalid_field', `Feltet Bevilget: der er bevilget ${kroner(input.committed)}, men initiativets budget er ${kroner(plan.budget)}`, { field: 'committed' });
+  if (input.spent > input.committed) throw new DocumentError(400, 'invalid_field', `Feltet Forbrug: forbruget (${kroner(input.spent)}) er større end det bevilgede (${kroner(input.committed)}).`, { field: 'spent' });
+  if (input.evaluated && input.evaluation === '') throw new DocumentError(400, 'invalid_field', 'Feltet Evaluering: skriv evalueringen, før den afgives.', { field: 'evaluation' });
+  if (input.accounts_given && input.accounts === '') throw new DocumentError(400, 'invalid_field', 'Feltet Regnskab: skriv regnskabet, før det afgives.', { field: 'accounts' });
   const results = input.evaluated
     ? (await o.measured()).filter((t) => t.path.startsWith(`initiatives.${n}.targets.`)).map((t) => ({ description: t.description, status: t.evaluation.status, reason: t.evaluation.reason, value: t.evaluation.latest?.value ?? null, period: t.evaluation.latest?.period ?? null }))
     : null;
@@ -107,19 +107,19 @@ export async function saveAccount(
     if ((cur?.version ?? 0) !== input.version) {
       throw new DocumentError(409, 'conflict', `Initiativets regnskab er ændret af ${cur?.updated_by ?? 'en anden'}, efter du åbnede det (du havde version ${input.version}, nu er det version ${cur?.version ?? 0}). Dine tal er ikke gemt, men står stadig i felterne.`, { field: 'version' });
     }
-    // A given evaluation keeps its date and measured results; it is given once.
-    const evaluated_on = cur?.evaluated_on ?? (input.evaluated ? o.today : null);
+    // An evaluation and accounts are given once: then their text, date and measured results stay.
+    const evaluated = !!cur?.evaluated_on, accounted = !!cur?.accounts_on;
     const row = {
       committed: input.committed,
       spent: input.spent,
       due: input.due,
-      evaluation: input.evaluation,
-      evaluated_on,
-      results: JSON.stringify(cur?.evaluated_on ? cur.results : (results ?? [])),
-      accounts: input.accounts,
+      evaluation: evaluated ? cur!.evaluation : input.evaluation,
+      evaluated_on: cur?.evaluated_on ?? (input.evaluated ? o.today : null),
+      results: JSON.stringify(evaluated ? cur!.results : (results ?? [])),
+      accounts: accounted ? cur!.accounts : input.accounts,
       accounts_on: cur?.accounts_on ?? (input.accounts_given ? o.today : null),
       version: (cur?.version ?? 0) + 1,
-      updated_at: new Date(),
+      updated_at: o.now,
       updated_by: actor.label,
     };
     if (cur) await tx.updateTable('grant_account').set(row).where('document_id', '=', doc.id).where('initiative', '=', initiative).execute();
@@ -136,7 +136,7 @@ export async function saveAccount(
 }
 
 /** The initiatives' due evaluations and accounts of the published grant plans of `jobcenters`, for the yearly calendar's board (public, as the plans are). */
-export async function grantDates(db: Kysely<Database>, jobcenters: string[], today: string): Promise<{ area: string; document_id: number; title: string; day: string; overdue: boolean }[]> {
+export async function grantDates(db: Kysely<Database>, jobcenters: string[], today: string): Promise<{ area: string; document_id: number; initiative: string; title: string; day: string; overdue: boolean }[]> {
   if (jobcenters.length === 0) return [];
   const plans = await db.selectFrom('document').select(['id', 'area', 'content']).where('kind', '=', 'grant_plan').where('area', 'in', jobcenters).where('state', '=', 'published').execute();
   const saved = await rows(db, plans.map((p) => p.id));
@@ -145,7 +145,7 @@ export async function grantDates(db: Kysely<Database>, jobcenters: string[], tod
     .map((r) => {
       const p = plans.find((x) => x.id === r.document_id)!;
       const title = (p.content as GrantPlanContent).initiatives.find((i) => i.id === r.initiative)?.title ?? r.initiative;
-      return { area: p.area, document_id: p.id, title: `Evaluering og regnskab: ${title}`, day: r.due!, overdue: isOverdue(r, today) };
+      return { area: p.area, document_id: p.id, initiative: r.initiative, title: `Evaluering og regnskab: ${title}`, day: r.due!, overdue: isOverdue(r, today) };
     })
     .sort((a, b) => a.day.localeCompare(b.day));
 }

@@ -70,7 +70,7 @@ export async function ensureDemoGrants(db: Kysely<Database>, statbank: StatbankS
     await db.updateTable('hearing').set({ closed_at: new Date(`${year - 1}-12-12T16:00:00Z`) }).where('id', '=', h.id).execute();
     doc = await transition(db, actor, doc.id, doc.revision, 'publish', { hook });
     // The accounts as the secretariat keeps them; the first initiative's evaluation measured by the bank.
-    const today = (d: string) => ({ today: d, measured: async () => (await documentView(db, evaluator, doc)).targets });
+    const today = (d: string) => ({ today: d, now: new Date(`${d}T12:00:00Z`), measured: async () => (await documentView(db, evaluator, doc)).targets });
     const keep = (id: string, input: Parameters<typeof saveAccount>[4], day: string) => saveAccount(db, actor, doc, id, input, today(day));
     await keep('brobygning', { version: 0, committed: 11_000_000, spent: 10_650_000, due: `${year + 1}-03-31`, evaluation: '118 kontanthjælpsmodtagere var i virksomhedspraktik; 31 fik ordinære timer.', evaluated: true, accounts: 'Mentorløn 7.150.000 kr., praktikvejledning 3.500.000 kr.', accounts_given: true }, `${year + 1}-02-20`);
     await keep('sygemeldte', { version: 0, committed: 8_000_000, spent: 5_900_000, due: `${year + 1}-10-31`, evaluation: '', evaluated: false, accounts: '', accounts_given: false }, `${year + 1}-02-20`);

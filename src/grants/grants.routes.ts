@@ -86,7 +86,7 @@ export async function grantRoutes(app: FastifyInstance, opts: { db: Kysely<Datab
     if (!mayEdit(u, doc)) throw new DocumentError(403, 'forbidden', 'Kun rådets sekretariat (jobcentrets redaktører) fører regnskabet for LBR-midlerne.');
     const { initiative } = parseOr400(z.object({ initiative: z.string().min(1).max(40) }).passthrough(), req.params);
     const input = parseOr400(accountSchema, req.body, 'Regnskabet');
-    const saved = await saveAccount(db, { id: u.id, label: u.email }, doc, initiative, input, { today: today(), measured: async () => (await documentView(db, evaluator, doc)).targets });
+    const saved = await saveAccount(db, { id: u.id, label: u.email }, doc, initiative, input, { today: today(), now: opts.clock.now(), measured: async () => (await documentView(db, evaluator, doc)).targets });
     return respond(req, accountResponse, saved);
   });
 }

@@ -30,16 +30,12 @@ export const frameSchema = z.object({
   version: z.number().int().min(1).optional(),
 });
 
-/** A council's frames, newest year first. */
-export async function listFrames(db: Conn, councilId: number): Promise<GrantFrame[]> {
-  const rows = await db.selectFrom('council_grant').select(['year', 'amount', 'note', 'version', 'updated_at', 'updated_by']).where('council_id', '=', councilId).orderBy('year', 'desc').execute();
-  return rows;
-}
+const frames = (db: Conn, councilId: number) => db.selectFrom('council_grant').select(['year', 'amount', 'note', 'version', 'updated_at', 'updated_by']).where('council_id', '=', councilId);
 
-export async function frameOf(db: Conn, councilId: number, year: number): Promise<GrantFrame | undefined> {
-  const r = await db.selectFrom('council_grant').select(['year', 'amount', 'note', 'version', 'updated_at', 'updated_by']).where('council_id', '=', councilId).where('year', '=', year).executeTakeFirst();
-  return r;
-}
+/** A council's frames, newest year first. */
+export const listFrames = (db: Conn, councilId: number): Promise<GrantFrame[]> => frames(db, councilId).orderBy('year', 'desc').execute();
+
+export const frameOf = (db: Conn, councilId: number, year: number): Promise<GrantFrame | undefined> => frames(db, councilId).where('year', '=', year).executeTakeFirst();
 
 /** Sets a council's frame for a year; a changed frame needs the version the user saw (409 when stale). */
 export async function setFrame(db: Kysely<Database>, actor: AuditActor, councilId: number, year: number, input: z.infer<typeof frameSchema>, at = new Date()): Promise<GrantFrame> {
@@ -69,16 +65,15 @@ export const grantHooks = (): TransitionHook => async (tx, { name, after }) => {
   if (!frame) throw new DocumentError(409, 'no_frame', `Der er ikke sat en ramme for LBR-midlerne ${after.year} endnu; planen kan sendes i høring, når rammen er sat.`);
   if (total > frame.amount) throw new DocumentError(409, 'over_frame', `Planens budget er ${kroner(total)}, men rammen for ${after.year} er ${kroner(frame.amount)} Skær ${kroner(total - frame.amount)} fra, før planen går videre.`, { field: 'initiatives' });
   if (name !== 'approve') return;
-  // The newest hearing's jobcenter (read here, not through src/hearings, which the calendar reaches back to).
-  const jobcenter = await tx
-    .selectFrom('hearing as h')
-    .innerJoin('hearing_body as b', 'b.hearing_id', 'h.id')
+  // The plan's own jobcenter in its newest hearing (read here, not through src/hearings, which the calendar reaches back to).
+  const newest = await tx.selectFrom('hearing').select('id').where('document_id', '=', after.id).orderBy('id', 'desc').executeTakeFirst();
+  const jobcenter = newest && (await tx
+    .selectFrom('hearing_body as b')
     .innerJoin('organisation as o', 'o.id', 'b.organisation_id')
     .select(['b.state', 'b.verdict'])
-    .where('h.document_id', '=', after.id)
-    .where('o.kind', '=', 'jobcenter')
-    .orderBy('h.id', 'desc')
-    .executeTakeFirst();
+    .where('b.hearing_id', '=', newest.id)
+    .where('o.code', '=', after.area)
+    .executeTakeFirst());
   if (!jobcenter || jobcenter.state !== 'adopted') throw new DocumentError(409, 'hearing_responses', 'Jobcentret har endnu ikke svaret på, om planen ligger inden for beskæftigelsesplanens rammer; planen kan vedtages, når svaret er afgivet.');
   if (jobcenter.verdict !== 'within_frame') {
     throw new DocumentError(409, 'disputed', 'Jobcentret mener, at planen ligger uden for beskæftigelsesplanens rammer. Så længe rådet og jobcentret er uenige, kan midlerne ikke bruges: tag planen tilbage til kladde, ret den, og send den i høring igen.');

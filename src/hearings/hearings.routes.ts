@@ -12,7 +12,7 @@ import { areaById } from '../reference/index.js';
 import type { StatbankService } from '../statbank/index.js';
 import { TargetEvaluator } from '../targets/index.js';
 import { commentSchema, currentHearing, findHearing, hearingEnded, responseStateNames, type HearingDeps, type HearingService } from './hearings.js';
-import { commentResponse, hearingResponse, openHearingsResponse, responseStateSchema, responseVersionsResponse, storedResponse, withdrawnResponse } from './responses.js';
+import { commentResponse, hearingResponse, openHearingsResponse, responseStateSchema, responseVersionsResponse, storedResponse, verdictSchema, withdrawnResponse } from './responses.js';
 
 const documentKind = z.enum(documentKinds);
 /** A response as stored, its state (a text column) named by the enum. */
@@ -103,7 +103,7 @@ export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
 
   app.put('/hearings/:id/responses/:code', permit('hearings.take_part'), async (req) => {
     const { h, body } = await hearingOf(req);
-    const b = parseOr400(z.object({ revision, text: z.string().max(50_000), verdict: z.enum(['within_frame', 'outside_frame'], 'vælg inden for eller uden for rammen').nullable().optional() }), req.body, 'Høringssvaret');
+    const b = parseOr400(z.object({ revision, text: z.string().max(50_000), verdict: verdictSchema.nullable().optional() }), req.body, 'Høringssvaret');
     return respond(req, storedResponse, storedAs(await service.draft(req.principal.user!, h, body, b.revision, b.text, b.verdict)));
   });
 

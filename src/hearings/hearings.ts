@@ -176,8 +176,10 @@ function hearingTransitions(deps: HearingDeps): TransitionHook {
       if (deadline < today) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.deadline: fristen ${dayText(deadline)} er overskredet.`, { field: 'hearing.deadline' });
       const codes = o.bodies ?? defaultBodies(after.kind, after.area);
       const orgs = await tx.selectFrom('organisation').select(['id', 'code', 'kind']).where('code', 'in', codes).execute();
-      const unknown = codes.filter((c) => !orgs.some((x) => x.code === c && (x.kind === 'council' || x.kind === 'employment_region' || x.kind === 'jobcenter')));
-      if (unknown.length) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.bodies: ${unknown.join(', ')} er ikke et råd, en beskæftigelsesregion eller et jobcenter.`, { field: 'hearing.bodies' });
+      // A jobcenter is heard only on its own LBR's grant plan (the kind says so), never beside the councils.
+      const jobcenterHeard = kindSpec(after.kind).hearing?.bodies === 'jobcenter';
+      const unknown = codes.filter((c) => !orgs.some((x) => x.code === c && (x.kind === 'council' || x.kind === 'employment_region' || (jobcenterHeard && x.kind === 'jobcenter' && c === after.area))));
+      if (unknown.length) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.bodies: ${unknown.join(', ')} kan ikke høres over dokumentet (et råd, en beskæftigelsesregion eller, for rådets handleplan, jobcentret selv).`, { field: 'hearing.bodies' });
       const row = await tx.insertInto('hearing').values({ document_id: after.id, revision: after.revision, deadline, require_all: o.require_all, opened_at: deps.clock.now(), opened_by: actor.label }).returning('id').executeTakeFirstOrThrow();
       await tx.insertInto('hearing_body').values(orgs.map((x) => ({ hearing_id: row.id, organisation_id: x.id }))).execute();
       await audit(tx, actor, { action: 'hearing.open', entity: 'hearing', entityId: row.id, details: { document: after.id, revision: after.revision, deadline, bodies: codes, require_all: o.require_all } });
@@ -341,7 +343,7 @@ export class HearingService {
     const access = await bodyAccess(this.db, user, body, this.today());
     if (!access.member && !access.secretariat) throw new DocumentError(403, 'forbidden', `Kun medlemmer af ${body.name} og rådets sekretariat kan skrive høringssvaret.`);
     if (body.state === 'adopted') throw new DocumentError(409, 'state', `${body.name}s høringssvar er vedtaget og kan ikke ændres.`);
-    if (verdict !== undefined && body.kind !== 'jobcenter') throw new DocumentError(400, 'invalid_field', 'Feltet verdict: kun et jobcenter, der er hørt over en handleplan for LBR-midler, siger, om planen ligger inden for rammen.', { field: 'verdict' });
+    if (verdict !== undefined && body.kind !== 'jobcenter') throw new DocumentError(400, 'invalid_field', 'Feltet Inden for rammerne: kun et jobcenter, der er hørt over en handleplan for LBR-midler, siger, om planen ligger inden for rammen.', { field: 'verdict' });
     return this.store(user, h, body, revision, { response: text, state: 'draft', ...(verdict !== undefined ? { verdict } : {}) }, 'draft');
   }
 
@@ -409,7 +411,7 @@ export class HearingService {
     const next = { response: set.response ?? cur.response, state: set.state ?? cur.state, revision: cur.revision + 1, adopted_at: set.adopted_at ?? cur.adopted_at, adopted_by: set.adopted_by ?? cur.adopted_by, meeting_id: set.meeting_id ?? cur.meeting_id, late: set.late ?? cur.late, verdict: set.verdict !== undefined ? set.verdict : cur.verdict, updated_at: this.deps.clock.now(), updated_by: actor.label };
     await tx.updateTable('hearing_body').set(next).where('hearing_id', '=', h.id).where('organisation_id', '=', body.organisation_id).execute();
     await tx.insertInto('hearing_response_version').values({ hearing_id: h.id, organisation_id: body.organisation_id, revision: next.revision, event, state: next.state, response: next.response, actor: actor.label }).execute();
-    await audit(tx, actor, { action: `hearing.response_${event}`, entity: 'hearing_response', entityId: `${h.id}:${body.code}`, organisationId: body.organisation_id, details: { hearing: h.id, revision: next.revision, state: next.state, late: next.late, ...(next.verdict ? { verdict: next.verdict } : {}) } });
+    await audit(tx, actor, { action: `hearing.response_${event}`, entity: 'hearing_response', entityId: `${h.id}:${body.code}`, organisationId: body.organisation_id, details: { hearing: h.id, revision: next.revision, state: next.state, late: next.late, verdict: next.verdict } });
     return next;
   }
 

@@ -7,6 +7,9 @@ export const responseStateSchema = z.enum(['none', 'draft', 'adopted']);
 const kind = z.enum(documentKinds);
 
 /** A consulted body's response as stored: its text, state and version. */
+/** A jobcenter's answer on its LBR's grant plan: within the employment plan's frame or not. */
+export const verdictSchema = z.enum(['within_frame', 'outside_frame'], 'vælg inden for eller uden for rammen');
+
 const stored = {
   response: z.string(),
   state: responseStateSchema,
@@ -16,8 +19,7 @@ const stored = {
   meeting_id: z.number().nullable(),
   /** Adopted after the deadline. */
   late: z.boolean(),
-  /** A jobcenter's answer on a grant plan: within the employment plan's frame or not. */
-  verdict: z.enum(['within_frame', 'outside_frame']).nullable(),
+  verdict: verdictSchema.nullable(),
   updated_at: instant.nullable(),
   updated_by: z.string().nullable(),
 };

@@ -152,7 +152,7 @@ describe.skipIf(!chromiumPath)('LBR grants in Chromium', () => {
     await form.getByLabel('Forbrug (kr.)').fill('950000');
     await form.getByLabel('Frist for evaluering og regnskab (ÅÅÅÅ-MM-DD)').fill('2027-03-31');
     await form.getByRole('button', { name: 'Gem', exact: true }).click();
-    await page.getByText('Feltet spent: forbruget (950.000 kr.) er større end det bevilgede (900.000 kr.).').waitFor();
+    await page.getByText('Feltet Forbrug: forbruget (950.000 kr.) er større end det bevilgede (900.000 kr.).').waitFor();
     await form.getByLabel('Forbrug (kr.)').fill('880000');
     await form.getByLabel('Evaluering', { exact: true }).fill('42 virksomheder deltog i netværket.');
     await form.getByLabel('Afgiv evalueringen nu').check();

@@ -86,6 +86,10 @@ describe.each(backends)('LBR grants on %s', (kind) => {
     expect(over.json().error.message).toBe('Planens budget er 1.500.000 kr., men rammen for 2027 er 1.400.000 kr. Skær 100.000 kr. fra, før planen går videre.');
     const d = await doc();
     expect((await call(app, 'PUT', `/api/documents/${planId}`, editor, { revision: d.revision, content: plan([900_000, 500_000]) })).statusCode).toBe(200);
+    // Only its own jobcenter is heard on it.
+    const other = await move('send_to_hearing', { hearing: { bodies: ['J147'] } });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error.field).toBe('hearing.bodies');
     const sent = await move('send_to_hearing');
     expect(sent.statusCode).toBe(200);
     const h = (await call(app, 'GET', `/api/documents/${planId}/hearing`, editor)).json().hearing;
@@ -137,7 +141,7 @@ describe.each(backends)('LBR grants on %s', (kind) => {
     const base = { version: 0, committed: 900_000, spent: 250_000, due: '2026-10-31' };
     const over = await put(editor, { ...base, committed: 950_000 });
     expect(over.statusCode).toBe(400);
-    expect(over.json().error).toMatchObject({ field: 'committed', message: 'Feltet committed: der er bevilget 950.000 kr., men initiativets budget er 900.000 kr.' });
+    expect(over.json().error).toMatchObject({ field: 'committed', message: 'Feltet Bevilget: der er bevilget 950.000 kr., men initiativets budget er 900.000 kr.' });
     expect((await put(editor, { ...base, spent: 901_000 })).json().error.field).toBe('spent');
     expect((await put(member, base)).statusCode).toBe(403);
     expect((await put(region, base)).statusCode).toBe(403);
@@ -145,7 +149,7 @@ describe.each(backends)('LBR grants on %s', (kind) => {
     expect(saved.json()).toMatchObject({ committed: 900_000, spent: 250_000, due: '2026-10-31', version: 1, overdue: true });
     // Overdue on the yearly calendar's board (the clock says 2 November 2026).
     const board = (await call(app, 'GET', '/api/calendar?area=J101&year=2026')).json();
-    expect(board.grants).toEqual([{ area: 'J101', document_id: planId, title: 'Evaluering og regnskab: Virksomhedsnetværk for små virksomheder', day: '2026-10-31', overdue: true }]);
+    expect(board.grants).toEqual([{ area: 'J101', document_id: planId, initiative: 'initiativ-1', title: 'Evaluering og regnskab: Virksomhedsnetværk for små virksomheder', day: '2026-10-31', overdue: true }]);
     // A stale save is refused.
     expect((await put(editor, { ...base, spent: 300_000 })).statusCode).toBe(409);
     // The evaluation is given with the initiative's result as the bank measures it.

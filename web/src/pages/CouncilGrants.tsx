@@ -9,16 +9,13 @@ import { documentListResponse, documentSummarySchema, kindsResponse } from '../.
 import { framesResponse, frameResponse } from '../../../src/grants/shared';
 import { api } from '../api';
 import type { CouncilView } from '../councils';
-import { stateClass, stateNames } from '../documents';
+import { kroner, stateClass, stateNames } from '../documents';
 import { Alert, ErrorSummary, Field, NumberField, useAction } from '../forms';
-import { fmt } from '../format';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 
 type Frames = z.output<typeof framesResponse>;
 type Plans = z.output<typeof documentListResponse>;
-
-export const kroner = (v: number) => `${fmt(v, 0)} kr.`;
 
 export function CouncilGrants({ council }: { council: CouncilView }) {
   const session = useSession();
@@ -105,7 +102,7 @@ function FrameForm({ code, frames, onSaved }: { code: string; frames: Frames; on
       <h3>Sæt rammen</h3>
       <ErrorSummary error={error} fieldId={(f) => `grant-${f}`} />
       {notice && <Alert kind="success">{notice}</Alert>}
-      <Field id="grant-year" label="År" className="input-width-xs" value={year} onChange={setYear} />
+      <Field id="grant-year" label="År" type="number" className="input-width-xs" value={year} onChange={setYear} />
       <NumberField id="grant-amount" label="Ramme (kr.)" hint="Hele kroner." value={amount} onChange={setAmount} />
       <Field id="grant-note" label="Note (valgfri)" value={note} onChange={setNote} />
       <button type="submit" className="button button-primary" disabled={busy !== null}>{busy ?? (current ? 'Ret rammen' : 'Sæt rammen')}</button>

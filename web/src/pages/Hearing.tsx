@@ -236,7 +236,7 @@ function BodyResponse({ hearing, body: b, onChanged }: { hearing: Hearing; body:
         <ResponseEditor hearing={hearing} body={b} onChanged={onChanged} />
       ) : b.state === 'adopted' ? (
         <>
-          <p className="form-hint">Vedtaget {b.adopted_at ? day(b.adopted_at.slice(0, 10)) : ''} af {b.adopted_by}.{b.kind === 'jobcenter' ? '' : ' Svaret er føjet til dokumentets bemærkninger.'}</p>
+          <p className="form-hint">{b.kind === 'jobcenter' ? 'Afgivet' : 'Vedtaget'} {b.adopted_at ? day(b.adopted_at.slice(0, 10)) : ''} af {b.adopted_by}.{b.kind === 'jobcenter' ? '' : ' Svaret er føjet til dokumentets bemærkninger.'}</p>
           {b.verdict && <p><strong>{verdictNames[b.verdict]}</strong></p>}
           {b.response.trim().split(/\n\s*\n/).map((p, i) => <p key={i} className="doc-paragraph">{p}</p>)}
         </>
@@ -296,10 +296,10 @@ function ResponseEditor({ hearing, body: b, onChanged }: { hearing: Hearing; bod
   };
   return (
     <form noValidate onSubmit={save}>
-      <ErrorSummary error={error} heading={error?.code === 'conflict' ? 'Høringssvaret er ændret af en anden' : 'Høringssvaret blev ikke gemt'} fieldId={() => fid} onReload={() => void reload()} reloadHint="(erstatter teksten i feltet)" />
+      <ErrorSummary error={error} heading={error?.code === 'conflict' ? 'Høringssvaret er ændret af en anden' : 'Høringssvaret blev ikke gemt'} fieldId={(f) => (f === 'verdict' ? `${fid}-verdict` : fid)} onReload={() => void reload()} reloadHint="(erstatter teksten i feltet)" />
       {notice && <Alert kind="success">{notice}</Alert>}
       <Progress text={busy} />
-      <TextArea id={fid} label={`Høringssvar fra ${b.name}`} hint={`Udkast, version ${revision}${b.updated_by ? `, senest gemt af ${b.updated_by}` : ''}. Medlemmerne og sekretariatet kan skrive i udkastet.`} rows={8} value={text} onChange={setText} />
+      <TextArea id={fid} label={`Høringssvar fra ${b.name}`} hint={`Udkast, version ${revision}${b.updated_by ? `, senest gemt af ${b.updated_by}` : ''}. ${b.kind === 'jobcenter' ? 'Jobcentrets redaktører' : b.kind === 'employment_region' ? 'Regionens medarbejdere' : 'Medlemmerne og sekretariatet'} kan skrive i udkastet.`} rows={8} value={text} onChange={setText} />
       {b.kind === 'jobcenter' && (
         <RadioGroup id={`${fid}-verdict`} legend="Ligger handleplanen inden for beskæftigelsesplanens rammer?" hint="Er rådet og jobcentret uenige, kan midlerne ikke bruges, og planen kan ikke vedtages." value={verdict ?? ''}
           options={(Object.keys(verdictNames) as Verdict[]).map((v) => ({ value: v, label: v === 'within_frame' ? 'Ja, inden for rammerne' : 'Nej, uden for rammerne' }))} onChange={(v) => setVerdict(v as Verdict)} />

@@ -273,7 +273,7 @@ function GrantDates({ board }: { board: Board }) {
           <thead><tr><th scope="col">Frist</th><th scope="col">Jobcenter</th><th scope="col">Initiativ</th></tr></thead>
           <tbody>
             {board.grants.map((g) => (
-              <tr key={`${g.document_id}-${g.title}`}>
+              <tr key={`${g.document_id}-${g.initiative}`}>
                 <td>{day(g.day)}{g.overdue && <strong> (forfalden)</strong>}</td>
                 <td>{name(g.area)}</td>
                 <td><Link to={`/dokumenter/${g.document_id}#s-accounts`}>{g.title}</Link></td>

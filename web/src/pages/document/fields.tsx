@@ -9,6 +9,7 @@ import { emptyTarget, fieldId, type DocumentView, type Figure, type KindSection,
 import { IndicatorFields, TargetEditor, TargetStatusView } from '../../editor';
 import { Field, TextArea } from '../../forms';
 import { fmt } from '../../format';
+import { Link } from '../../router';
 
 export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -135,7 +136,7 @@ export function LinkedDocuments({ view, kind, title, empty }: { view: DocumentVi
       <h4 className="h5">{title}</h4>
       {linked.length === 0 ? <p className="doc-empty">{empty}</p> : linked.map((l) => (
         <div key={l.id}>
-          <p><a href={`/dokumenter/${l.id}`}>{l.title}</a> ({l.state_name.toLowerCase()})</p>
+          <p><Link to={`/dokumenter/${l.id}`}>{l.title}</Link> ({l.state_name.toLowerCase()})</p>
           <ul>{l.lines.map((x, i) => <li key={i}>{x}</li>)}</ul>
         </div>
       ))}

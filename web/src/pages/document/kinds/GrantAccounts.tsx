@@ -8,13 +8,13 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { accountResponse, accountsResponse } from '../../../../../src/grants/shared';
 import { api } from '../../../api';
-import { statusClass, statusLabels, type TargetStatus } from '../../../documents';
+import { day } from '../../../councils';
+import { kroner, statusClass, statusLabels, type TargetStatus } from '../../../documents';
 import { Alert, Checkbox, ErrorSummary, Field, NumberField, TextArea, useAction } from '../../../forms';
-import { kroner } from '../../CouncilGrants';
 import { Section } from '../../AuditTables';
 
 type Account = z.output<typeof accountResponse>;
-const dk = (d: string | null) => (d ? d.split('-').reverse().join('.') : '–');
+const dk = (d: string | null) => (d ? day(d) : '–');
 
 export function GrantAccounts({ docId }: { docId: number }) {
   const [data, setData] = useState<z.output<typeof accountsResponse> | null>(null);
@@ -99,10 +99,19 @@ function AccountForm({ docId, account: a, onDone }: { docId: number; account: Ac
       <NumberField id={id('committed')} label="Bevilget (kr.)" hint={`Højst budgettet, ${kroner(a.budget)}.`} value={committed} onChange={setCommitted} />
       <NumberField id={id('spent')} label="Forbrug (kr.)" hint="Højst det bevilgede." value={spent} onChange={setSpent} />
       <Field id={id('due')} label="Frist for evaluering og regnskab (ÅÅÅÅ-MM-DD)" className="input-width-s" value={due} onChange={setDue} />
-      <TextArea id={id('evaluation')} label="Evaluering" hint="Hvad initiativet opnåede. Initiativets målbare resultater måles i statistikbanken, når evalueringen afgives." value={evaluation} onChange={setEvaluation} rows={4} />
-      {!a.evaluated_on && <Checkbox id={id('evaluated')} label="Afgiv evalueringen nu" checked={evaluated} onChange={setEvaluated} />}
-      <TextArea id={id('accounts')} label="Regnskab" hint="Hvad tilskuddet er brugt til." value={accounts} onChange={setAccounts} rows={3} />
-      {!a.accounts_on && <Checkbox id={id('accounts_given')} label="Afgiv regnskabet nu" checked={accountsGiven} onChange={setAccountsGiven} />}
+      {/* Given once: then the evaluation and the accounts stand as they were given. */}
+      {a.evaluated_on ? <p className="form-hint">Evalueringen er afgivet {dk(a.evaluated_on)} og kan ikke ændres.</p> : (
+        <>
+          <TextArea id={id('evaluation')} label="Evaluering" hint="Hvad initiativet opnåede. Initiativets målbare resultater måles i statistikbanken, når evalueringen afgives." value={evaluation} onChange={setEvaluation} rows={4} />
+          <Checkbox id={id('evaluated')} label="Afgiv evalueringen nu" checked={evaluated} onChange={setEvaluated} />
+        </>
+      )}
+      {a.accounts_on ? <p className="form-hint">Regnskabet er afgivet {dk(a.accounts_on)} og kan ikke ændres.</p> : (
+        <>
+          <TextArea id={id('accounts')} label="Regnskab" hint="Hvad tilskuddet er brugt til." value={accounts} onChange={setAccounts} rows={3} />
+          <Checkbox id={id('accounts_given')} label="Afgiv regnskabet nu" checked={accountsGiven} onChange={setAccountsGiven} />
+        </>
+      )}
       {a.version > 0 && <Alert kind="info">Sidst gemt af {a.updated_by}.</Alert>}
       <p>
         <button type="submit" className="button button-primary" disabled={busy !== null}>{busy ?? 'Gem'}</button>{' '}

@@ -9,11 +9,10 @@ import type { z } from 'zod';
 import { documentListResponse, documentViewResponse } from '../../../../../src/documents/shared';
 import { framesResponse } from '../../../../../src/grants/shared';
 import { api } from '../../../api';
-import { fieldId, kindSpec, planTotal, type GrantPlanContent } from '../../../documents';
+import { fieldId, kindSpec, kroner, planTotal, type GrantPlanContent } from '../../../documents';
 import { Alert, Checkbox, NumberField } from '../../../forms';
 import { Link } from '../../../router';
 import { Section } from '../../AuditTables';
-import { kroner } from '../../CouncilGrants';
 import { getAt, SectionFields, TitledItems, under, type EditorProps } from '../fields';
 
 type Initiative = GrantPlanContent['initiatives'][number];
