@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoUsers, ensureDemoUsers, ensureOrganisations, type Role } from '../../src/access/index.js';
 import { loadConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/index.js';
@@ -86,6 +86,35 @@ export async function logIn(page: Page, base: string, role: Role, path = '/login
 }
 
 /** Logs in as a demo user by e-mail (e.g. the second council member). */
+/**
+ * A page per user, each in a context of its own, logged in once and kept for later steps;
+ * `close` closes them all (and any public contexts made with `publicPage`).
+ */
+export function userPages<K extends string>(site: () => Site, emails: Record<K, string>) {
+  const pages: Partial<Record<K, Page>> = {};
+  const contexts: BrowserContext[] = [];
+  return {
+    async as(who: K): Promise<Page> {
+      if (pages[who]) return pages[who];
+      const ctx = await site().browser.newContext();
+      contexts.push(ctx);
+      const page = await ctx.newPage();
+      await logInAs(page, site().base, emails[who]);
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      pages[who] = page;
+      return page;
+    },
+    async publicPage(): Promise<Page> {
+      const ctx = await site().browser.newContext();
+      contexts.push(ctx);
+      return ctx.newPage();
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+    },
+  };
+}
+
 export async function logInAs(page: Page, base: string, email: string, path = '/login'): Promise<void> {
   if (path) await page.goto(base + path);
   await page.getByLabel('E-mail').fill(email);

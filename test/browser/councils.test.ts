@@ -18,14 +18,14 @@
  */
 import type { ParsedMail } from 'mailparser';
 import { simpleParser } from 'mailparser';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBenchmark } from '../../src/benchmark/index.js';
 import { ensureDemoCouncils } from '../../src/councils/index.js';
 import { createDocument, ensureHistoricalGoals, newDocumentContent, type PlanContent } from '../../src/documents/index.js';
 import { publishBenchmarkFixture } from '../benchmark/fixture.js';
-import { axeViolations, chromiumPath, logInAs, screenshots, startSite, type Site } from './browser.js';
+import { axeViolations, chromiumPath, screenshots, startSite, userPages, type Site } from './browser.js';
 import { completePlan } from '../support/plans.js';
 
 const E = {
@@ -56,7 +56,6 @@ const addresses = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : m.to ? [m.to]
 describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly calendar in Chromium', () => {
   const clock = { t: new Date('2026-05-01T07:00:00Z'), now() { return this.t; } };
   const received: ParsedMail[] = [];
-  const contexts: BrowserContext[] = [];
   let sink: SMTPServer;
   let site: Site;
   let planId = 0;
@@ -64,8 +63,6 @@ describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly cale
   let meetingId = 0;
   let auditId = 0;
   let auditHearingId = 0;
-  /** Pages kept open between steps, each logged in as one demo user. */
-  const pages: Partial<Record<keyof typeof E, Page>> = {};
 
   beforeAll(async () => {
     sink = new SMTPServer({
@@ -94,27 +91,13 @@ describe.skipIf(!chromiumPath)('councils, hearings, meetings and the yearly cale
     });
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await closePages();
     await site?.close();
     await new Promise<void>((resolve) => (sink ? sink.close(() => resolve()) : resolve()));
   });
 
-  /** A page in a fresh context, logged in as `who` (kept for the later steps). */
-  async function as(who: keyof typeof E): Promise<Page> {
-    if (pages[who]) return pages[who];
-    const ctx = await site.browser.newContext();
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await logInAs(page, site.base, E[who]);
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    pages[who] = page;
-    return page;
-  }
-  async function publicPage(): Promise<Page> {
-    const ctx = await site.browser.newContext();
-    contexts.push(ctx);
-    return ctx.newPage();
-  }
+  /** A page per demo user, logged in once and kept for the later steps. */
+  const { as, publicPage, close: closePages } = userPages(() => site, E);
 
   const matches = (s: string | undefined, p: string | RegExp) => (typeof p === 'string' ? (s ?? '').includes(p) : p.test(s ?? ''));
   const mailsTo = (to: string, subject: string | RegExp, text: string | RegExp = '') => received.filter((m) => addresses(m).includes(to) && matches(m.subject, subject) && matches(m.text, text));

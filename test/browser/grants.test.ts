@@ -12,19 +12,17 @@
  * axe-core on every page; screenshots in test-output/screenshots.
  */
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocument, ensureHistoricalGoals, newDocumentContent, type PlanContent } from '../../src/documents/index.js';
 import { publishTestRelease } from '../statbank/helpers.js';
 import { completePlan } from '../support/plans.js';
-import { axeViolations, chromiumPath, logInAs, pdfText, screenshots, startSite, type Site } from './browser.js';
+import { axeViolations, chromiumPath, pdfText, screenshots, startSite, userPages, type Site } from './browser.js';
 
 const E = { admin: 'admin@demo.styringshjulet.dk', editor: 'redaktoer@demo.styringshjulet.dk' };
 
 describe.skipIf(!chromiumPath)('LBR grants in Chromium', () => {
   const clock = { t: new Date('2026-11-02T09:00:00Z'), now() { return this.t; } };
-  const contexts: BrowserContext[] = [];
-  const pages: Partial<Record<keyof typeof E, Page>> = {};
   let site: Site;
   let planId = 0;
   let grantId = 0;
@@ -41,20 +39,10 @@ describe.skipIf(!chromiumPath)('LBR grants in Chromium', () => {
     });
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await closePages();
     await site?.close();
   });
-
-  async function as(who: keyof typeof E): Promise<Page> {
-    if (pages[who]) return pages[who];
-    const ctx = await site.browser.newContext();
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    await logInAs(page, site.base, E[who]);
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    pages[who] = page;
-    return page;
-  }
+  const { as, publicPage, close: closePages } = userPages(() => site, E);
   async function noAxe(page: Page, shot: string) {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}/${shot}.png`, fullPage: true });
@@ -188,9 +176,7 @@ describe.skipIf(!chromiumPath)('LBR grants in Chromium', () => {
     expect(await linked.textContent()).toContain('Virksomhedsnetværk for små virksomheder: 900.000 kr.');
     await noAxe(page, 'grants-in-employment-plan');
 
-    const ctx = await site.browser.newContext();
-    contexts.push(ctx);
-    const pub = await ctx.newPage();
+    const pub = await publicPage();
     await pub.goto(`${site.base}/raad/LBR-J101`);
     await pub.getByRole('link', { name: 'Handleplan for LBR-midler 2027' }).waitFor();
     expect(await pub.locator('section[aria-labelledby="s-grants"]').textContent()).toContain('1.400.000 kr.');
