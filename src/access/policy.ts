@@ -70,6 +70,8 @@ export const policy = {
   'councils.manage': { national_admin: 'any', regional_monitor: 'own_area', jobcenter_editor: 'own_area', council_member: 'own_area' },
   /** Take part in hearings: read the heard version and the comments, comment (members of a consulted body), draft and adopt the body's response. Checked per body on the server. */
   'hearings.take_part': { national_admin: 'any', regional_monitor: 'own_area', jobcenter_editor: 'own_area', jobcenter_reader: 'own_area', council_member: 'own_area' },
+  /** A jobcenter's written cooperation agreements (samarbejdsaftaler): make, save, sign, review, terminate. */
+  'cooperation.manage': { national_admin: 'any', jobcenter_editor: 'own_area' },
   /** Each LBR's yearly grant frame (LBR-midler), which the state sets. */
   'grants.manage': { national_admin: 'any' },
   /** Statutory deadlines that differ in a year. */

@@ -14,6 +14,7 @@ import { calendarRoutes } from '../calendar/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { councilRoutes } from '../councils/index.js';
 import { grantHooks, grantRoutes } from '../grants/index.js';
+import { cooperationRoutes } from '../cooperation/index.js';
 import { hearingHooks, hearingRoutes, hearingRuns, HearingService } from '../hearings/index.js';
 import { meetingRoutes, MeetingService } from '../meetings/index.js';
 import { notificationRoutes, Notifier } from '../notifications/index.js';
@@ -116,6 +117,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(hearingRoutes, { prefix: '/api', db, service: hearings, deps: hearingDeps, statbank, demoNote: demo.note, afterChange: flush });
   await app.register(councilRoutes, { prefix: '/api', db, clock });
   await app.register(grantRoutes, { prefix: '/api', db, clock, statbank, pdf });
+  await app.register(cooperationRoutes, { prefix: '/api', db, clock });
   await app.register(meetingRoutes, { prefix: '/api', db, service: new MeetingService(db, { clock, notifier, hearings }), pdf, afterChange: flush });
   await app.register(calendarRoutes, { prefix: '/api', db, clock, publicUrl: deps.config.publicUrl });
   await app.register(notificationRoutes, { prefix: '/api', db, notifier });

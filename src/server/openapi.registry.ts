@@ -17,6 +17,7 @@ import { councilResponse, councilsResponse, memberResponse, removedResponse } fr
 import { areaTargetsResponse, diffResponse, documentListResponse, documentSummarySchema, documentViewResponse, goalsResponse, goalYearResponse, kindsResponse, versionsResponse } from '../documents/shared.js';
 import { analysisResponse, caseResponse, casesResponse, generateResponse, planInputsResponse, quartersResponse, recommendationResponse, reportsResponse } from '../followup/shared.js';
 import { accountResponse, accountsResponse, frameResponse, framesResponse } from '../grants/shared.js';
+import { agreementResponse, agreementsResponse, agreementVersionsResponse } from '../cooperation/shared.js';
 import { commentResponse, hearingResponse, openHearingsResponse, responseVersionsResponse, storedResponse, withdrawnResponse } from '../hearings/shared.js';
 import { fileResponse, meetingResponse, meetingsResponse, meetingVersionsResponse } from '../meetings/shared.js';
 import { modeResponse, notificationsResponse, readResponse } from '../notifications/shared.js';
@@ -185,6 +186,18 @@ export const apiDocs: TagDoc[] = [
       'GET /api/grants/plans/{id}/accounts.xlsx': { summary: 'Regnskabet for LBR-midlerne som Excel-fil.', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Regnskabet (kroner som tal).' } },
       'GET /api/grants/plans/{id}/accounts.pdf': { summary: 'Regnskabet for LBR-midlerne som PDF.', content: pdf },
       'PUT /api/grants/plans/{id}/accounts/{initiative}': { summary: 'Gem et initiativs regnskab (rådets sekretariat; med versionen).', response: json('grantAccount', accountResponse) },
+    },
+  },
+  {
+    tag: 'Samarbejdsaftaler',
+    description: 'Jobcentrenes skriftlige samarbejdsaftaler med a-kasser, faglige organisationer, andre kommuner m.fl.',
+    routes: {
+      'GET /api/cooperation': { summary: 'Et jobcenters samarbejdsaftaler (jobcenter); offentligheden ser de underskrevne.', response: json('cooperationAgreements', agreementsResponse) },
+      'POST /api/cooperation': { summary: 'Opret en samarbejdsaftale som kladde (jobcentrets redaktører).', status: 201, response: json('cooperationAgreement', agreementResponse) },
+      'GET /api/cooperation/{id}': { summary: 'En samarbejdsaftale.', response: json('cooperationAgreement', agreementResponse) },
+      'PUT /api/cooperation/{id}': { summary: 'Gem en kladde eller en aftale under revision (med versionen).', response: json('cooperationAgreement', agreementResponse) },
+      'POST /api/cooperation/{id}/transitions': { summary: 'Underskriv, tag under revision eller opsig (action, version).', response: json('cooperationAgreement', agreementResponse) },
+      'GET /api/cooperation/{id}/versions': { summary: 'Aftalens versioner.', response: json('cooperationAgreementVersions', agreementVersionsResponse) },
     },
   },
   {

@@ -1,0 +1,3 @@
+/** A jobcenter's written cooperation agreements (samarbejdsaftaler): the registry, its states and versions. */
+export { cooperationRoutes } from './cooperation.routes.js';
+export { agreementStateNames, listAgreements, type Agreement } from './agreements.js';
