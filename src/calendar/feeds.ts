@@ -12,6 +12,7 @@ import { findCouncil, isSecretariat, listCouncils, type Council } from '../counc
 import type { Database } from '../db/index.js';
 import { areaName } from '../reference/index.js';
 import { kindNames, type DocumentKind } from '../documents/index.js';
+import { cooperationDates } from '../cooperation/index.js';
 import { followupDates } from '../followup/index.js';
 import { danishDay, deadlinesFor } from './deadlines.js';
 import { jobcentersWithin, stepCells } from './status.js';
@@ -146,7 +147,7 @@ async function addHearings(cal: ICalCalendar, db: Kysely<Database>, organisation
   }
 }
 
-function addFollowup(cal: ICalCalendar, events: Awaited<ReturnType<typeof followupDates>>, o: FeedOptions) {
+function addFollowup(cal: ICalCalendar, events: { uid: string; day: string; summary: string; description: string; path: string }[], o: FeedOptions) {
   for (const e of events) cal.createEvent({ id: uid(e.uid), stamp: o.now, allDay: true, start: plainDate(e.day), url: `${o.publicUrl}${e.path}`, summary: e.summary, description: e.description });
 }
 
@@ -157,7 +158,9 @@ export async function organisationFeed(db: Kysely<Database>, code: string, o: Fe
   const cal = newCalendar(`Årshjul – ${org.name}`);
   await addSteps(cal, db, org.area, o);
   // Signed written agreements are public; cases are not (they are in the personal feed).
-  addFollowup(cal, await followupDates(db, jobcentersWithin(org.area).map((a) => a.id), []), o);
+  // So are the live cooperation agreements' review and expiry dates.
+  const within = jobcentersWithin(org.area).map((a) => a.id);
+  addFollowup(cal, [...(await followupDates(db, within, [])), ...(await cooperationDates(db, within))], o);
   if (org.kind === 'council') {
     const council = await findCouncil(db, org.code);
     if (council) await addMeetings(cal, db, [council], { ...o, publishedOnly: true, prefix: false });
@@ -213,7 +216,8 @@ export async function personalFeed(db: Kysely<Database>, token: string, o: FeedO
   await addHearings(cal, db, [...mine.map((c) => c.id), ...(u.kind === 'employment_region' ? [u.org_id] : [])], o);
   // The follow-up's dates on the jobcenters the user follows (cases are not public, so only here).
   if (u.area) {
-    addFollowup(cal, await followupDates(db, jobcentersWithin(u.area).map((a) => a.id)), o);
+    const mine = jobcentersWithin(u.area).map((a) => a.id);
+    addFollowup(cal, [...(await followupDates(db, mine)), ...(await cooperationDates(db, mine))], o);
   }
   return cal.toString();
 }

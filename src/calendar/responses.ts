@@ -46,6 +46,8 @@ export const boardResponse = z.object({
   followup: z.array(z.object({ kind: z.enum(['case', 'agreement_followup', 'agreement_deadline']), jobcenter: z.string(), jobcenter_name: z.string(), uid: z.string(), day, summary: z.string(), description: z.string(), path: z.string(), overdue: z.boolean() })),
   /** The LBRs' grant initiatives' evaluations and accounts due in the year. */
   grants: z.array(z.object({ area: z.string(), document_id: z.number(), initiative: z.string(), title: z.string(), day, overdue: z.boolean() })),
+  /** The live cooperation agreements' review and expiry dates in the year. */
+  cooperation: z.array(z.object({ kind: z.enum(['review', 'expiry']), agreement_id: z.number(), jobcenter: z.string(), jobcenter_name: z.string(), uid: z.string(), day, summary: z.string(), description: z.string(), path: z.string() })),
 });
 
 /** PUT /api/calendar/deadlines/:year. */

@@ -7,6 +7,7 @@ import { areaWithin, HttpError } from '../access/index.js';
 import { danishDate } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { followupDates } from '../followup/index.js';
+import { cooperationDates } from '../cooperation/index.js';
 import { grantDates } from '../grants/index.js';
 import { areaById, areas, type Area } from '../reference/index.js';
 import { daysBetween, deadlinesFor, stepById, type Deadline } from './deadlines.js';
@@ -142,6 +143,8 @@ export interface Board {
   followup: (Awaited<ReturnType<typeof followupDates>>[number] & { overdue: boolean })[];
   /** The LBRs' grant initiatives' evaluations and accounts due in the year (overdue: past due, not given). */
   grants: Awaited<ReturnType<typeof grantDates>>;
+  /** The live cooperation agreements' review and expiry dates in the year. */
+  cooperation: Awaited<ReturnType<typeof cooperationDates>>;
 }
 
 /**
@@ -175,5 +178,6 @@ export async function calendarBoard(db: Conn, q: { area: string; year: number; t
       .filter((e) => e.day.startsWith(`${q.year}-`))
       .map((e) => ({ ...e, overdue: e.kind === 'case' && e.day < q.today })),
     grants: (await grantDates(db, within.map((j) => j.id), q.today)).filter((e) => e.day.startsWith(`${q.year}-`)),
+    cooperation: (await cooperationDates(db, within.map((j) => j.id))).filter((e) => e.day.startsWith(`${q.year}-`)),
   };
 }

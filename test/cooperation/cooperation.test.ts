@@ -75,6 +75,22 @@ describe.each(backends)('cooperation agreements on %s', (kind) => {
     expect((await call(app, 'POST', `/api/cooperation/${id}/transitions`, region, { action: 'terminate', version: 3, terminated_on: '2026-12-01' })).statusCode).toBe(403);
   });
 
+  it('puts the review and expiry dates in the yearly calendar and the jobcenter’s feed, and reminds the editors before them', async () => {
+    const board = (await call(app, 'GET', '/api/calendar?area=J101&year=2026')).json();
+    expect(board.cooperation.map((e: { kind: string; day: string }) => `${e.kind} ${e.day}`)).toEqual(['review 2026-12-15']);
+    const ics = (await call(app, 'GET', '/api/calendar/feeds/organisations/J101.ics')).body.replace(/\r?\n[ \t]/g, '');
+    expect(ics).toContain('SUMMARY:Revision af samarbejdsaftale: Partnerskabsaftale mellem Jobcenter København og LO-a-kasserne');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20261215');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20271231');
+    // 7 days before the review, once however often the job runs.
+    clock.t = new Date('2026-12-08T07:00:00Z');
+    await app.notifications.tick();
+    await app.notifications.tick();
+    const told = await db.db.selectFrom('notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id').select(['u.email', 'n.title', 'n.link']).where('n.key', 'like', 'reminder:cooperation:%').execute();
+    expect(told).toEqual([{ email: 'redaktoer@test.styringshjulet.dk', title: 'Samarbejdsaftale skal revideres om 7 dage', link: `/samarbejdsaftaler/${id}` }]);
+    clock.t = new Date('2026-11-02T09:00:00Z');
+  });
+
   it('is reviewed, renegotiated and signed again, terminated, and reads as expired past its validity', async () => {
     expect((await move('review')).json()).toMatchObject({ state: 'under_review', status_name: 'Under revision' });
     const d = (await get(editor)).json();
