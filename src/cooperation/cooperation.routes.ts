@@ -10,7 +10,7 @@ import { areaWithin, parseOr400, permit, scopeOf, sendErrors, type User } from '
 import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { DocumentError } from '../documents/index.js';
-import { areaById } from '../reference/index.js';
+import { areaById, unemploymentFunds } from '../reference/index.js';
 import { respond } from '../server/shared.js';
 import { agreementInputSchema, createAgreement, findAgreement, listAgreements, listVersions, moveAgreement, partyName, saveAgreement, transitionSchema, type Agreement } from './agreements.js';
 import { agreementResponse, agreementsResponse, agreementVersionsResponse } from './responses.js';
@@ -53,7 +53,11 @@ export async function cooperationRoutes(app: FastifyInstance, opts: { db: Kysely
     if (areaById.get(jobcenter)?.level !== 'jobcenter') throw new DocumentError(404, 'not_found', `${jobcenter} er ikke et jobcenter.`, { field: 'jobcenter' });
     const u = req.principal.user;
     const agreements = await listAgreements(db, jobcenter, { drafts: inScope(u, 'documents.drafts', jobcenter), today: today() });
-    return respond(req, agreementsResponse, { jobcenter, jobcenter_name: jobcenterName(jobcenter), may_create: inScope(u, 'cooperation.manage', jobcenter), agreements: await Promise.all(agreements.map((a) => view(a, u))) });
+    const organisations = await db.selectFrom('organisation').select(['code', 'name']).where('kind', 'in', ['labour_market_org', 'jobcenter']).where('code', '!=', jobcenter).orderBy('kind', 'desc').orderBy('name').execute();
+    return respond(req, agreementsResponse, {
+      jobcenter, jobcenter_name: jobcenterName(jobcenter), may_create: inScope(u, 'cooperation.manage', jobcenter), agreements: await Promise.all(agreements.map((a) => view(a, u))),
+      party_options: { unemployment_funds: unemploymentFunds.map((f) => ({ id: f.id, name: f.name })), organisations },
+    });
   });
 
   app.get('/cooperation/:id', permit('documents.read'), async (req) => respond(req, agreementResponse, await view(await readable(req), req.principal.user)));

@@ -34,6 +34,13 @@ export const agreementResponse = z.object({
   may_edit: z.boolean(),
 });
 
-export const agreementsResponse = z.object({ jobcenter: z.string(), jobcenter_name: z.string(), may_create: z.boolean(), agreements: z.array(agreementResponse) });
+export const agreementsResponse = z.object({
+  jobcenter: z.string(),
+  jobcenter_name: z.string(),
+  may_create: z.boolean(),
+  agreements: z.array(agreementResponse),
+  /** What a party can be: the a-kasser, and the organisations (labour-market organisations, other jobcentres). */
+  party_options: z.object({ unemployment_funds: z.array(z.object({ id: z.string(), name: z.string() })), organisations: z.array(z.object({ code: z.string(), name: z.string() })) }),
+});
 
 export const agreementVersionsResponse = z.array(z.object({ version: z.number(), event: z.string(), event_name: z.string(), state: z.string(), title: z.string(), actor: z.string(), created_at: instant }));

@@ -15,7 +15,7 @@ export const webDist = join(root, 'dist/web');
 const webSrc = join(root, 'web');
 
 /** Pages of the app (client-side routes). */
-const pagePaths = ['/', '/login', '/brugere', '/invitation/:token', '/statistik', '/statistik/:table', '/omraade/:area', '/aendringslog', '/benchmark', '/benchmark/:id', '/resultatproblemer', '/opfoelgning', '/opfoelgning/sager/:id', '/dokumenter', '/dokumenter/:id', '/maal', '/ministermaal', '/raad', '/raad/:code', '/raad/:code/moeder/:id', '/dokumenter/:id/hoering', '/aarshjul', '/notifikationer', '/api-dokumentation'];
+const pagePaths = ['/', '/login', '/brugere', '/invitation/:token', '/statistik', '/statistik/:table', '/omraade/:area', '/aendringslog', '/benchmark', '/benchmark/:id', '/resultatproblemer', '/opfoelgning', '/opfoelgning/sager/:id', '/dokumenter', '/dokumenter/:id', '/maal', '/ministermaal', '/raad', '/raad/:code', '/raad/:code/moeder/:id', '/dokumenter/:id/hoering', '/aarshjul', '/notifikationer', '/api-dokumentation', '/samarbejdsaftaler', '/samarbejdsaftaler/:id'];
 
 function newest(dir: string): number {
   let t = 0;

@@ -122,6 +122,8 @@ const reviewed: Record<string, string> = {
   'GET /api/councils/:code/grants': ALL,
   'PUT /api/councils/:code/grants/:year': 'national_admin',
   'GET /api/grants/plans/:id/accounts': ALL,
+  'GET /samarbejdsaftaler': ALL,
+  'GET /samarbejdsaftaler/:id': ALL,
   'GET /api/cooperation': ALL,
   'POST /api/cooperation': 'national_admin jobcenter_editor',
   'GET /api/cooperation/:id': ALL,

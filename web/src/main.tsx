@@ -27,6 +27,7 @@ import { HearingPage } from './pages/Hearing';
 import { YearlyCalendar } from './pages/YearlyCalendar';
 import { Notifications } from './pages/Notifications';
 import { ApiDocs } from './pages/ApiDocs';
+import { CooperationAgreementPage, CooperationPage } from './pages/Cooperation';
 import { match, RouterProvider, useLocation, Link } from './router';
 import { SessionProvider } from './session';
 
@@ -47,6 +48,9 @@ function Pages() {
   if (match('/aarshjul', pathname)) return <YearlyCalendar />;
   if (match('/notifikationer', pathname)) return <Notifications />;
   if (match('/api-dokumentation', pathname)) return <ApiDocs />;
+  if (match('/samarbejdsaftaler', pathname)) return <CooperationPage />;
+  const agreement = match('/samarbejdsaftaler/:id', pathname);
+  if (agreement) return <CooperationAgreementPage id={agreement.id!} />;
   const followupCase = match('/opfoelgning/sager/:id', pathname);
   if (followupCase) return <FollowupCase key={followupCase.id} id={followupCase.id!} />;
   const council = match('/raad/:code', pathname);

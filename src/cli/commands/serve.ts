@@ -8,6 +8,7 @@ import { loadConfig } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../db/index.js';
 import { ensureDemoBenchmark } from '../../benchmark/index.js';
 import { ensureDemoFollowup } from '../../followup/index.js';
+import { ensureDemoCooperation } from '../../cooperation/index.js';
 import { ensureDemoGrants } from '../../grants/index.js';
 import { computeRelease, findRelease } from '../../indicators/index.js';
 import { demoRegister, demoYears, generate } from '../../register/index.js';
@@ -58,6 +59,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     await ensureDemoHearing(db.db, demoYears.at(-1)! + 1).catch((err: Error) => console.error(`Demohøringen kunne ikke oprettes: ${err.message}`));
     await ensureDemoFollowup(db.db, new StatbankService(db.db), notifier).catch((err: Error) => console.error(`Demoopfølgningen kunne ikke dannes: ${err.message}`));
     await ensureDemoGrants(db.db, new StatbankService(db.db), demoYears.at(-1)!).catch((err: Error) => console.error(`Demoens LBR-midler kunne ikke dannes: ${err.message}`));
+    await ensureDemoCooperation(db.db, new Date().getFullYear()).catch((err: Error) => console.error(`Demoens samarbejdsaftaler kunne ikke dannes: ${err.message}`));
     return;
   }
   demo.status = 'running';
@@ -86,6 +88,7 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     await ensureDemoHearing(db.db, demoYears.at(-1)! + 1);
     await ensureDemoFollowup(db.db, new StatbankService(db.db), notifier);
     await ensureDemoGrants(db.db, new StatbankService(db.db), demoYears.at(-1)!);
+    await ensureDemoCooperation(db.db, new Date().getFullYear());
     bars.onProgress({ stage: 'Styringsdokumenter', done: 1, total: 1 });
     demo.status = 'ready';
     bars.stop();

@@ -60,6 +60,7 @@ export function CouncilPage({ code }: { code: string }) {
           {council.type === 'LBR' && <li><a href="#s-followup">Regionens opfølgning</a></li>}
           {insider && <li><a href="#s-milestones">Rådets eget årshjul</a></li>}
           <li><a href="#s-feed">Kalender</a></li>
+          {council.type === 'LBR' && council.area && <li><Link to={`/samarbejdsaftaler?jobcenter=${council.area}`}>Jobcentrets samarbejdsaftaler</Link></li>}
         </ul>
       </nav>
       <Composition council={council} />

@@ -83,6 +83,7 @@ export function YearlyCalendar() {
           {ownRow && <OwnSteps board={board} row={ownRow} onChanged={load} />}
           <FollowupDates board={board} signedIn={!!user} />
           {board.grants.length > 0 && <GrantDates board={board} />}
+          {board.cooperation.length > 0 && <CooperationDates board={board} />}
           <BoardTable board={board} />
           <section aria-labelledby="s-feed" className="doc-section">
             <h2 id="s-feed" className="h3">Kalender</h2>
@@ -277,6 +278,30 @@ function GrantDates({ board }: { board: Board }) {
                 <td>{day(g.day)}{g.overdue && <strong> (forfalden)</strong>}</td>
                 <td>{name(g.area)}</td>
                 <td><Link to={`/dokumenter/${g.document_id}#s-accounts`}>{g.title}</Link></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The live cooperation agreements' review and expiry dates in the year. */
+function CooperationDates({ board }: { board: Board }) {
+  return (
+    <section aria-labelledby="s-cooperation" className="doc-section">
+      <h2 id="s-cooperation" className="h3">Samarbejdsaftaler: revision og udløb</h2>
+      <div className="table--responsive-scroll">
+        <table className="table table--compact">
+          <caption className="sr-only">Samarbejdsaftalernes datoer i {board.year}</caption>
+          <thead><tr><th scope="col">Dato</th><th scope="col">Jobcenter</th><th scope="col">Hvad</th></tr></thead>
+          <tbody>
+            {board.cooperation.map((e) => (
+              <tr key={e.uid}>
+                <td>{day(e.day)}</td>
+                <td>{e.jobcenter_name}</td>
+                <td><Link to={e.path}>{e.summary}</Link></td>
               </tr>
             ))}
           </tbody>

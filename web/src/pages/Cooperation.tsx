@@ -1,0 +1,231 @@
+/**
+ * A jobcenter's cooperation agreements (/samarbejdsaftaler?jobcenter=J…): the registry with each
+ * agreement's parties, state and dates; and one agreement (/samarbejdsaftaler/:id), which the
+ * jobcenter's editors write, sign, take under review and terminate, with its versions.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import { agreementResponse, agreementsResponse, agreementVersionsResponse } from '../../../src/cooperation/shared';
+import { api } from '../api';
+import { day, when } from '../councils';
+import { Alert, Checkbox, ErrorSummary, Field, Select, TextArea, toError, useAction } from '../forms';
+import { Layout } from '../Layout';
+import { Link, navigate, useLocation } from '../router';
+import { useSession } from '../session';
+import { useSteeringAreas } from './Documents';
+
+type Registry = z.output<typeof agreementsResponse>;
+type Agreement = z.output<typeof agreementResponse>;
+type Content = Agreement['content'];
+type Party = Content['parties'][number];
+
+const statusBadge: Record<Agreement['status'], string> = { draft: 'badge-info', signed: 'badge-success', under_review: 'badge-warning', terminated: '', expired: '' };
+const Status = ({ a }: { a: Pick<Agreement, 'status' | 'status_name'> }) => <span className={`badge ${statusBadge[a.status]}`.trim()}>{a.status_name}</span>;
+const partyNames = (a: Agreement) => a.content.parties.map((p) => p.name).join(', ') || 'Ingen parter endnu';
+
+export function CooperationPage() {
+  const { search } = useLocation();
+  const jobcenter = new URLSearchParams(search).get('jobcenter') ?? 'J101';
+  const areas = useSteeringAreas().filter((a) => a.level === 'jobcenter');
+  const session = useSession();
+  const [registry, setRegistry] = useState<Registry | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api(`/api/cooperation?jobcenter=${encodeURIComponent(jobcenter)}`, agreementsResponse).then((r) => { setRegistry(r); setError(null); }, (e) => setError(toError(e).message));
+  }, [jobcenter, session.user?.id]);
+  const { busy, error: createError, run } = useAction();
+  const create = () =>
+    run('Opretter …', async () => {
+      const a = await api('/api/cooperation', agreementResponse, { method: 'POST', body: { jobcenter, title: `Samarbejdsaftale for ${registry?.jobcenter_name ?? jobcenter}`, content: {} } });
+      navigate(`/samarbejdsaftaler/${a.id}`);
+    });
+  return (
+    <Layout title="Samarbejdsaftaler">
+      <h1>Samarbejdsaftaler</h1>
+      <p className="font-lead">Jobcentrenes skriftlige samarbejdsaftaler med a-kasser, faglige organisationer, andre kommuner og andre: parter, områder, målgrupper, udveksling af oplysninger, gyldighed, revision og opsigelse.</p>
+      <Select id="coop-jobcenter" label="Jobcenter" value={jobcenter} onChange={(v) => navigate(`/samarbejdsaftaler?jobcenter=${encodeURIComponent(v)}`)} options={(areas.length ? areas : [{ id: jobcenter, name: registry?.jobcenter_name ?? jobcenter }]).map((a) => ({ value: a.id, label: a.name }))} />
+      {error && <Alert kind="error">{error}</Alert>}
+      {!registry ? <p role="status">Henter aftalerne …</p> : (
+        <>
+          <h2>{registry.jobcenter_name}</h2>
+          {registry.agreements.length === 0 ? <p className="doc-empty">{registry.jobcenter_name} har ingen underskrevne samarbejdsaftaler i Styringshjulet.</p> : (
+            <div className="table--responsive-scroll">
+              <table className="table table--compact">
+                <caption className="sr-only">Samarbejdsaftaler for {registry.jobcenter_name}</caption>
+                <thead><tr><th scope="col">Aftale</th><th scope="col">Parter</th><th scope="col">Status</th><th scope="col">Gælder fra</th><th scope="col">Gælder til</th><th scope="col">Revision</th></tr></thead>
+                <tbody>
+                  {registry.agreements.map((a) => (
+                    <tr key={a.id}>
+                      <td><Link to={`/samarbejdsaftaler/${a.id}`}>{a.title}</Link></td>
+                      <td>{partyNames(a)}</td>
+                      <td><Status a={a} /></td>
+                      <td>{day(a.content.in_force) || '–'}</td>
+                      <td>{day(a.content.valid_until) || 'Uden udløb'}</td>
+                      <td>{day(a.content.review_on) || '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <ErrorSummary error={createError} />
+          {registry.may_create && <p><button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void create()}>{busy ?? 'Opret samarbejdsaftale'}</button></p>}
+          <p><Link to={`/aarshjul?omraade=${encodeURIComponent(jobcenter)}`}>Revisions- og udløbsdatoer i årshjulet</Link></p>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export function CooperationAgreementPage({ id }: { id: string }) {
+  const session = useSession();
+  const [a, setA] = useState<Agreement | null>(null);
+  const [options, setOptions] = useState<Registry['party_options'] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      const got = await api(`/api/cooperation/${encodeURIComponent(id)}`, agreementResponse);
+      setA(got);
+      if (got.may_edit) setOptions((await api(`/api/cooperation?jobcenter=${got.jobcenter}`, agreementsResponse)).party_options);
+    } catch (e) {
+      setLoadError(toError(e).message);
+    }
+  }, [id]);
+  useEffect(() => void load(), [load, session.user?.id]);
+  if (!a) return <Layout title="Samarbejdsaftale"><h1>Samarbejdsaftale</h1>{loadError ? <Alert kind="error">{loadError}</Alert> : <p role="status">Henter aftalen …</p>}</Layout>;
+  const editing = a.may_edit && (a.state === 'draft' || a.state === 'under_review');
+  return (
+    <Layout title={a.title}>
+      <p className="mb-2"><Link to={`/samarbejdsaftaler?jobcenter=${a.jobcenter}`}>Samarbejdsaftaler for {a.jobcenter_name}</Link></p>
+      <h1>{a.title}</h1>
+      <p><Status a={a} /> · Version {a.version} · senest ændret {when(a.updated_at)} af {a.updated_by}{a.signed_on ? ` · underskrevet ${day(a.signed_on)}` : ''}{a.terminated_on ? ` · ophører ${day(a.terminated_on)}` : ''}</p>
+      {editing && options ? <AgreementForm key={a.id} a={a} options={options} onSaved={setA} /> : <AgreementView a={a} />}
+      {a.may_edit && <AgreementActions key={`t-${a.version}`} a={a} onMoved={setA} />}
+      <Versions key={`v-${a.version}`} id={a.id} />
+    </Layout>
+  );
+}
+
+const fields: [keyof Content, string, number][] = [
+  ['areas', 'Områder, aftalen dækker', 3],
+  ['target_groups', 'Målgrupper', 2],
+  ['initiative', 'Hvem tager initiativet', 2],
+  ['information_exchange', 'Udveksling af oplysninger (inden for databeskyttelsesreglerne)', 3],
+  ['secretariat', 'Sekretariatsbistand', 2],
+  ['renegotiation', 'Genforhandling', 2],
+  ['termination', 'Hvem har ret til at opsige aftalen', 2],
+];
+const dates: [keyof Content, string][] = [['in_force', 'Træder i kraft'], ['valid_until', 'Gælder til og med'], ['review_on', 'Revision']];
+
+function AgreementView({ a }: { a: Agreement }) {
+  const c = a.content;
+  return (
+    <section aria-labelledby="coop-content" className="doc-section">
+      <h2 id="coop-content">Aftalen</h2>
+      <h3 className="h5">Parter</h3>
+      <ul><li>{a.jobcenter_name}</li>{c.parties.map((p, i) => <li key={i}>{p.name}</li>)}</ul>
+      <dl className="doc-facts">
+        {fields.map(([k, label]) => <div key={k}><dt>{label}</dt><dd>{String(c[k] || '–')}</dd></div>)}
+        <dt>Samtykke</dt><dd>{c.consent ? 'Oplysninger om en borger udveksles kun med borgerens samtykke.' : 'Ikke bekræftet.'}</dd>
+        {dates.map(([k, label]) => <div key={k}><dt>{label}</dt><dd>{day(c[k] as string | null) || '–'}</dd></div>)}
+      </dl>
+    </section>
+  );
+}
+
+function AgreementForm({ a, options, onSaved }: { a: Agreement; options: Registry['party_options']; onSaved: (a: Agreement) => void }) {
+  const [title, setTitle] = useState(a.title);
+  const [c, setC] = useState<Content>(a.content);
+  const { busy, error, notice, run } = useAction();
+  const set = <K extends keyof Content>(k: K, v: Content[K]) => setC((x) => ({ ...x, [k]: v }));
+  const fid = (f: string) => `coop-${f.replace(/^content\./, '').replace(/\./g, '-')}`;
+  const partyValue = (p: Party) => (p.kind === 'unemployment_fund' ? `fund:${p.id}` : p.kind === 'organisation' ? `org:${p.code}` : 'other');
+  const fromValue = (v: string, name: string): Party => (v.startsWith('fund:') ? { kind: 'unemployment_fund', id: v.slice(5), name } : v.startsWith('org:') ? { kind: 'organisation', code: v.slice(4), name } : { kind: 'other', name });
+  const partyOptions = [
+    { value: 'other', label: 'En anden part (skriv navnet)' },
+    ...options.unemployment_funds.map((f) => ({ value: `fund:${f.id}`, label: `A-kasse: ${f.name}` })),
+    ...options.organisations.map((o) => ({ value: `org:${o.code}`, label: o.name })),
+  ];
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run('Gemmer …', async () => {
+      const parties = c.parties.map((p) => (p.kind === 'unemployment_fund' ? { kind: p.kind, id: p.id } : p.kind === 'organisation' ? { kind: p.kind, code: p.code } : { kind: p.kind, name: p.name }));
+      const saved = await api(`/api/cooperation/${a.id}`, agreementResponse, { method: 'PUT', body: { title, version: a.version, content: { ...c, parties } } });
+      onSaved(saved);
+      return `Gemt som version ${saved.version}.`;
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="coop-form">
+      <h2 id="coop-form">Aftalen</h2>
+      <ErrorSummary error={error} fieldId={fid} />
+      {notice && <Alert kind="success">{notice}</Alert>}
+      <Field id="coop-title" label="Titel" value={title} onChange={setTitle} />
+      <fieldset className="mt-5">
+        <legend className="h4">Parter</legend>
+        <p className="form-hint">{a.jobcenter_name} er selv part. Vælg de andre parter.</p>
+        {c.parties.map((p, i) => (
+          <div key={i} className="doc-subsection" id={fid(`parties.${i}`)}>
+            <Select id={`coop-party-${i}`} label={`Part ${i + 1}`} value={partyValue(p)} options={partyOptions} onChange={(v) => set('parties', c.parties.map((x, j) => (j === i ? fromValue(v, v === 'other' ? '' : (partyOptions.find((o) => o.value === v)?.label ?? '')) : x)))} />
+            {p.kind === 'other' && <Field id={`coop-party-${i}-name`} label={`Navn på part ${i + 1}`} value={p.name} onChange={(v) => set('parties', c.parties.map((x, j) => (j === i ? { kind: 'other', name: v } : x)))} />}
+            <button type="button" className="button button-tertiary" onClick={() => set('parties', c.parties.filter((_, j) => j !== i))}>Fjern part {i + 1}</button>
+          </div>
+        ))}
+        <button type="button" id="coop-parties" className="button button-secondary" onClick={() => set('parties', [...c.parties, { kind: 'other', name: '' }])}>Tilføj part</button>
+      </fieldset>
+      {fields.map(([k, label, rows]) => <TextArea key={k} id={fid(k)} label={label} rows={rows} value={c[k] as string} onChange={(v) => set(k, v as never)} />)}
+      <Checkbox id="coop-consent" label="Oplysninger om en borger udveksles kun med borgerens samtykke" checked={c.consent} onChange={(v) => set('consent', v)} />
+      {dates.map(([k, label]) => <Field key={k} id={fid(k)} label={`${label} (ÅÅÅÅ-MM-DD)`} className="input-width-s" value={(c[k] as string | null) ?? ''} onChange={(v) => set(k, (v.trim() || null) as never)} />)}
+      <p><button type="submit" className="button button-primary" disabled={busy !== null}>{busy ?? 'Gem'}</button></p>
+    </form>
+  );
+}
+
+function AgreementActions({ a, onMoved }: { a: Agreement; onMoved: (a: Agreement) => void }) {
+  const { busy, error, run } = useAction();
+  const [endOn, setEndOn] = useState('');
+  const [reason, setReason] = useState('');
+  const act = (action: 'sign' | 'review' | 'terminate', label: string) =>
+    run(`${label} …`, async () => {
+      onMoved(await api(`/api/cooperation/${a.id}/transitions`, agreementResponse, { method: 'POST', body: { action, version: a.version, ...(action === 'terminate' ? { terminated_on: endOn.trim() || undefined, reason } : {}) } }));
+    });
+  const canSign = a.state === 'draft' || a.state === 'under_review';
+  const canTerminate = a.state === 'signed' || a.state === 'under_review';
+  if (!canSign && a.state !== 'signed' && !canTerminate) return null;
+  return (
+    <section aria-labelledby="coop-actions" className="doc-section d-print-none">
+      <h2 id="coop-actions" className="h3">Aftalens gang</h2>
+      <ErrorSummary error={error} heading="Det kan ikke lade sig gøre" />
+      {Array.isArray(error?.details.missing) && <ul>{(error.details.missing as { message: string }[]).map((m, i) => <li key={i}>{m.message}</li>)}</ul>}
+      <div className="doc-transitions">
+        {canSign && <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void act('sign', a.state === 'draft' ? 'Underskriv' : 'Underskriv igen')}>{a.state === 'draft' ? 'Registrér underskrevet' : 'Registrér underskrevet igen'}</button>}
+        {a.state === 'signed' && <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void act('review', 'Tager under revision')}>Tag under revision</button>}
+      </div>
+      {canTerminate && (
+        <form className="mt-4" noValidate onSubmit={(e) => { e.preventDefault(); void act('terminate', 'Opsiger'); }}>
+          <fieldset>
+            <legend className="h4">Opsigelse</legend>
+            <Field id="coop-terminated_on" label="Aftalen ophører (ÅÅÅÅ-MM-DD)" className="input-width-s" value={endOn} onChange={setEndOn} />
+            <TextArea id="coop-reason" label="Begrundelse (valgfri)" rows={2} value={reason} onChange={setReason} />
+            <button type="submit" className="button button-secondary" disabled={busy !== null}>Registrér opsigelse</button>
+          </fieldset>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Versions({ id }: { id: number }) {
+  const [versions, setVersions] = useState<z.output<typeof agreementVersionsResponse> | null>(null);
+  useEffect(() => void api(`/api/cooperation/${id}/versions`, agreementVersionsResponse).then(setVersions, () => setVersions([])), [id]);
+  if (!versions) return null;
+  return (
+    <section aria-labelledby="coop-versions" className="doc-section">
+      <h2 id="coop-versions">Versioner</h2>
+      <table className="table table--compact">
+        <thead><tr><th scope="col">Version</th><th scope="col">Hændelse</th><th scope="col">Af</th><th scope="col">Tidspunkt</th></tr></thead>
+        <tbody>{versions.map((v) => <tr key={v.version}><td>{v.version}</td><td>{v.event_name}</td><td>{v.actor}</td><td>{when(v.created_at)}</td></tr>)}</tbody>
+      </table>
+    </section>
+  );
+}
