@@ -187,6 +187,20 @@ export async function moveAgreement(db: Kysely<Database>, actor: AuditActor, cur
   return (await findAgreement(db, cur.id, today))!;
 }
 
+/** Attaches a document (the signed agreement, an annex); not to a terminated agreement. */
+export async function addFile(db: Kysely<Database>, actor: AuditActor, a: Agreement, f: { name: string; mime: string; content: Buffer }, at: Date): Promise<{ id: number; name: string; size: number; created_at: Date }> {
+  if (a.state === 'terminated') throw new DocumentError(409, 'state', 'Aftalen er opsagt; der kan ikke vedhæftes flere dokumenter.');
+  return db.transaction().execute(async (tx) => {
+    const row = await tx.insertInto('cooperation_agreement_file').values({ agreement_id: a.id, name: f.name, mime: f.mime, size: f.content.length, content: f.content, created_at: at, created_by: actor.label }).returning(['id', 'name', 'size', 'created_at']).executeTakeFirstOrThrow();
+    await audit(tx, actor, { action: 'cooperation.file_upload', entity: 'cooperation_agreement', entityId: a.id, details: { file: row.id, name: f.name, size: f.content.length } });
+    return row;
+  });
+}
+
+export const listFiles = (db: Kysely<Database>, id: number) => db.selectFrom('cooperation_agreement_file').select(['id', 'name', 'size', 'created_at', 'created_by']).where('agreement_id', '=', id).orderBy('id').execute();
+
+export const findFile = (db: Kysely<Database>, id: number, fileId: number) => db.selectFrom('cooperation_agreement_file').select(['name', 'mime', 'content']).where('agreement_id', '=', id).where('id', '=', fileId).executeTakeFirst();
+
 export async function listVersions(db: Kysely<Database>, id: number) {
   return db.selectFrom('cooperation_agreement_version').select(['version', 'event', 'state', 'title', 'actor', 'created_at']).where('agreement_id', '=', id).orderBy('version', 'desc').execute();
 }

@@ -6,14 +6,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { areaWithin, parseOr400, permit, scopeOf, sendErrors, type User } from '../access/index.js';
+import { areaWithin, attachmentHeader, parseOr400, parseUpload, permit, scopeOf, sendErrors, uploadBodyLimit, type User } from '../access/index.js';
 import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { DocumentError } from '../documents/index.js';
 import { areaById, unemploymentFunds } from '../reference/index.js';
 import { respond } from '../server/shared.js';
-import { agreementInputSchema, createAgreement, findAgreement, listAgreements, listVersions, moveAgreement, partyName, saveAgreement, transitionSchema, type Agreement } from './agreements.js';
-import { agreementResponse, agreementsResponse, agreementVersionsResponse } from './responses.js';
+import { addFile, agreementInputSchema, createAgreement, findAgreement, findFile, listAgreements, listFiles, listVersions, moveAgreement, partyName, saveAgreement, transitionSchema, type Agreement } from './agreements.js';
+import { agreementFileResponse, agreementResponse, agreementsResponse, agreementVersionsResponse } from './responses.js';
 
 const eventNames: Record<string, string> = { created: 'Oprettet', saved: 'Gemt', signed: 'Underskrevet', review: 'Taget under revision', resigned: 'Underskrevet igen', terminated: 'Opsagt' };
 
@@ -34,6 +34,7 @@ export async function cooperationRoutes(app: FastifyInstance, opts: { db: Kysely
     jobcenter_name: jobcenterName(a.jobcenter),
     content: { ...a.content, parties: await Promise.all(a.content.parties.map(async (p) => ({ ...p, name: await partyName(db, p) }))) },
     may_edit: inScope(u, 'cooperation.manage', a.jobcenter) && (a.state === 'draft' || a.state === 'under_review' || a.state === 'signed'),
+    files: await listFiles(db, a.id),
   });
   /** The agreement the request names, if the user may read it (drafts: the jobcenter's people). */
   const readable = async (req: FastifyRequest) => {
@@ -65,6 +66,19 @@ export async function cooperationRoutes(app: FastifyInstance, opts: { db: Kysely
   app.get('/cooperation/:id/versions', permit('documents.read'), async (req) => {
     const a = await readable(req);
     return respond(req, agreementVersionsResponse, (await listVersions(db, a.id)).map((v) => ({ ...v, event_name: eventNames[v.event] ?? v.event })));
+  });
+
+  app.post('/cooperation/:id/files', { ...permit('cooperation.manage'), bodyLimit: uploadBodyLimit }, async (req, reply) => {
+    const a = await editable(req);
+    return reply.code(201).send(respond(req, agreementFileResponse, await addFile(db, actorOf(req.principal.user!), a, parseUpload(req.body), opts.clock.now())));
+  });
+
+  app.get('/cooperation/:id/files/:file', permit('documents.read'), async (req, reply) => {
+    const a = await readable(req);
+    const { file } = parseOr400(z.object({ file: z.coerce.number().int().positive() }).passthrough(), req.params);
+    const f = await findFile(db, a.id, file);
+    if (!f) throw new DocumentError(404, 'not_found', `Filen ${file} findes ikke på aftalen.`);
+    return reply.type(f.mime).header('Content-Disposition', attachmentHeader(f.name)).send(Buffer.from(f.content));
   });
 
   app.post('/cooperation', permit('cooperation.manage'), async (req, reply) => {

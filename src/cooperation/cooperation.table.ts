@@ -30,3 +30,14 @@ export interface CooperationAgreementVersionTable {
   actor: string;
   created_at: ColumnType<Date, Date | undefined, never>;
 }
+
+export interface CooperationAgreementFileTable {
+  id: Generated<number>;
+  agreement_id: number;
+  name: string;
+  mime: string;
+  size: number;
+  content: Buffer;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  created_by: string;
+}

@@ -32,7 +32,11 @@ export const agreementResponse = z.object({
   updated_at: instant,
   updated_by: z.string(),
   may_edit: z.boolean(),
+  /** The documents attached. */
+  files: z.array(z.object({ id: z.number(), name: z.string(), size: z.number(), created_at: instant, created_by: z.string() })),
 });
+
+export const agreementFileResponse = z.object({ id: z.number(), name: z.string(), size: z.number(), created_at: instant });
 
 export const agreementsResponse = z.object({
   jobcenter: z.string(),

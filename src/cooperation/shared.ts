@@ -1,2 +1,2 @@
 /** The browser's door to the cooperation agreements (web/ imports this file and nothing else of the module): the answers' schemas. Zod only. */
-export { agreementResponse, agreementsResponse, agreementVersionsResponse } from './responses.js';
+export { agreementFileResponse, agreementResponse, agreementsResponse, agreementVersionsResponse } from './responses.js';

@@ -8,7 +8,7 @@ import type { HearingBodyTable, HearingCommentTable, HearingResponseVersionTable
 import type { CalendarFeedTable, DeadlineOverrideTable, StepDoneTable } from '../calendar/calendar.table.js';
 import type { NotificationTable } from '../notifications/notifications.table.js';
 import type { CouncilGrantTable, GrantAccountTable } from '../grants/grants.table.js';
-import type { CooperationAgreementTable, CooperationAgreementVersionTable } from '../cooperation/cooperation.table.js';
+import type { CooperationAgreementFileTable, CooperationAgreementTable, CooperationAgreementVersionTable } from '../cooperation/cooperation.table.js';
 import type { FollowupCaseTable, FollowupRecommendationTable, FollowupStepTable } from '../followup/followup.table.js';
 import type { ReleaseDatasetTable, ReleaseSeriesTable, ReleaseTable, ReleaseTableTable } from '../indicators/release/release.table.js';
 
@@ -62,4 +62,5 @@ export interface Database {
   grant_account: GrantAccountTable;
   cooperation_agreement: CooperationAgreementTable;
   cooperation_agreement_version: CooperationAgreementVersionTable;
+  cooperation_agreement_file: CooperationAgreementFileTable;
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { parseOr400, permit, sendErrors, type User } from '../access/index.js';
+import { attachmentHeader, parseOr400, parseUpload, permit, sendErrors, uploadBodyLimit, type User } from '../access/index.js';
 import { CouncilError, findCouncil, findCouncilById, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import type { PdfPrinter } from '../documents/index.js';
@@ -11,7 +11,6 @@ import { renderMeetingHtml } from './render.js';
 import { respond } from '../server/shared.js';
 import { fileResponse, meetingResponse, meetingsResponse, meetingVersionsResponse } from './responses.js';
 
-const MAX_FILE = 10 * 1024 * 1024;
 const id = z.coerce.number().int().min(1);
 const actorOf = (u: User) => ({ id: u.id, label: u.email });
 
@@ -81,13 +80,10 @@ export async function meetingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     return respond(req, meetingVersionsResponse, await service.versions(m.id));
   });
 
-  app.post('/meetings/:id/files', { ...permit('councils.manage'), bodyLimit: Math.ceil(MAX_FILE * 1.4) + 10_000 }, async (req, reply) => {
+  app.post('/meetings/:id/files', { ...permit('councils.manage'), bodyLimit: uploadBodyLimit }, async (req, reply) => {
     const { m } = await manageable(req);
-    const b = parseOr400(z.object({ name: z.string().trim().min(1, 'mangler filnavnet').max(200), mime: z.string().max(200).default('application/octet-stream'), data: z.base64('filen skal sendes som base64') }), req.body, 'Filen');
-    const content = Buffer.from(b.data, 'base64');
-    if (content.length === 0) throw new CouncilError(400, 'invalid_field', `Filen ${b.name} er tom.`, { field: 'data' });
-    if (content.length > MAX_FILE) throw new CouncilError(413, 'too_large', `Filen ${b.name} er større end 10 MB.`, { field: 'data' });
-    return reply.code(201).send(respond(req, fileResponse, { id: await service.addFile(actorOf(req.principal.user!), m, { name: b.name, mime: b.mime, content }), name: b.name, size: content.length }));
+    const f = parseUpload(req.body);
+    return reply.code(201).send(respond(req, fileResponse, { id: await service.addFile(actorOf(req.principal.user!), m, f), name: f.name, size: f.content.length }));
   });
 
   /** A file, if an item the user may see attaches it. */
@@ -97,7 +93,7 @@ export async function meetingRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     const attached = visible.items.some((i) => i.attachments.some((a) => a.kind === 'file' && a.file_id === file));
     const f = attached || visible === m ? await service.file(m.id, file) : undefined;
     if (!f) throw new CouncilError(404, 'not_found', `Filen ${file} findes ikke, eller den hører til et lukket punkt.`);
-    return reply.type(f.mime).header('Content-Disposition', `attachment; filename="${f.name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(f.name)}`).send(Buffer.from(f.content));
+    return reply.type(f.mime).header('Content-Disposition', attachmentHeader(f.name)).send(Buffer.from(f.content));
   });
 
   const rendered = async (req: FastifyRequest) => {

@@ -17,7 +17,7 @@ import { councilResponse, councilsResponse, memberResponse, removedResponse } fr
 import { areaTargetsResponse, diffResponse, documentListResponse, documentSummarySchema, documentViewResponse, goalsResponse, goalYearResponse, kindsResponse, versionsResponse } from '../documents/shared.js';
 import { analysisResponse, caseResponse, casesResponse, generateResponse, planInputsResponse, quartersResponse, recommendationResponse, reportsResponse } from '../followup/shared.js';
 import { accountResponse, accountsResponse, frameResponse, framesResponse } from '../grants/shared.js';
-import { agreementResponse, agreementsResponse, agreementVersionsResponse } from '../cooperation/shared.js';
+import { agreementFileResponse, agreementResponse, agreementsResponse, agreementVersionsResponse } from '../cooperation/shared.js';
 import { commentResponse, hearingResponse, openHearingsResponse, responseVersionsResponse, storedResponse, withdrawnResponse } from '../hearings/shared.js';
 import { fileResponse, meetingResponse, meetingsResponse, meetingVersionsResponse } from '../meetings/shared.js';
 import { modeResponse, notificationsResponse, readResponse } from '../notifications/shared.js';
@@ -198,6 +198,8 @@ export const apiDocs: TagDoc[] = [
       'PUT /api/cooperation/{id}': { summary: 'Gem en kladde eller en aftale under revision (med versionen).', response: json('cooperationAgreement', agreementResponse) },
       'POST /api/cooperation/{id}/transitions': { summary: 'Underskriv, tag under revision eller opsig (action, version).', response: json('cooperationAgreement', agreementResponse) },
       'GET /api/cooperation/{id}/versions': { summary: 'Aftalens versioner.', response: json('cooperationAgreementVersions', agreementVersionsResponse) },
+      'POST /api/cooperation/{id}/files': { summary: 'Vedhæft et dokument (base64; højst 10 MB).', status: 201, response: json('cooperationAgreementFile', agreementFileResponse) },
+      'GET /api/cooperation/{id}/files/{file}': { summary: 'Et vedhæftet dokument.', content: { 'application/octet-stream': 'Filen med dens egen indholdstype (vedhæftet).' } },
     },
   },
   {

@@ -130,6 +130,8 @@ const reviewed: Record<string, string> = {
   'PUT /api/cooperation/:id': 'national_admin jobcenter_editor',
   'POST /api/cooperation/:id/transitions': 'national_admin jobcenter_editor',
   'GET /api/cooperation/:id/versions': ALL,
+  'POST /api/cooperation/:id/files': 'national_admin jobcenter_editor',
+  'GET /api/cooperation/:id/files/:file': ALL,
   'GET /api/grants/plans/:id/accounts.xlsx': ALL,
   'GET /api/grants/plans/:id/accounts.pdf': ALL,
   'PUT /api/grants/plans/:id/accounts/:initiative': 'national_admin regional_monitor jobcenter_editor',

@@ -72,6 +72,9 @@ describe.skipIf(!chromiumPath)('cooperation agreements in Chromium', () => {
     await page.getByText('Gemt som version 3.').waitFor();
     await page.getByRole('button', { name: 'Registrér underskrevet' }).click();
     await expect.poll(() => page.locator('.badge').first().textContent()).toBe('Underskrevet');
+    // The signed agreement attached as a document.
+    await page.getByLabel('Vedhæft et dokument').setInputFiles({ name: 'partnerskabsaftale-underskrevet.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 underskrevet') });
+    await page.getByText('partnerskabsaftale-underskrevet.pdf er vedhæftet.').waitFor();
     expect(await page.locator('main').textContent()).toContain('HK Hovedstaden, afdeling København');
     await noAxe(page, 'cooperation-signed');
   });
@@ -85,6 +88,8 @@ describe.skipIf(!chromiumPath)('cooperation agreements in Chromium', () => {
     await pub.getByRole('link', { name: TITLE }).click();
     await pub.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     expect(await pub.getByRole('button', { name: /Registrér/ }).count()).toBe(0);
+    const file = await pub.request.get(`${site.base}${await pub.getByRole('link', { name: 'partnerskabsaftale-underskrevet.pdf' }).getAttribute('href')}`);
+    expect((await file.body()).toString()).toBe('%PDF-1.4 underskrevet');
 
     const ics = (await (await pub.request.get(`${site.base}/api/calendar/feeds/organisations/J101.ics`)).text()).replace(/\r?\n[ \t]/g, '');
     expect(ics).toContain(`SUMMARY:Revision af samarbejdsaftale: ${TITLE}`);

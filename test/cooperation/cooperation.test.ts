@@ -75,6 +75,17 @@ describe.each(backends)('cooperation agreements on %s', (kind) => {
     expect((await call(app, 'POST', `/api/cooperation/${id}/transitions`, region, { action: 'terminate', version: 3, terminated_on: '2026-12-01' })).statusCode).toBe(403);
   });
 
+  it('keeps the documents attached, readable by who may read the agreement', async () => {
+    const up = await call(app, 'POST', `/api/cooperation/${id}/files`, editor, { name: 'aftale.pdf', mime: 'application/pdf', data: Buffer.from('%PDF underskrevet').toString('base64') });
+    expect(up.statusCode).toBe(201);
+    expect((await call(app, 'POST', `/api/cooperation/${id}/files`, editor, { name: 'tom.pdf', data: '' })).json().error.field).toBe('data');
+    expect((await call(app, 'POST', `/api/cooperation/${id}/files`, reader, { name: 'x.pdf', data: 'eA==' })).statusCode).toBe(403);
+    const file = await call(app, 'GET', `/api/cooperation/${id}/files/${up.json().id}`);
+    expect(file.body).toBe('%PDF underskrevet');
+    expect(file.headers['content-disposition']).toContain('aftale.pdf');
+    expect((await get()).json().files).toMatchObject([{ name: 'aftale.pdf', size: 17 }]);
+  });
+
   it('puts the review and expiry dates in the yearly calendar and the jobcenter’s feed, and reminds the editors before them', async () => {
     const board = (await call(app, 'GET', '/api/calendar?area=J101&year=2026')).json();
     expect(board.cooperation.map((e: { kind: string; day: string }) => `${e.kind} ${e.day}`)).toEqual(['review 2026-12-15']);
@@ -104,6 +115,6 @@ describe.each(backends)('cooperation agreements on %s', (kind) => {
     const versions = (await call(app, 'GET', `/api/cooperation/${id}/versions`)).json();
     expect(versions.map((v: { version: number; event_name: string }) => `${v.version} ${v.event_name}`)).toEqual(['7 Opsagt', '6 Underskrevet igen', '5 Gemt', '4 Taget under revision', '3 Underskrevet', '2 Gemt', '1 Oprettet']);
     const audited = await db.db.selectFrom('audit_log').select('action').where('entity', '=', 'cooperation_agreement').orderBy('id').execute();
-    expect(audited.map((r) => r.action)).toEqual(['cooperation.created', 'cooperation.saved', 'cooperation.signed', 'cooperation.review', 'cooperation.saved', 'cooperation.resigned', 'cooperation.terminated']);
+    expect(audited.map((r) => r.action)).toEqual(['cooperation.created', 'cooperation.saved', 'cooperation.signed', 'cooperation.file_upload', 'cooperation.review', 'cooperation.saved', 'cooperation.resigned', 'cooperation.terminated']);
   });
 });

@@ -75,6 +75,16 @@ export async function api<S extends z.ZodType>(path: string, schema: S, opts: Op
 }
 
 /** A call whose answer the page does not read (204 No Content, or a body it has no use for). */
+/** A chosen file's content as base64 (what the upload routes take). */
+export function readBase64(file: File): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(new Error('Filen kunne ikke læses.'));
+    r.readAsDataURL(file);
+  });
+}
+
 export async function send(path: string, opts: Options = {}): Promise<void> {
   await request(path, opts);
 }

@@ -36,4 +36,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('cooperation_agreement_version_pk', ['agreement_id', 'version'])
     .execute();
+  // The documents attached: the signed agreement, annexes.
+  await db.schema
+    .createTable('cooperation_agreement_file')
+    .addColumn('id', 'serial', (c) => c.primaryKey())
+    .addColumn('agreement_id', 'integer', (c) => c.notNull().references('cooperation_agreement.id').onDelete('cascade'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('mime', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('content', 'bytea', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .execute();
 }

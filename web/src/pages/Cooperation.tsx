@@ -5,10 +5,10 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import { agreementResponse, agreementsResponse, agreementVersionsResponse } from '../../../src/cooperation/shared';
-import { api } from '../api';
+import { agreementFileResponse, agreementResponse, agreementsResponse, agreementVersionsResponse } from '../../../src/cooperation/shared';
+import { api, readBase64 } from '../api';
 import { day, when } from '../councils';
-import { Alert, Checkbox, ErrorSummary, Field, Select, TextArea, toError, useAction } from '../forms';
+import { Alert, Checkbox, ErrorSummary, Field, FormGroup, Select, TextArea, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
@@ -100,6 +100,7 @@ export function CooperationAgreementPage({ id }: { id: string }) {
       <h1>{a.title}</h1>
       <p><Status a={a} /> · Version {a.version} · senest ændret {when(a.updated_at)} af {a.updated_by}{a.signed_on ? ` · underskrevet ${day(a.signed_on)}` : ''}{a.terminated_on ? ` · ophører ${day(a.terminated_on)}` : ''}</p>
       {editing && options ? <AgreementForm key={a.id} a={a} options={options} onSaved={setA} /> : <AgreementView a={a} />}
+      <Files a={a} onChanged={load} />
       {a.may_edit && <AgreementActions key={`t-${a.version}`} a={a} onMoved={setA} />}
       <Versions key={`v-${a.version}`} id={a.id} />
     </Layout>
@@ -210,6 +211,38 @@ function AgreementActions({ a, onMoved }: { a: Agreement; onMoved: (a: Agreement
             <button type="submit" className="button button-secondary" disabled={busy !== null}>Registrér opsigelse</button>
           </fieldset>
         </form>
+      )}
+    </section>
+  );
+}
+
+/** The documents attached (the signed agreement, annexes); the editors attach more. */
+function Files({ a, onChanged }: { a: Agreement; onChanged: () => Promise<void> }) {
+  const { busy, error, notice, run } = useAction();
+  const upload = (file: File) =>
+    run(`Uploader ${file.name} …`, async () => {
+      const f = await api(`/api/cooperation/${a.id}/files`, agreementFileResponse, { method: 'POST', body: { name: file.name, mime: file.type || 'application/octet-stream', data: await readBase64(file) } });
+      await onChanged();
+      return `${f.name} er vedhæftet.`;
+    });
+  return (
+    <section aria-labelledby="coop-files" className="doc-section">
+      <h2 id="coop-files" className="h3">Dokumenter</h2>
+      {a.files.length === 0 ? <p className="doc-empty">Der er ikke vedhæftet dokumenter.</p> : (
+        <ul>{a.files.map((f) => <li key={f.id}><a href={`/api/cooperation/${a.id}/files/${f.id}`}>{f.name}</a> ({Math.max(1, Math.round(f.size / 1024))} KB, {when(f.created_at)})</li>)}</ul>
+      )}
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {a.may_edit && a.state !== 'terminated' && (
+        <FormGroup id="coop-file" label="Vedhæft et dokument" hint="Fx den underskrevne aftale. Højst 10 MB." error={error?.message}>
+          {(describedBy) => (
+            <input className="form-input" type="file" id="coop-file" aria-describedby={describedBy} disabled={busy !== null}
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (f) void upload(f);
+              }} />
+          )}
+        </FormGroup>
       )}
     </section>
   );

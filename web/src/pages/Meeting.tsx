@@ -12,7 +12,7 @@ import { documentListResponse } from '../../../src/documents/shared';
 import { councilResponse } from '../../../src/councils/shared';
 import { hearingResponse, openHearingsResponse } from '../../../src/hearings/shared';
 import { fileResponse, meetingResponse } from '../../../src/meetings/shared';
-import { api, ApiError } from '../api';
+import { api, ApiError, readBase64 } from '../api';
 import { day, localInput, when, type Attachment, type HearingBody, type Item, type Meeting, type OpenHearing } from '../councils';
 import { kindNames, type DocumentSummary } from '../documents';
 import { Alert, Checkbox, ErrorSummary, Field, FormGroup, Progress, Select, TextArea, toError, useAction } from '../forms';
@@ -338,12 +338,7 @@ function ItemEditor({ i, n, item, meeting, docs, hearingOptions, hearings, start
   const uploadFile = async (file: File) => {
     if (file.size > MAX_FILE) return setUploadError(new ApiError(0, 'too_large', `Filen ${file.name} er større end 10 MB.`));
     await run(`Uploader ${file.name} …`, async () => {
-      const data = await new Promise<string>((resolve, reject) => {
-        const r = new FileReader();
-        r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-        r.onerror = () => reject(new Error('Filen kunne ikke læses.'));
-        r.readAsDataURL(file);
-      });
+      const data = await readBase64(file);
       const f = await api(`/api/meetings/${meeting.id}/files`, fileResponse, { method: 'POST', body: { name: file.name, mime: file.type || 'application/octet-stream', data } });
       onChange((it) => void it.attachments.push({ kind: 'file', file_id: f.id, name: f.name }));
     });
