@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Day = ColumnType<string | null, string | null | undefined, string | null>;
 
-/** A jobcenter's cooperation agreement (see the migration 2026-12-04-cooperation). */
+/** A jobcenter's cooperation agreement (see the migration 2026-12-05-cooperation). */
 export interface CooperationAgreementTable {
   id: Generated<number>;
   jobcenter: string;

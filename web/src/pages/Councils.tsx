@@ -37,6 +37,7 @@ export function Councils() {
     <Layout title="Råd og møder">
       <h1>Råd og møder</h1>
       <p className="font-lead">Beskæftigelsesrådet, de regionale og de lokale beskæftigelsesråd: deres medlemmer, sammensætning, forretningsorden, møder og høringer.</p>
+      <p>Jobcentrenes skriftlige samarbejdsaftaler med a-kasser, faglige organisationer og andre kommuner: <Link to="/samarbejdsaftaler">Samarbejdsaftaler</Link>.</p>
       <p><Link to="/aarshjul">Se årshjulet med fristerne</Link></p>
 
       <form className="doc-filters" onSubmit={(e) => e.preventDefault()} role="search" aria-label="Find et råd">
