@@ -5,7 +5,7 @@
 export { accessRoutes } from './access.routes.js';
 export { audit, type AuditActor } from './audit.js';
 export { installGuard, permit } from './guard.js';
-export { attachmentHeader, HttpError, MAX_UPLOAD, parseOr400, parseUpload, sendErrors, uploadBodyLimit } from './http.js';
+export { attachmentHeader, HttpError, parseOr400, parseUpload, sendErrors, uploadBodyLimit } from './http.js';
 export type { Role } from './access.table.js';
 export { areaWithin, ensureOrganisations } from './organisations.js';
 export { actors, roleNames, roles, scopeOf, type Permission } from './policy.js';

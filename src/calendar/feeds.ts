@@ -216,8 +216,8 @@ export async function personalFeed(db: Kysely<Database>, token: string, o: FeedO
   await addHearings(cal, db, [...mine.map((c) => c.id), ...(u.kind === 'employment_region' ? [u.org_id] : [])], o);
   // The follow-up's dates on the jobcenters the user follows (cases are not public, so only here).
   if (u.area) {
-    const mine = jobcentersWithin(u.area).map((a) => a.id);
-    addFollowup(cal, [...(await followupDates(db, mine)), ...(await cooperationDates(db, mine))], o);
+    const jobcenters = jobcentersWithin(u.area).map((a) => a.id);
+    addFollowup(cal, [...(await followupDates(db, jobcenters)), ...(await cooperationDates(db, jobcenters))], o);
   }
   return cal.toString();
 }

@@ -128,9 +128,11 @@ export function missingForSigning(c: AgreementContent): { field: string; message
   ];
 }
 
-async function store(db: Kysely<Database>, actor: AuditActor, event: string, a: { id?: number; jobcenter: string; title: string; content: AgreementContent; state: AgreementState; signed_on: string | null; terminated_on: string | null; version: number }, at: Date): Promise<number> {
+async function store(db: Kysely<Database>, actor: AuditActor, event: string, a: { id?: number; jobcenter: string; title: string; content: AgreementContent; state: AgreementState; signed_on: string | null; terminated_on: string | null; version: number; reason?: string }, at: Date): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const row = { title: a.title, content: JSON.stringify(a.content), state: a.state, in_force: a.content.in_force, valid_until: a.content.valid_until, review_on: a.content.review_on, signed_on: a.signed_on, terminated_on: a.terminated_on, version: a.version, updated_at: at, updated_by: actor.label };
+    // While under review the dates in force stay the signed ones (the calendar, the feeds and the reminders read them).
+    const dates = a.state === 'under_review' ? {} : { in_force: a.content.in_force, valid_until: a.content.valid_until, review_on: a.content.review_on };
+    const row = { title: a.title, content: JSON.stringify(a.content), state: a.state, ...dates, signed_on: a.signed_on, terminated_on: a.terminated_on, version: a.version, updated_at: at, updated_by: actor.label };
     let id = a.id;
     if (id === undefined) {
       id = (await tx.insertInto('cooperation_agreement').values({ jobcenter: a.jobcenter, ...row }).returning('id').executeTakeFirstOrThrow()).id;
@@ -141,7 +143,7 @@ async function store(db: Kysely<Database>, actor: AuditActor, event: string, a: 
       await tx.updateTable('cooperation_agreement').set(row).where('id', '=', id).execute();
     }
     await tx.insertInto('cooperation_agreement_version').values({ agreement_id: id, version: a.version, event, state: a.state, title: a.title, content: row.content, actor: actor.label, created_at: at }).execute();
-    await audit(tx, actor, { action: `cooperation.${event}`, entity: 'cooperation_agreement', entityId: id, details: { jobcenter: a.jobcenter, version: a.version, state: a.state } });
+    await audit(tx, actor, { action: `cooperation.${event}`, entity: 'cooperation_agreement', entityId: id, details: { jobcenter: a.jobcenter, version: a.version, state: a.state, ...(a.reason ? { reason: a.reason } : {}) } });
     return id;
   });
 }
@@ -175,7 +177,9 @@ export async function saveAgreement(db: Kysely<Database>, actor: AuditActor, cur
 /** Signs (from draft or review), takes under review (from signed) or terminates (signed or under review). */
 export async function moveAgreement(db: Kysely<Database>, actor: AuditActor, cur: Agreement, t: z.infer<typeof transitionSchema>, at: Date, today: string): Promise<Agreement> {
   const from: Record<typeof t.action, AgreementState[]> = { sign: ['draft', 'under_review'], review: ['signed'], terminate: ['signed', 'under_review'] };
-  if (!from[t.action].includes(cur.state)) throw new DocumentError(409, 'state', `Aftalen er ${agreementStateNames[cur.status].toLowerCase()}; det kan ikke lade sig gøre nu.`);
+  const verbs: Record<typeof t.action, string> = { sign: 'underskrives', review: 'tages under revision', terminate: 'opsiges' };
+  if (t.version !== cur.version) throw new DocumentError(409, 'conflict', `Aftalen er ændret af ${cur.updated_by}, efter du åbnede den (du havde version ${t.version}, nu er det version ${cur.version}).`, { field: 'version' });
+  if (!from[t.action].includes(cur.state)) throw new DocumentError(409, 'state', `Aftalen er ${agreementStateNames[cur.status].toLowerCase()} og kan ikke ${verbs[t.action]} nu.`);
   if (t.action === 'sign') {
     const missing = missingForSigning(cur.content);
     if (missing.length) throw new DocumentError(422, 'minimum_content', `Aftalen kan ikke underskrives: ${missing.length} ${missing.length === 1 ? 'oplysning mangler' : 'oplysninger mangler'}.`, { missing: missing.map((m) => ({ path: m.field, message: m.message })) });
@@ -183,7 +187,7 @@ export async function moveAgreement(db: Kysely<Database>, actor: AuditActor, cur
   if (t.action === 'terminate' && !t.terminated_on) throw new DocumentError(400, 'invalid_field', 'Feltet Opsagt den: skriv datoen, aftalen ophører.', { field: 'terminated_on' });
   const state: AgreementState = t.action === 'sign' ? 'signed' : t.action === 'review' ? 'under_review' : 'terminated';
   const event = t.action === 'sign' ? (cur.state === 'draft' ? 'signed' : 'resigned') : t.action === 'review' ? 'review' : 'terminated';
-  await store(db, actor, event, { ...cur, state, signed_on: t.action === 'sign' ? today : cur.signed_on, terminated_on: t.action === 'terminate' ? t.terminated_on! : cur.terminated_on, version: t.version + 1 }, at);
+  await store(db, actor, event, { ...cur, state, signed_on: t.action === 'sign' ? today : cur.signed_on, terminated_on: t.action === 'terminate' ? t.terminated_on! : cur.terminated_on, version: t.version + 1, ...(t.reason ? { reason: t.reason } : {}) }, at);
   return (await findAgreement(db, cur.id, today))!;
 }
 
@@ -201,6 +205,19 @@ export const listFiles = (db: Kysely<Database>, id: number) => db.selectFrom('co
 
 export const findFile = (db: Kysely<Database>, id: number, fileId: number) => db.selectFrom('cooperation_agreement_file').select(['name', 'mime', 'content']).where('agreement_id', '=', id).where('id', '=', fileId).executeTakeFirst();
 
-export async function listVersions(db: Kysely<Database>, id: number) {
-  return db.selectFrom('cooperation_agreement_version').select(['version', 'event', 'state', 'title', 'actor', 'created_at']).where('agreement_id', '=', id).orderBy('version', 'desc').execute();
+/** The versions, newest first; `signedOnly`: only what was signed, and the state changes after it (what the public may see). */
+export async function listVersions(db: Kysely<Database>, id: number, o: { signedOnly: boolean } = { signedOnly: false }) {
+  let q = db.selectFrom('cooperation_agreement_version').select(['version', 'event', 'state', 'title', 'actor', 'created_at']).where('agreement_id', '=', id);
+  if (o.signedOnly) q = q.where('event', 'in', ['signed', 'resigned', 'review', 'terminated']);
+  return q.orderBy('version', 'desc').execute();
+}
+
+/**
+ * What the public reads of an agreement under review: its last signed version (the edits of
+ * the renegotiation stay with the jobcenter until it is signed again).
+ */
+export async function asSigned(db: Kysely<Database>, a: Agreement): Promise<Agreement> {
+  if (a.state !== 'under_review') return a;
+  const v = await db.selectFrom('cooperation_agreement_version').select(['title', 'content']).where('agreement_id', '=', a.id).where('event', 'in', ['signed', 'resigned']).orderBy('version', 'desc').executeTakeFirst();
+  return v ? { ...a, title: v.title, content: agreementContentSchema.parse(v.content) } : a;
 }

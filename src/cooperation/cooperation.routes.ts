@@ -12,7 +12,7 @@ import type { Database } from '../db/index.js';
 import { DocumentError } from '../documents/index.js';
 import { areaById, unemploymentFunds } from '../reference/index.js';
 import { respond } from '../server/shared.js';
-import { addFile, agreementInputSchema, createAgreement, findAgreement, findFile, listAgreements, listFiles, listVersions, moveAgreement, partyName, saveAgreement, transitionSchema, type Agreement } from './agreements.js';
+import { addFile, agreementInputSchema, asSigned, createAgreement, findAgreement, findFile, listAgreements, listFiles, listVersions, moveAgreement, partyName, saveAgreement, transitionSchema, type Agreement } from './agreements.js';
 import { agreementFileResponse, agreementResponse, agreementsResponse, agreementVersionsResponse } from './responses.js';
 
 const eventNames: Record<string, string> = { created: 'Oprettet', saved: 'Gemt', signed: 'Underskrevet', review: 'Taget under revision', resigned: 'Underskrevet igen', terminated: 'Opsagt' };
@@ -29,13 +29,17 @@ export async function cooperationRoutes(app: FastifyInstance, opts: { db: Kysely
   const actorOf = (u: User) => ({ id: u.id, label: u.email });
   const jobcenterName = (id: string) => areaById.get(id)?.name ?? id;
 
-  const view = async (a: Agreement, u: User | null) => ({
+  /** The agreement as `u` reads it: outside the jobcenter, one under review as it was signed. */
+  const view = async (agreement: Agreement, u: User | null) => {
+    const a = inScope(u, 'documents.drafts', agreement.jobcenter) ? agreement : await asSigned(db, agreement);
+    return {
     ...a,
     jobcenter_name: jobcenterName(a.jobcenter),
     content: { ...a.content, parties: await Promise.all(a.content.parties.map(async (p) => ({ ...p, name: await partyName(db, p) }))) },
     may_edit: inScope(u, 'cooperation.manage', a.jobcenter) && (a.state === 'draft' || a.state === 'under_review' || a.state === 'signed'),
     files: await listFiles(db, a.id),
-  });
+    };
+  };
   /** The agreement the request names, if the user may read it (drafts: the jobcenter's people). */
   const readable = async (req: FastifyRequest) => {
     const { id } = parseOr400(z.object({ id: z.coerce.number().int().positive() }).passthrough(), req.params);
@@ -65,7 +69,8 @@ export async function cooperationRoutes(app: FastifyInstance, opts: { db: Kysely
 
   app.get('/cooperation/:id/versions', permit('documents.read'), async (req) => {
     const a = await readable(req);
-    return respond(req, agreementVersionsResponse, (await listVersions(db, a.id)).map((v) => ({ ...v, event_name: eventNames[v.event] ?? v.event })));
+    const versions = await listVersions(db, a.id, { signedOnly: !inScope(req.principal.user, 'documents.drafts', a.jobcenter) });
+    return respond(req, agreementVersionsResponse, versions.map((v) => ({ ...v, event_name: eventNames[v.event] ?? v.event })));
   });
 
   app.post('/cooperation/:id/files', { ...permit('cooperation.manage'), bodyLimit: uploadBodyLimit }, async (req, reply) => {

@@ -192,7 +192,7 @@ export const apiDocs: TagDoc[] = [
     tag: 'Samarbejdsaftaler',
     description: 'Jobcentrenes skriftlige samarbejdsaftaler med a-kasser, faglige organisationer, andre kommuner m.fl.',
     routes: {
-      'GET /api/cooperation': { summary: 'Et jobcenters samarbejdsaftaler (jobcenter); offentligheden ser de underskrevne.', response: json('cooperationAgreements', agreementsResponse) },
+      'GET /api/cooperation': { summary: 'Et jobcenters samarbejdsaftaler (jobcenter); offentligheden ser alle undtagen kladderne, en aftale under revision som den blev underskrevet.', response: json('cooperationAgreements', agreementsResponse) },
       'POST /api/cooperation': { summary: 'Opret en samarbejdsaftale som kladde (jobcentrets redaktører).', status: 201, response: json('cooperationAgreement', agreementResponse) },
       'GET /api/cooperation/{id}': { summary: 'En samarbejdsaftale.', response: json('cooperationAgreement', agreementResponse) },
       'PUT /api/cooperation/{id}': { summary: 'Gem en kladde eller en aftale under revision (med versionen).', response: json('cooperationAgreement', agreementResponse) },

@@ -105,14 +105,23 @@ describe.each(backends)('cooperation agreements on %s', (kind) => {
   it('is reviewed, renegotiated and signed again, terminated, and reads as expired past its validity', async () => {
     expect((await move('review')).json()).toMatchObject({ state: 'under_review', status_name: 'Under revision' });
     const d = (await get(editor)).json();
-    expect((await call(app, 'PUT', `/api/cooperation/${id}`, editor, { title: d.title, content: { ...content, valid_until: '2028-12-31', review_on: '2027-12-15' }, version: d.version })).statusCode).toBe(200);
-    expect((await move('sign')).json()).toMatchObject({ state: 'signed', content: { valid_until: '2028-12-31' } });
+    expect((await call(app, 'PUT', `/api/cooperation/${id}`, editor, { title: 'Ny partnerskabsaftale (udkast)', content: { ...content, valid_until: '2028-12-31', review_on: '2027-12-15' }, version: d.version })).statusCode).toBe(200);
+    // The renegotiation stays with the jobcenter: the public reads the signed version, the calendar its dates.
+    expect((await get()).json()).toMatchObject({ title: 'Partnerskabsaftale mellem Jobcenter København og LO-a-kasserne', content: { valid_until: '2027-12-31' } });
+    expect((await get(reader)).json()).toMatchObject({ title: 'Ny partnerskabsaftale (udkast)', content: { valid_until: '2028-12-31' } });
+    expect((await call(app, 'GET', '/api/calendar?area=J101&year=2027')).json().cooperation.map((e: { day: string }) => e.day)).toEqual(['2027-12-31']);
+    expect((await call(app, 'GET', `/api/cooperation/${id}/versions`)).json().map((v: { event: string }) => v.event)).toEqual(['review', 'signed']);
+    const resigned = await move('sign');
+    expect(resigned.json()).toMatchObject({ state: 'signed', title: 'Ny partnerskabsaftale (udkast)', content: { valid_until: '2028-12-31' } });
+    expect((await get()).json().title).toBe('Ny partnerskabsaftale (udkast)');
+    // A stale state change is a conflict, not a state error.
+    expect((await call(app, 'POST', `/api/cooperation/${id}/transitions`, editor, { action: 'review', version: 1 })).json().error.code).toBe('conflict');
     clock.t = new Date('2029-01-05T09:00:00Z');
     expect((await get()).json()).toMatchObject({ state: 'signed', status: 'expired', status_name: 'Udløbet' });
     clock.t = new Date('2026-11-20T09:00:00Z');
     expect((await move('terminate')).json().error.field).toBe('terminated_on');
     expect((await move('terminate', { terminated_on: '2027-02-28', reason: 'Ny aftale med alle a-kasser.' })).json()).toMatchObject({ state: 'terminated', status_name: 'Opsagt', terminated_on: '2027-02-28' });
-    const versions = (await call(app, 'GET', `/api/cooperation/${id}/versions`)).json();
+    const versions = (await call(app, 'GET', `/api/cooperation/${id}/versions`, editor)).json();
     expect(versions.map((v: { version: number; event_name: string }) => `${v.version} ${v.event_name}`)).toEqual(['7 Opsagt', '6 Underskrevet igen', '5 Gemt', '4 Taget under revision', '3 Underskrevet', '2 Gemt', '1 Oprettet']);
     const audited = await db.db.selectFrom('audit_log').select('action').where('entity', '=', 'cooperation_agreement').orderBy('id').execute();
     expect(audited.map((r) => r.action)).toEqual(['cooperation.created', 'cooperation.saved', 'cooperation.signed', 'cooperation.file_upload', 'cooperation.review', 'cooperation.saved', 'cooperation.resigned', 'cooperation.terminated']);

@@ -74,7 +74,6 @@ export async function api<S extends z.ZodType>(path: string, schema: S, opts: Op
   return parsed.data;
 }
 
-/** A call whose answer the page does not read (204 No Content, or a body it has no use for). */
 /** A chosen file's content as base64 (what the upload routes take). */
 export function readBase64(file: File): Promise<string> {
   return new Promise<string>((resolve, reject) => {
@@ -85,6 +84,7 @@ export function readBase64(file: File): Promise<string> {
   });
 }
 
+/** A call whose answer the page does not read (204 No Content, or a body it has no use for). */
 export async function send(path: string, opts: Options = {}): Promise<void> {
   await request(path, opts);
 }

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { agreementFileResponse, agreementResponse, agreementsResponse, agreementVersionsResponse } from '../../../src/cooperation/shared';
-import { api, readBase64 } from '../api';
+import { api, ApiError, readBase64 } from '../api';
 import { day, when } from '../councils';
 import { Alert, Checkbox, ErrorSummary, Field, FormGroup, Select, TextArea, toError, useAction } from '../forms';
 import { Layout } from '../Layout';
@@ -25,9 +25,11 @@ const partyNames = (a: Agreement) => a.content.parties.map((p) => p.name).join('
 
 export function CooperationPage() {
   const { search } = useLocation();
-  const jobcenter = new URLSearchParams(search).get('jobcenter') ?? 'J101';
-  const areas = useSteeringAreas().filter((a) => a.level === 'jobcenter');
   const session = useSession();
+  // The user's own jobcentre, else the first in the list.
+  const own = session.user?.organisation.area;
+  const areas = useSteeringAreas().filter((a) => a.level === 'jobcenter');
+  const jobcenter = new URLSearchParams(search).get('jobcenter') ?? (own?.startsWith('J') ? own : (areas[0]?.id ?? 'J101'));
   const [registry, setRegistry] = useState<Registry | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -82,6 +84,8 @@ export function CooperationAgreementPage({ id }: { id: string }) {
   const [a, setA] = useState<Agreement | null>(null);
   const [options, setOptions] = useState<Registry['party_options'] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Unsaved changes in the form: signing signs what is stored, so it waits for a save.
+  const [dirty, setDirty] = useState(false);
   const load = useCallback(async () => {
     try {
       const got = await api(`/api/cooperation/${encodeURIComponent(id)}`, agreementResponse);
@@ -99,9 +103,9 @@ export function CooperationAgreementPage({ id }: { id: string }) {
       <p className="mb-2"><Link to={`/samarbejdsaftaler?jobcenter=${a.jobcenter}`}>Samarbejdsaftaler for {a.jobcenter_name}</Link></p>
       <h1>{a.title}</h1>
       <p><Status a={a} /> · Version {a.version} · senest ændret {when(a.updated_at)} af {a.updated_by}{a.signed_on ? ` · underskrevet ${day(a.signed_on)}` : ''}{a.terminated_on ? ` · ophører ${day(a.terminated_on)}` : ''}</p>
-      {editing && options ? <AgreementForm key={a.id} a={a} options={options} onSaved={setA} /> : <AgreementView a={a} />}
+      {editing && options ? <AgreementForm key={a.id} a={a} options={options} onSaved={setA} onDirty={setDirty} onReload={load} /> : <AgreementView a={a} />}
       <Files a={a} onChanged={load} />
-      {a.may_edit && <AgreementActions key={`t-${a.version}`} a={a} onMoved={setA} />}
+      {a.may_edit && <AgreementActions key={`t-${a.version}`} a={a} dirty={editing && dirty} onMoved={setA} />}
       <Versions key={`v-${a.version}`} id={a.id} />
     </Layout>
   );
@@ -127,19 +131,27 @@ function AgreementView({ a }: { a: Agreement }) {
       <ul><li>{a.jobcenter_name}</li>{c.parties.map((p, i) => <li key={i}>{p.name}</li>)}</ul>
       <dl className="doc-facts">
         {fields.map(([k, label]) => <div key={k}><dt>{label}</dt><dd>{String(c[k] || '–')}</dd></div>)}
-        <dt>Samtykke</dt><dd>{c.consent ? 'Oplysninger om en borger udveksles kun med borgerens samtykke.' : 'Ikke bekræftet.'}</dd>
+        <div><dt>Samtykke</dt><dd>{c.consent ? 'Oplysninger om en borger udveksles kun med borgerens samtykke.' : 'Ikke bekræftet.'}</dd></div>
         {dates.map(([k, label]) => <div key={k}><dt>{label}</dt><dd>{day(c[k] as string | null) || '–'}</dd></div>)}
       </dl>
     </section>
   );
 }
 
-function AgreementForm({ a, options, onSaved }: { a: Agreement; options: Registry['party_options']; onSaved: (a: Agreement) => void }) {
+/** The content as the server takes it: a-kasser and organisations by id, others by name (the shown names are the server's). */
+const toSave = (c: Content) => ({ ...c, parties: c.parties.map((p) => (p.kind === 'unemployment_fund' ? { kind: p.kind, id: p.id } : p.kind === 'organisation' ? { kind: p.kind, code: p.code } : { kind: p.kind, name: p.name })) });
+
+function AgreementForm({ a, options, onSaved, onDirty, onReload }: { a: Agreement; options: Registry['party_options']; onSaved: (a: Agreement) => void; onDirty: (dirty: boolean) => void; onReload: () => Promise<void> }) {
   const [title, setTitle] = useState(a.title);
   const [c, setC] = useState<Content>(a.content);
+  useEffect(() => onDirty(title !== a.title || JSON.stringify(toSave(c)) !== JSON.stringify(toSave(a.content))), [title, c, a, onDirty]);
   const { busy, error, notice, run } = useAction();
   const set = <K extends keyof Content>(k: K, v: Content[K]) => setC((x) => ({ ...x, [k]: v }));
-  const fid = (f: string) => `coop-${f.replace(/^content\./, '').replace(/\./g, '-')}`;
+  // The field a server error names: a party's select or name, else the field of that name.
+  const fid = (f: string) => {
+    const party = /^content\.parties\.(\d+)(\.name)?/.exec(f);
+    return party ? `coop-party-${party[1]}${party[2] ? '-name' : ''}` : `coop-${f.replace(/^content\./, '').replace(/\./g, '-')}`;
+  };
   const partyValue = (p: Party) => (p.kind === 'unemployment_fund' ? `fund:${p.id}` : p.kind === 'organisation' ? `org:${p.code}` : 'other');
   const fromValue = (v: string, name: string): Party => (v.startsWith('fund:') ? { kind: 'unemployment_fund', id: v.slice(5), name } : v.startsWith('org:') ? { kind: 'organisation', code: v.slice(4), name } : { kind: 'other', name });
   const partyOptions = [
@@ -150,8 +162,7 @@ function AgreementForm({ a, options, onSaved }: { a: Agreement; options: Registr
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run('Gemmer …', async () => {
-      const parties = c.parties.map((p) => (p.kind === 'unemployment_fund' ? { kind: p.kind, id: p.id } : p.kind === 'organisation' ? { kind: p.kind, code: p.code } : { kind: p.kind, name: p.name }));
-      const saved = await api(`/api/cooperation/${a.id}`, agreementResponse, { method: 'PUT', body: { title, version: a.version, content: { ...c, parties } } });
+      const saved = await api(`/api/cooperation/${a.id}`, agreementResponse, { method: 'PUT', body: { title, version: a.version, content: toSave(c) } });
       onSaved(saved);
       return `Gemt som version ${saved.version}.`;
     });
@@ -159,14 +170,14 @@ function AgreementForm({ a, options, onSaved }: { a: Agreement; options: Registr
   return (
     <form onSubmit={submit} noValidate aria-labelledby="coop-form">
       <h2 id="coop-form">Aftalen</h2>
-      <ErrorSummary error={error} fieldId={fid} />
+      <ErrorSummary error={error} fieldId={fid} onReload={() => void onReload()} reloadHint="(henter den gemte aftale; dine ændringer i formularen forsvinder)" />
       {notice && <Alert kind="success">{notice}</Alert>}
       <Field id="coop-title" label="Titel" value={title} onChange={setTitle} />
       <fieldset className="mt-5">
         <legend className="h4">Parter</legend>
         <p className="form-hint">{a.jobcenter_name} er selv part. Vælg de andre parter.</p>
         {c.parties.map((p, i) => (
-          <div key={i} className="doc-subsection" id={fid(`parties.${i}`)}>
+          <div key={i} className="doc-subsection">
             <Select id={`coop-party-${i}`} label={`Part ${i + 1}`} value={partyValue(p)} options={partyOptions} onChange={(v) => set('parties', c.parties.map((x, j) => (j === i ? fromValue(v, v === 'other' ? '' : (partyOptions.find((o) => o.value === v)?.label ?? '')) : x)))} />
             {p.kind === 'other' && <Field id={`coop-party-${i}-name`} label={`Navn på part ${i + 1}`} value={p.name} onChange={(v) => set('parties', c.parties.map((x, j) => (j === i ? { kind: 'other', name: v } : x)))} />}
             <button type="button" className="button button-tertiary" onClick={() => set('parties', c.parties.filter((_, j) => j !== i))}>Fjern part {i + 1}</button>
@@ -182,7 +193,7 @@ function AgreementForm({ a, options, onSaved }: { a: Agreement; options: Registr
   );
 }
 
-function AgreementActions({ a, onMoved }: { a: Agreement; onMoved: (a: Agreement) => void }) {
+function AgreementActions({ a, dirty, onMoved }: { a: Agreement; dirty: boolean; onMoved: (a: Agreement) => void }) {
   const { busy, error, run } = useAction();
   const [endOn, setEndOn] = useState('');
   const [reason, setReason] = useState('');
@@ -199,11 +210,12 @@ function AgreementActions({ a, onMoved }: { a: Agreement; onMoved: (a: Agreement
       <ErrorSummary error={error} heading="Det kan ikke lade sig gøre" />
       {Array.isArray(error?.details.missing) && <ul>{(error.details.missing as { message: string }[]).map((m, i) => <li key={i}>{m.message}</li>)}</ul>}
       <div className="doc-transitions">
-        {canSign && <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void act('sign', a.state === 'draft' ? 'Underskriv' : 'Underskriv igen')}>{a.state === 'draft' ? 'Registrér underskrevet' : 'Registrér underskrevet igen'}</button>}
-        {a.state === 'signed' && <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void act('review', 'Tager under revision')}>Tag under revision</button>}
+        {canSign && dirty && <p className="form-hint">Gem aftalen, før den registreres som underskrevet.</p>}
+        {canSign && <button type="button" className="button button-primary" disabled={busy !== null || dirty} onClick={() => void act('sign', 'Registrerer underskriften')}>{a.state === 'draft' ? 'Registrér underskrevet' : 'Registrér underskrevet igen'}</button>}
+        {a.state === 'signed' && <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void act('review', 'Tager aftalen under revision')}>Tag under revision</button>}
       </div>
       {canTerminate && (
-        <form className="mt-4" noValidate onSubmit={(e) => { e.preventDefault(); void act('terminate', 'Opsiger'); }}>
+        <form className="mt-4" noValidate onSubmit={(e) => { e.preventDefault(); void act('terminate', 'Registrerer opsigelsen'); }}>
           <fieldset>
             <legend className="h4">Opsigelse</legend>
             <Field id="coop-terminated_on" label="Aftalen ophører (ÅÅÅÅ-MM-DD)" className="input-width-s" value={endOn} onChange={setEndOn} />
@@ -221,6 +233,7 @@ function Files({ a, onChanged }: { a: Agreement; onChanged: () => Promise<void> 
   const { busy, error, notice, run } = useAction();
   const upload = (file: File) =>
     run(`Uploader ${file.name} …`, async () => {
+      if (file.size > 10 * 1024 * 1024) throw new ApiError(0, 'too_large', `Filen ${file.name} er større end 10 MB.`);
       const f = await api(`/api/cooperation/${a.id}/files`, agreementFileResponse, { method: 'POST', body: { name: file.name, mime: file.type || 'application/octet-stream', data: await readBase64(file) } });
       await onChanged();
       return `${f.name} er vedhæftet.`;
