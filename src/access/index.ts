@@ -9,6 +9,6 @@ export { attachmentHeader, HttpError, parseOr400, parseUpload, sendErrors, uploa
 export type { Role } from './access.table.js';
 export { areaWithin, ensureOrganisations } from './organisations.js';
 export { actors, roleNames, roles, scopeOf, type Permission } from './policy.js';
-export { AccessError, inviteUser, listOrganisations, listUsers, setPassword, updateUser, type User } from './users.js';
+export { AccessError, inviteUser, jobcenterEditors, listOrganisations, listUsers, setPassword, updateUser, type User } from './users.js';
 export { ensureDemoUsers, demoUsers, DEMO_PASSWORD } from './demo-users.js';
 export { sendInvitation } from './invitation.js';

@@ -205,3 +205,16 @@ export async function findSession(db: Kysely<Database>, t: string): Promise<{ us
 export async function deleteSession(db: Kysely<Database>, t: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', sha256(t)).execute();
 }
+
+/** The active jobcenter editors of the jobcentres `areas`, with the area each works in (for reminders). */
+export async function jobcenterEditors(db: Kysely<Database>, areas: string[]): Promise<{ id: number; area: string | null }[]> {
+  if (areas.length === 0) return [];
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('organisation as o', 'o.id', 'u.organisation_id')
+    .select(['u.id', 'o.area'])
+    .where('u.role', '=', 'jobcenter_editor')
+    .where('u.disabled_at', 'is', null)
+    .where('o.area', 'in', areas)
+    .execute();
+}

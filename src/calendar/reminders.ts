@@ -3,6 +3,7 @@
  * jobcenter's editors. Idempotent: the notification key names area, year, step and days left.
  */
 import type { Kysely } from 'kysely';
+import { jobcenterEditors } from '../access/index.js';
 import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import type { Notifier } from '../notifications/index.js';
@@ -24,14 +25,7 @@ export async function calendarReminders(db: Kysely<Database>, notifier: Notifier
   const due = [...cells].flatMap(([area, list]) => list.filter((c) => !c.done_on && REMIND_DAYS.includes(c.days_left)).map((c) => ({ area, c })));
   if (due.length === 0) return 0;
 
-  const editors = await db
-    .selectFrom('app_user as u')
-    .innerJoin('organisation as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'o.area'])
-    .where('u.role', '=', 'jobcenter_editor')
-    .where('u.disabled_at', 'is', null)
-    .where('o.area', 'in', [...new Set(due.map((d) => d.area))])
-    .execute();
+  const editors = await jobcenterEditors(db, [...new Set(due.map((d) => d.area))]);
   for (const { area, c } of due) {
     await notifier.notify(
       db,

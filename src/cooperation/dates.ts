@@ -5,6 +5,7 @@
  * before its review. Idempotent: the notification key names the agreement, the date and the days.
  */
 import type { Kysely } from 'kysely';
+import { jobcenterEditors } from '../access/index.js';
 import { addDays, danishDate, dayText, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import type { Notifier } from '../notifications/index.js';
@@ -49,14 +50,7 @@ export async function cooperationReminders(db: Kysely<Database>, notifier: Notif
     .map((d) => ({ d, left: days(d.day) }))
     .filter(({ d, left }) => left !== undefined && (d.kind === 'expiry' ? EXPIRY_DAYS : REVIEW_DAYS).includes(left));
   if (dates.length === 0) return 0;
-  const editors = await db
-    .selectFrom('app_user as u')
-    .innerJoin('organisation as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'o.area'])
-    .where('u.role', '=', 'jobcenter_editor')
-    .where('u.disabled_at', 'is', null)
-    .where('o.area', 'in', [...new Set(dates.map(({ d }) => d.jobcenter))])
-    .execute();
+  const editors = await jobcenterEditors(db, [...new Set(dates.map(({ d }) => d.jobcenter))]);
   for (const { d, left } of dates) {
     await notifier.notify(db, editors.filter((e) => e.area === d.jobcenter).map((e) => e.id), {
       key: `reminder:cooperation:${d.agreement_id}:${d.kind}:${d.day}:${left}`,
