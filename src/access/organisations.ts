@@ -7,7 +7,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import { areaById, areas, type Area } from '../reference/index.js';
-import type { OrganisationKind } from './access.table.js';
+import type { OrganisationKind, Role } from './access.table.js';
+import { scopeOf, type Permission } from './policy.js';
 
 interface OrganisationSeed {
   code: string;
@@ -49,6 +50,12 @@ export async function ensureOrganisations(db: Kysely<Database>): Promise<void> {
   for (let i = 0; i < organisationSeeds.length; i += 100) {
     await db.insertInto('organisation').values(organisationSeeds.slice(i, i + 100)).onConflict((oc) => oc.column('code').doNothing()).execute();
   }
+}
+
+/** Whether the user's role has `permission` for `area`: everywhere, or within the area of the user's organisation. */
+export function permittedIn(u: { role: Role; organisation: { area: string | null } } | null, permission: Permission, area: string): boolean {
+  const scope = u ? scopeOf(u.role, permission) : null;
+  return scope === 'any' || (scope === 'own_area' && areaWithin(area, u!.organisation.area));
 }
 
 /** True when area `inner` lies inside area `outer` (DK holds everything). */

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { areaWithin, permit, scopeOf, type Role } from '../access/index.js';
+import { areaWithin, permit, permittedIn, type User } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import { areaById, areaName, areas } from '../reference/index.js';
 import { findBenchmarkSeries, findFlags, findPeers, findRun, type StoredRun } from './benchmark.repository.js';
@@ -167,7 +167,4 @@ function describeFlag(f: Awaited<ReturnType<typeof findFlags>>[number]) {
 }
 
 /** Whether a user may see the result problems of a jobcenter (an optional part of its page). */
-function mayReadProblems(user: { role: string; organisation: { area: string | null } } | null, jobcenter: string): boolean {
-  const scope = user ? scopeOf(user.role as Role, 'result_problems.read') : null;
-  return scope === 'any' || (scope === 'own_area' && areaWithin(jobcenter, user!.organisation.area));
-}
+const mayReadProblems = (user: User | null, jobcenter: string): boolean => permittedIn(user, 'result_problems.read', jobcenter);

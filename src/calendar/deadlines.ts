@@ -86,8 +86,7 @@ export async function hearingDeadline(db: Conn, kind: string, documentYear: numb
   return (await deadlinesFor(db, documentYear + step.offset)).find((d) => d.step === step.id)!.due;
 }
 
-/** Whole days from `from` to `to` (YYYY-MM-DD). */
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+export { daysBetween } from '../clock.js';
 
 /** '2026-05-01' → '1. maj 2026'. */
 export const danishDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -85,11 +85,10 @@ export interface Agreement {
   updated_by: string;
 }
 
-/** The party's name as shown. */
-export async function partyName(db: Kysely<Database>, p: Party): Promise<string> {
+/** The party's name as shown; `organisations`: the names of the organisations by code. */
+export function partyName(p: Party, organisations: ReadonlyMap<string, string>): string {
   if (p.kind === 'unemployment_fund') return unemploymentFunds.find((f) => f.id === p.id)?.name ?? p.id;
-  if (p.kind === 'other') return p.name;
-  return (await db.selectFrom('organisation').select('name').where('code', '=', p.code).executeTakeFirst())?.name ?? p.code;
+  return p.kind === 'other' ? p.name : (organisations.get(p.code) ?? p.code);
 }
 
 const statusOf = (state: AgreementState, validUntil: string | null, today: string): AgreementState | 'expired' => (state === 'signed' && validUntil && validUntil < today ? 'expired' : state);
@@ -201,7 +200,13 @@ export async function addFile(db: Kysely<Database>, actor: AuditActor, a: Agreem
   });
 }
 
-export const listFiles = (db: Kysely<Database>, id: number) => db.selectFrom('cooperation_agreement_file').select(['id', 'name', 'size', 'created_at', 'created_by']).where('agreement_id', '=', id).orderBy('id').execute();
+/** The files of the agreements `ids`, by agreement (one query). */
+export async function listFiles(db: Kysely<Database>, ids: number[]) {
+  const rows = ids.length ? await db.selectFrom('cooperation_agreement_file').select(['id', 'agreement_id', 'name', 'size', 'created_at', 'created_by']).where('agreement_id', 'in', ids).orderBy('id').execute() : [];
+  const byAgreement = new Map<number, Omit<(typeof rows)[number], 'agreement_id'>[]>();
+  for (const { agreement_id, ...f } of rows) byAgreement.set(agreement_id, [...(byAgreement.get(agreement_id) ?? []), f]);
+  return byAgreement;
+}
 
 export const findFile = (db: Kysely<Database>, id: number, fileId: number) => db.selectFrom('cooperation_agreement_file').select(['name', 'mime', 'content']).where('agreement_id', '=', id).where('id', '=', fileId).executeTakeFirst();
 

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { areaWithin, attachmentHeader, parseOr400, parseUpload, permit, scopeOf, sendErrors, uploadBodyLimit, type User } from '../access/index.js';
+import { attachmentHeader, parseOr400, parseUpload, permit, permittedIn, sendErrors, uploadBodyLimit, type User } from '../access/index.js';
 import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { DocumentError } from '../documents/index.js';
@@ -17,10 +17,6 @@ import { agreementFileResponse, agreementResponse, agreementsResponse, agreement
 
 const eventNames: Record<string, string> = { created: 'Oprettet', saved: 'Gemt', signed: 'Underskrevet', review: 'Taget under revision', resigned: 'Underskrevet igen', terminated: 'Opsagt' };
 
-const inScope = (u: User | null, permission: 'documents.drafts' | 'cooperation.manage', area: string) => {
-  const scope = u ? scopeOf(u.role, permission) : null;
-  return scope === 'any' || (scope === 'own_area' && areaWithin(area, u!.organisation.area));
-};
 
 export async function cooperationRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; clock: Clock }): Promise<void> {
   const { db } = opts;
@@ -29,27 +25,34 @@ export async function cooperationRoutes(app: FastifyInstance, opts: { db: Kysely
   const actorOf = (u: User) => ({ id: u.id, label: u.email });
   const jobcenterName = (id: string) => areaById.get(id)?.name ?? id;
 
-  /** The agreement as `u` reads it: outside the jobcenter, one under review as it was signed. */
-  const view = async (agreement: Agreement, u: User | null) => {
-    const a = inScope(u, 'documents.drafts', agreement.jobcenter) ? agreement : await asSigned(db, agreement);
-    return {
-    ...a,
-    jobcenter_name: jobcenterName(a.jobcenter),
-    content: { ...a.content, parties: await Promise.all(a.content.parties.map(async (p) => ({ ...p, name: await partyName(db, p) }))) },
-    may_edit: inScope(u, 'cooperation.manage', a.jobcenter) && (a.state === 'draft' || a.state === 'under_review' || a.state === 'signed'),
-    files: await listFiles(db, a.id),
-    };
+  /**
+   * The agreements as `u` reads them (outside the jobcenter, one under review as it was signed),
+   * with the parties' names and the files: one query for each, however many agreements.
+   */
+  const views = async (list: Agreement[], u: User | null) => {
+    const shown = await Promise.all(list.map((a) => (permittedIn(u, 'documents.drafts', a.jobcenter) ? a : asSigned(db, a))));
+    const codes = [...new Set(shown.flatMap((a) => a.content.parties.flatMap((p) => (p.kind === 'organisation' ? [p.code] : []))))];
+    const organisations = new Map(codes.length ? (await db.selectFrom('organisation').select(['code', 'name']).where('code', 'in', codes).execute()).map((o) => [o.code, o.name]) : []);
+    const files = await listFiles(db, shown.map((a) => a.id));
+    return shown.map((a) => ({
+      ...a,
+      jobcenter_name: jobcenterName(a.jobcenter),
+      content: { ...a.content, parties: a.content.parties.map((p) => ({ ...p, name: partyName(p, organisations) })) },
+      may_edit: permittedIn(u, 'cooperation.manage', a.jobcenter) && a.state !== 'terminated',
+      files: files.get(a.id) ?? [],
+    }));
   };
+  const view = async (a: Agreement, u: User | null) => (await views([a], u))[0]!;
   /** The agreement the request names, if the user may read it (drafts: the jobcenter's people). */
   const readable = async (req: FastifyRequest) => {
     const { id } = parseOr400(z.object({ id: z.coerce.number().int().positive() }).passthrough(), req.params);
     const a = await findAgreement(db, id, today());
-    if (!a || (a.state === 'draft' && !inScope(req.principal.user, 'documents.drafts', a.jobcenter))) throw new DocumentError(404, 'not_found', `Samarbejdsaftale ${id} findes ikke.`);
+    if (!a || (a.state === 'draft' && !permittedIn(req.principal.user, 'documents.drafts', a.jobcenter))) throw new DocumentError(404, 'not_found', `Samarbejdsaftale ${id} findes ikke.`);
     return a;
   };
   const editable = async (req: FastifyRequest) => {
     const a = await readable(req);
-    if (!inScope(req.principal.user, 'cooperation.manage', a.jobcenter)) throw new DocumentError(403, 'forbidden', `Kun ${jobcenterName(a.jobcenter)}s redaktører kan ændre jobcentrets samarbejdsaftaler.`);
+    if (!permittedIn(req.principal.user, 'cooperation.manage', a.jobcenter)) throw new DocumentError(403, 'forbidden', `Kun ${jobcenterName(a.jobcenter)}s redaktører kan ændre jobcentrets samarbejdsaftaler.`);
     return a;
   };
 
@@ -57,10 +60,10 @@ export async function cooperationRoutes(app: FastifyInstance, opts: { db: Kysely
     const { jobcenter } = parseOr400(z.object({ jobcenter: z.string().toUpperCase().regex(/^J\d+$/, 'vælg et jobcenter') }), req.query);
     if (areaById.get(jobcenter)?.level !== 'jobcenter') throw new DocumentError(404, 'not_found', `${jobcenter} er ikke et jobcenter.`, { field: 'jobcenter' });
     const u = req.principal.user;
-    const agreements = await listAgreements(db, jobcenter, { drafts: inScope(u, 'documents.drafts', jobcenter), today: today() });
+    const agreements = await listAgreements(db, jobcenter, { drafts: permittedIn(u, 'documents.drafts', jobcenter), today: today() });
     const organisations = await db.selectFrom('organisation').select(['code', 'name']).where('kind', 'in', ['labour_market_org', 'jobcenter']).where('code', '!=', jobcenter).orderBy('kind', 'desc').orderBy('name').execute();
     return respond(req, agreementsResponse, {
-      jobcenter, jobcenter_name: jobcenterName(jobcenter), may_create: inScope(u, 'cooperation.manage', jobcenter), agreements: await Promise.all(agreements.map((a) => view(a, u))),
+      jobcenter, jobcenter_name: jobcenterName(jobcenter), may_create: permittedIn(u, 'cooperation.manage', jobcenter), agreements: await views(agreements, u),
       party_options: { unemployment_funds: unemploymentFunds.map((f) => ({ id: f.id, name: f.name })), organisations },
     });
   });
@@ -69,7 +72,7 @@ export async function cooperationRoutes(app: FastifyInstance, opts: { db: Kysely
 
   app.get('/cooperation/:id/versions', permit('documents.read'), async (req) => {
     const a = await readable(req);
-    const versions = await listVersions(db, a.id, { signedOnly: !inScope(req.principal.user, 'documents.drafts', a.jobcenter) });
+    const versions = await listVersions(db, a.id, { signedOnly: !permittedIn(req.principal.user, 'documents.drafts', a.jobcenter) });
     return respond(req, agreementVersionsResponse, versions.map((v) => ({ ...v, event_name: eventNames[v.event] ?? v.event })));
   });
 
@@ -89,7 +92,7 @@ export async function cooperationRoutes(app: FastifyInstance, opts: { db: Kysely
   app.post('/cooperation', permit('cooperation.manage'), async (req, reply) => {
     const u = req.principal.user!;
     const body = parseOr400(agreementInputSchema.extend({ jobcenter: z.string().toUpperCase() }), req.body, 'Aftalen');
-    if (!inScope(u, 'cooperation.manage', body.jobcenter)) throw new DocumentError(403, 'forbidden', `Du kan ikke oprette samarbejdsaftaler for ${jobcenterName(body.jobcenter)}.`);
+    if (!permittedIn(u, 'cooperation.manage', body.jobcenter)) throw new DocumentError(403, 'forbidden', `Du kan ikke oprette samarbejdsaftaler for ${jobcenterName(body.jobcenter)}.`);
     const a = await createAgreement(db, actorOf(u), body.jobcenter, body, opts.clock.now(), today());
     return reply.code(201).send(respond(req, agreementResponse, await view(a, u)));
   });

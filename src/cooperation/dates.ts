@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { jobcenterEditors } from '../access/index.js';
-import { addDays, danishDate, dayText, type Clock } from '../clock.js';
+import { danishDate, dayText, daysBetween, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import type { Notifier } from '../notifications/index.js';
 import { areaById } from '../reference/index.js';
@@ -45,10 +45,9 @@ export async function cooperationDates(db: Kysely<Database>, jobcenters: string[
 /** Notifies the reminders due on the clock's day; returns how many were due. */
 export async function cooperationReminders(db: Kysely<Database>, notifier: Notifier, clock: Clock): Promise<number> {
   const today = danishDate(clock.now());
-  const days = (d: string) => [...Array(31).keys()].find((n) => addDays(today, n) === d);
   const dates = (await cooperationDates(db, [...areaById.values()].filter((a) => a.level === 'jobcenter').map((a) => a.id)))
-    .map((d) => ({ d, left: days(d.day) }))
-    .filter(({ d, left }) => left !== undefined && (d.kind === 'expiry' ? EXPIRY_DAYS : REVIEW_DAYS).includes(left));
+    .map((d) => ({ d, left: daysBetween(today, d.day) }))
+    .filter(({ d, left }) => (d.kind === 'expiry' ? EXPIRY_DAYS : REVIEW_DAYS).includes(left));
   if (dates.length === 0) return 0;
   const editors = await jobcenterEditors(db, [...new Set(dates.map(({ d }) => d.jobcenter))]);
   for (const { d, left } of dates) {

@@ -4,7 +4,7 @@
  * transition. The routes call these; the repository only stores.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { areaWithin, scopeOf, type AuditActor, type Permission, type User } from '../access/index.js';
+import { permittedIn, type AuditActor, type User } from '../access/index.js';
 import type { Database } from '../db/index.js';
 import { areaById } from '../reference/index.js';
 import { revise, type After, type Change } from './documents.repository.js';
@@ -13,16 +13,12 @@ import { kindNames, kindSpec, type Approval, type AreaLevel, type DocumentKind, 
 import { checkContent } from './minimum.js';
 import { stateNames, transitions, type DocumentState, type TransitionName } from './names.js';
 
-const within = (u: User | null, permission: Permission, area: string) => {
-  const scope = u ? scopeOf(u.role, permission) : null;
-  return scope === 'any' || (scope === 'own_area' && areaWithin(area, u!.organisation.area));
-};
 
 /** May the user see the document? Published ones are public; drafts follow `documents.drafts` within the user's area. */
-export const mayRead = (u: User | null, d: Pick<StoredDocument, 'state' | 'area'>) => d.state === 'published' || within(u, 'documents.drafts', d.area);
+export const mayRead = (u: User | null, d: Pick<StoredDocument, 'state' | 'area'>) => d.state === 'published' || permittedIn(u, 'documents.drafts', d.area);
 
 /** May the user comment (bemærkninger) on documents of the area? */
-export const mayComment = (u: User | null, area: string) => !!u && within(u, 'documents.comment', area);
+export const mayComment = (u: User | null, area: string) => !!u && permittedIn(u, 'documents.comment', area);
 
 /** The area's level, if a document of the kind belongs to that level. */
 const levelFor = (kind: DocumentKind, area: string): AreaLevel | undefined => {
@@ -32,7 +28,7 @@ const levelFor = (kind: DocumentKind, area: string): AreaLevel | undefined => {
 
 /** May the user write it? The kind names its editor by the area's level (kinds/); national administrators always may. */
 export const mayEdit = (u: User | null, d: { kind: DocumentKind; area: string }) => {
-  if (!u || !within(u, 'documents.edit', d.area)) return false;
+  if (!u || !permittedIn(u, 'documents.edit', d.area)) return false;
   if (u.role === 'national_admin') return true;
   const level = levelFor(d.kind, d.area);
   return !!level && kindSpec(d.kind).editor(level) === u.role;

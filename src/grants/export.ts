@@ -5,6 +5,7 @@
  * HTML for the PDF.
  */
 import ExcelJS from 'exceljs';
+import { dayText } from '../clock.js';
 import { esc, kroner, renderPage } from '../documents/index.js';
 import type { InitiativeAccount } from './accounts.js';
 
@@ -16,7 +17,7 @@ export interface AccountsMeta {
   today: string;
 }
 
-const dk = (d: string | null) => (d ? d.split('-').reverse().join('.') : '–');
+const dk = (d: string | null) => (d ? dayText(d) : '–');
 const given = (on: string | null) => (on ? `Afgivet ${dk(on)}` : 'Mangler');
 const sum = (a: InitiativeAccount[], k: 'budget' | 'committed' | 'spent') => a.reduce((s, x) => s + x[k], 0);
 

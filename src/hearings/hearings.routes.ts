@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { areaWithin, parseOr400, permit, scopeOf, sendErrors, type User } from '../access/index.js';
+import { parseOr400, permit, permittedIn, sendErrors, type User } from '../access/index.js';
 import { danishDate } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { DocumentError, documentKinds, documentSections, documentView, findDocument, kindSpec, type StoredDocument } from '../documents/index.js';
@@ -23,10 +23,7 @@ const revision = z.number({ error: 'mangler svarets version' }).int().min(0);
 
 
 /** Drafts are readable within one's area (documents.drafts); the hearing follows its document. */
-const mayRead = (u: User | null, d: StoredDocument) => {
-  const scope = u ? scopeOf(u.role, 'documents.drafts') : null;
-  return scope === 'any' || (scope === 'own_area' && areaWithin(d.area, u!.organisation.area));
-};
+const mayRead = (u: User | null, d: StoredDocument) => permittedIn(u, 'documents.drafts', d.area);
 
 export async function hearingRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; service: HearingService; deps: HearingDeps; statbank: StatbankService; demoNote?: string; afterChange: () => Promise<unknown> }): Promise<void> {
   const { db, service } = opts;
