@@ -1,11 +1,13 @@
 /**
  * The organisations of the employment effort, from the reference data: the national
  * agency, the 4 employment regions, the 94 jobcenters, the councils (BER, an RBR per
- * employment region, an LBR per jobcenter) and the labour-market organisations that hold
+ * employment region, an LBR per jobcenter; the 8 RARs of 2015–2024 and the 5 regional
+ * employment councils from 2025) and the labour-market organisations that hold
  * council seats. `ensureOrganisations` inserts the missing ones (idempotent).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
+import { laterCouncils } from '../eras/index.js';
 import { areaById, areas, type Area } from '../reference/index.js';
 import type { OrganisationKind, Role } from './access.table.js';
 import { scopeOf, type Permission } from './policy.js';
@@ -21,6 +23,7 @@ interface OrganisationSeed {
 const labourMarketOrgs: readonly { code: string; name: string }[] = [
   { code: 'DA', name: 'Dansk Arbejdsgiverforening' },
   { code: 'LO', name: 'Landsorganisationen i Danmark' },
+  { code: 'FH', name: 'Fagbevægelsens Hovedorganisation' },
   { code: 'FTF', name: 'FTF' },
   { code: 'AC', name: 'Akademikernes Centralorganisation' },
   { code: 'SALA', name: 'Sammenslutningen af Landbrugets Arbejdsgiverforeninger' },
@@ -43,6 +46,8 @@ const organisationSeeds: readonly OrganisationSeed[] = [
     { code: j.id, kind: 'jobcenter' as const, name: j.name, area: j.id },
     { code: `LBR-${j.id}`, kind: 'council' as const, name: `Det Lokale Beskæftigelsesråd, ${j.name.replace(/^Jobcenter /, '')}`, area: j.id },
   ]),
+  // The regional councils after 2014 (eras/); their secretariat is the employment region's.
+  ...laterCouncils.map((c) => ({ code: c.code, kind: 'council' as const, name: c.name, area: c.secretariat })),
   ...labourMarketOrgs.map((o) => ({ ...o, kind: 'labour_market_org' as const, area: null })),
 ];
 

@@ -7,7 +7,11 @@ import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import type { DocumentState } from '../documents/shared.js';
 import { respond } from '../server/shared.js';
-import { checkComposition, compositionFor, councilTypeNames, rulesApplied, seatNames } from './composition.js';
+import { eraOfCouncil, laterCouncils } from '../eras/index.js';
+import { municipalities } from '../reference/index.js';
+import { checkComposition, checkDate, compositionFor, councilTypeNames, rulesApplied, seatNames } from './composition.js';
+
+const municipalityName = (code: number) => municipalities.find((m) => m.code === code)?.name ?? String(code);
 import { addMember, councilAccess, CouncilError, findCouncil, isDouble, listCouncils, listMembers, memberSchema, updateMember, type Council } from './members.js';
 import { councilResponse, councilsResponse, memberResponse, removedResponse } from './responses.js';
 
@@ -42,16 +46,21 @@ export async function councilRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
 
   app.get('/councils/:code', permit('councils.read'), async (req) => {
     const c = await councilOf(req);
-    const on = parseOr400(z.object({ date: z.iso.date('skriv datoen som ÅÅÅÅ-MM-DD').optional() }), req.query).date ?? today();
+    const asked = parseOr400(z.object({ date: z.iso.date('skriv datoen som ÅÅÅÅ-MM-DD').optional() }), req.query).date;
     const access = await councilAccess(db, req.principal.user, c, today());
     const members = await listMembers(db, c.id);
-    const rules = compositionFor(c.type, on, isDouble(c));
+    const era = eraOfCouncil(c.code);
+    const on = checkDate(c.type, asked ?? today());
+    const rules = compositionFor(c.type, on, isDouble(c), era);
+    const covers = laterCouncils.find((x) => x.code === c.code)?.municipalities.map((k) => municipalityName(k)) ?? [];
     const rulesDoc = c.area ? await db.selectFrom('document').select(['id', 'year', 'state']).where('kind', '=', 'rules_of_procedure').where('area', '=', c.area).orderBy('year', 'desc').$narrowType<{ state: DocumentState }>().execute() : [];
     const insider = access.member || access.secretariat;
     return respond(req, councilResponse, {
       ...c,
       type_name: councilTypeNames[c.type],
       date: on,
+      era: { id: era.id, name: era.name, law: era.law },
+      covers,
       access,
       composition: rules ? {
         from: rules.from,
@@ -61,7 +70,7 @@ export async function councilRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
         source: rules.source,
         chair: rules.chair,
         substitutes: rules.substitutes,
-        seats: rules.seats.map((s) => ({ ...s, name: seatNames[s.seat] ?? s.seat, have: members.filter((m) => m.seat === s.seat && m.term_from <= on && (m.term_to === null || on <= m.term_to)).length })),
+        seats: (rules.seats ?? []).map((s) => ({ ...s, name: seatNames[s.seat] ?? s.seat, have: members.filter((m) => m.seat === s.seat && m.term_from <= on && (m.term_to === null || on <= m.term_to)).length })),
       } : null,
       problems: rules ? checkComposition(rules, members, on) : [{ kind: 'rules', message: `Der er ingen regler for et ${councilTypeNames[c.type].toLowerCase()} ${on}.` }],
       members: members.map((m) => ({ ...withOffice(m), seat_name: seatNames[m.seat] ?? m.seat, email: insider ? m.email : null, substitute_email: insider ? m.substitute_email : null })),

@@ -2,7 +2,8 @@
  * Demo councils for `npm start`: København's LBR with every seat filled (the demo users Bo
  * Borgmester as chair, Rita Rådsmedlem for LO and Dorte Arbejdsgiver for DA among them), its
  * rules of procedure (responses adopted at a meeting), a held meeting with published minutes
- * and the next one with a published agenda that has a closed item.
+ * and the next one with a published agenda that has a closed item; and the regional councils
+ * after 2014 that hear its plans (RAR Hovedstaden until 2024, the regional employment council).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
@@ -44,8 +45,53 @@ Rådets høringssvar vedtages på et rådsmøde. Formanden udarbejder et udkast,
 § 5. Dagsorden og referat
 Punkter er åbne, medmindre de angår personlige forhold eller forhandlinger; lukkede punkter offentliggøres ikke. Dagsorden med vedtagelser offentliggøres efter mødet.`;
 
+type Seat = [seat: string, name: string, substitute: string | null, appointedBy: string];
+
+/** RAR Hovedstaden's last term (2023–2024) by the 2019 rules: 21 seats with substitutes. */
+const rarSeats: Seat[] = [
+  ...['Anders Aagaard', 'Birthe Bech', 'Claus Cramer', 'Dorthe Dahl', 'Erik Engel', 'Frida Falk'].map((n, i): Seat => ['DA', n, `Suppleant DA ${i + 1}`, 'DA']),
+  ...['Gitte Gram', 'Hans Holst', 'Inge Isaksen', 'Jonas Juul', 'Karin Krogh', 'Lars Lind'].map((n, i): Seat => ['FH', n, `Suppleant FH ${i + 1}`, 'FH']),
+  ['AC', 'Marie Munk', 'Suppleant AC', 'Akademikerne'],
+  ['LH', 'Niels Nørgaard', 'Suppleant Lederne', 'Lederne'],
+  ...['Ole Overgaard', 'Pia Pilgaard', 'Rasmus Riis', 'Sofie Skov', 'Troels Tang'].map((n, i): Seat => ['municipalities', n, `Suppleant KKR ${i + 1}`, 'KKR Hovedstaden']),
+  ['DH', 'Ulla Ussing', 'Suppleant DH', 'DH'],
+  ['regional_council', 'Viggo Vestergaard', 'Suppleant Regionsrådet', 'Regionsrådet'],
+];
+
+/** Region Hovedstaden's regional employment council from 2025 (seats set by the minister's order). */
+const rbrSeats: Seat[] = [
+  ['DA', 'Anne Aabye', null, 'DA'],
+  ['DA', 'Bjarne Brix', null, 'DA'],
+  ['FH', 'Camilla Carlsen', null, 'FH'],
+  ['FH', 'David Damgaard', null, 'FH'],
+  ['municipalities', 'Else Eskildsen', null, 'KKR Hovedstaden'],
+  ['DH', 'Finn Frost', null, 'DH'],
+  ['regional_council', 'Grethe Gorm', null, 'Regionsrådet'],
+];
+
+/**
+ * The demo's regional councils after 2014: RAR Hovedstaden as it stood at its end (2024) and
+ * Region Hovedstaden's regional employment council from 2025, both chaired by their first DA
+ * member and run by the region's monitors; once.
+ */
+async function ensureRegionalCouncils(db: Kysely<Database>): Promise<void> {
+  for (const [code, list, from, to] of [['RAR-HOVEDSTADEN', rarSeats, '2023-01-01', '2024-12-31'], ['RBR-R1084', rbrSeats, '2025-01-01', '2028-12-31']] as const) {
+    const c = await findCouncil(db, code);
+    if (!c || (await db.selectFrom('council_member').select('id').where('council_id', '=', c.id).executeTakeFirst())) continue;
+    const chairTo = code === 'RBR-R1084' ? '2026-12-31' : to;
+    await db
+      .insertInto('council_member')
+      .values(list.map(([seat, name, substitute, appointed_by], i) => ({
+        council_id: c.id, seat, name, email: null, substitute_name: substitute, substitute_email: null, term_from: from, term_to: to, appointed_by,
+        office: i === 0 ? 'chair' : null, office_from: i === 0 ? from : null, office_to: i === 0 ? chairTo : null, updated_by: actor.label,
+      })))
+      .execute();
+  }
+}
+
 /** `year`: the members' terms run from 3 years before to the end of the year after; the held meeting is in its September. */
 export async function ensureDemoCouncils(db: Kysely<Database>, year: number): Promise<void> {
+  await ensureRegionalCouncils(db);
   const lbr = await findCouncil(db, 'LBR-J101');
   if (!lbr) return;
   const has = await db.selectFrom('council_member').select('id').where('council_id', '=', lbr.id).executeTakeFirst();

@@ -40,6 +40,10 @@ export const councilsResponse = z.array(council);
 /** GET /api/councils/:code: the council on a date, its rules, the check, members, seats and rules of procedure. */
 export const councilResponse = council.extend({
   date: day,
+  /** The era the council belongs to (eras/), whose rules check it. */
+  era: z.object({ id: z.enum(['lbr', 'rar', 'rbr']), name: z.string(), law: z.string() }),
+  /** The municipalities a regional council after 2014 covers, by name. */
+  covers: z.array(z.string()),
   access: z.object({ member: z.boolean(), chair: z.boolean(), secretariat: z.boolean() }),
   composition: z
     .object({
@@ -49,7 +53,7 @@ export const councilResponse = council.extend({
       /** Which rules the check used, in words (says when they are no longer in force). */
       applied: z.object({ short: z.string(), text: z.string() }),
       source: z.string(),
-      chair: z.discriminatedUnion('kind', [z.object({ kind: z.literal('appointed') }), z.object({ kind: z.literal('elected'), years: z.number() }), z.object({ kind: z.literal('by_right'), seat: z.string() })]),
+      chair: z.discriminatedUnion('kind', [z.object({ kind: z.literal('appointed') }), z.object({ kind: z.literal('elected'), years: z.number() }), z.object({ kind: z.literal('by_right'), seat: z.string() }), z.object({ kind: z.literal('by_order') })]),
       substitutes: z.boolean(),
       seats: z.array(z.object({ seat: z.string(), name: z.string(), min: z.number(), max: z.number(), have: z.number() })),
     })

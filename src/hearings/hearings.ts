@@ -20,6 +20,7 @@ import type { Database } from '../db/index.js';
 import type { Verdict } from './hearings.table.js';
 import { attachComments, DocumentError, documentSections, kindNames, kindSpec, type DocumentKind, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
+import { eraOf, regionalCouncilOf } from '../eras/index.js';
 import { areaById, areas } from '../reference/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -73,11 +74,27 @@ const hearingOptionsSchema = z
 /** The employment region a jobcenter lies in. */
 const regionOf = (area: string) => areas.find((a) => a.level === 'employment_region' && areaWithin(area, a.id))?.id;
 
-/** Who is heard by default: the kind says (kinds/); the LBR of the jobcenter and its region, the region's RBR, or the jobcenter itself. */
-const defaultBodies = (kind: DocumentKind, area: string): string[] => {
+/**
+ * Who is heard by default: the kind says (kinds/) — the region's RBR, the jobcenter itself, or
+ * the councils, as the era of `year` has them (eras/): up to 2014 the jobcenter's LBR and its
+ * employment region; from 2015 its regional council, and its local council where the
+ * municipality has kept one (it has members on `today`).
+ */
+async function defaultBodies(db: Conn, kind: DocumentKind, area: string, year: number, today: string): Promise<string[]> {
   const bodies = kindSpec(kind).hearing?.bodies;
-  return bodies === 'rbr' ? [`RBR-${area}`] : bodies === 'jobcenter' ? [area] : [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c);
-};
+  if (bodies === 'rbr') return [`RBR-${area}`];
+  if (bodies === 'jobcenter') return [area];
+  if (eraOf(year).localCouncilRequired) return [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c);
+  const local = await db
+    .selectFrom('council_member as m')
+    .innerJoin('organisation as o', 'o.id', 'm.council_id')
+    .select('m.id')
+    .where('o.code', '=', `LBR-${area}`)
+    .where('m.term_from', '<=', today)
+    .where((eb) => eb.or([eb('m.term_to', 'is', null), eb('m.term_to', '>=', today)]))
+    .executeTakeFirst();
+  return [local ? `LBR-${area}` : null, regionalCouncilOf(area, year) ?? null].filter((c): c is string => !!c);
+}
 
 async function bodiesOf(db: Conn, hearingId: number): Promise<Body[]> {
   return (await db
@@ -174,7 +191,7 @@ function hearingTransitions(deps: HearingDeps): TransitionHook {
       const calendar = await hearingDeadline(tx, after.kind, after.year);
       const deadline = o.deadline ?? (calendar && calendar >= today ? calendar : addDays(today, 14));
       if (deadline < today) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.deadline: fristen ${dayText(deadline)} er overskredet.`, { field: 'hearing.deadline' });
-      const codes = o.bodies ?? defaultBodies(after.kind, after.area);
+      const codes = o.bodies ?? (await defaultBodies(tx, after.kind, after.area, Number(today.slice(0, 4)), today));
       const orgs = await tx.selectFrom('organisation').select(['id', 'code', 'kind']).where('code', 'in', codes).execute();
       // A jobcenter is heard only on its own LBR's grant plan (the kind says so), never beside the councils.
       const jobcenterHeard = kindSpec(after.kind).hearing?.bodies === 'jobcenter';
@@ -212,17 +229,23 @@ function hearingTransitions(deps: HearingDeps): TransitionHook {
   };
 }
 
-/** After approval and publication the document, with its responses, goes to the RBR (its members and the region). */
+/**
+ * After approval and publication the document, with its responses, goes to the regional
+ * council of the year's era (the RBR up to 2014, then the RAR, from 2025 the regional employment
+ * council): its members and its secretariat, the employment region's monitors.
+ */
 function rbrDispatch(deps: HearingDeps): TransitionHook {
   return async (tx, { name, after }) => {
     if (name !== 'approve' && name !== 'publish') return;
     if (!kindSpec(after.kind).hearing?.toRbr) return;
-    const region = regionOf(after.area);
-    if (!region) return;
-    const rbr = await tx.selectFrom('organisation').select('id').where('code', '=', `RBR-${region}`).executeTakeFirst();
     const today = danishDate(deps.clock.now());
-    const users = [...(rbr ? await councilUserIds(tx, rbr.id, today) : []), ...(await bodyUserIds(tx, { organisation_id: 0, kind: 'employment_region', area: region }, today))];
-    const what = name === 'approve' ? `godkendt af kommunalbestyrelsen (${after.approval?.date ? dayText(after.approval.date) : ''}) og sendt til RBR med høringssvarene` : 'offentliggjort';
+    const year = Number(today.slice(0, 4));
+    const code = regionalCouncilOf(after.area, year);
+    const council = code ? await tx.selectFrom('organisation').select(['id', 'area']).where('code', '=', code).executeTakeFirst() : undefined;
+    const region = council?.area ?? regionOf(after.area);
+    if (!region) return;
+    const users = [...(council ? await councilUserIds(tx, council.id, today) : []), ...(await bodyUserIds(tx, { organisation_id: 0, kind: 'employment_region', area: region }, today))];
+    const what = name === 'approve' ? `godkendt af kommunalbestyrelsen (${after.approval?.date ? dayText(after.approval.date) : ''}) og sendt til ${eraOf(year).councilShort} med høringssvarene` : 'offentliggjort';
     await deps.notifier.notify(tx, users, { key: `document.${name}:${after.id}`, title: `${docTitle(after)} er ${name === 'approve' ? 'godkendt' : 'offentliggjort'}`, body: `${docTitle(after)} er ${what}.`, link: `/dokumenter/${after.id}` });
   };
 }

@@ -6,7 +6,7 @@
  * check says which rules it applied, and when they are no longer in force.
  */
 import { describe, expect, it } from 'vitest';
-import { checkComposition, compositionFor, rulesApplied, type CompositionProblem } from '../../src/councils/index.js';
+import { checkComposition, checkDate, compositionFor, rulesApplied, type CompositionProblem } from '../../src/councils/index.js';
 
 let nextId = 1;
 const member = (seat: string, o: Partial<{ term_to: string | null; substitute_name: string | null; office: string | null; office_from: string | null; office_to: string | null }> = {}) => ({
@@ -24,7 +24,7 @@ const lbr = compositionFor('LBR', '2013-06-01')!;
 describe('the composition check', () => {
   it('passes the law’s LBR and names the rules it used', () => {
     expect(lbr.outside_period).toBe(false);
-    expect(lbr.seats.reduce((s, x) => s + x.max, 0)).toBe(15);
+    expect(lbr.seats!.reduce((s, x) => s + x.max, 0)).toBe(15);
     expect(checkComposition(lbr, fullLbr(), '2013-06-01')).toEqual([]);
   });
 
@@ -58,9 +58,9 @@ describe('the composition check', () => {
 
   it('doubles the RBR in Hovedstaden & Sjælland and limits the elected chair to 2 years', () => {
     const single = compositionFor('RBR', '2013-06-01')!, double = compositionFor('RBR', '2013-06-01', true)!;
-    expect(single.seats.reduce((s, x) => s + x.min, 0)).toBe(21);
-    expect(double.seats.reduce((s, x) => s + x.min, 0)).toBe(42);
-    const ms = single.seats.flatMap((s) => Array.from({ length: s.min }, () => member(s.seat)));
+    expect(single.seats!.reduce((s, x) => s + x.min, 0)).toBe(21);
+    expect(double.seats!.reduce((s, x) => s + x.min, 0)).toBe(42);
+    const ms = single.seats!.flatMap((s) => Array.from({ length: s.min }, () => member(s.seat)));
     ms[0] = { ...ms[0]!, office: 'chair', office_from: '2013-01-01', office_to: '2014-12-31' };
     expect(checkComposition(single, ms, '2013-06-01')).toEqual([]);
     ms[0] = { ...ms[0]!, office_to: '2015-01-01' };
@@ -69,17 +69,23 @@ describe('the composition check', () => {
 
   it('uses the RAR rules from 2015 and keeps an LBR’s rules after its period, marked', () => {
     const rar = compositionFor('RAR', '2016-01-01')!;
-    expect(rar.seats.reduce((s, x) => s + x.min, 0)).toBe(21);
+    expect(rar.seats!.reduce((s, x) => s + x.min, 0)).toBe(21);
     expect(compositionFor('RAR', '2014-06-01')).toBeUndefined();
     expect(compositionFor('LBR', '2026-06-01')!.outside_period).toBe(true);
   });
 
-  it('says which rules it applied, and that the 2007–2014 rules no longer apply in 2026', () => {
+  it('says which rules it applied: an LBR kept after 2014 by the last LBR rules, a RAR until 2024, an old RBR by its own era', () => {
     const old = rulesApplied(compositionFor('LBR', '2026-06-01')!, '2026-06-01');
-    expect(old.short).toBe('reglerne for LBR 2007–2014, som ikke længere gælder');
-    expect(old.text).toMatch(/^Kontrolleret efter reglerne for LBR 2007–2014, som ikke længere gælder; platformen har endnu ingen regler for et lokalt beskæftigelsesråd efter 31\.12\.2014\./);
+    expect(old.short).toBe('reglerne for LBR 2007–2014, som kommunen følger frivilligt');
+    expect(old.text).toMatch(/^Lokale beskæftigelsesråd har ikke været lovpligtige siden 1\.1\.2015/);
     const inForce = rulesApplied(compositionFor('LBR', '2013-03-01')!, '2013-03-01');
     expect(inForce).toEqual({ short: 'reglerne for LBR 2007–2014', text: 'Kontrolleret efter reglerne for LBR 2007–2014, som gælder 01.03.2013.' });
-    expect(rulesApplied(compositionFor('RAR', '2026-06-01')!, '2026-06-01').short).toBe('reglerne for RAR fra 2015');
+    expect(rulesApplied(compositionFor('RAR', '2016-06-01')!, '2016-06-01').short).toBe('reglerne for RAR 2015–2018');
+    expect(rulesApplied(compositionFor('RAR', '2024-12-31')!, '2024-12-31').short).toBe('reglerne for RAR 2019–2024, på rådets sidste dag');
+    expect(checkDate('RAR', '2026-06-01')).toBe('2024-12-31');
+    // The 2007–2014 RBR in 2026 is checked by its own era's rules, not the 2025 councils'.
+    const lbrEra = { from: 2007, to: 2014 };
+    expect(compositionFor('RBR', '2026-06-01', false, lbrEra)).toMatchObject({ from: '2007-01-01', outside_period: true });
+    expect(compositionFor('RBR', '2026-06-01')).toMatchObject({ from: '2025-01-01', seats: null, outside_period: false });
   });
 });

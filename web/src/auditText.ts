@@ -3,7 +3,7 @@
  * Danish sentence built from its details, so the log shows no codes or JSON.
  */
 import { roleNames } from '../../src/access/shared';
-import { steps } from '../../src/calendar/shared';
+import { stepLabel } from '../../src/calendar/shared';
 import { seatNames } from '../../src/councils/shared';
 import { kindNames, stateNames, type DocumentKind, type DocumentState } from '../../src/documents/shared';
 import { date } from './format';
@@ -110,7 +110,7 @@ export function changeText(e: AuditLine, orgs: OrgNames): string {
     }
     case 'calendar':
       if (event === 'deadlines') return `Frister for ${str(d.year)}.`;
-      return `${steps.find((s) => s.id === d.step)?.label ?? 'Trin'}: ${org(d.area)}, ${str(d.year)}${d.done_on ? `, udført ${date(str(d.done_on))}` : ''}.`;
+      return `${stepLabel(str(d.step), Number(d.year)) ?? 'Trin'}: ${org(d.area)}, ${str(d.year)}${d.done_on ? `, udført ${date(str(d.done_on))}` : ''}.`;
     case 'council_milestone':
       return `${str(d.title)}${d.due ? `, ${date(str(d.due))}` : ''} i ${org(d.council)}.`;
     default:

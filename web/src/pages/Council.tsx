@@ -80,6 +80,8 @@ function Composition({ council }: { council: CouncilView }) {
   return (
     <section aria-labelledby="s-composition" className="doc-section">
       <h2 id="s-composition">Sammensætning</h2>
+      <p>Rådet hører til perioden <strong>{council.era.name}</strong> ({council.era.law}).</p>
+      {council.covers.length > 0 && <p>Rådet dækker {council.covers.length} {council.covers.length === 1 ? 'kommune' : 'kommuner'}: {council.covers.join(', ')}.</p>}
       {c && <p><strong>{c.applied.text}</strong></p>}
       {c && <p>Reglerne for {council.type_name.toLowerCase()} {period(c.from, c.to)}: {c.source}</p>}
       {council.problems.length === 0 ? (
@@ -94,7 +96,7 @@ function Composition({ council }: { council: CouncilView }) {
           </div>
         </div>
       )}
-      {c && (
+      {c && c.seats.length > 0 && (
         <div className="table--responsive-scroll">
           <table className="table table--compact">
             <caption>Pladserne {day(council.date)}</caption>

@@ -6,7 +6,7 @@
  * no document shows (e.g. the dialogue with the region) as done.
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { boardResponse, steps as stepDefs } from '../../../src/calendar/shared';
+import { allSteps, boardResponse } from '../../../src/calendar/shared';
 import { api, send } from '../api';
 import { day, stepClass, type Board, type StepCell, type StepStatus } from '../councils';
 import { Alert, ErrorSummary, Field, Progress, Select, toError, useAction } from '../forms';
@@ -15,7 +15,7 @@ import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { useSteeringAreas } from './Documents';
 
-const manual = new Set<string>(stepDefs.filter((s) => s.evidence === 'manual').map((s) => s.id));
+const manual = new Set<string>([...allSteps.values()].filter((s) => s.evidence === 'manual').map((s) => s.id));
 const statusColors: Record<StepStatus, string> = { overdue: '#b00020', due_soon: '#b35c00', upcoming: '#0059b3', done_late: '#6f42c1', done: '#008139' };
 const kindShort = { employment_plan: 'Plan', results_audit: 'Revision' } as const;
 
