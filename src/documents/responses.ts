@@ -87,6 +87,21 @@ export const documentViewResponse = z.object({
   figures: z.array(z.object({ path: z.string(), label: z.string(), period: z.string().nullable(), value: z.number().nullable(), note: z.string().nullable() })),
   /** Documents shown live inside this one (the LBR's grant plan in the employment plan). */
   linked: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string(), state, state_name: z.string(), lines: z.array(z.string()) })),
+  /** "Status på mål": a plan's targets at the end of each year it spans (employment plans). */
+  status: z
+    .object({
+      title: z.string(),
+      from: z.number(),
+      to: z.number(),
+      rows: z.array(z.object({
+        path: z.string(),
+        section: z.string(),
+        title: z.string(),
+        target: z.object({ value: z.number(), direction: z.enum(['at_least', 'at_most']) }).nullable(),
+        years: z.array(z.object({ year: z.number(), period: z.string().nullable(), value: z.number().nullable(), met: z.boolean().nullable() })),
+      })),
+    })
+    .nullable(),
   may_edit: z.boolean(),
   may_comment: z.boolean(),
   /** A hearing runs: the councils' comments are given as hearing responses. */

@@ -8,8 +8,8 @@ import type { Database } from '../db/index.js';
 import { findRelease } from '../indicators/index.js';
 import { areaById } from '../reference/index.js';
 import { clusterAreaName } from '../statbank/index.js';
-import { describeIndicator, describeTarget, IndicatorError, type TargetEvaluator } from '../targets/index.js';
-import { documentPeriodName, kindNames, kindSpec, type DocumentKind, type DocumentView, type FigureView, type LinkedView, type StoredDocument, type TargetView } from './kinds/index.js';
+import { describeIndicator, describeTarget, IndicatorError, type SeriesPoint, type TargetEvaluator } from '../targets/index.js';
+import { documentPeriodName, kindNames, kindSpec, type DocumentKind, type DocumentView, type FigureView, type LinkedView, type StatusReport, type StoredDocument, type TargetView } from './kinds/index.js';
 import { targetsOf } from './content.js';
 import { checkContent } from './minimum.js';
 import { stateNames, type DocumentState } from './names.js';
@@ -25,11 +25,19 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
   const targets: TargetView[] = [];
   const figures: FigureView[] = [];
   const described = (t: (typeof items)[number]['target']) => ({ description: describeTarget(t), indicator: t.indicator ? describeIndicator(t.indicator) : null });
+  const spec = kindSpec(doc.kind);
+  const spanned = spec.lastYear?.(doc.content as never);
+  // Up to four years from the document's own.
+  const to = spanned === undefined ? null : Math.min(Math.max(spanned ?? doc.year, doc.year), doc.year + 3);
+  const years = to === null ? [] : Array.from({ length: to - doc.year + 1 }, (_, i) => doc.year + i);
+  const rows: StatusReport['rows'] = [];
   if (release) {
     const evals = await evaluator.evaluate(items.map((i) => i.target), release.version);
     for (const [k, i] of items.entries()) {
       const s = i.target.indicator ? await evaluator.read(i.target.indicator, release.version) : [];
-      targets.push({ path: i.path, section: i.section, evaluation: evals[k]!, ...described(i.target), series: s instanceof IndicatorError ? [] : s.slice(-36) });
+      const series = s instanceof IndicatorError ? [] : s;
+      targets.push({ path: i.path, section: i.section, evaluation: evals[k]!, ...described(i.target), series: series.slice(-36) });
+      rows.push({ path: i.path, section: i.section, title: i.target.title, target: evals[k]!.target, years: years.map((y) => yearValue(series, y, evals[k]!.target)) });
     }
     const live = kindSpec(doc.kind).sections(doc.content).flatMap((s) => (s.type === 'figures' && s.live ? s.live.map((f, i) => ({ path: `${s.path}.${i}`, f })) : []));
     for (const { path, f } of live) {
@@ -42,8 +50,12 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
       figures.push({ path, label: f.label, period: p?.period ?? f.period, value: p?.value ?? null, note: p ? (p.value === null ? 'Tallet er diskretioneret (for få personer).' : null) : `Perioden ${f.period ?? ''} findes ikke i udgivelsen.` });
     }
   } else {
-    items.forEach((i) => targets.push({ path: i.path, section: i.section, evaluation: { status: 'no_data', target: null, latest: null, atDeadline: null, forecast: null, probability: null, reason: 'Der er ingen udgivelse endnu.' }, ...described(i.target), series: [] }));
+    items.forEach((i) => {
+      targets.push({ path: i.path, section: i.section, evaluation: { status: 'no_data', target: null, latest: null, atDeadline: null, forecast: null, probability: null, reason: 'Der er ingen udgivelse endnu.' }, ...described(i.target), series: [] });
+      rows.push({ path: i.path, section: i.section, title: i.target.title, target: null, years: years.map((year) => ({ year, period: null, value: null, met: null })) });
+    });
   }
+  const span = to !== null && to > doc.year ? `${doc.year} til ${to}` : String(doc.year);
   const linked: LinkedView[] = [];
   for (const l of kindSpec(doc.kind).links?.(doc) ?? []) {
     const other = await db.selectFrom('document').selectAll().where('kind', '=', l.kind as DocumentKind).where('area', '=', doc.area).where('year', '=', l.year).where('period', '=', '').executeTakeFirst();
@@ -53,7 +65,7 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
   }
   return {
     document: doc,
-    title: `${kindNames[doc.kind]} ${documentPeriodName(doc)} – ${areaName(doc.area)}`,
+    title: `${kindNames[doc.kind]} ${to !== null && to > doc.year ? `${doc.year}–${to}` : documentPeriodName(doc)} – ${areaName(doc.area)}`,
     area_name: areaName(doc.area),
     state_name: stateNames[doc.state],
     release: release ? { version: release.version, cutoff_week: release.cutoff_week } : null,
@@ -61,5 +73,14 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
     targets,
     figures,
     linked,
+    status: to === null ? null : { title: `Status på mål i ${kindNames[doc.kind].toLowerCase()} ${span}`, from: doc.year, to, rows },
   };
+}
+
+/** The value in the year's last period with a number (a rolling year by its last month), and whether it meets the target. */
+export function yearValue(series: readonly SeriesPoint[], year: number, target: StatusReport['rows'][number]['target']): StatusReport['rows'][number]['years'][number] {
+  const endYear = (period: string) => Number((period.includes('-') ? period.split('-')[1]! : period).slice(0, 4));
+  const p = [...series].reverse().find((x) => x.value !== null && endYear(x.period) === year);
+  if (!p || p.value === null) return { year, period: null, value: null, met: null };
+  return { year, period: p.period, value: p.value, met: target ? (target.direction === 'at_least' ? p.value >= target.value : p.value <= target.value) : null };
 }

@@ -1,6 +1,6 @@
 /** Targets of the steering documents: bound to indicators of the statistics bank, with status and forecast. */
 export { targetSchema, indicatorSchema, isMeasurable, targetValue, type Target, type Indicator } from './target.js';
-export { forecast, probabilityOfMeeting } from './forecast.js';
+export { forecast, probabilityOfMeeting, type SeriesPoint } from './forecast.js';
 export { evaluateTarget, statusLabels, type TargetStatus } from './status.js';
 export { readIndicator, IndicatorError } from './indicator.js';
 export { describeTarget, describeIndicator } from './describe.js';

@@ -21,6 +21,7 @@ import { completePlan } from '../support/plans.js';
 
 describe('the minimum-content check', () => {
   const empty: PlanContent = {
+    last_year: null,
     goals: [{ number: 1, title: 'Flere unge skal have en uddannelse', strategy: '', targets: [] }],
     challenges: [], citizen: { strategy: '', targets: [] }, business: { strategy: '', targets: [], council_grants: '' },
     other_actors: { share_pct: null, strategy: '' }, local_goals: [], budget: { lines: [], note: '' }, comments: { lbr: '', region: '' },

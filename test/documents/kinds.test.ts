@@ -57,7 +57,7 @@ describe.each(documentKinds)('the kind %s', (kind) => {
 function view(kind: StoredDocument['kind'], content: unknown): DocumentView {
   const at = new Date('2026-03-01T10:00:00Z');
   const document: StoredDocument = { id: 7, kind, area: 'J101', year: 2026, period: '', state: 'draft', revision: 3, content, approval: null, created_at: at, updated_at: at, updated_by: 'redaktoer@example.dk', published_at: null };
-  return { document, title: `${kindSpec(kind).name} 2026 – Jobcenter København`, area_name: 'Jobcenter København', state_name: 'Kladde', release: { version: 4, cutoff_week: '2026W05' }, check: checkContent(kind, content), targets: [], figures: [], linked: [] };
+  return { document, title: `${kindSpec(kind).name} 2026 – Jobcenter København`, area_name: 'Jobcenter København', state_name: 'Kladde', release: { version: 4, cutoff_week: '2026W05' }, check: checkContent(kind, content), targets: [], figures: [], linked: [], status: null };
 }
 
 describe('the sections list', () => {

@@ -119,6 +119,20 @@ describe.each(backends)('who is heard, by era, on %s', (kind) => {
     expect(await heard(editor, 'J101', 2014)).toEqual({ deadline: '2013-08-31', bodies: ['B1', 'LBR-J101'] });
   });
 
+  it('spans a plan over 2017 to 2020 with its status report over the four years', async () => {
+    const actor = { id: null, label: 'test' };
+    const content = { ...completePlan((await newDocumentContent(db.db, 'employment_plan', 2017)) as PlanContent, 10), last_year: 2020 };
+    const id = (await createDocument(db.db, actor, { kind: 'employment_plan', area: 'J101', year: 2017, content })).id;
+    const v = (await call(app, 'GET', `/api/documents/${id}`, editor)).json();
+    expect(v.title).toBe('Beskæftigelsesplan 2017–2020 – Jobcenter København');
+    expect(v.status).toMatchObject({ title: 'Status på mål i beskæftigelsesplan 2017 til 2020', from: 2017, to: 2020 });
+    expect(v.status.rows.length).toBe(v.targets.length);
+    expect(v.status.rows[0].years.map((y: { year: number }) => y.year)).toEqual([2017, 2018, 2019, 2020]);
+    // A plan for its own year only reports that year; a span beyond four years is cut to four.
+    const one = (await createDocument(db.db, actor, { kind: 'employment_plan', area: 'J147', year: 2017, content: { ...content, last_year: 2030 } })).id;
+    expect((await call(app, 'GET', `/api/documents/${one}`, admin)).json().status).toMatchObject({ from: 2017, to: 2020 });
+  });
+
   it('checks a RAR as it stood on its last day, and an LBR after 2014 as a council the municipality keeps', async () => {
     clock.t = new Date('2026-06-01T08:00:00Z');
     const rar = (await call(app, 'GET', '/api/councils/RAR-HOVEDSTADEN', admin)).json();

@@ -146,6 +146,23 @@ export interface DocumentView<K extends string = string> {
   figures: FigureView[];
   /** The documents its kind shows live (`links`): published ones, or any while this one is not published (its readers may read drafts of the area). */
   linked: LinkedView[];
+  /** A plan's targets year by year over the years it spans (kinds with `lastYear`), or null. */
+  status: StatusReport | null;
+}
+
+/** "Status på mål": each target's value at the end of each year of the plan, against the target. */
+export interface StatusReport {
+  title: string;
+  from: number;
+  to: number;
+  rows: {
+    path: string;
+    section: string;
+    title: string;
+    target: { value: number; direction: 'at_least' | 'at_most' } | null;
+    /** The value in each year's last period with a published number; met against the target. */
+    years: { year: number; period: string | null; value: number | null; met: boolean | null }[];
+  }[];
 }
 
 /** What a new document starts from. */
@@ -201,6 +218,8 @@ export interface KindSpec<C = unknown> {
   links?(d: { year: number }): { kind: string; year: number }[];
   /** A few lines saying what a document of the kind holds, where another shows it live. */
   digest?(c: C): string[];
+  /** The last year a plan spans (its own year when null); its status report covers the years. */
+  lastYear?(c: C): number | null;
   /** Who approves it, where not the municipal council: the form's legend and what the document says once approved. */
   approvedBy?: { legend: string; done: string };
   /** A council's own document, made on the council's page rather than in the list of documents. */

@@ -5,10 +5,12 @@
  * (seed 000, "skal som minimum indeholde") is the sections' `required`.
  */
 import { z } from 'zod';
-import { commentsSchema, figureSchema, targets, text, type KindSection, type KindSpec } from './base.js';
+import { commentsSchema, figureSchema, targets, text, type KindSection, type KindSpec, type StatusReport } from './base.js';
 import { esc, fmt, fmtAuto, paragraphs, targetsTable } from './html.js';
 
 export const planContentSchema = z.object({
+  /** A plan may span up to four years (e.g. 2017–2020); null: its own year only. */
+  last_year: z.number().int('skriv et årstal').min(2007, 'skriv et årstal').max(2100, 'skriv et årstal').nullable().default(null),
   /** The year's ministerial goals, added when the plan is created: a strategy and targets for each. */
   goals: z.array(z.object({ number: z.number().int(), title: z.string(), strategy: text, targets })).default([]),
   /** The most important challenges, each with figures from the bank. */
@@ -93,7 +95,19 @@ function html(c: PlanContent, v: Parameters<KindSpec['html']>[1]) {
       title: 'Budget',
       html: `<table><thead><tr><th scope="col">Budgetlinje</th><th scope="col" class="num">Statslig del (kr.)</th><th scope="col" class="num">Kommunal del (kr.)</th><th scope="col" class="num">I alt (kr.)</th></tr></thead><tbody>${c.budget.lines.map((l) => `<tr><td>${esc(l.label)}</td><td class="num">${fmt(l.state)}</td><td class="num">${fmt(l.municipal)}</td><td class="num">${fmt((l.state ?? 0) + (l.municipal ?? 0))}</td></tr>`).join('')}</tbody><tfoot><tr><th scope="row">I alt</th><td class="num">${fmt(sum('state'))}</td><td class="num">${fmt(sum('municipal'))}</td><td class="num">${fmt(sum('state') + sum('municipal'))}</td></tr></tfoot></table>${c.budget.note.trim() ? paragraphs(c.budget.note) : ''}`,
     },
+    ...(v.status ? [{ id: 'status', title: v.status.title, html: statusHtml(v.status) }] : []),
   ];
+}
+
+/** The status report as a table: each measurable target's value at each year's end against its target value. */
+function statusHtml(s: StatusReport): string {
+  const rows = s.rows.filter((r) => r.target !== null);
+  if (rows.length === 0) return '<p class="empty">Planen har endnu ingen målbare mål.</p>';
+  const head = s.rows[0]!.years.map((y) => `<th scope="col" class="num">${y.year}</th>`).join('');
+  const body = rows
+    .map((r) => `<tr><td>${esc(r.title)}<div class="small">${esc(r.section)}</div></td><td class="num">${r.target!.direction === 'at_least' ? '≥' : '≤'} ${esc(fmtAuto(r.target!.value))}</td>${r.years.map((y) => `<td class="num">${y.value === null ? 'Ingen tal endnu' : `${esc(fmtAuto(y.value))} (${esc(y.period ?? '')}) ${y.met ? 'Nået' : 'Ikke nået'}`}</td>`).join('')}</tr>`)
+    .join('');
+  return `<table><thead><tr><th scope="col">Mål</th><th scope="col" class="num">Målværdi</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 export const employmentPlan = {
@@ -105,6 +119,7 @@ export const employmentPlan = {
   sections,
   /** The LBR's plan for its grants is part of the plan (seed 000), shown live. */
   links: (d) => [{ kind: 'grant_plan', year: d.year }],
+  lastYear: (c) => c.last_year,
   check: (c) => ({
     missing: [
       ...(c.goals.length === 0 ? [{ path: 'goals', message: 'Planen mangler ministermålene for året.' }] : []),

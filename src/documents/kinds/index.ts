@@ -37,7 +37,7 @@ export const enabledKinds = (features: readonly string[]): DocumentKind[] => doc
   return !f || features.includes(f);
 });
 
-export type { AreaLevel, Approval, Figure, ContentCheck, ContentIssue, FigureView, HtmlSection, KindSection, KindSpec, LinkedView, NewContext, TargetView } from './base.js';
+export type { AreaLevel, Approval, Figure, ContentCheck, ContentIssue, FigureView, HtmlSection, KindSection, KindSpec, LinkedView, NewContext, StatusReport, TargetView } from './base.js';
 /** A stored document of one of the kinds. */
 export type StoredDocument = Base.StoredDocument<DocumentKind>;
 export type DocumentView = Base.DocumentView<DocumentKind>;

@@ -12,8 +12,17 @@ export function EmploymentPlanEditor(p: EditorProps<PlanContent>) {
   const area = view.document.area;
   const sumOf = (k: 'state' | 'municipal') => c.budget.lines.reduce((a, l) => a + (l[k] ?? 0), 0);
   const figureAt = (path: string) => view.figures.find((x) => x.path === path);
+  const year = view.document.year;
   return (
     <>
+      <Section id="s-period" title="Planperiode">
+        {editing ? (
+          <NumberField id={fieldId('last_year')} label="Planen gælder til og med år" hint={`Tom: kun ${year}. En plan kan gælde op til fire år, til og med ${year + 3}.`} value={c.last_year} onChange={(v) => edit((x) => void (x.last_year = v))} />
+        ) : (
+          <p>{c.last_year && c.last_year > year ? `Planen gælder ${year}–${Math.min(c.last_year, year + 3)}.` : `Planen gælder ${year}.`}</p>
+        )}
+      </Section>
+
       <Section id="s-goals" title="Ministermålene">
         {c.goals.length === 0 && <p className="doc-empty">Der er ingen ministermål for året.</p>}
         {c.goals.map((g, i) => (

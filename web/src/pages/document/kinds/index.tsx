@@ -15,6 +15,7 @@ import { ImplementationPlanEditor } from './ImplementationPlan';
 import { ResultsAuditEditor } from './ResultsAudit';
 import { RulesOfProcedureEditor } from './RulesOfProcedure';
 import { SectionsEditor } from './Sections';
+import { StatusReport } from './StatusReport';
 
 type Editor = (p: EditorProps<unknown>) => ReactNode;
 
@@ -28,8 +29,9 @@ const own = {
   grant_plan: (p) => <GrantPlanEditor {...(p as EditorProps<GrantPlanContent>)} />,
 } satisfies Partial<Record<DocumentKind, Editor>>;
 
-/** What a kind shows after its content, outside the content's form (its own forms): a grant plan's accounts once adopted. */
+/** What a kind shows after its content, outside the content's form: a plan's status on its targets year by year, a grant plan's accounts once adopted. */
 const panels = {
+  employment_plan: (v) => <StatusReport view={v} />,
   grant_plan: (v) => (v.document.state === 'approved' || v.document.state === 'published' ? <GrantAccounts docId={v.document.id} /> : null),
 } satisfies Partial<Record<DocumentKind, (v: DocumentView) => ReactNode>>;
 
