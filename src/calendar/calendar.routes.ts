@@ -11,9 +11,9 @@ import { councilAccess, findCouncil } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import { followedJobcenters } from '../followup/index.js';
 import { areaById } from '../reference/index.js';
-import { deadlinesFor, stepIds } from './deadlines.js';
+import { deadlinesFor, eraView, stepIds } from './deadlines.js';
 import { createFeedToken, organisationFeed, personalFeed } from './feeds.js';
-import { markStep, replaceOverrides, unmarkStep } from './marks.js';
+import { markStep, replaceOverrides, setEra, unmarkStep } from './marks.js';
 import { addMilestone, listMilestones, milestoneSchema, removeMilestone } from './milestones.js';
 import { CalendarError, calendarBoard } from './status.js';
 import { respond } from '../server/shared.js';
@@ -56,13 +56,21 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
     return respond(req, boardResponse, await calendarBoard(db, { area: q.area, year: q.year ?? Number(today().slice(0, 4)), today: today(), caseJobcenters: followedJobcenters(req.principal.user) }));
   });
 
+  /** A national administrator runs a year on another era's rules (or the law's again, with null). */
+  app.put('/calendar/eras/:year', permit('calendar.manage'), async (req) => {
+    const y = parseOr400(z.object({ year }), req.params).year;
+    const body = parseOr400(z.object({ era: z.enum(['lbr', 'rar', 'rbr'], { error: 'vælg en periode: lbr, rar eller rbr' }).nullable() }), req.body, 'Perioden');
+    await setEra(db, actorOf(req.principal.user), y, body.era);
+    return respond(req, deadlinesResponse, { year: y, era: await eraView(db, y), deadlines: await deadlinesFor(db, y) });
+  });
+
   app.put('/calendar/deadlines/:year', permit('calendar.manage'), async (req) => {
     const y = parseOr400(z.object({ year }), req.params).year;
     const overrides = parseOr400(overridesBody, req.body, 'Fristerne');
     const outside = overrides.findIndex((o) => !o.due.startsWith(`${y}-`));
     if (outside >= 0) throw new CalendarError(400, 'invalid_field', `Fristerne, feltet ${outside}.due: fristen skal ligge i ${y}.`, { field: `${outside}.due` });
     await replaceOverrides(db, actorOf(req.principal.user), y, overrides);
-    return respond(req, deadlinesResponse, { year: y, deadlines: await deadlinesFor(db, y) });
+    return respond(req, deadlinesResponse, { year: y, era: await eraView(db, y), deadlines: await deadlinesFor(db, y) });
   });
 
   /** Only the jobcenter's own editors (or a national administrator) mark its steps. */

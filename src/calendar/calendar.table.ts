@@ -22,3 +22,10 @@ export interface CalendarFeedTable {
   user_id: number;
   created_at: ColumnType<Date, never, never>;
 }
+
+export interface YearEraTable {
+  year: number;
+  era: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  updated_by: string;
+}

@@ -6,7 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/index.js';
-import { allSteps, eraOf, type Step, type StepKind } from '../eras/shared.js';
+import { allSteps, eraOf, eras, type Era, type Step, type StepKind } from '../eras/shared.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -29,9 +29,22 @@ const pad = (n: number) => String(n).padStart(2, '0');
 // Stable: steps due the same day keep the era's order.
 const byDue = (a: Deadline, b: Deadline) => a.due.localeCompare(b.due);
 
-/** The law's deadlines falling in `calendarYear`, by date. */
-export function statutoryDeadlines(calendarYear: number): Deadline[] {
-  return eraOf(calendarYear).steps
+/** The era a calendar year runs: the law's, or another set for the year (`year_era`). */
+export async function eraFor(db: Conn, year: number): Promise<Era & { set: boolean }> {
+  const row = await db.selectFrom('year_era').select('era').where('year', '=', year).executeTakeFirst();
+  const set = row ? eras.find((e) => e.id === row.era) : undefined;
+  return { ...(set ?? eraOf(year)), set: !!set };
+}
+
+/** The year's era as the API shows it. */
+export async function eraView(db: Conn, year: number) {
+  const e = await eraFor(db, year);
+  return { id: e.id, name: e.name, law: e.law, set: e.set };
+}
+
+/** The deadlines of `era` (by default the law's) falling in `calendarYear`, by date. */
+export function statutoryDeadlines(calendarYear: number, era: Era = eraOf(calendarYear)): Deadline[] {
+  return era.steps
     .map((s) => ({ step: s.id, kind: s.kind, label: s.label, document_year: calendarYear - s.offset, due: `${calendarYear}-${pad(s.month)}-${pad(s.day)}`, overridden: false, note: null }))
     .sort(byDue);
 }
@@ -40,7 +53,7 @@ export function statutoryDeadlines(calendarYear: number): Deadline[] {
 export async function deadlinesFor(db: Conn, calendarYear: number): Promise<Deadline[]> {
   const overrides = await db.selectFrom('deadline_override').select(['step', 'due', 'note']).where('year', '=', calendarYear).execute();
   const byStep = new Map(overrides.map((o) => [o.step, o]));
-  return statutoryDeadlines(calendarYear)
+  return statutoryDeadlines(calendarYear, await eraFor(db, calendarYear))
     .map((d) => {
       const o = byStep.get(d.step);
       return o ? { ...d, due: o.due, overridden: true, note: o.note } : d;
@@ -55,7 +68,7 @@ export async function deadlinesFor(db: Conn, calendarYear: number): Promise<Dead
 export async function hearingDeadline(db: Conn, kind: string, documentYear: number): Promise<string | null> {
   // The step lies in another calendar year than the document's; its era is that year's.
   for (const offset of new Set([...allSteps.values()].filter((s) => s.kind === kind && s.evidence === 'responses').map((s) => s.offset))) {
-    const step = eraOf(documentYear + offset).steps.find((s) => s.kind === kind && s.evidence === 'responses' && s.offset === offset);
+    const step = (await eraFor(db, documentYear + offset)).steps.find((s) => s.kind === kind && s.evidence === 'responses' && s.offset === offset);
     if (step) return (await deadlinesFor(db, documentYear + offset)).find((d) => d.step === step.id)!.due;
   }
   return null;

@@ -3,7 +3,8 @@
  * jobcenter's status on them, hand marks, councils' milestones, iCalendar feeds and reminders.
  */
 export { calendarRoutes } from './calendar.routes.js';
-export { deadlinesFor, hearingDeadline, statutoryDeadlines } from './deadlines.js';
+export { deadlinesFor, eraFor, hearingDeadline, statutoryDeadlines } from './deadlines.js';
+export { setEra } from './marks.js';
 export { calendarBoard, type Board, type StepCell } from './status.js';
 export { calendarReminders } from './reminders.js';
 export { organisationFeed } from './feeds.js';

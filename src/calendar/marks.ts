@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { audit, type AuditActor } from '../access/index.js';
 import type { Database } from '../db/index.js';
+import type { EraId } from '../eras/index.js';
 import type { StepId } from './deadlines.js';
 
 interface StepMark {
@@ -42,5 +43,14 @@ export async function replaceOverrides(db: Kysely<Database>, actor: AuditActor, 
     await tx.deleteFrom('deadline_override').where('year', '=', year).execute();
     if (overrides.length) await tx.insertInto('deadline_override').values(overrides.map((o) => ({ ...o, year }))).execute();
     await audit(tx, actor, { action: 'calendar.deadlines', entity: 'deadline_override', entityId: year, details: { year, overrides } });
+  });
+}
+
+/** Runs `year` on another era's rules than the law's (null: the law's again); audited. */
+export async function setEra(db: Kysely<Database>, actor: AuditActor, year: number, era: EraId | null): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('year_era').where('year', '=', year).execute();
+    if (era) await tx.insertInto('year_era').values({ year, era, updated_by: actor.label }).execute();
+    await audit(tx, actor, { action: 'calendar.era', entity: 'year_era', entityId: year, details: { year, era } });
   });
 }

@@ -33,8 +33,11 @@ const stepCell = deadline.extend({
 });
 
 /** GET /api/calendar: the year's steps for every jobcenter within the area. */
+/** The era whose rules a year runs (eras/); `set`: chosen for the year, not the law's. */
+const era = z.object({ id: z.enum(['lbr', 'rar', 'rbr']), name: z.string(), law: z.string(), set: z.boolean() });
 export const boardResponse = z.object({
   year: z.number(),
+  era,
   area: z.string(),
   area_name: z.string(),
   today: day,
@@ -51,7 +54,7 @@ export const boardResponse = z.object({
 });
 
 /** PUT /api/calendar/deadlines/:year. */
-export const deadlinesResponse = z.object({ year: z.number(), deadlines: z.array(deadline) });
+export const deadlinesResponse = z.object({ year: z.number(), era, deadlines: z.array(deadline) });
 /** POST and DELETE /api/calendar/steps: the mark as it stands (done_on null: taken off). */
 export const markResponse = z.object({ area: z.string(), year: z.number(), step, done_on: day.nullable() });
 /** POST /api/calendar/feed-token: the user's new secret feed address. */

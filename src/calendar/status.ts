@@ -10,7 +10,7 @@ import { followupDates } from '../followup/index.js';
 import { cooperationDates } from '../cooperation/index.js';
 import { grantDates } from '../grants/index.js';
 import { areaById, areas, type Area } from '../reference/index.js';
-import { daysBetween, deadlinesFor, stepById, type Deadline } from './deadlines.js';
+import { daysBetween, deadlinesFor, eraView, stepById, type Deadline } from './deadlines.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -135,6 +135,8 @@ export interface Board {
   area: string;
   area_name: string;
   today: string;
+  /** The era whose rules the year runs. */
+  era: Awaited<ReturnType<typeof eraView>>;
   steps: Deadline[];
   rows: BoardRow[];
   counts: Record<StepStatus, number>;
@@ -170,6 +172,7 @@ export async function calendarBoard(db: Conn, q: { area: string; year: number; t
     area: q.area,
     area_name: areaById.get(q.area)!.name,
     today: q.today,
+    era: await eraView(db, q.year),
     steps: deadlines,
     rows,
     counts,

@@ -11,6 +11,7 @@ import * as followup from './migrations/2026-12-03-followup.js';
 import * as followupCases from './migrations/2026-12-03-followup-cases.js';
 import * as grants from './migrations/2026-12-04-grants.js';
 import * as cooperation from './migrations/2026-12-05-cooperation.js';
+import * as eras from './migrations/2026-12-06-eras.js';
 
 // Listed explicitly (not read from disk) so the same list runs under tsx, in tests and bundled.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-followup-cases': followupCases,
   '2026-12-04-grants': grants,
   '2026-12-05-cooperation': cooperation,
+  '2026-12-06-eras': eras,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

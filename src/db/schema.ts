@@ -5,7 +5,7 @@ import type { DocumentTable, DocumentVersionTable, MinisterialGoalTable } from '
 import type { CouncilMemberTable, CouncilMilestoneTable, CouncilTable } from '../councils/councils.table.js';
 import type { MeetingFileTable, MeetingTable, MeetingVersionTable } from '../meetings/meetings.table.js';
 import type { HearingBodyTable, HearingCommentTable, HearingResponseVersionTable, HearingTable } from '../hearings/hearings.table.js';
-import type { CalendarFeedTable, DeadlineOverrideTable, StepDoneTable } from '../calendar/calendar.table.js';
+import type { CalendarFeedTable, DeadlineOverrideTable, StepDoneTable, YearEraTable } from '../calendar/calendar.table.js';
 import type { NotificationTable } from '../notifications/notifications.table.js';
 import type { CouncilGrantTable, GrantAccountTable } from '../grants/grants.table.js';
 import type { CooperationAgreementFileTable, CooperationAgreementTable, CooperationAgreementVersionTable } from '../cooperation/cooperation.table.js';
@@ -52,6 +52,7 @@ export interface Database {
   hearing_response_version: HearingResponseVersionTable;
   hearing_comment: HearingCommentTable;
   deadline_override: DeadlineOverrideTable;
+  year_era: YearEraTable;
   step_done: StepDoneTable;
   calendar_feed: CalendarFeedTable;
   notification: NotificationTable;

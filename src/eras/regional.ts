@@ -55,9 +55,9 @@ const regionalEmploymentCouncils: readonly RegionalCouncil[] = areas
 /** Every regional council of the eras after 2014 (to seed as organisations). */
 export const laterCouncils: readonly RegionalCouncil[] = [...rars, ...regionalEmploymentCouncils];
 
-/** The regional council a jobcenter belongs to in `year` (the RBR of its employment region up to 2014). */
-export function regionalCouncilOf(jobcenter: string, year: number): string | undefined {
-  const era = eraOf(year).id;
+/** The regional council a jobcenter belongs to in an era, or a year's era by law (the RBR of its employment region up to 2014). */
+export function regionalCouncilOf(jobcenter: string, yearOrEra: number | EraId): string | undefined {
+  const era = typeof yearOrEra === 'number' ? eraOf(yearOrEra).id : yearOrEra;
   const jc = areaById.get(jobcenter);
   if (!jc) return undefined;
   if (era === 'lbr') {

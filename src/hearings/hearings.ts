@@ -13,14 +13,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { areaWithin, audit, type AuditActor, type User } from '../access/index.js';
-import { hearingDeadline } from '../calendar/index.js';
+import { eraFor, hearingDeadline } from '../calendar/index.js';
 import { addDays, danishDate, dayText, type Clock } from '../clock.js';
 import { councilAccess, councilUserIds, findCouncilById, isSecretariat, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import type { Verdict } from './hearings.table.js';
 import { attachComments, DocumentError, documentSections, kindNames, kindSpec, type DocumentKind, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
-import { eraOf, regionalCouncilOf } from '../eras/index.js';
+import { regionalCouncilOf } from '../eras/index.js';
 import { areaById, areas } from '../reference/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -84,7 +84,8 @@ async function defaultBodies(db: Conn, kind: DocumentKind, area: string, year: n
   const bodies = kindSpec(kind).hearing?.bodies;
   if (bodies === 'rbr') return [`RBR-${area}`];
   if (bodies === 'jobcenter') return [area];
-  if (eraOf(year).localCouncilRequired) return [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c);
+  const era = await eraFor(db, year);
+  if (era.localCouncilRequired) return [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c);
   const local = await db
     .selectFrom('council_member as m')
     .innerJoin('organisation as o', 'o.id', 'm.council_id')
@@ -93,7 +94,7 @@ async function defaultBodies(db: Conn, kind: DocumentKind, area: string, year: n
     .where('m.term_from', '<=', today)
     .where((eb) => eb.or([eb('m.term_to', 'is', null), eb('m.term_to', '>=', today)]))
     .executeTakeFirst();
-  return [local ? `LBR-${area}` : null, regionalCouncilOf(area, year) ?? null].filter((c): c is string => !!c);
+  return [local ? `LBR-${area}` : null, regionalCouncilOf(area, era.id) ?? null].filter((c): c is string => !!c);
 }
 
 async function bodiesOf(db: Conn, hearingId: number): Promise<Body[]> {
@@ -239,13 +240,13 @@ function rbrDispatch(deps: HearingDeps): TransitionHook {
     if (name !== 'approve' && name !== 'publish') return;
     if (!kindSpec(after.kind).hearing?.toRbr) return;
     const today = danishDate(deps.clock.now());
-    const year = Number(today.slice(0, 4));
-    const code = regionalCouncilOf(after.area, year);
+    const era = await eraFor(tx, Number(today.slice(0, 4)));
+    const code = regionalCouncilOf(after.area, era.id);
     const council = code ? await tx.selectFrom('organisation').select(['id', 'area']).where('code', '=', code).executeTakeFirst() : undefined;
     const region = council?.area ?? regionOf(after.area);
     if (!region) return;
     const users = [...(council ? await councilUserIds(tx, council.id, today) : []), ...(await bodyUserIds(tx, { organisation_id: 0, kind: 'employment_region', area: region }, today))];
-    const what = name === 'approve' ? `godkendt af kommunalbestyrelsen (${after.approval?.date ? dayText(after.approval.date) : ''}) og sendt til ${eraOf(year).councilShort} med høringssvarene` : 'offentliggjort';
+    const what = name === 'approve' ? `godkendt af kommunalbestyrelsen (${after.approval?.date ? dayText(after.approval.date) : ''}) og sendt til ${era.councilShort} med høringssvarene` : 'offentliggjort';
     await deps.notifier.notify(tx, users, { key: `document.${name}:${after.id}`, title: `${docTitle(after)} er ${name === 'approve' ? 'godkendt' : 'offentliggjort'}`, body: `${docTitle(after)} er ${what}.`, link: `/dokumenter/${after.id}` });
   };
 }

@@ -224,6 +224,7 @@ export const apiDocs: TagDoc[] = [
     routes: {
       'GET /api/calendar': { summary: 'Årshjulet for et område og år (area, year).', response: json('calendarBoard', boardResponse) },
       'PUT /api/calendar/deadlines/{year}': { summary: 'Ret et års lovbestemte frister.', response: json('deadlines', deadlinesResponse) },
+      'PUT /api/calendar/eras/{year}': { summary: 'Lad et år følge en anden periodes regler (lbr, rar, rbr) eller lovens igen (null).', response: json('deadlines', deadlinesResponse) },
       'POST /api/calendar/steps': { summary: 'Markér et trin i årshjulet som udført.', response: json('calendarMark', markResponse) },
       'DELETE /api/calendar/steps': { summary: 'Fjern markeringen af et trin.', response: json('calendarMark', markResponse) },
       'GET /api/calendar/feeds/organisations/{code}.ics': { summary: 'En organisations kalender (offentlig).', content: ics },

@@ -137,6 +137,7 @@ const reviewed: Record<string, string> = {
   'PUT /api/grants/plans/:id/accounts/:initiative': 'national_admin regional_monitor jobcenter_editor',
   'GET /api/calendar': ALL,
   'PUT /api/calendar/deadlines/:year': 'national_admin',
+  'PUT /api/calendar/eras/:year': 'national_admin',
   'POST /api/calendar/steps': 'national_admin regional_monitor jobcenter_editor',
   'DELETE /api/calendar/steps': 'national_admin regional_monitor jobcenter_editor',
   'GET /api/calendar/feeds/organisations/:code.ics': ALL,

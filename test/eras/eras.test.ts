@@ -119,6 +119,19 @@ describe.each(backends)('who is heard, by era, on %s', (kind) => {
     expect(await heard(editor, 'J101', 2014)).toEqual({ deadline: '2013-08-31', bodies: ['B1', 'LBR-J101'] });
   });
 
+  it('runs a year on another era’s rules when an administrator sets it, and on the law’s again', async () => {
+    clock.t = new Date('2026-07-01T08:00:00Z');
+    const set = await call(app, 'PUT', '/api/calendar/eras/2026', admin, { era: 'lbr' });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().era).toMatchObject({ id: 'lbr', set: true });
+    expect(set.json().deadlines.map((d: { step: string }) => d.step)).toContain('plan_to_rbr');
+    expect(await heard(admin, 'J157', 2027)).toEqual({ deadline: '2026-08-31', bodies: ['B1', 'LBR-J157'] });
+    expect((await call(app, 'PUT', '/api/calendar/eras/2026', editor, { era: 'lbr' })).statusCode).toBe(403);
+    expect((await call(app, 'PUT', '/api/calendar/eras/2026', admin, { era: 'x' })).statusCode).toBe(400);
+    const back = (await call(app, 'PUT', '/api/calendar/eras/2026', admin, { era: null })).json();
+    expect(back.era).toMatchObject({ id: 'rbr', set: false });
+  });
+
   it('spans a plan over 2017 to 2020 with its status report over the four years', async () => {
     const actor = { id: null, label: 'test' };
     const content = { ...completePlan((await newDocumentContent(db.db, 'employment_plan', 2017)) as PlanContent, 10), last_year: 2020 };

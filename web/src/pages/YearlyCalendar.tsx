@@ -103,6 +103,7 @@ function Counts({ board }: { board: Board }) {
     <section aria-labelledby="s-counts" className="doc-section">
       <h2 id="s-counts" className="h3">Status {day(board.today)}</h2>
       <p>{board.rows.length} {board.rows.length === 1 ? 'jobcenter' : 'jobcentre'} × {board.steps.length} trin = {total} frister i {board.year}.</p>
+      <p>{board.year} følger reglerne for <strong>{board.era.name.toLowerCase()}</strong> ({board.era.law}){board.era.set ? ', valgt for året af en administrator' : ''}.</p>
       <ul className="profile-cards calendar-counts" aria-label="Antal frister efter status">
         {board.statuses.map((s) => (
           <li key={s.id} className="card">
