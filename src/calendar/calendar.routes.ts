@@ -11,7 +11,7 @@ import { councilAccess, findCouncil } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import { followedJobcenters } from '../followup/index.js';
 import { areaById } from '../reference/index.js';
-import { deadlinesFor, eraView, stepIds } from './deadlines.js';
+import { deadlinesFor, eraFor, eraView, stepIds } from './deadlines.js';
 import { createFeedToken, organisationFeed, personalFeed } from './feeds.js';
 import { markStep, replaceOverrides, setEra, unmarkStep } from './marks.js';
 import { addMilestone, listMilestones, milestoneSchema, removeMilestone } from './milestones.js';
@@ -51,6 +51,12 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
 
   sendErrors(app);
 
+  /** A year's era and deadlines, one read of the era. */
+  const deadlinesOf = async (y: number) => {
+    const era = await eraFor(db, y);
+    return { year: y, era: eraView(era), deadlines: await deadlinesFor(db, y, era) };
+  };
+
   app.get('/calendar', permit('councils.read'), async (req) => {
     const q = parseOr400(boardQuery, req.query);
     return respond(req, boardResponse, await calendarBoard(db, { area: q.area, year: q.year ?? Number(today().slice(0, 4)), today: today(), caseJobcenters: followedJobcenters(req.principal.user) }));
@@ -61,7 +67,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
     const y = parseOr400(z.object({ year }), req.params).year;
     const body = parseOr400(z.object({ era: z.enum(['lbr', 'rar', 'rbr'], { error: 'vælg en periode: lbr, rar eller rbr' }).nullable() }), req.body, 'Perioden');
     await setEra(db, actorOf(req.principal.user), y, body.era);
-    return respond(req, deadlinesResponse, { year: y, era: await eraView(db, y), deadlines: await deadlinesFor(db, y) });
+    return respond(req, deadlinesResponse, await deadlinesOf(y));
   });
 
   app.put('/calendar/deadlines/:year', permit('calendar.manage'), async (req) => {
@@ -70,7 +76,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
     const outside = overrides.findIndex((o) => !o.due.startsWith(`${y}-`));
     if (outside >= 0) throw new CalendarError(400, 'invalid_field', `Fristerne, feltet ${outside}.due: fristen skal ligge i ${y}.`, { field: `${outside}.due` });
     await replaceOverrides(db, actorOf(req.principal.user), y, overrides);
-    return respond(req, deadlinesResponse, { year: y, era: await eraView(db, y), deadlines: await deadlinesFor(db, y) });
+    return respond(req, deadlinesResponse, await deadlinesOf(y));
   });
 
   /** Only the jobcenter's own editors (or a national administrator) mark its steps. */

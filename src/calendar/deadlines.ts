@@ -6,13 +6,12 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/index.js';
-import { allSteps, eraOf, eras, type Era, type Step, type StepKind } from '../eras/shared.js';
+import { allSteps, eraOf, eras, type Era, type StepKind } from '../eras/shared.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
 export const stepIds = [...allSteps.keys()] as [StepId, ...StepId[]];
 export type StepId = string;
-export const stepById: ReadonlyMap<string, Step> = allSteps;
 
 export interface Deadline {
   step: StepId;
@@ -36,11 +35,8 @@ export async function eraFor(db: Conn, year: number): Promise<Era & { set: boole
   return { ...(set ?? eraOf(year)), set: !!set };
 }
 
-/** The year's era as the API shows it. */
-export async function eraView(db: Conn, year: number) {
-  const e = await eraFor(db, year);
-  return { id: e.id, name: e.name, law: e.law, set: e.set };
-}
+/** A year's era as the API shows it. */
+export const eraView = (e: Awaited<ReturnType<typeof eraFor>>) => ({ id: e.id, name: e.name, law: e.law, set: e.set });
 
 /** The deadlines of `era` (by default the law's) falling in `calendarYear`, by date. */
 export function statutoryDeadlines(calendarYear: number, era: Era = eraOf(calendarYear)): Deadline[] {
@@ -49,11 +45,11 @@ export function statutoryDeadlines(calendarYear: number, era: Era = eraOf(calend
     .sort(byDue);
 }
 
-/** The deadlines falling in `calendarYear`, with that year's overrides. */
-export async function deadlinesFor(db: Conn, calendarYear: number): Promise<Deadline[]> {
+/** The deadlines falling in `calendarYear`, with that year's overrides; `era`: the year's, when the caller has read it. */
+export async function deadlinesFor(db: Conn, calendarYear: number, era?: Era): Promise<Deadline[]> {
   const overrides = await db.selectFrom('deadline_override').select(['step', 'due', 'note']).where('year', '=', calendarYear).execute();
   const byStep = new Map(overrides.map((o) => [o.step, o]));
-  return statutoryDeadlines(calendarYear, await eraFor(db, calendarYear))
+  return statutoryDeadlines(calendarYear, era ?? (await eraFor(db, calendarYear)))
     .map((d) => {
       const o = byStep.get(d.step);
       return o ? { ...d, due: o.due, overridden: true, note: o.note } : d;
@@ -68,8 +64,9 @@ export async function deadlinesFor(db: Conn, calendarYear: number): Promise<Dead
 export async function hearingDeadline(db: Conn, kind: string, documentYear: number): Promise<string | null> {
   // The step lies in another calendar year than the document's; its era is that year's.
   for (const offset of new Set([...allSteps.values()].filter((s) => s.kind === kind && s.evidence === 'responses').map((s) => s.offset))) {
-    const step = (await eraFor(db, documentYear + offset)).steps.find((s) => s.kind === kind && s.evidence === 'responses' && s.offset === offset);
-    if (step) return (await deadlinesFor(db, documentYear + offset)).find((d) => d.step === step.id)!.due;
+    const era = await eraFor(db, documentYear + offset);
+    const step = era.steps.find((s) => s.kind === kind && s.evidence === 'responses' && s.offset === offset);
+    if (step) return (await deadlinesFor(db, documentYear + offset, era)).find((d) => d.step === step.id)!.due;
   }
   return null;
 }

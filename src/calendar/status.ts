@@ -10,7 +10,8 @@ import { followupDates } from '../followup/index.js';
 import { cooperationDates } from '../cooperation/index.js';
 import { grantDates } from '../grants/index.js';
 import { areaById, areas, type Area } from '../reference/index.js';
-import { daysBetween, deadlinesFor, eraView, stepById, type Deadline } from './deadlines.js';
+import { allSteps } from '../eras/shared.js';
+import { daysBetween, deadlinesFor, eraFor, eraView, type Deadline } from './deadlines.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -112,7 +113,7 @@ export async function stepCells(db: Conn, deadlines: Deadline[], areaIds: string
         const approved = doc.state === 'approved' || doc.state === 'published';
         const approvalDate = (doc.approval as { date?: string } | null)?.date ?? null;
         const hearing = newest.get(doc.id);
-        switch (stepById.get(d.step)!.evidence) {
+        switch (allSteps.get(d.step)!.evidence) {
           case 'hearing': shown = firstOpened.has(doc.id) ? danishDate(firstOpened.get(doc.id)!) : null; break;
           case 'responses': shown = hearing === undefined ? null : responded.get(hearing) ?? null; break;
           case 'approval': shown = approved ? approvalDate ?? approvedAt.get(doc.id) ?? null : null; break;
@@ -136,7 +137,7 @@ export interface Board {
   area_name: string;
   today: string;
   /** The era whose rules the year runs. */
-  era: Awaited<ReturnType<typeof eraView>>;
+  era: ReturnType<typeof eraView>;
   steps: Deadline[];
   rows: BoardRow[];
   counts: Record<StepStatus, number>;
@@ -155,7 +156,8 @@ export interface Board {
  */
 export async function calendarBoard(db: Conn, q: { area: string; year: number; today: string; caseJobcenters?: string[] }): Promise<Board> {
   const within = jobcentersWithin(q.area);
-  const deadlines = await deadlinesFor(db, q.year);
+  const era = await eraFor(db, q.year);
+  const deadlines = await deadlinesFor(db, q.year, era);
   const cells = await stepCells(db, deadlines, within.map((j) => j.id), q.today);
   const counts = emptyCounts();
   const rows = within.map((j) => {
@@ -172,7 +174,7 @@ export async function calendarBoard(db: Conn, q: { area: string; year: number; t
     area: q.area,
     area_name: areaById.get(q.area)!.name,
     today: q.today,
-    era: await eraView(db, q.year),
+    era: eraView(era),
     steps: deadlines,
     rows,
     counts,

@@ -8,10 +8,10 @@ import type { Database } from '../db/index.js';
 import type { DocumentState } from '../documents/shared.js';
 import { respond } from '../server/shared.js';
 import { eraOfCouncil, laterCouncils } from '../eras/index.js';
-import { municipalities } from '../reference/index.js';
+import { areaById } from '../reference/index.js';
 import { checkComposition, checkDate, compositionFor, councilTypeNames, rulesApplied, seatNames } from './composition.js';
 
-const municipalityName = (code: number) => municipalities.find((m) => m.code === code)?.name ?? String(code);
+const municipalityName = (code: number) => areaById.get(`K${code}`)?.name ?? String(code);
 import { addMember, councilAccess, CouncilError, findCouncil, isDouble, listCouncils, listMembers, memberSchema, updateMember, type Council } from './members.js';
 import { councilResponse, councilsResponse, memberResponse, removedResponse } from './responses.js';
 

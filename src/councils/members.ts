@@ -150,6 +150,19 @@ export function isSecretariat(user: User, council: Pick<Council, 'type' | 'area'
   return role !== null && user.role === role && user.organisation.area === council.area;
 }
 
+/** Whether the council has anyone seated on the date (an LBR the municipality has kept after 2014). */
+export async function hasMembers(db: Conn, code: string, on = today()): Promise<boolean> {
+  const row = await db
+    .selectFrom('council_member as m')
+    .innerJoin('organisation as o', 'o.id', 'm.council_id')
+    .select('m.id')
+    .where('o.code', '=', code)
+    .where('m.term_from', '<=', on)
+    .where((eb) => eb.or([eb('m.term_to', 'is', null), eb('m.term_to', '>=', on)]))
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** The councils a person sits on (as member or substitute) on the date, by e-mail. */
 export async function seatedCouncilIds(db: Conn, email: string, on = today()): Promise<number[]> {
   const rows = await db

@@ -12,16 +12,16 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { areaWithin, audit, type AuditActor, type User } from '../access/index.js';
+import { audit, type AuditActor, type User } from '../access/index.js';
 import { eraFor, hearingDeadline } from '../calendar/index.js';
 import { addDays, danishDate, dayText, type Clock } from '../clock.js';
-import { councilAccess, councilUserIds, findCouncilById, isSecretariat, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council } from '../councils/index.js';
+import { councilAccess, councilUserIds, findCouncilById, hasMembers, isSecretariat, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import type { Verdict } from './hearings.table.js';
 import { attachComments, DocumentError, documentSections, kindNames, kindSpec, type DocumentKind, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
 import { regionalCouncilOf } from '../eras/index.js';
-import { areaById, areas } from '../reference/index.js';
+import { areaById, employmentRegionOf } from '../reference/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -72,7 +72,7 @@ const hearingOptionsSchema = z
   .default({ require_all: false });
 
 /** The employment region a jobcenter lies in. */
-const regionOf = (area: string) => areas.find((a) => a.level === 'employment_region' && areaWithin(area, a.id))?.id;
+const regionOf = (area: string) => employmentRegionOf(area)?.id;
 
 /**
  * Who is heard by default: the kind says (kinds/) — the region's RBR, the jobcenter itself, or
@@ -86,14 +86,7 @@ async function defaultBodies(db: Conn, kind: DocumentKind, area: string, year: n
   if (bodies === 'jobcenter') return [area];
   const era = await eraFor(db, year);
   if (era.localCouncilRequired) return [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c);
-  const local = await db
-    .selectFrom('council_member as m')
-    .innerJoin('organisation as o', 'o.id', 'm.council_id')
-    .select('m.id')
-    .where('o.code', '=', `LBR-${area}`)
-    .where('m.term_from', '<=', today)
-    .where((eb) => eb.or([eb('m.term_to', 'is', null), eb('m.term_to', '>=', today)]))
-    .executeTakeFirst();
+  const local = await hasMembers(db, `LBR-${area}`, today);
   return [local ? `LBR-${area}` : null, regionalCouncilOf(area, era.id) ?? null].filter((c): c is string => !!c);
 }
 

@@ -20,19 +20,10 @@ const steps = (year: number) => statutoryDeadlines(year).map((d) => [d.due, d.st
 
 describe('the eras', () => {
   it('runs 2013 on the 2007–2014 deadlines: the LBR heard in summer, the plan published by 31 January', () => {
-    expect(eraOf(2013).id).toBe('lbr');
-    expect(steps(2013)).toEqual([
-      ['2013-01-31', 'plan_publish', 2013],
-      ['2013-05-01', 'audit_hearing', 2012],
-      ['2013-05-21', 'audit_responses', 2012],
-      ['2013-06-30', 'audit_approval', 2012],
-      ['2013-06-30', 'plan_region_dialogue', 2014],
-      ['2013-07-01', 'audit_publish', 2012],
-      ['2013-07-01', 'plan_hearing', 2014],
-      ['2013-08-31', 'plan_responses', 2014],
-      ['2013-10-15', 'plan_approval', 2014],
-      ['2013-10-31', 'plan_to_rbr', 2014],
-    ]);
+    // Every 2013 deadline by hand is in test/calendar; here what sets the era apart.
+    expect(eraOf(2013)).toMatchObject({ id: 'lbr', localCouncilRequired: true, ministerialGoals: true });
+    expect(steps(2013)[0]).toEqual(['2013-01-31', 'plan_publish', 2013]);
+    expect(steps(2013).map((d) => d[1])).toEqual(expect.arrayContaining(['plan_region_dialogue', 'plan_to_rbr']));
   });
 
   it('runs 2026 on the rules from 2025: the plan adopted and published by 31 December, no LBR step', () => {
