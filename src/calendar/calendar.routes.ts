@@ -11,7 +11,8 @@ import { councilAccess, findCouncil } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import { followedJobcenters } from '../followup/index.js';
 import { areaById } from '../reference/index.js';
-import { deadlinesFor, eraFor, eraView, stepIds } from './deadlines.js';
+import { allSteps } from '../eras/shared.js';
+import { deadlinesFor, documentEra, eraFor, eraView, stepIds } from './deadlines.js';
 import { createFeedToken, organisationFeed, personalFeed } from './feeds.js';
 import { markStep, replaceOverrides, setEra, unmarkStep } from './marks.js';
 import { addMilestone, listMilestones, milestoneSchema, removeMilestone } from './milestones.js';
@@ -54,7 +55,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
   /** A year's era and deadlines, one read of the era. */
   const deadlinesOf = async (y: number) => {
     const era = await eraFor(db, y);
-    return { year: y, era: eraView(era), deadlines: await deadlinesFor(db, y, era) };
+    return { year: y, era: eraView(era), deadlines: await deadlinesFor(db, y) };
   };
 
   app.get('/calendar', permit('councils.read'), async (req) => {
@@ -75,6 +76,10 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
     const overrides = parseOr400(overridesBody, req.body, 'Fristerne');
     const outside = overrides.findIndex((o) => !o.due.startsWith(`${y}-`));
     if (outside >= 0) throw new CalendarError(400, 'invalid_field', `Fristerne, feltet ${outside}.due: fristen skal ligge i ${y}.`, { field: `${outside}.due` });
+    // An override for a step the year's rules have no deadline for would be kept but never shown.
+    const known = new Set((await deadlinesFor(db, y)).map((d) => d.step));
+    const unknown = overrides.findIndex((o) => !known.has(o.step));
+    if (unknown >= 0) throw new CalendarError(400, 'invalid_field', `Fristerne, feltet ${unknown}.step: trinnet ${overrides[unknown]!.step} har ingen frist i ${y} efter årets regler.`, { field: `${unknown}.step` });
     await replaceOverrides(db, actorOf(req.principal.user), y, overrides);
     return respond(req, deadlinesResponse, await deadlinesOf(y));
   });
@@ -93,6 +98,8 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
     const m = markable(req, req.body);
     const { done_on } = parseOr400(z.object({ done_on: date }), req.body);
     if (done_on > today()) throw new CalendarError(400, 'invalid_field', 'Feltet done_on: datoen kan ikke ligge i fremtiden.', { field: 'done_on' });
+    const kind = allSteps.get(m.step)!.kind;
+    if (!(await documentEra(db, kind, m.year)).steps.some((s) => s.id === m.step)) throw new CalendarError(400, 'invalid_field', `Feltet step: trinnet ${m.step} findes ikke i reglerne for ${m.year}.`, { field: 'step' });
     await markStep(db, actorOf(req.principal.user), { ...m, done_on });
     return respond(req, markResponse, { ...m, done_on });
   });

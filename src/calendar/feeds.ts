@@ -8,7 +8,7 @@ import ical, { type ICalCalendar, type ICalTemporalPlainDateStub, type ICalTempo
 import type { Kysely } from 'kysely';
 import { audit, type User } from '../access/index.js';
 import { danishDate } from '../clock.js';
-import { findCouncil, isSecretariat, listCouncils, type Council } from '../councils/index.js';
+import { findCouncil, isSecretariat, listCouncils, ownArea, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import { areaName } from '../reference/index.js';
 import { kindNames, type DocumentKind } from '../documents/index.js';
@@ -27,7 +27,7 @@ const TZ = 'Europe/Copenhagen';
 const uid = (s: string) => `${s}@styringshjulet.dk`;
 const bodyStateNames: Record<string, string> = { none: 'ikke påbegyndt', draft: 'udkast', adopted: 'vedtaget' };
 /** 'LBR København', 'RBR Syddanmark', 'BER'. */
-const shortName = (c: Pick<Council, 'type' | 'area'>) => (c.area && c.area !== 'DK' ? `${c.type} ${areaName(c.area).replace(/^(Jobcenter|Beskæftigelsesregion) /, '')}` : c.type);
+const shortName = (c: Pick<Council, 'code' | 'name' | 'type' | 'area'>) => (!ownArea(c) && c.area ? c.name : c.area && c.area !== 'DK' ? `${c.type} ${areaName(c.area).replace(/^(Jobcenter|Beskæftigelsesregion) /, '')}` : c.type);
 
 /** A calendar date for an all-day event, whatever the server's own time zone. */
 function plainDate(day: string): ICalTemporalPlainDateStub {

@@ -3,7 +3,7 @@
  * jobcenter's status on them, hand marks, councils' milestones, iCalendar feeds and reminders.
  */
 export { calendarRoutes } from './calendar.routes.js';
-export { deadlinesFor, eraFor, hearingDeadline, statutoryDeadlines } from './deadlines.js';
+export { deadlinesFor, documentEra, eraFor, hearingDeadline, statutoryDeadlines } from './deadlines.js';
 export { setEra } from './marks.js';
 export { calendarBoard, type Board, type StepCell } from './status.js';
 export { calendarReminders } from './reminders.js';

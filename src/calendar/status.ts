@@ -157,7 +157,7 @@ export interface Board {
 export async function calendarBoard(db: Conn, q: { area: string; year: number; today: string; caseJobcenters?: string[] }): Promise<Board> {
   const within = jobcentersWithin(q.area);
   const era = await eraFor(db, q.year);
-  const deadlines = await deadlinesFor(db, q.year, era);
+  const deadlines = await deadlinesFor(db, q.year);
   const cells = await stepCells(db, deadlines, within.map((j) => j.id), q.today);
   const counts = emptyCounts();
   const rows = within.map((j) => {

@@ -12,7 +12,7 @@ import { areaById } from '../reference/index.js';
 import { checkComposition, checkDate, compositionFor, councilTypeNames, rulesApplied, seatNames } from './composition.js';
 
 const municipalityName = (code: number) => areaById.get(`K${code}`)?.name ?? String(code);
-import { addMember, councilAccess, CouncilError, findCouncil, isDouble, listCouncils, listMembers, memberSchema, updateMember, type Council } from './members.js';
+import { addMember, councilAccess, CouncilError, findCouncil, isDouble, listCouncils, ownArea, listMembers, memberSchema, updateMember, type Council } from './members.js';
 import { councilResponse, councilsResponse, memberResponse, removedResponse } from './responses.js';
 
 /** A member's office as the API names it (stored through memberSchema's enum). */
@@ -53,7 +53,8 @@ export async function councilRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     const on = checkDate(c.type, asked ?? today());
     const rules = compositionFor(c.type, on, isDouble(c), era);
     const covers = laterCouncils.find((x) => x.code === c.code)?.municipalities.map((k) => municipalityName(k)) ?? [];
-    const rulesDoc = c.area ? await db.selectFrom('document').select(['id', 'year', 'state']).where('kind', '=', 'rules_of_procedure').where('area', '=', c.area).orderBy('year', 'desc').$narrowType<{ state: DocumentState }>().execute() : [];
+    const filed = ownArea(c);
+    const rulesDoc = filed ? await db.selectFrom('document').select(['id', 'year', 'state']).where('kind', '=', 'rules_of_procedure').where('area', '=', filed).orderBy('year', 'desc').$narrowType<{ state: DocumentState }>().execute() : [];
     const insider = access.member || access.secretariat;
     return respond(req, councilResponse, {
       ...c,

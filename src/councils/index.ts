@@ -3,6 +3,6 @@
  * with substitutes and terms, the composition check, and who may act for a council.
  */
 export { checkComposition, checkDate, compositionFor, rulesApplied, type CompositionProblem } from './composition.js';
-export { councilAccess, councilUserIds, CouncilError, ensureCouncils, findCouncil, findCouncilById, hasMembers, isSecretariat, listCouncils, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council, type CouncilAccess } from './members.js';
+export { councilAccess, councilUserIds, CouncilError, ensureCouncils, findCouncil, findCouncilById, hasMembers, isSecretariat, ownArea, listCouncils, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council, type CouncilAccess } from './members.js';
 export { councilRoutes } from './councils.routes.js';
 export { ensureDemoCouncils } from './demo.js';

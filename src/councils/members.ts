@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { audit, HttpError, type AuditActor, type User } from '../access/index.js';
 import type { Database } from '../db/index.js';
+import { eraOfCouncil } from '../eras/index.js';
 import { councilTypes, type CouncilType, type SeatHolder } from './composition.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -59,7 +60,14 @@ export async function listCouncils(db: Conn): Promise<Council[]> {
 }
 
 /** The RBR in Hovedstaden & Sjælland has twice the seats. */
-export const isDouble = (c: Council) => c.type === 'RBR' && c.area === 'B1';
+export const isDouble = (c: Pick<Council, 'code'>) => c.code === 'RBR-B1';
+
+/**
+ * The area the council alone stands for (its jobcenter, its employment region), which its rules
+ * of procedure are filed under; null for the councils after 2014, whose area is only their
+ * secretariat's and shared with others.
+ */
+export const ownArea = (c: Pick<Council, 'code' | 'area'>): string | null => (eraOfCouncil(c.code).id === 'lbr' ? c.area : null);
 
 export async function listMembers(db: Conn, councilId: number): Promise<Member[]> {
   return (await db.selectFrom('council_member').selectAll().where('council_id', '=', councilId).orderBy('seat').orderBy('id').execute()) as Member[];

@@ -115,6 +115,21 @@ export function eraOfCouncil(code: string): Era {
   return eras[0]!;
 }
 
+/**
+ * The calendar year a document's cycle runs in, whose era it follows: a plan for Y is heard in
+ * Y−1, an audit of Y in Y+1 (the same in every era), so the 2015 plan, prepared in 2014, runs
+ * the 2007–2014 rules to its publication in January 2015. Other kinds: their own year.
+ */
+export const cycleYear = (kind: string, documentYear: number): number => documentYear + (hearingOffset.get(kind) ?? 0);
+const hearingOffset: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const s of eras.flatMap((e) => e.steps).filter((x) => x.evidence === 'hearing')) {
+    if (m.has(s.kind) && m.get(s.kind) !== s.offset) throw new Error(`eras: høringen af ${s.kind} ligger forskudt i forskellige perioder`);
+    m.set(s.kind, s.offset);
+  }
+  return m;
+})();
+
 /** A step's label as the era of its deadline words it (a document year's step may lie in the next era). */
 export function stepLabel(id: string, documentYear: number): string | undefined {
   for (const e of eras) {

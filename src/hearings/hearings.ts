@@ -13,14 +13,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { audit, type AuditActor, type User } from '../access/index.js';
-import { eraFor, hearingDeadline } from '../calendar/index.js';
+import { documentEra, hearingDeadline } from '../calendar/index.js';
 import { addDays, danishDate, dayText, type Clock } from '../clock.js';
-import { councilAccess, councilUserIds, findCouncilById, hasMembers, isSecretariat, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council } from '../councils/index.js';
+import { councilAccess, councilUserIds, findCouncilById, hasMembers, ownArea, isSecretariat, seatedCouncilIds, secretariatUserIds, typeOfCode, type Council } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import type { Verdict } from './hearings.table.js';
 import { attachComments, DocumentError, documentSections, kindNames, kindSpec, type DocumentKind, type RulesContent, type StoredDocument, type TransitionHook } from '../documents/index.js';
 import type { Notifier } from '../notifications/index.js';
-import { regionalCouncilOf } from '../eras/index.js';
+import { regionalCouncilOf, type Era } from '../eras/index.js';
 import { areaById, employmentRegionOf } from '../reference/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -76,15 +76,14 @@ const regionOf = (area: string) => employmentRegionOf(area)?.id;
 
 /**
  * Who is heard by default: the kind says (kinds/) — the region's RBR, the jobcenter itself, or
- * the councils, as the era of `year` has them (eras/): up to 2014 the jobcenter's LBR and its
+ * the councils, as the document's era has them (eras/): up to 2014 the jobcenter's LBR and its
  * employment region; from 2015 its regional council, and its local council where the
  * municipality has kept one (it has members on `today`).
  */
-async function defaultBodies(db: Conn, kind: DocumentKind, area: string, year: number, today: string): Promise<string[]> {
+async function defaultBodies(db: Conn, kind: DocumentKind, area: string, era: Era, today: string): Promise<string[]> {
   const bodies = kindSpec(kind).hearing?.bodies;
   if (bodies === 'rbr') return [`RBR-${area}`];
   if (bodies === 'jobcenter') return [area];
-  const era = await eraFor(db, year);
   if (era.localCouncilRequired) return [`LBR-${area}`, regionOf(area)].filter((c): c is string => !!c);
   const local = await hasMembers(db, `LBR-${area}`, today);
   return [local ? `LBR-${area}` : null, regionalCouncilOf(area, era.id) ?? null].filter((c): c is string => !!c);
@@ -130,13 +129,14 @@ async function bodyAccess(db: Conn, user: User | null, body: Pick<Body, 'organis
 }
 
 /** The council's rules of procedure in force: the newest published for its area (the default when none: adopted at a meeting). */
-async function rulesOf(db: Conn, council: Pick<Council, 'area'>, today: string): Promise<Pick<RulesContent, 'response_approval'>> {
-  if (!council.area) return { response_approval: 'meeting' };
+async function rulesOf(db: Conn, council: Pick<Council, 'code' | 'area'>, today: string): Promise<Pick<RulesContent, 'response_approval'>> {
+  const area = ownArea(council);
+  if (!area) return { response_approval: 'meeting' };
   const doc = await db
     .selectFrom('document')
     .select('content')
     .where('kind', '=', 'rules_of_procedure')
-    .where('area', '=', council.area)
+    .where('area', '=', area)
     .where('state', '=', 'published')
     .where('year', '<=', Number(today.slice(0, 4)))
     .orderBy('year', 'desc')
@@ -182,10 +182,12 @@ function hearingTransitions(deps: HearingDeps): TransitionHook {
         throw new DocumentError(400, 'invalid_field', `Høringen, feltet ${['hearing', ...i.path].join('.')}: ${i.message}.`, { field: ['hearing', ...i.path].join('.') });
       }
       const o = parsed.data;
-      const calendar = await hearingDeadline(tx, after.kind, after.year);
+      // The deadline and who is heard both follow the document's era.
+      const era = await documentEra(tx, after.kind, after.year);
+      const calendar = await hearingDeadline(tx, after.kind, after.year, era);
       const deadline = o.deadline ?? (calendar && calendar >= today ? calendar : addDays(today, 14));
       if (deadline < today) throw new DocumentError(400, 'invalid_field', `Høringen, feltet hearing.deadline: fristen ${dayText(deadline)} er overskredet.`, { field: 'hearing.deadline' });
-      const codes = o.bodies ?? (await defaultBodies(tx, after.kind, after.area, Number(today.slice(0, 4)), today));
+      const codes = o.bodies ?? (await defaultBodies(tx, after.kind, after.area, era, today));
       const orgs = await tx.selectFrom('organisation').select(['id', 'code', 'kind']).where('code', 'in', codes).execute();
       // A jobcenter is heard only on its own LBR's grant plan (the kind says so), never beside the councils.
       const jobcenterHeard = kindSpec(after.kind).hearing?.bodies === 'jobcenter';
@@ -233,7 +235,7 @@ function rbrDispatch(deps: HearingDeps): TransitionHook {
     if (name !== 'approve' && name !== 'publish') return;
     if (!kindSpec(after.kind).hearing?.toRbr) return;
     const today = danishDate(deps.clock.now());
-    const era = await eraFor(tx, Number(today.slice(0, 4)));
+    const era = await documentEra(tx, after.kind, after.year);
     const code = regionalCouncilOf(after.area, era.id);
     const council = code ? await tx.selectFrom('organisation').select(['id', 'area']).where('code', '=', code).executeTakeFirst() : undefined;
     const region = council?.area ?? regionOf(after.area);
@@ -405,7 +407,7 @@ export class HearingService {
     const doc = await tx.selectFrom('document').select(['id', 'kind', 'area', 'year']).where('id', '=', h.document_id).executeTakeFirstOrThrow();
     const header = `Høringssvar fra ${body.name}, vedtaget ${now.toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' })} (${by}).${late ? ` Modtaget efter fristen ${dayText(h.deadline)}.` : ''}`;
     // A kind without comments (the grant plan) keeps the response in the hearing only.
-    if (kindSpec(doc.kind as DocumentKind).comments !== null) await attachComments(tx, actor, h.document_id, body.kind === 'employment_region' ? 'region' : 'lbr', `${header}\n\n${body.response.trim()}`, now);
+    if (kindSpec(doc.kind as DocumentKind).comments !== null) await attachComments(tx, actor, h.document_id, body.code.startsWith('LBR-') ? 'lbr' : 'region', `${header}\n\n${body.response.trim()}`, now);
     await this.deps.notifier.notify(tx, [...(await editorIds(tx, doc.area)), ...(await bodyUserIds(tx, body, danishDate(now)))], {
       key: `hearing.adopted:${h.id}:${body.organisation_id}`,
       title: `Høringssvar vedtaget: ${docTitle(doc as StoredDocument)}`,

@@ -230,7 +230,7 @@ describe.skipIf(!chromiumPath)('steering documents in Chromium', () => {
     await council.goto(`${site.base}/dokumenter/${planId}`);
     // The hearing is the formal path (test/browser/councils.test.ts runs it to the end): no direct comments.
     const comments = council.getByRole('region', { name: 'Bemærkninger', exact: true });
-    await comments.getByText(/Dokumentet er i høring\. LBR og beskæftigelsesregionen giver deres bemærkninger som høringssvar/).waitFor();
+    await comments.getByText(/Dokumentet er i høring\. Høringsparterne giver deres bemærkninger som høringssvar/).waitFor();
     expect(await comments.getByRole('link', { name: 'høringssiden' }).getAttribute('href')).toBe(`/dokumenter/${planId}/hoering`);
     expect(await council.getByRole('button', { name: 'Gem bemærkninger' }).count()).toBe(0);
     expect(await council.getByRole('button', { name: 'Send i høring' }).count()).toBe(0);

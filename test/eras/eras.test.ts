@@ -46,6 +46,16 @@ describe('the eras', () => {
     expect(stepLabel('plan_hearing', 2016)).toBe('Beskæftigelsesplanen sendt til udtalelse hos RAR');
   });
 
+  it('gives each document its steps once across an era’s border: the 2015 plan by the old rules, the 2016 plan by the RAR’s', () => {
+    const publish = (y: number) => steps(y).filter((d) => d[1] === 'plan_publish');
+    expect(publish(2014)).toEqual([['2014-01-31', 'plan_publish', 2014]]);
+    expect(publish(2015)).toEqual([['2015-01-31', 'plan_publish', 2015], ['2015-12-31', 'plan_publish', 2016]]);
+    expect(publish(2016)).toEqual([['2016-12-31', 'plan_publish', 2017]]);
+    // The 2014 audit, heard in 2015, runs the RAR's rules; the 2015 plan's hearing lay in 2014, under the old ones.
+    expect(steps(2015).filter((d) => d[1] === 'audit_responses')).toEqual([['2015-05-31', 'audit_responses', 2014]]);
+    expect(steps(2014).filter((d) => d[1] === 'plan_responses')).toEqual([['2014-08-31', 'plan_responses', 2015]]);
+  });
+
   it('covers every municipality once in each era after 2014: eight RARs, then five regional councils', () => {
     for (const era of ['rar', 'rbr'] as const) {
       const councils = laterCouncils.filter((c) => c.era === era);
@@ -121,6 +131,11 @@ describe.each(backends)('who is heard, by era, on %s', (kind) => {
     expect((await call(app, 'PUT', '/api/calendar/eras/2026', admin, { era: 'x' })).statusCode).toBe(400);
     const back = (await call(app, 'PUT', '/api/calendar/eras/2026', admin, { era: null })).json();
     expect(back.era).toMatchObject({ id: 'rbr', set: false });
+    // A step the year's rules do not have is refused, not stored to be ignored.
+    const override = await call(app, 'PUT', '/api/calendar/deadlines/2026', admin, [{ step: 'plan_to_rbr', due: '2026-10-31', note: 'Flyttet' }]);
+    expect([override.statusCode, override.json().error.message]).toEqual([400, 'Fristerne, feltet 0.step: trinnet plan_to_rbr har ingen frist i 2026 efter årets regler.']);
+    const mark = await call(app, 'POST', '/api/calendar/steps', editor, { area: 'J101', year: 2027, step: 'plan_region_dialogue', done_on: '2026-06-30' });
+    expect([mark.statusCode, mark.json().error.message]).toEqual([400, 'Feltet step: trinnet plan_region_dialogue findes ikke i reglerne for 2027.']);
   });
 
   it('spans a plan over 2017 to 2020 with its status report over the four years', async () => {

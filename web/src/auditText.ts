@@ -3,7 +3,7 @@
  * Danish sentence built from its details, so the log shows no codes or JSON.
  */
 import { roleNames } from '../../src/access/shared';
-import { stepLabel } from '../../src/calendar/shared';
+import { eras, stepLabel } from '../../src/calendar/shared';
 import { seatNames } from '../../src/councils/shared';
 import { kindNames, stateNames, type DocumentKind, type DocumentState } from '../../src/documents/shared';
 import { date } from './format';
@@ -64,7 +64,7 @@ export function actionName(e: AuditLine): string {
       if (event.startsWith('response_')) return responseEvents[event.slice(9)] ?? 'Høringssvar ændret';
       return ({ open: 'Høring åbnet', close: 'Høring afsluttet', comment: 'Høringskommentar skrevet', comment_withdraw: 'Høringskommentar trukket tilbage' } as Record<string, string>)[event] ?? 'Høring ændret';
     case 'calendar':
-      return ({ step_mark: 'Trin i årshjulet markeret som udført', step_unmark: 'Markering i årshjulet fjernet', deadlines: 'Frister i årshjulet ændret' } as Record<string, string>)[event] ?? 'Årshjulet ændret';
+      return ({ step_mark: 'Trin i årshjulet markeret som udført', step_unmark: 'Markering i årshjulet fjernet', deadlines: 'Frister i årshjulet ændret', era: 'Årets regler valgt' } as Record<string, string>)[event] ?? 'Årshjulet ændret';
     case 'calendar_feed':
       return 'Kalenderlink oprettet';
     case 'council_milestone':
@@ -110,6 +110,7 @@ export function changeText(e: AuditLine, orgs: OrgNames): string {
     }
     case 'calendar':
       if (event === 'deadlines') return `Frister for ${str(d.year)}.`;
+      if (event === 'era') return d.era ? `${str(d.year)} følger reglerne for ${eras.find((e) => e.id === d.era)?.name.toLowerCase() ?? str(d.era)}.` : `${str(d.year)} følger lovens regler igen.`;
       return `${stepLabel(str(d.step), Number(d.year)) ?? 'Trin'}: ${org(d.area)}, ${str(d.year)}${d.done_on ? `, udført ${date(str(d.done_on))}` : ''}.`;
     case 'council_milestone':
       return `${str(d.title)}${d.due ? `, ${date(str(d.due))}` : ''} i ${org(d.council)}.`;

@@ -10,12 +10,12 @@ import { Section } from '../AuditTables';
 export function CommentsSection({ view, role, onSaved }: { view: DocumentView; role: string | null; onSaved: (revision: number) => Promise<void> }) {
   const comments = (view.document.content as { comments?: { lbr: string; region: string } }).comments ?? { lbr: '', region: '' };
   const mine: ('lbr' | 'region')[] = !view.may_comment ? [] : role === 'council_member' ? ['lbr'] : role === 'regional_monitor' ? ['region'] : ['lbr', 'region'];
-  const names = { lbr: 'Det lokale beskæftigelsesråds (LBR’s) bemærkninger', region: 'Beskæftigelsesregionens bemærkninger' };
+  const names = { lbr: 'Det lokale beskæftigelsesråds (LBR’s) bemærkninger', region: 'Regionens bemærkninger (beskæftigelsesregionen eller det regionale råd)' };
   return (
     <Section id="s-comments" title="Bemærkninger">
       {view.hearing_runs && (
         <p>
-          Dokumentet er i høring. LBR og beskæftigelsesregionen giver deres bemærkninger som høringssvar på <Link to={`/dokumenter/${view.document.id}/hoering`}>høringssiden</Link>; hvert vedtaget svar føjes til her.
+          Dokumentet er i høring. Høringsparterne giver deres bemærkninger som høringssvar på <Link to={`/dokumenter/${view.document.id}/hoering`}>høringssiden</Link>; hvert vedtaget svar føjes til her.
         </p>
       )}
       {(['lbr', 'region'] as const).map((who) =>

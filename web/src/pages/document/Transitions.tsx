@@ -19,7 +19,7 @@ export function Transitions({ view, busy, dirty, onTransition }: { view: Documen
   if (open.length === 0) return null;
   const label = (t: Transition) => view.transitions.find((x) => x.id === t)?.label ?? t;
   const spec = kindSpec(view.document.kind);
-  const heard = spec.hearing?.bodies === 'jobcenter' ? 'Høringsparten er jobcentret, som svarer, om planen ligger inden for beskæftigelsesplanens rammer.' : spec.hearing?.bodies === 'rbr' ? 'Høringsparten er det regionale beskæftigelsesråd (RBR).' : 'Høringsparterne er det lokale beskæftigelsesråd (LBR) og beskæftigelsesregionen.';
+  const heard = spec.hearing?.bodies === 'jobcenter' ? 'Høringsparten er jobcentret, som svarer, om planen ligger inden for beskæftigelsesplanens rammer.' : spec.hearing?.bodies === 'rbr' ? 'Høringsparten er det regionale beskæftigelsesråd (RBR).' : 'Høringsparterne følger reglerne for dokumentets år: til og med 2014 det lokale beskæftigelsesråd (LBR) og beskæftigelsesregionen, fra 2015 det regionale råd og et lokalt råd, som kommunen har bevaret. Høringssiden viser, hvem der er hørt.';
   return (
     <section aria-labelledby="transitions-heading" className="d-print-none mb-6">
       <h2 id="transitions-heading" className="h3">Dokumentets gang</h2>
