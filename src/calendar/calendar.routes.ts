@@ -11,7 +11,7 @@ import { councilAccess, findCouncil } from '../councils/index.js';
 import type { Database } from '../db/index.js';
 import { followedJobcenters } from '../followup/index.js';
 import { areaById } from '../reference/index.js';
-import { allSteps } from '../eras/shared.js';
+import { allSteps, eraIds } from '../eras/shared.js';
 import { deadlinesFor, documentEra, eraFor, eraView, stepIds } from './deadlines.js';
 import { createFeedToken, organisationFeed, personalFeed } from './feeds.js';
 import { markStep, replaceOverrides, setEra, unmarkStep } from './marks.js';
@@ -66,7 +66,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: CalendarRoutesO
   /** A national administrator runs a year on another era's rules (or the law's again, with null). */
   app.put('/calendar/eras/:year', permit('calendar.manage'), async (req) => {
     const y = parseOr400(z.object({ year }), req.params).year;
-    const body = parseOr400(z.object({ era: z.enum(['lbr', 'rar', 'rbr'], { error: 'vælg en periode: lbr, rar eller rbr' }).nullable() }), req.body, 'Perioden');
+    const body = parseOr400(z.object({ era: z.enum(eraIds, { error: `vælg en periode: ${eraIds.join(', ')}` }).nullable() }), req.body, 'Perioden');
     await setEra(db, actorOf(req.principal.user), y, body.era);
     return respond(req, deadlinesResponse, await deadlinesOf(y));
   });

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { audit, type AuditActor } from '../access/index.js';
 import type { Database } from '../db/index.js';
-import type { EraId } from '../eras/index.js';
+import { eraOf, type EraId } from '../eras/index.js';
 import type { StepId } from './deadlines.js';
 
 interface StepMark {
@@ -50,7 +50,8 @@ export async function replaceOverrides(db: Kysely<Database>, actor: AuditActor, 
 export async function setEra(db: Kysely<Database>, actor: AuditActor, year: number, era: EraId | null): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('year_era').where('year', '=', year).execute();
-    if (era) await tx.insertInto('year_era').values({ year, era, updated_by: actor.label }).execute();
+    // The law's own era is no choice: it is stored as none.
+    if (era && era !== eraOf(year).id) await tx.insertInto('year_era').values({ year, era, updated_by: actor.label }).execute();
     await audit(tx, actor, { action: 'calendar.era', entity: 'year_era', entityId: year, details: { year, era } });
   });
 }

@@ -1,6 +1,7 @@
 /** The calendar API's answers (calendar.routes.ts), which the web app parses. Zod and the steps' data only. */
 import { z } from 'zod';
 import { day, instant } from '../server/shared.js';
+import { eraIds } from '../eras/shared.js';
 import { stepIds } from './deadlines.js';
 
 const step = z.enum(stepIds);
@@ -34,7 +35,7 @@ const stepCell = deadline.extend({
 
 /** GET /api/calendar: the year's steps for every jobcenter within the area. */
 /** The era whose rules a year runs (eras/); `set`: chosen for the year, not the law's. */
-const era = z.object({ id: z.enum(['lbr', 'rar', 'rbr']), name: z.string(), law: z.string(), set: z.boolean() });
+const era = z.object({ id: z.enum(eraIds), name: z.string(), law: z.string(), set: z.boolean() });
 export const boardResponse = z.object({
   year: z.number(),
   era,

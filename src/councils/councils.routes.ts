@@ -7,13 +7,13 @@ import { danishDate, type Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import type { DocumentState } from '../documents/shared.js';
 import { respond } from '../server/shared.js';
-import { eraOfCouncil, laterCouncils } from '../eras/index.js';
+import { eraOfCouncil, laterCouncil } from '../eras/index.js';
 import { areaById } from '../reference/index.js';
 import { checkComposition, checkDate, compositionFor, councilTypeNames, rulesApplied, seatNames } from './composition.js';
-
-const municipalityName = (code: number) => areaById.get(`K${code}`)?.name ?? String(code);
 import { addMember, councilAccess, CouncilError, findCouncil, isDouble, listCouncils, ownArea, listMembers, memberSchema, updateMember, type Council } from './members.js';
 import { councilResponse, councilsResponse, memberResponse, removedResponse } from './responses.js';
+
+const municipalityName = (code: number) => areaById.get(`K${code}`)?.name ?? String(code);
 
 /** A member's office as the API names it (stored through memberSchema's enum). */
 const office = (o: string | null) => (o === 'chair' || o === 'deputy_chair' ? o : null);
@@ -52,7 +52,7 @@ export async function councilRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     const era = eraOfCouncil(c.code);
     const on = checkDate(c.type, asked ?? today());
     const rules = compositionFor(c.type, on, isDouble(c), era);
-    const covers = laterCouncils.find((x) => x.code === c.code)?.municipalities.map((k) => municipalityName(k)) ?? [];
+    const covers = laterCouncil(c.code)?.municipalities.map((k) => municipalityName(k)) ?? [];
     const filed = ownArea(c);
     const rulesDoc = filed ? await db.selectFrom('document').select(['id', 'year', 'state']).where('kind', '=', 'rules_of_procedure').where('area', '=', filed).orderBy('year', 'desc').$narrowType<{ state: DocumentState }>().execute() : [];
     const insider = access.member || access.secretariat;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { documentStates } from '../documents/shared.js';
 import { day, instant } from '../server/shared.js';
+import { eraIds } from '../eras/shared.js';
 import { councilTypes } from './composition.js';
 
 const council = z.object({ id: z.number(), code: z.string(), name: z.string(), area: z.string().nullable(), type: z.enum(councilTypes), type_name: z.string() });
@@ -41,7 +42,7 @@ export const councilsResponse = z.array(council);
 export const councilResponse = council.extend({
   date: day,
   /** The era the council belongs to (eras/), whose rules check it. */
-  era: z.object({ id: z.enum(['lbr', 'rar', 'rbr']), name: z.string(), law: z.string() }),
+  era: z.object({ id: z.enum(eraIds), name: z.string(), law: z.string() }),
   /** The municipalities a regional council after 2014 covers, by name. */
   covers: z.array(z.string()),
   access: z.object({ member: z.boolean(), chair: z.boolean(), secretariat: z.boolean() }),

@@ -14,7 +14,7 @@ import type { Database } from '../db/index.js';
 import { areaName, employmentRegionOf } from '../reference/index.js';
 import { censoredSelfSupport, measureUnit, periodName, type StatbankService } from '../statbank/index.js';
 import { savingsMethod, savingsSentence, savingsTotal } from '../benchmark/shared.js';
-import { describeTarget, statusLabels, TargetEvaluator, type TargetStatus } from '../targets/index.js';
+import { describeTarget, statusLabels, TargetEvaluator, yearEnd, type TargetStatus } from '../targets/index.js';
 import { cellAt, clusterComparable, readCells, readPopulations, type Cell } from './audit-read.js';
 import { targetsOf } from './content.js';
 import { auditContentSchema, type AuditContent, type AuditGenerated, type IndicatorRow, type OverviewRow } from './kinds/index.js';
@@ -73,7 +73,6 @@ async function loadBasis(db: Kysely<Database>, year: number, release?: number): 
 }
 
 /** The period of a goal indicator at the end of the year, in its frequency. */
-const yearEnd = (freq: string, year: number) => (freq === 'M' ? `${year}M12` : freq === 'Q' ? `${year}Q4` : freq === 'Y' ? String(year) : `${year}M01-${year}M12`);
 
 /** Why the benchmarking has no value: censored self-support at the end of the data, or not published / too few persons. */
 function benchmarkMissing(measure: string, period: string, cutoff: string | null): string {

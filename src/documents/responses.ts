@@ -97,6 +97,7 @@ export const documentViewResponse = z.object({
         path: z.string(),
         section: z.string(),
         title: z.string(),
+        measure: z.string().nullable(),
         target: z.object({ value: z.number(), direction: z.enum(['at_least', 'at_most']) }).nullable(),
         years: z.array(z.object({ year: z.number(), period: z.string().nullable(), value: z.number().nullable(), met: z.boolean().nullable() })),
       })),

@@ -4,7 +4,7 @@
  * Nothing here reaches Node or the database.
  */
 export { documentKinds, kindNames, kindSpec, kroner, planTotal, type AnalysisContent, type AuditContent, type AuditGenerated, type IndicatorRow, type ContentCheck, type ContentIssue, type DocumentKind, type Figure, type GrantPlanContent, type ImplementationPlanContent, type KindSection, type PlanContent, type RulesContent } from './kinds/index.js';
-export { analysisLabels, responseApprovalNames } from './kinds/index.js';
+export { analysisLabels, planLastYear, responseApprovalNames, statusTargetText, statusYearText } from './kinds/index.js';
 export { documentStates, stateNames, transitions, type DocumentState, type TransitionName } from './names.js';
 export { change, footnotes, noChange, notRated, scaledNote } from './audit-notes.js';
 export type { Approval } from './kinds/index.js';

@@ -8,7 +8,7 @@ import type { Database } from '../db/index.js';
 import { findRelease } from '../indicators/index.js';
 import { areaById } from '../reference/index.js';
 import { clusterAreaName } from '../statbank/index.js';
-import { describeIndicator, describeTarget, IndicatorError, type SeriesPoint, type TargetEvaluator } from '../targets/index.js';
+import { describeIndicator, describeTarget, IndicatorError, meets, type SeriesPoint, type TargetEvaluator } from '../targets/index.js';
 import { documentPeriodName, kindNames, kindSpec, type DocumentKind, type DocumentView, type FigureView, type LinkedView, type StatusReport, type StoredDocument, type TargetView } from './kinds/index.js';
 import { targetsOf } from './content.js';
 import { checkContent } from './minimum.js';
@@ -26,9 +26,7 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
   const figures: FigureView[] = [];
   const described = (t: (typeof items)[number]['target']) => ({ description: describeTarget(t), indicator: t.indicator ? describeIndicator(t.indicator) : null });
   const spec = kindSpec(doc.kind);
-  const spanned = spec.lastYear?.(doc.content as never);
-  // Up to four years from the document's own.
-  const to = spanned === undefined ? null : Math.min(Math.max(spanned ?? doc.year, doc.year), doc.year + 3);
+  const to = spec.lastYear?.(doc.content as never, doc.year) ?? null;
   const years = to === null ? [] : Array.from({ length: to - doc.year + 1 }, (_, i) => doc.year + i);
   const rows: StatusReport['rows'] = [];
   if (release) {
@@ -37,7 +35,7 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
       const s = i.target.indicator ? await evaluator.read(i.target.indicator, release.version) : [];
       const series = s instanceof IndicatorError ? [] : s;
       targets.push({ path: i.path, section: i.section, evaluation: evals[k]!, ...described(i.target), series: series.slice(-36) });
-      rows.push({ path: i.path, section: i.section, title: i.target.title, target: evals[k]!.target, years: years.map((y) => yearValue(series, y, evals[k]!.target)) });
+      rows.push({ path: i.path, section: i.section, title: i.target.title, measure: i.target.indicator?.measure ?? null, target: evals[k]!.target, years: years.map((y) => yearValue(series, y, evals[k]!.target)) });
     }
     const live = kindSpec(doc.kind).sections(doc.content).flatMap((s) => (s.type === 'figures' && s.live ? s.live.map((f, i) => ({ path: `${s.path}.${i}`, f })) : []));
     for (const { path, f } of live) {
@@ -52,7 +50,7 @@ export async function documentView(db: Kysely<Database>, evaluator: TargetEvalua
   } else {
     items.forEach((i) => {
       targets.push({ path: i.path, section: i.section, evaluation: { status: 'no_data', target: null, latest: null, atDeadline: null, forecast: null, probability: null, reason: 'Der er ingen udgivelse endnu.' }, ...described(i.target), series: [] });
-      rows.push({ path: i.path, section: i.section, title: i.target.title, target: null, years: years.map((year) => ({ year, period: null, value: null, met: null })) });
+      rows.push({ path: i.path, section: i.section, title: i.target.title, measure: i.target.indicator?.measure ?? null, target: null, years: years.map((year) => ({ year, period: null, value: null, met: null })) });
     });
   }
   const span = to !== null && to > doc.year ? `${doc.year} til ${to}` : String(doc.year);
@@ -82,5 +80,5 @@ export function yearValue(series: readonly SeriesPoint[], year: number, target: 
   const endYear = (period: string) => Number((period.includes('-') ? period.split('-')[1]! : period).slice(0, 4));
   const p = [...series].reverse().find((x) => x.value !== null && endYear(x.period) === year);
   if (!p || p.value === null) return { year, period: null, value: null, met: null };
-  return { year, period: p.period, value: p.value, met: target ? (target.direction === 'at_least' ? p.value >= target.value : p.value <= target.value) : null };
+  return { year, period: p.period, value: p.value, met: target ? meets(p.value, target) : null };
 }

@@ -92,6 +92,8 @@ export const eras: readonly Era[] = [
   },
 ];
 
+export const eraIds = eras.map((e) => e.id) as [EraId, ...EraId[]];
+
 /** The era in force in a calendar year (years before 2007 run the first era's rules). */
 export const eraOf = (year: number): Era => eras.find((e) => year >= e.from && (e.to === null || year <= e.to)) ?? eras[0]!;
 
@@ -108,12 +110,6 @@ export const allSteps: ReadonlyMap<string, Step> = (() => {
   return m;
 })();
 
-/** The era a council belongs to, by its code: RAR-* 2015–2024, RBR-R* from 2025, the rest 2007–2014. */
-export function eraOfCouncil(code: string): Era {
-  if (code.startsWith('RAR-')) return eras.find((e) => e.id === 'rar')!;
-  if (/^RBR-R\d+$/.test(code)) return eras.find((e) => e.id === 'rbr')!;
-  return eras[0]!;
-}
 
 /**
  * The calendar year a document's cycle runs in, whose era it follows: a plan for Y is heard in

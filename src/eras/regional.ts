@@ -4,7 +4,7 @@
  * belongs to in a year.
  */
 import { areaById, areas, employmentRegionOf, municipalities } from '../reference/index.js';
-import { eraOf, type EraId } from './eras.js';
+import { eraOf, eras, type Era, type EraId } from './eras.js';
 
 /** A regional council of an era and the municipalities it covers. */
 export interface RegionalCouncil {
@@ -54,6 +54,12 @@ const regionalEmploymentCouncils: readonly RegionalCouncil[] = areas
 
 /** Every regional council of the eras after 2014 (to seed as organisations). */
 export const laterCouncils: readonly RegionalCouncil[] = [...rars, ...regionalEmploymentCouncils];
+
+/** A regional council after 2014, by its code. */
+export const laterCouncil = (code: string): RegionalCouncil | undefined => laterCouncils.find((c) => c.code === code);
+
+/** The era a council belongs to: its own for the councils after 2014, else 2007–2014 (LBR, RBR-B*, BER). */
+export const eraOfCouncil = (code: string): Era => eras.find((e) => e.id === (laterCouncil(code)?.era ?? 'lbr'))!;
 
 /** The regional council a jobcenter belongs to in an era, or a year's era by law (the RBR of its employment region up to 2014). */
 export function regionalCouncilOf(jobcenter: string, yearOrEra: number | EraId): string | undefined {

@@ -6,6 +6,12 @@ export function freqOf(period: string): Freq {
   return period.includes('-') ? 'R' : period.includes('M') ? 'M' : period.includes('Q') ? 'Q' : 'Y';
 }
 
+/** The last period of a year at a frequency (a rolling year: the calendar year). */
+export const yearEnd = (freq: string, year: number) => (freq === 'M' ? `${year}M12` : freq === 'Q' ? `${year}Q4` : freq === 'Y' ? String(year) : `${year}M01-${year}M12`);
+
+/** Whether a period closes its year (December, the fourth quarter, the year, a rolling year to December). */
+export const isYearEnd = (period: string) => period === yearEnd(freqOf(period), Number((period.includes('-') ? period.split('-')[1]! : period).slice(0, 4)));
+
 /** A step count that grows by one per period (a rolling year counts by its last month). */
 export function stepOf(period: string): number {
   const y = Number(period.slice(0, 4));

@@ -4,6 +4,7 @@
  * evaluation, and a target's schema. Values only from files that import nothing but zod (names.ts, target.ts).
  */
 export { statusLabels, type TargetStatus } from './names.js';
+export { isYearEnd } from './periods.js';
 export type { Forecast } from './forecast.js';
 export type { TargetEvaluation } from './status.js';
 export { indicatorSchema, targetSchema, type Indicator, type Target } from './target.js';

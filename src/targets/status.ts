@@ -32,7 +32,7 @@ export interface TargetEvaluation {
 
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const meets = (v: number, t: { value: number; direction: 'at_least' | 'at_most' }) => (t.direction === 'at_least' ? v >= t.value : v <= t.value);
+export const meets = (v: number, t: { value: number; direction: 'at_least' | 'at_most' }) => (t.direction === 'at_least' ? v >= t.value : v <= t.value);
 
 /** Evaluates a target on its indicator's series (periods ascending; null = not published). */
 export function evaluateTarget(t: Target, series: readonly SeriesPoint[]): TargetEvaluation {

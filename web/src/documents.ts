@@ -8,7 +8,7 @@ export type Freq = Indicator['freq'];
 export type GoalKind = NonNullable<Target['goal']>['kind'];
 
 // The Danish words are the server's (dependency-free files).
-export { kindNames, kindSpec, kroner, planTotal, responseApprovalNames, stateNames } from '../../src/documents/shared';
+export { kindNames, kindSpec, kroner, planTotal, responseApprovalNames, planLastYear, stateNames, statusTargetText, statusYearText } from '../../src/documents/shared';
 export { statusLabels } from '../../src/targets/shared';
 export const statusOrder: TargetStatus[] = ['met', 'missed', 'on_track', 'at_risk', 'off_track', 'no_data', 'not_measurable'];
 const statusBadge: Record<TargetStatus, string> = { met: 'badge-success', missed: 'badge-error', on_track: 'badge-success', at_risk: 'badge-warning', off_track: 'badge-error', not_measurable: '', no_data: 'badge-info' };

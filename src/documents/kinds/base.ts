@@ -159,6 +159,8 @@ export interface StatusReport {
     path: string;
     section: string;
     title: string;
+    /** The indicator's measure, which gives the unit (statbank `formatValue`). */
+    measure: string | null;
     target: { value: number; direction: 'at_least' | 'at_most' } | null;
     /** The value in each year's last period with a published number; met against the target. */
     years: { year: number; period: string | null; value: number | null; met: boolean | null }[];
@@ -218,8 +220,8 @@ export interface KindSpec<C = unknown> {
   links?(d: { year: number }): { kind: string; year: number }[];
   /** A few lines saying what a document of the kind holds, where another shows it live. */
   digest?(c: C): string[];
-  /** The last year a plan spans (its own year when null); its status report covers the years. */
-  lastYear?(c: C): number | null;
+  /** The last year a plan of `year` spans; its status report covers the years. */
+  lastYear?(c: C, year: number): number;
   /** Who approves it, where not the municipal council: the form's legend and what the document says once approved. */
   approvedBy?: { legend: string; done: string };
   /** A council's own document, made on the council's page rather than in the list of documents. */

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { commentsSchema, figureSchema, targets, text, type KindSection, type KindSpec, type StatusReport } from './base.js';
+import { formatValue, periodName, targetAmount } from '../../statbank/shared.js';
+import { isYearEnd } from '../../targets/shared.js';
 import { esc, fmt, fmtAuto, paragraphs, targetsTable } from './html.js';
 
 export const planContentSchema = z.object({
@@ -95,17 +97,31 @@ function html(c: PlanContent, v: Parameters<KindSpec['html']>[1]) {
       title: 'Budget',
       html: `<table><thead><tr><th scope="col">Budgetlinje</th><th scope="col" class="num">Statslig del (kr.)</th><th scope="col" class="num">Kommunal del (kr.)</th><th scope="col" class="num">I alt (kr.)</th></tr></thead><tbody>${c.budget.lines.map((l) => `<tr><td>${esc(l.label)}</td><td class="num">${fmt(l.state)}</td><td class="num">${fmt(l.municipal)}</td><td class="num">${fmt((l.state ?? 0) + (l.municipal ?? 0))}</td></tr>`).join('')}</tbody><tfoot><tr><th scope="row">I alt</th><td class="num">${fmt(sum('state'))}</td><td class="num">${fmt(sum('municipal'))}</td><td class="num">${fmt(sum('state') + sum('municipal'))}</td></tr></tfoot></table>${c.budget.note.trim() ? paragraphs(c.budget.note) : ''}`,
     },
-    ...(v.status ? [{ id: 'status', title: v.status.title, html: statusHtml(v.status) }] : []),
+    ...(v.status ? [{ id: 'status', title: v.status.title, html: statusHtml(v.status, v.release !== null) }] : []),
   ];
 }
 
+/** The last year a plan spans: its `last_year`, kept within its own year and the three after. */
+export const planLastYear = (c: Pick<PlanContent, 'last_year'>, year: number) => Math.min(Math.max(c.last_year ?? year, year), year + 3);
+
+type StatusRow = StatusReport['rows'][number];
+
+/** A status row's target value with its unit, as the targets' tables write it ("Højst 14,6 pct."). */
+export const statusTargetText = (r: StatusRow) =>
+  r.target && r.measure ? `${r.target.direction === 'at_least' ? 'Mindst' : 'Højst'} ${formatValue(targetAmount(r.target.value, r.measure, r.target.direction), r.measure)}` : '–';
+
+/** A year's value with its unit and period, marked while the year is not over in the data. */
+export const statusYearText = (r: StatusRow, y: StatusRow['years'][number]) =>
+  y.value === null || !y.period || !r.measure ? 'Ingen tal endnu' : `${formatValue(y.value, r.measure)} (${periodName(y.period)}${isYearEnd(y.period) ? '' : ', foreløbigt'})`;
+
 /** The status report as a table: each measurable target's value at each year's end against its target value. */
-function statusHtml(s: StatusReport): string {
+function statusHtml(s: StatusReport, released: boolean): string {
   const rows = s.rows.filter((r) => r.target !== null);
+  if (!released) return '<p class="empty">Der er ingen udgivelse af statistikbanken endnu.</p>';
   if (rows.length === 0) return '<p class="empty">Planen har endnu ingen målbare mål.</p>';
   const head = s.rows[0]!.years.map((y) => `<th scope="col" class="num">${y.year}</th>`).join('');
   const body = rows
-    .map((r) => `<tr><td>${esc(r.title)}<div class="small">${esc(r.section)}</div></td><td class="num">${r.target!.direction === 'at_least' ? '≥' : '≤'} ${esc(fmtAuto(r.target!.value))}</td>${r.years.map((y) => `<td class="num">${y.value === null ? 'Ingen tal endnu' : `${esc(fmtAuto(y.value))} (${esc(y.period ?? '')}) ${y.met ? 'Nået' : 'Ikke nået'}`}</td>`).join('')}</tr>`)
+    .map((r) => `<tr><td>${esc(r.title)}<div class="small">${esc(r.section)}</div></td><td class="num">${esc(statusTargetText(r))}</td>${r.years.map((y) => `<td class="num">${esc(statusYearText(r, y))}${y.met === null ? '' : ` ${y.met ? 'Nået' : 'Ikke nået'}`}</td>`).join('')}</tr>`)
     .join('');
   return `<table><thead><tr><th scope="col">Mål</th><th scope="col" class="num">Målværdi</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -119,7 +135,7 @@ export const employmentPlan = {
   sections,
   /** The LBR's plan for its grants is part of the plan (seed 000), shown live. */
   links: (d) => [{ kind: 'grant_plan', year: d.year }],
-  lastYear: (c) => c.last_year,
+  lastYear: (c, year) => planLastYear(c, year),
   check: (c) => ({
     missing: [
       ...(c.goals.length === 0 ? [{ path: 'goals', message: 'Planen mangler ministermålene for året.' }] : []),

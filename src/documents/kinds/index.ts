@@ -52,6 +52,6 @@ export { followupContentSchema } from './followup_report.js';
 export { grantPlanContentSchema, kroner, planTotal, type GrantPlanContent, type Initiative } from './grant_plan.js';
 export { agreementContentSchema, followUpDates, type AgreementContent } from './written_agreement.js';
 export { documentPeriodName, figureSchema } from './base.js';
-export { planContentSchema } from './employment_plan.js';
+export { planContentSchema, planLastYear, statusTargetText, statusYearText } from './employment_plan.js';
 export { analysisLabels, auditContentSchema } from './results_audit.js';
 export { responseApprovalNames } from './rules_of_procedure.js';

@@ -1,5 +1,6 @@
 /** The employment plan's editor: its sections list laid out as the plan's chapters, with the challenges' figures, the local goals and the budget lines. */
-import { fieldId, kindSpec, type PlanContent } from '../../../documents';
+import { cycleYear, eraOf } from '../../../../../src/eras/shared';
+import { fieldId, kindSpec, planLastYear, type PlanContent } from '../../../documents';
 import { Field, NumberField, TextArea } from '../../../forms';
 import { fmt } from '../../../format';
 import { Section } from '../../AuditTables';
@@ -19,11 +20,14 @@ export function EmploymentPlanEditor(p: EditorProps<PlanContent>) {
         {editing ? (
           <NumberField id={fieldId('last_year')} label="Planen gælder til og med år" hint={`Tom: kun ${year}. En plan kan gælde op til fire år, til og med ${year + 3}.`} value={c.last_year} onChange={(v) => edit((x) => void (x.last_year = v))} />
         ) : (
-          <p>{c.last_year && c.last_year > year ? `Planen gælder ${year}–${Math.min(c.last_year, year + 3)}.` : `Planen gælder ${year}.`}</p>
+          <p>{planLastYear(c, year) > year ? `Planen gælder ${year}–${planLastYear(c, year)}.` : `Planen gælder ${year}.`}</p>
         )}
       </Section>
 
       <Section id="s-goals" title="Ministermålene">
+        {!eraOf(cycleYear('employment_plan', year)).ministerialGoals && (
+          <p>Ministeren udmelder ikke længere beskæftigelsespolitiske mål: de er afskaffet fra 2025 (lov nr. 1656 af 30. december 2024). Målene her er de senest udmeldte, som kommunen kan vælge at følge.</p>
+        )}
         {c.goals.length === 0 && <p className="doc-empty">Der er ingen ministermål for året.</p>}
         {c.goals.map((g, i) => (
           <div key={g.number} className="doc-subsection">

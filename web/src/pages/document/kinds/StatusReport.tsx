@@ -1,11 +1,9 @@
 /**
  * "Status på mål i beskæftigelsesplan 2025 til 2027": each target's value at the end of each
- * year the plan spans, from the bank (documents/view.ts `status`), against its target value.
+ * year the plan spans, from the bank (documents/view.ts `status`), against its target value;
+ * the words and units are the HTML's (kinds/employment_plan.ts).
  */
-import type { DocumentView } from '../../../documents';
-import { fmt } from '../../../format';
-
-const sign = (d: 'at_least' | 'at_most') => (d === 'at_least' ? '≥' : '≤');
+import { statusTargetText, statusYearText, type DocumentView } from '../../../documents';
 
 export function StatusReport({ view }: { view: DocumentView }) {
   const s = view.status;
@@ -16,9 +14,11 @@ export function StatusReport({ view }: { view: DocumentView }) {
       <h2 id="s-status">{s.title}</h2>
       <p>
         Målenes tal ved udgangen af hvert af planens år ({s.from === s.to ? s.from : `${s.from}–${s.to}`}), fra statistikbankens udgivelse {view.release?.version ?? '–'}.
-        Et år uden tal er endnu ikke i udgivelsen eller er diskretioneret.
+        Et år, der ikke er slut i tallene, er foreløbigt; et år uden tal er endnu ikke i udgivelsen eller er diskretioneret.
       </p>
-      {measured.length === 0 ? (
+      {!view.release ? (
+        <p className="doc-empty">Der er ingen udgivelse af statistikbanken endnu, så der er ingen status at vise.</p>
+      ) : measured.length === 0 ? (
         <p className="doc-empty">Planen har endnu ingen målbare mål, så der er ingen status at vise.</p>
       ) : (
         <div className="table--responsive-scroll">
@@ -37,15 +37,11 @@ export function StatusReport({ view }: { view: DocumentView }) {
                 return (
                   <tr key={r.path}>
                     <th scope="row">{r.title}<div className="small">{r.section}{t?.indicator ? ` · ${t.indicator}` : ''}</div></th>
-                    <td className="text-align-right">{sign(r.target!.direction)} {fmt(r.target!.value, 1)}</td>
+                    <td className="text-align-right">{statusTargetText(r)}</td>
                     {r.years.map((y) => (
                       <td key={y.year} className="text-align-right">
-                        {y.value === null ? <span className="small">Ingen tal endnu</span> : (
-                          <>
-                            {fmt(y.value, 1)} <span className="small">({y.period})</span>{' '}
-                            <span className={`badge ${y.met ? 'badge-success' : 'badge-error'}`}>{y.met ? 'Nået' : 'Ikke nået'}</span>
-                          </>
-                        )}
+                        {statusYearText(r, y)}
+                        {y.met !== null && <> <span className={`badge ${y.met ? 'badge-success' : 'badge-error'}`}>{y.met ? 'Nået' : 'Ikke nået'}</span></>}
                       </td>
                     ))}
                   </tr>
