@@ -2,12 +2,13 @@
  * Demo councils for `npm start`: København's LBR with every seat filled (the demo users Bo
  * Borgmester as chair, Rita Rådsmedlem for LO and Dorte Arbejdsgiver for DA among them), its
  * rules of procedure (responses adopted at a meeting), a held meeting with published minutes
- * and the next one with a published agenda that has a closed item; and the regional councils
- * after 2014 that hear its plans (RAR Hovedstaden until 2024, the regional employment council).
+ * and the next one with a published agenda that has a closed item; and every regional council
+ * after 2014 with members (the RARs until 2024, the regional employment councils).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import { createDocument, findDocumentFor, transition } from '../documents/index.js';
+import { laterCouncils } from '../eras/index.js';
 import { findCouncil } from './members.js';
 
 const actor = { id: null, label: 'demodata' };
@@ -45,44 +46,32 @@ Rådets høringssvar vedtages på et rådsmøde. Formanden udarbejder et udkast,
 § 5. Dagsorden og referat
 Punkter er åbne, medmindre de angår personlige forhold eller forhandlinger; lukkede punkter offentliggøres ikke. Dagsorden med vedtagelser offentliggøres efter mødet.`;
 
-type Seat = [seat: string, name: string, substitute: string | null, appointedBy: string];
+type Seat = [seat: string, nominatedBy: string];
 
-/** RAR Hovedstaden's last term (2023–2024) by the 2019 rules: 21 seats with substitutes. */
-const rarSeats: Seat[] = [
-  ...['Anders Aagaard', 'Birthe Bech', 'Claus Cramer', 'Dorthe Dahl', 'Erik Engel', 'Frida Falk'].map((n, i): Seat => ['DA', n, `Suppleant DA ${i + 1}`, 'DA']),
-  ...['Gitte Gram', 'Hans Holst', 'Inge Isaksen', 'Jonas Juul', 'Karin Krogh', 'Lars Lind'].map((n, i): Seat => ['FH', n, `Suppleant FH ${i + 1}`, 'FH']),
-  ['AC', 'Marie Munk', 'Suppleant AC', 'Akademikerne'],
-  ['LH', 'Niels Nørgaard', 'Suppleant Lederne', 'Lederne'],
-  ...['Ole Overgaard', 'Pia Pilgaard', 'Rasmus Riis', 'Sofie Skov', 'Troels Tang'].map((n, i): Seat => ['municipalities', n, `Suppleant KKR ${i + 1}`, 'KKR Hovedstaden']),
-  ['DH', 'Ulla Ussing', 'Suppleant DH', 'DH'],
-  ['regional_council', 'Viggo Vestergaard', 'Suppleant Regionsrådet', 'Regionsrådet'],
-];
-
-/** Region Hovedstaden's regional employment council from 2025 (seats set by the minister's order). */
-const rbrSeats: Seat[] = [
-  ['DA', 'Anne Aabye', null, 'DA'],
-  ['DA', 'Bjarne Brix', null, 'DA'],
-  ['FH', 'Camilla Carlsen', null, 'FH'],
-  ['FH', 'David Damgaard', null, 'FH'],
-  ['municipalities', 'Else Eskildsen', null, 'KKR Hovedstaden'],
-  ['DH', 'Finn Frost', null, 'DH'],
-  ['regional_council', 'Grethe Gorm', null, 'Regionsrådet'],
-];
+/** A RAR's seats by the 2019 rules (21, each with a substitute); a regional employment council's from 2025 (7, set by order). */
+const rarSeats: Seat[] = [...Array<Seat>(6).fill(['DA', 'DA']), ...Array<Seat>(6).fill(['FH', 'FH']), ['AC', 'Akademikerne'], ['LH', 'Lederne'], ...Array<Seat>(5).fill(['municipalities', 'KKR']), ['DH', 'DH'], ['regional_council', 'Regionsrådet']];
+const rbrSeats: Seat[] = [['DA', 'DA'], ['DA', 'DA'], ['FH', 'FH'], ['FH', 'FH'], ['municipalities', 'KKR'], ['DH', 'DH'], ['regional_council', 'Regionsrådet']];
+const firstNames = ['Anders', 'Birthe', 'Claus', 'Dorthe', 'Erik', 'Frida', 'Gitte', 'Hans', 'Inge', 'Jonas', 'Karin', 'Lars', 'Marie', 'Niels', 'Ole', 'Pia', 'Rasmus', 'Sofie', 'Troels', 'Ulla', 'Viggo', 'Anne', 'Bjarne'];
+const lastNames = ['Aagaard', 'Bech', 'Cramer', 'Dahl', 'Engel', 'Falk', 'Gram', 'Holst', 'Isaksen', 'Juul', 'Krogh', 'Lind', 'Munk', 'Nørgaard', 'Overgaard', 'Pilgaard', 'Riis', 'Skov', 'Tang', 'Ussing', 'Vestergaard'];
 
 /**
- * The demo's regional councils after 2014: RAR Hovedstaden as it stood at its end (2024) and
- * Region Hovedstaden's regional employment council from 2025, both chaired by their first DA
- * member and run by the region's monitors; once.
+ * The demo's regional councils after 2014, once each: every RAR as it stood at its end (its
+ * 2023–2024 term) and every regional employment council from 2025, chaired by their first DA
+ * member and run by the employment region's monitors. The names are made up.
  */
 async function ensureRegionalCouncils(db: Kysely<Database>): Promise<void> {
-  for (const [code, list, from, to] of [['RAR-HOVEDSTADEN', rarSeats, '2023-01-01', '2024-12-31'], ['RBR-R1084', rbrSeats, '2025-01-01', '2028-12-31']] as const) {
-    const c = await findCouncil(db, code);
+  for (const [n, later] of laterCouncils.entries()) {
+    const c = await findCouncil(db, later.code);
     if (!c || (await db.selectFrom('council_member').select('id').where('council_id', '=', c.id).executeTakeFirst())) continue;
-    const chairTo = code === 'RBR-R1084' ? '2026-12-31' : to;
+    const rar = later.era === 'rar';
+    const [from, to, chairTo] = rar ? ['2023-01-01', '2024-12-31', '2024-12-31'] : ['2025-01-01', '2028-12-31', '2026-12-31'];
+    const region = later.name.replace(/^Det Regionale (Arbejdsmarkedsråd|Beskæftigelsesråd),? /, '');
     await db
       .insertInto('council_member')
-      .values(list.map(([seat, name, substitute, appointed_by], i) => ({
-        council_id: c.id, seat, name, email: null, substitute_name: substitute, substitute_email: null, term_from: from, term_to: to, appointed_by,
+      .values((rar ? rarSeats : rbrSeats).map(([seat, nominatedBy], i) => ({
+        council_id: c.id, seat, name: `${firstNames[(n * 7 + i) % firstNames.length]} ${lastNames[(n * 3 + i) % lastNames.length]}`, email: null,
+        substitute_name: rar ? `${firstNames[(n * 5 + i + 11) % firstNames.length]} ${lastNames[(n * 11 + i + 7) % lastNames.length]}` : null, substitute_email: null,
+        term_from: from, term_to: to, appointed_by: nominatedBy === 'KKR' ? `KKR ${region}` : nominatedBy,
         office: i === 0 ? 'chair' : null, office_from: i === 0 ? from : null, office_to: i === 0 ? chairTo : null, updated_by: actor.label,
       })))
       .execute();

@@ -1,7 +1,7 @@
 /**
  * Demo documents for `npm start`: Jobcenter København's employment plans for the demo's last
  * year (published, so its audit follows its targets up) and the year after (a draft with the
- * minimum content, ready to send to hearing), and every jobcenter's results audit for the last
+ * minimum content, ready to send to hearing), Frederiksberg's plan over the last three years, and every jobcenter's results audit for the last
  * year. Baselines are read from the demo release, so the targets' status is live.
  */
 import type { Kysely } from 'kysely';
@@ -31,25 +31,26 @@ const specs: Record<string, Spec> = {
   business: { title: 'Flere i virksomhedspraktik', table: 'styr_aktivering', measure: 'activated', dims: { tilbud: 'virksomhedspraktik' }, goal: { kind: 'relative_change', value: 0.05 } },
 };
 
-/** A plan for `year` whose targets start from December the year before. */
-async function demoPlan(db: Kysely<Database>, evaluator: TargetEvaluator, release: number, year: number): Promise<PlanContent> {
+/** A plan for `year` (to `lastYear`) whose targets start from December the year before and end with its last year. */
+async function demoPlan(db: Kysely<Database>, evaluator: TargetEvaluator, release: number, year: number, area = JC, lastYear = year): Promise<PlanContent> {
   const base = `${year - 1}M12`;
   const target = async (s: Spec): Promise<Target[]> => {
-    const indicator: Indicator = { table: s.table, measure: s.measure, area: JC, dims: s.dims ?? {}, freq: 'M' };
+    const indicator: Indicator = { table: s.table, measure: s.measure, area, dims: s.dims ?? {}, freq: 'M' };
     const series = await evaluator.read(indicator, release);
     const value = series instanceof IndicatorError ? undefined : series.find((p) => p.period === base)?.value;
     if (value === undefined || value === null) return [];
-    return [{ title: s.title, indicator, baseline: { period: base, value }, goal: s.goal, deadline: `${year}M12` }];
+    return [{ title: s.title, indicator, baseline: { period: base, value }, goal: s.goal, deadline: `${lastYear}M12` }];
   };
   const content = (await newDocumentContent(db, 'employment_plan', year)) as PlanContent;
   const goals = await Promise.all(content.goals.map(async (g) => ({ ...g, strategy: `Jobcenteret arbejder med ministermål ${g.number} gennem en tidlig, virksomhedsrettet indsats og tæt opfølgning.`, targets: specs[`g${g.number}`] ? await target(specs[`g${g.number}`]!) : [] })));
   return {
     ...content,
-    goals: goals.map((g) => (g.targets.length ? g : { ...g, targets: [{ title: `${g.title}: følges op på møder med LBR`, indicator: null, baseline: null, goal: null, deadline: null }] })),
+    last_year: lastYear === year ? null : lastYear,
+    goals: goals.map((g) => (g.targets.length ? g : { ...g, targets: [{ title: `${g.title}: følges op på ${area === JC ? "møder med LBR" : "jobcentrets kvartalsmøder"}`, indicator: null, baseline: null, goal: null, deadline: null }] })),
     challenges: [
       { title: 'Mange på kontanthjælp og i langtidsledighed', text: 'Andelen af befolkningen på kontanthjælp er højere end i sammenlignelige jobcentre, og mange ledige er langtidsledige.', figures: [
-        { label: 'Personer på kontanthjælp m.v.', indicator: { table: 'y60a02', measure: 'persons', area: JC, dims: {}, freq: 'M' }, period: null },
-        { label: 'Langtidsledige personer', indicator: { table: 'y25i09', measure: 'longterm_persons', area: JC, dims: {}, freq: 'M' }, period: null },
+        { label: 'Personer på kontanthjælp m.v.', indicator: { table: 'y60a02', measure: 'persons', area, dims: {}, freq: 'M' }, period: null },
+        { label: 'Langtidsledige personer', indicator: { table: 'y25i09', measure: 'longterm_persons', area, dims: {}, freq: 'M' }, period: null },
       ] },
     ],
     citizen: { strategy: 'Tidlig og virksomhedsrettet indsats for ledige med risiko for langtidsledighed.', targets: await target(specs.citizen!) },
@@ -64,10 +65,12 @@ export async function ensureDemoDocuments(db: Kysely<Database>, statbank: Statba
   const release = await findRelease(db);
   if (!release) return 0;
   const evaluator = new TargetEvaluator(statbank);
-  if (!(await findDocumentFor(db, 'employment_plan', JC, year))) {
-    let doc = await createDocument(db, actor, { kind: 'employment_plan', area: JC, year, content: await demoPlan(db, evaluator, release.version, year) });
+  // København's plan for the year; Frederiksberg's for three years, whose status report has a column a year.
+  for (const [area, first, last, decision] of [[JC, year, year, 'Godkendt af kommunalbestyrelsen med LBR’s bemærkninger.'], ['J147', year - 2, year, 'Godkendt af kommunalbestyrelsen som flerårig plan.']] as const) {
+    if (await findDocumentFor(db, 'employment_plan', area, first)) continue;
+    let doc = await createDocument(db, actor, { kind: 'employment_plan', area, year: first, content: await demoPlan(db, evaluator, release.version, first, area, last) });
     doc = await transition(db, actor, doc.id, doc.revision, 'send_to_hearing');
-    doc = await transition(db, actor, doc.id, doc.revision, 'approve', { approval: { date: `${year - 1}-09-24`, decision: 'Godkendt af kommunalbestyrelsen med LBR’s bemærkninger.' } });
+    doc = await transition(db, actor, doc.id, doc.revision, 'approve', { approval: { date: `${first - 1}-09-24`, decision } });
     await transition(db, actor, doc.id, doc.revision, 'publish');
   }
   if (!(await findDocumentFor(db, 'employment_plan', JC, year + 1))) {
